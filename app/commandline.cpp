@@ -1,0 +1,144 @@
+#include "commandline.h"
+
+#include "core/losscatalogue.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cstring>
+
+namespace losslens {
+
+bool wantsScreenshot(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0 ||
+            std::strncmp(argv[i], "--screenshot=", 13) == 0)
+            return true;
+    }
+    return false;
+}
+
+std::optional<CommandLineOptions> parseCommandLine(const QCoreApplication &application,
+                                                   QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "See loss functions, their landscapes and gradient descent on real data."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QCoreApplication::translate("CommandLine",
+                                      "CSV file with a header row to load instead of the bundled "
+                                      "stack loss data."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption feature(QStringLiteral("x"),
+                                     QCoreApplication::translate("CommandLine",
+                                         "Header name of the feature column (with --data)."),
+                                     QStringLiteral("COL"));
+    const QCommandLineOption target(QStringLiteral("y"),
+                                    QCoreApplication::translate("CommandLine",
+                                        "Header name of the target or 0/1 label column (with "
+                                        "--data)."),
+                                    QStringLiteral("COL"));
+    const QCommandLineOption loss(QStringLiteral("loss"),
+                                  QCoreApplication::translate("CommandLine",
+                                      "Loss to show, as NAME or NAME:key=value,... such as mse "
+                                      "or huber:delta=1.5; repeat for several. Known: %1.")
+                                      .arg(LossCatalogue::names().join(QStringLiteral(", "))),
+                                  QStringLiteral("SPEC"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QCoreApplication::translate("CommandLine",
+                                            "Render the main window to this PNG file without a "
+                                            "display, then exit."),
+                                        QStringLiteral("FILE.png"));
+    const QCommandLineOption steps(QStringLiteral("steps"),
+                                   QCoreApplication::translate("CommandLine",
+                                       "Gradient-descent updates to apply before the screenshot "
+                                       "(0 to 100000)."),
+                                   QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QCoreApplication::translate("CommandLine",
+                                      "Window size in pixels for the screenshot."),
+                                  QStringLiteral("WxH"), QStringLiteral("1500x960"));
+    const QCommandLineOption standardize(QStringLiteral("standardize"),
+                                         QCoreApplication::translate("CommandLine",
+                                             "Standardize the feature for training and the "
+                                             "landscape: on (default) or off."),
+                                         QStringLiteral("on|off"));
+    const QCommandLineOption learningRate(QStringLiteral("learning-rate"),
+                                          QCoreApplication::translate("CommandLine",
+                                              "Gradient-descent learning rate (default 0.1)."),
+                                          QStringLiteral("RATE"));
+    parser.addOptions({data, feature, target, loss, screenshot, steps, size, standardize,
+                       learningRate});
+    parser.process(application);
+
+    auto tr = [](const char *text) { return QCoreApplication::translate("CommandLine", text); };
+    CommandLineOptions options;
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument \"%1\"; see --help.")
+                     .arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+    options.dataPath = parser.value(data);
+    options.featureColumn = parser.value(feature);
+    options.targetColumn = parser.value(target);
+    if (!options.dataPath.isEmpty() &&
+        (options.featureColumn.isEmpty() || options.targetColumn.isEmpty())) {
+        *error = tr("--data needs --x and --y to name the feature and target columns.");
+        return std::nullopt;
+    }
+    if (options.dataPath.isEmpty() &&
+        (!options.featureColumn.isEmpty() || !options.targetColumn.isEmpty())) {
+        *error = tr("--x and --y need --data.");
+        return std::nullopt;
+    }
+    options.lossSpecs = parser.values(loss);
+    for (const QString &spec : options.lossSpecs) {
+        QString lossError;
+        if (!LossCatalogue::parse(spec, &lossError)) {
+            *error = tr("Invalid --loss: %1").arg(lossError);
+            return std::nullopt;
+        }
+    }
+    options.screenshotPath = parser.value(screenshot);
+
+    bool ok = false;
+    options.steps = parser.value(steps).toInt(&ok);
+    if (!ok || options.steps < 0 || options.steps > 100000) {
+        *error = tr("Invalid --steps \"%1\"; give a whole number from 0 to 100000.")
+                     .arg(parser.value(steps));
+        return std::nullopt;
+    }
+    const auto match = QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"))
+                           .match(parser.value(size));
+    if (!match.hasMatch()) {
+        *error = tr("Invalid --size \"%1\"; write it as WIDTHxHEIGHT, such as 1500x960.")
+                     .arg(parser.value(size));
+        return std::nullopt;
+    }
+    options.width = match.captured(1).toInt();
+    options.height = match.captured(2).toInt();
+    if (parser.isSet(standardize)) {
+        const QString value = parser.value(standardize).toLower();
+        if (value != QLatin1String("on") && value != QLatin1String("off")) {
+            *error = tr("Invalid --standardize \"%1\"; give on or off.").arg(value);
+            return std::nullopt;
+        }
+        options.standardize = value == QLatin1String("on");
+    }
+    if (parser.isSet(learningRate)) {
+        const double rate = parser.value(learningRate).toDouble(&ok);
+        if (!ok || !(rate > 0.0) || !(rate <= 1e6)) {
+            *error = tr("Invalid --learning-rate \"%1\"; give a number in (0, 1e6].")
+                         .arg(parser.value(learningRate));
+            return std::nullopt;
+        }
+        options.learningRate = rate;
+    }
+    return options;
+}
+
+} // namespace losslens

@@ -1,0 +1,92 @@
+#include "commandline.h"
+
+#include "core/losscatalogue.h"
+#include "ui/landscapeview.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QPixmap>
+#include <QTextStream>
+
+#include <cstdlib>
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "losslens: " << message << Qt::endl;
+    return 2;
+}
+
+// Applies the command line's data, losses and settings to a fresh window.
+bool applyOptions(losslens::MainWindow &window, const losslens::CommandLineOptions &options,
+                  QString *error)
+{
+    using namespace losslens;
+    if (!options.dataPath.isEmpty() &&
+        !window.loadCsv(options.dataPath, options.featureColumn, options.targetColumn, error))
+        return false;
+    if (!options.lossSpecs.isEmpty()) {
+        std::vector<std::shared_ptr<const Loss>> losses;
+        for (const QString &spec : options.lossSpecs)
+            losses.push_back(LossCatalogue::parse(spec, error));
+        window.model()->setEnabledLosses(losses);
+    }
+    if (options.standardize)
+        window.model()->setStandardize(*options.standardize);
+    if (options.learningRate)
+        window.model()->setLearningRate(*options.learningRate);
+    // Settings from the command line are the starting point, not edits to undo.
+    window.model()->undoStack()->clear();
+    return true;
+}
+
+int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOptions &options)
+{
+    window.resize(options.width, options.height);
+    window.show();
+    for (int i = 0; i < options.steps; ++i)
+        window.training()->stepOnce();
+    // Wait for the background landscape, at most 30 seconds.
+    QDeadlineTimer deadline(30000);
+    QApplication::processEvents();
+    while (window.landscapeView()->isComputing() && !deadline.hasExpired())
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    QApplication::processEvents();
+    if (window.landscapeView()->isComputing())
+        return fail(QStringLiteral("the landscape did not finish within 30 s"));
+    const QPixmap image = window.grab();
+    if (!image.save(options.screenshotPath, "PNG"))
+        return fail(QStringLiteral("could not write the screenshot %1").arg(options.screenshotPath));
+    QTextStream(stdout) << "wrote " << options.screenshotPath << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // A screenshot needs no display, so choose the offscreen platform unless one was set.
+    if (losslens::wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("LossLens"));
+    QApplication::setOrganizationName(QStringLiteral("LossLens"));
+    QApplication::setApplicationVersion(QStringLiteral(LOSSLENS_VERSION));
+
+    QString error;
+    const auto options = losslens::parseCommandLine(application, &error);
+    if (!options)
+        return fail(error);
+
+    losslens::MainWindow window;
+    if (!applyOptions(window, *options, &error))
+        return fail(error);
+    if (!options->screenshotPath.isEmpty())
+        return renderScreenshot(window, *options);
+
+    window.show();
+    return application.exec();
+}

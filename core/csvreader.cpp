@@ -1,0 +1,219 @@
+#include "csvreader.h"
+
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+#include <csv.h>
+
+#include <cmath>
+
+namespace losslens {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CsvReader", text);
+}
+
+// Receives libcsv's callbacks and builds rows, tagging each with the line it ended on.
+struct ParseContext
+{
+    std::vector<std::vector<QByteArray>> records;
+    std::vector<qsizetype> recordLines;
+    std::vector<QByteArray> current;
+    qsizetype line = 0;
+};
+
+void onField(void *field, size_t length, void *data)
+{
+    auto *context = static_cast<ParseContext *>(data);
+    context->current.emplace_back(static_cast<const char *>(field), static_cast<qsizetype>(length));
+}
+
+void onRecordEnd(int, void *data)
+{
+    auto *context = static_cast<ParseContext *>(data);
+    context->records.push_back(std::move(context->current));
+    context->recordLines.push_back(context->line);
+    context->current.clear();
+}
+
+char detectDelimiter(const QByteArray &firstLine)
+{
+    if (firstLine.contains(','))
+        return ',';
+    if (firstLine.contains(';'))
+        return ';';
+    if (firstLine.contains('\t'))
+        return '\t';
+    return ',';
+}
+
+QString describeFile(const QString &fileName)
+{
+    return QFileInfo(fileName).fileName();
+}
+
+} // namespace
+
+std::optional<CsvTable> parseCsv(const QByteArray &input, const QString &fileName,
+                                 CsvError *error)
+{
+    QByteArray text = input;
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text.remove(0, 3);
+    if (text.trimmed().isEmpty()) {
+        *error = {tr("%1 is empty: expected a header row followed by data rows.")
+                      .arg(describeFile(fileName)),
+                  1, {}};
+        return std::nullopt;
+    }
+
+    csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        *error = {tr("Could not initialize the CSV parser."), 0, {}};
+        return std::nullopt;
+    }
+    const qsizetype firstBreak = text.indexOf('\n');
+    const char delimiter = detectDelimiter(firstBreak < 0 ? text : text.left(firstBreak));
+    csv_set_delim(&parser, static_cast<unsigned char>(delimiter));
+
+    // Feeding one physical line at a time lets the callbacks know the current line number.
+    ParseContext context;
+    qsizetype start = 0;
+    bool failed = false;
+    while (start < text.size() && !failed) {
+        qsizetype end = text.indexOf('\n', start);
+        end = end < 0 ? text.size() : end + 1;
+        ++context.line;
+        const size_t length = static_cast<size_t>(end - start);
+        if (csv_parse(&parser, text.constData() + start, length, onField, onRecordEnd, &context) !=
+            length)
+            failed = true;
+        start = end;
+    }
+    if (!failed && csv_fini(&parser, onField, onRecordEnd, &context) != 0)
+        failed = true;
+    if (failed) {
+        *error = {tr("%1, line %2: %3 (check the quotes on this line).")
+                      .arg(describeFile(fileName))
+                      .arg(context.line)
+                      .arg(QString::fromLatin1(csv_strerror(csv_error(&parser)))),
+                  context.line,
+                  {}};
+        csv_free(&parser);
+        return std::nullopt;
+    }
+    csv_free(&parser);
+
+    CsvTable table;
+    table.delimiter = delimiter;
+    for (const QByteArray &name : context.records.front())
+        table.header << QString::fromUtf8(name).trimmed();
+    table.rows.assign(std::make_move_iterator(context.records.begin() + 1),
+                      std::make_move_iterator(context.records.end()));
+    table.lineNumbers.assign(context.recordLines.begin() + 1, context.recordLines.end());
+    return table;
+}
+
+std::optional<CsvTable> readCsvFile(const QString &path, CsvError *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = {tr("Could not open %1: %2.").arg(path, file.errorString()), 0, {}};
+        qCWarning(lcData) << "open failed" << path << file.errorString();
+        return std::nullopt;
+    }
+    return parseCsv(file.readAll(), path, error);
+}
+
+std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &featureColumn,
+                                        const QString &targetColumn, const QString &fileName,
+                                        CsvError *error)
+{
+    const QString file = describeFile(fileName);
+    const qsizetype featureIndex = table.header.indexOf(featureColumn);
+    const qsizetype targetIndex = table.header.indexOf(targetColumn);
+    for (const auto &[index, name] : {std::pair{featureIndex, featureColumn},
+                                      std::pair{targetIndex, targetColumn}}) {
+        if (index < 0) {
+            *error = {tr("%1 has no column named \"%2\"; its columns are %3.")
+                          .arg(file, name, table.header.join(QStringLiteral(", "))),
+                      1, name};
+            return std::nullopt;
+        }
+    }
+    if (table.rows.empty()) {
+        *error = {tr("%1 has a header but no data rows after line 1.").arg(file), 1, {}};
+        return std::nullopt;
+    }
+
+    Dataset data;
+    const auto rowCount = static_cast<Eigen::Index>(table.rows.size());
+    data.feature.resize(rowCount);
+    data.target.resize(rowCount);
+    for (Eigen::Index row = 0; row < rowCount; ++row) {
+        const auto &fields = table.rows[row];
+        const qsizetype line = table.lineNumbers[row];
+        const auto fieldCount = static_cast<qsizetype>(fields.size());
+        if (fieldCount != table.header.size()) {
+            const QString column = fieldCount < table.header.size()
+                                       ? table.header.at(fieldCount)
+                                       : QString::number(fieldCount);
+            *error = {tr("%1, line %2: the row has %3 fields but the header has %4 (column "
+                         "\"%5\" is %6). Give every row one value per column.")
+                          .arg(file)
+                          .arg(line)
+                          .arg(fieldCount)
+                          .arg(table.header.size())
+                          .arg(column,
+                               fieldCount < table.header.size() ? tr("missing") : tr("extra")),
+                      line, column};
+            return std::nullopt;
+        }
+        for (const auto &[index, name, vector] :
+             {std::tuple{featureIndex, featureColumn, &data.feature},
+              std::tuple{targetIndex, targetColumn, &data.target}}) {
+            const QByteArray cell = fields[index].trimmed();
+            bool ok = false;
+            const double value = cell.toDouble(&ok);
+            if (!ok || !std::isfinite(value)) {
+                const QString reason = cell.isEmpty()
+                                           ? tr("the cell is empty")
+                                           : tr("\"%1\" is not a finite number")
+                                                 .arg(QString::fromUtf8(cell.left(40)));
+                *error = {tr("%1, line %2, column \"%3\": %4. Fix or remove that row.")
+                              .arg(file)
+                              .arg(line)
+                              .arg(name, reason),
+                          line, name};
+                return std::nullopt;
+            }
+            (*vector)[row] = value;
+        }
+    }
+    data.featureName = featureColumn;
+    data.targetName = targetColumn;
+    data.source = fileName;
+    return data;
+}
+
+std::optional<Dataset> loadCsvDataset(const QString &path, const QString &featureColumn,
+                                      const QString &targetColumn, CsvError *error)
+{
+    const auto table = readCsvFile(path, error);
+    if (!table)
+        return std::nullopt;
+    auto data = datasetFromTable(*table, featureColumn, targetColumn, path, error);
+    if (data)
+        qCDebug(lcData) << "loaded" << data->size() << "rows from" << path;
+    else
+        qCWarning(lcData) << "rejected" << path << error->message;
+    return data;
+}
+
+} // namespace losslens

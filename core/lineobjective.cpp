@@ -1,0 +1,78 @@
+#include "lineobjective.h"
+
+#include <QCoreApplication>
+
+namespace losslens {
+
+LineObjective::LineObjective(std::shared_ptr<const Dataset> data, std::shared_ptr<const Loss> loss,
+                             FeatureScaling scaling)
+    : m_data(std::move(data)), m_loss(std::move(loss)), m_scaling(scaling),
+      m_regression(m_loss->kind() == LossKind::Regression)
+{
+    m_feature = (m_data->feature.array() - m_scaling.mean) / m_scaling.scale;
+}
+
+QString LineObjective::applicabilityError() const
+{
+    if (m_data->isEmpty())
+        return QCoreApplication::translate("LineObjective", "The data set is empty.");
+    if (!m_regression && !m_data->hasBinaryLabels()) {
+        return QCoreApplication::translate(
+                   "LineObjective", "%1 needs 0/1 labels, but the column \"%2\" holds other values.")
+            .arg(m_loss->displayName(), m_data->targetName);
+    }
+    return {};
+}
+
+double LineObjective::modelInput(const Eigen::Vector2d &theta, Eigen::Index i) const
+{
+    const double output = theta[0] * m_feature[i] + theta[1];
+    return m_regression ? output - m_data->target[i] : output;
+}
+
+double LineObjective::value(const Eigen::Vector2d &theta) const
+{
+    const Eigen::Index count = m_feature.size();
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < count; ++i)
+        sum += m_loss->value(modelInput(theta, i), m_data->target[i]);
+    return sum / static_cast<double>(count);
+}
+
+ObjectiveValue LineObjective::evaluate(const Eigen::Vector2d &theta) const
+{
+    const Eigen::Index count = m_feature.size();
+    double sum = 0.0, firstByFeature = 0.0, first = 0.0;
+    double secondByFeatureSquared = 0.0, secondByFeature = 0.0, second = 0.0;
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const double x = m_feature[i];
+        const LossDerivatives d = m_loss->evaluate(modelInput(theta, i), m_data->target[i]);
+        sum += d.value;
+        first += d.first;
+        firstByFeature += d.first * x;
+        second += d.second;
+        secondByFeature += d.second * x;
+        secondByFeatureSquared += d.second * x * x;
+    }
+    const double n = static_cast<double>(count);
+    ObjectiveValue result;
+    result.value = sum / n;
+    result.gradient = {firstByFeature / n, first / n};
+    result.hessian << secondByFeatureSquared / n, secondByFeature / n, secondByFeature / n,
+        second / n;
+    return result;
+}
+
+LineParameters LineObjective::toDataUnits(const Eigen::Vector2d &theta) const
+{
+    // w x' + b = w (x - m) / s + b = (w / s) x + (b - w m / s).
+    const double slope = theta[0] / m_scaling.scale;
+    return {slope, theta[1] - slope * m_scaling.mean};
+}
+
+Eigen::Vector2d LineObjective::fromDataUnits(const LineParameters &line) const
+{
+    return {line.slope * m_scaling.scale, line.intercept + line.slope * m_scaling.mean};
+}
+
+} // namespace losslens

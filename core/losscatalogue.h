@@ -1,0 +1,30 @@
+#pragma once
+
+#include "loss.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace losslens {
+
+// The losses LossLens knows, created by name or from a specification such as
+// "huber:delta=1.5" (name, then comma-separated key=value pairs).
+class LossCatalogue
+{
+public:
+    static QStringList names();
+
+    // Returns a loss with default parameters, or nullptr for an unknown name.
+    static std::unique_ptr<Loss> create(const QString &name);
+
+    // Parses a specification. On failure returns nullptr and sets *error to a message that
+    // names the offending part, its value and the rule it broke.
+    static std::unique_ptr<Loss> parse(const QString &spec, QString *error);
+
+    // Checks a value against the parameter's declared range; returns an empty string when valid.
+    static QString validateParameter(const Loss &loss, int index, double value);
+};
+
+} // namespace losslens

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "lineobjective.h"
+
+#include <Eigen/Core>
+#include <QString>
+
+#include <stop_token>
+
+namespace losslens {
+
+enum class MinimumStatus {
+    // The minimum of a convex mean loss, found to near machine precision.
+    Global,
+    // The mean loss has no finite minimizer (it decreases forever along some direction).
+    NotAttained,
+    // The search stopped before it met its tolerance; the point is the best one found.
+    Approximate,
+    // The search was cancelled.
+    Cancelled,
+};
+
+struct MinimumResult
+{
+    Eigen::Vector2d theta = Eigen::Vector2d::Zero();
+    double value = 0.0;
+    MinimumStatus status = MinimumStatus::Approximate;
+    // A sentence for the user when the status is not Global.
+    QString note;
+};
+
+// Finds the minimum of the mean loss in training coordinates, starting from initial.
+// Smooth losses use Newton's method with a backtracking line search; losses whose curvature
+// vanishes (MAE, Huber with few inliers) fall back to a profile search that takes the exact
+// minimizing intercept for each slope by bisection on the derivative and the slope by golden
+// section, which is exact for every convex per-sample loss.
+MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d &initial,
+                          std::stop_token stop = {});
+
+// The least-squares line in training coordinates, solved directly by Eigen.
+Eigen::Vector2d leastSquaresLine(const LineObjective &objective);
+
+} // namespace losslens

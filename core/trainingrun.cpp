@@ -1,0 +1,58 @@
+#include "trainingrun.h"
+
+#include "logging.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace losslens {
+
+TrainingRun::TrainingRun(const LineObjective &objective, const Eigen::Vector2d &start)
+{
+    reset(objective, start);
+}
+
+void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &start)
+{
+    m_history.clear();
+    m_status = RunStatus::Running;
+    m_divergedAt = -1;
+    m_startLoss = objective.value(start);
+    if (!std::isfinite(m_startLoss)) {
+        // A start so far out that the loss overflows: keep the point out of the plots.
+        m_history.push_back({0, start, std::numeric_limits<double>::max()});
+        m_status = RunStatus::Diverged;
+        m_divergedAt = 0;
+        return;
+    }
+    m_history.push_back({0, start, m_startLoss});
+}
+
+RunStatus TrainingRun::step(const LineObjective &objective, StepRule &rule)
+{
+    if (m_status != RunStatus::Running)
+        return m_status;
+
+    const TrainingPoint &point = m_history.back();
+    const ObjectiveValue here = objective.evaluate(point.theta);
+    const Eigen::Vector2d next = point.theta + rule.update(here.gradient);
+    const double loss = next.allFinite() ? objective.value(next)
+                                         : std::numeric_limits<double>::infinity();
+    const double limit = divergenceFactor * std::max(m_startLoss, 1e-300);
+    if (!std::isfinite(loss) || loss > limit) {
+        m_status = RunStatus::Diverged;
+        m_divergedAt = point.iteration + 1;
+        qCDebug(lcCore) << "run diverged at step" << m_divergedAt << "loss" << loss;
+        return m_status;
+    }
+
+    const double moved = (next - point.theta).norm();
+    const double tolerance = 1e-12 * (1.0 + point.theta.norm());
+    m_history.push_back({point.iteration + 1, next, loss});
+    if (moved <= tolerance)
+        m_status = RunStatus::Converged;
+    return m_status;
+}
+
+} // namespace losslens

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "lineobjective.h"
+#include "steprule.h"
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace losslens {
+
+enum class RunStatus { Running, Converged, Diverged };
+
+// One point of a run: the parameters after `iteration` updates and the mean loss there.
+struct TrainingPoint
+{
+    int iteration = 0;
+    Eigen::Vector2d theta = Eigen::Vector2d::Zero();
+    double loss = 0.0;
+};
+
+// Drives a step rule over an objective and keeps the path. The objective is passed to every
+// step so that a loss parameter or the data may change while the run goes on.
+//
+// Divergence: the run stops, marked diverged, when an update gives non-finite parameters or
+// a mean loss that is non-finite or above divergenceFactor times the start loss. That point is
+// not recorded, so every recorded value is finite.
+// Convergence: the run stops when an update moves theta by at most 1e-12 (1 + |theta|).
+class TrainingRun
+{
+public:
+    static constexpr double divergenceFactor = 1e6;
+
+    TrainingRun() = default;
+    TrainingRun(const LineObjective &objective, const Eigen::Vector2d &start);
+
+    void reset(const LineObjective &objective, const Eigen::Vector2d &start);
+
+    // Applies one update; does nothing once the run has stopped.
+    RunStatus step(const LineObjective &objective, StepRule &rule);
+
+    RunStatus status() const { return m_status; }
+    // The iteration whose update diverged, or -1.
+    int divergedAt() const { return m_divergedAt; }
+    const std::vector<TrainingPoint> &history() const { return m_history; }
+    const TrainingPoint &current() const { return m_history.back(); }
+    int iteration() const { return m_history.back().iteration; }
+
+private:
+    std::vector<TrainingPoint> m_history;
+    RunStatus m_status = RunStatus::Running;
+    int m_divergedAt = -1;
+    double m_startLoss = 0.0;
+};
+
+} // namespace losslens

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what LossLens needs from Debian 12 (only the packages that are missing), then
+# configures and builds it in build/. Safe to run again. Run as root, or with sudo available.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${LOSSLENS_BUILD_DIR:-$root/build}
+
+# Build tools and libraries; python3-numpy and python3-torch are the independent references
+# of the numerical tests.
+packages=(
+  g++ cmake ninja-build pkg-config
+  qt6-base-dev libqcustomplot-dev libeigen3-dev libcsv-dev
+  fonts-dejavu-core
+  python3 python3-numpy python3-torch
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build_dir" --parallel "$(nproc)"

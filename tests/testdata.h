@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/dataset.h"
+
+#include <Eigen/Core>
+
+#include <initializer_list>
+#include <memory>
+#include <vector>
+
+namespace losslens::test {
+
+inline std::shared_ptr<const Dataset> makeDataset(std::initializer_list<double> feature,
+                                                  std::initializer_list<double> target)
+{
+    auto data = std::make_shared<Dataset>();
+    const std::vector<double> x(feature);
+    const std::vector<double> y(target);
+    data->feature = Eigen::Map<const Eigen::VectorXd>(x.data(), static_cast<Eigen::Index>(x.size()));
+    data->target = Eigen::Map<const Eigen::VectorXd>(y.data(), static_cast<Eigen::Index>(y.size()));
+    data->featureName = QStringLiteral("x");
+    data->targetName = QStringLiteral("y");
+    data->source = QStringLiteral("test");
+    return data;
+}
+
+// Brownlee's stack loss data (21 days of a plant oxidizing ammonia): air flow as the feature
+// and stack loss as the target. The feature sits far from zero (mean 60.4, standard deviation
+// 8.9), so the raw least-squares problem is ill-conditioned, like many real data sets.
+inline std::shared_ptr<const Dataset> stackLossData()
+{
+    auto data = std::const_pointer_cast<Dataset>(makeDataset(
+        {80, 80, 75, 62, 62, 62, 62, 62, 58, 58, 58, 58, 58, 58, 50, 50, 50, 50, 50, 56, 70},
+        {42, 37, 37, 28, 18, 18, 19, 20, 15, 14, 14, 13, 11, 12, 8, 7, 8, 8, 9, 15, 15}));
+    data->featureName = QStringLiteral("AIRFLOW");
+    data->targetName = QStringLiteral("STACKLOSS");
+    return data;
+}
+
+} // namespace losslens::test

@@ -1,0 +1,115 @@
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+// Runs the losslens executable as a user would from a shell.
+class CommandLineTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void screenshotRendersWindow();
+    void screenshotWithDataAndLosses();
+    void invalidLossRejected();
+    void malformedCsvRejected();
+    void dataWithoutColumnsRejected();
+
+private:
+    struct Outcome
+    {
+        int exitCode = -1;
+        QString output;
+        QString errors;
+    };
+    Outcome run(const QStringList &arguments);
+};
+
+CommandLineTest::Outcome CommandLineTest::run(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(LOSSLENS_EXECUTABLE), arguments);
+    Outcome outcome;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        return outcome;
+    }
+    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    outcome.output = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.errors = QString::fromUtf8(process.readAllStandardError());
+    return outcome;
+}
+
+void CommandLineTest::screenshotRendersWindow()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("window.png"));
+    const Outcome outcome = run({QStringLiteral("--screenshot"), path, QStringLiteral("--steps"),
+                                 QStringLiteral("100"), QStringLiteral("--size"),
+                                 QStringLiteral("1200x800")});
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1200, 800));
+    // A blank window would be one colour; count distinct colours in a sparse sample.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 100, qPrintable(QString::number(colours.size())));
+}
+
+void CommandLineTest::screenshotWithDataAndLosses()
+{
+    QTemporaryDir directory;
+    const QString csv = directory.filePath(QStringLiteral("points.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("a,b\n0,1\n1,3\n2,5.5\n3,6.5\n4,30\n");
+    file.close();
+    const QString path = directory.filePath(QStringLiteral("points.png"));
+    const Outcome outcome =
+        run({QStringLiteral("--screenshot"), path, QStringLiteral("--data"), csv,
+             QStringLiteral("--x"), QStringLiteral("a"), QStringLiteral("--y"), QStringLiteral("b"),
+             QStringLiteral("--loss"), QStringLiteral("mae"), QStringLiteral("--loss"),
+             QStringLiteral("huber:delta=1.5")});
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QVERIFY(!QImage(path).isNull());
+}
+
+void CommandLineTest::invalidLossRejected()
+{
+    const Outcome outcome = run({QStringLiteral("--screenshot"), QStringLiteral("unused.png"),
+                                 QStringLiteral("--loss"), QStringLiteral("huber:delta=-1")});
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(QStringLiteral("delta")), qPrintable(outcome.errors));
+    QVERIFY(!QFile::exists(QStringLiteral("unused.png")));
+}
+
+void CommandLineTest::malformedCsvRejected()
+{
+    QTemporaryDir directory;
+    const QString csv = directory.filePath(QStringLiteral("bad.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("a,b\n0,1\n1,three\n");
+    file.close();
+    const Outcome outcome = run({QStringLiteral("--screenshot"), directory.filePath("x.png"),
+                                 QStringLiteral("--data"), csv, QStringLiteral("--x"),
+                                 QStringLiteral("a"), QStringLiteral("--y"), QStringLiteral("b")});
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(QStringLiteral("line 3")), qPrintable(outcome.errors));
+    QVERIFY2(outcome.errors.contains(QStringLiteral("\"b\"")), qPrintable(outcome.errors));
+}
+
+void CommandLineTest::dataWithoutColumnsRejected()
+{
+    const Outcome outcome = run({QStringLiteral("--screenshot"), QStringLiteral("unused.png"),
+                                 QStringLiteral("--data"), QStringLiteral("some.csv")});
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(QStringLiteral("--x")), qPrintable(outcome.errors));
+}
+
+QTEST_GUILESS_MAIN(CommandLineTest)
+#include "tst_commandline.moc"

@@ -1,0 +1,233 @@
+#include "numericcheck.h"
+
+#include "core/csvreader.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <vector>
+
+using namespace losslens;
+
+namespace {
+
+// Writes text to name inside dir and returns the full path, or an empty string on failure.
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+class TestCsvReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parseAccepted_data();
+    void parseAccepted();
+    void loadStackLossFile();
+    void loadRejected_data();
+    void loadRejected();
+    void readMissingFile();
+};
+
+void TestCsvReader::parseAccepted_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("header");
+    QTest::addColumn<int>("rowCount");
+    QTest::addColumn<QList<qsizetype>>("lines");
+    QTest::addColumn<char>("delimiter");
+    QTest::addColumn<QByteArray>("lastCell");
+
+    QTest::newRow("quoted header")
+        << QByteArray("\"STACKLOSS\",\"AIRFLOW\"\n42,80\n37,80\n")
+        << QStringList{"STACKLOSS", "AIRFLOW"} << 2 << QList<qsizetype>{2, 3} << ','
+        << QByteArray("80");
+    QTest::newRow("crlf line ends")
+        << QByteArray("a,b\r\n1,2\r\n3,4\r\n") << QStringList{"a", "b"} << 2
+        << QList<qsizetype>{2, 3} << ',' << QByteArray("4");
+    QTest::newRow("byte-order mark")
+        << QByteArray("\xEF\xBB\xBF"
+                      "a,b\n1,2\n")
+        << QStringList{"a", "b"} << 1 << QList<qsizetype>{2} << ',' << QByteArray("2");
+    QTest::newRow("blank lines")
+        << QByteArray("a,b\n\n1,2\n\n   \n3,4\n\n") << QStringList{"a", "b"} << 2
+        << QList<qsizetype>{3, 6} << ',' << QByteArray("4");
+    QTest::newRow("no final line end")
+        << QByteArray("a,b\n1,2\n3,4") << QStringList{"a", "b"} << 2 << QList<qsizetype>{2, 3}
+        << ',' << QByteArray("4");
+    QTest::newRow("semicolon delimiter")
+        << QByteArray("a;b\n1.5;2\n3;4\n") << QStringList{"a", "b"} << 2
+        << QList<qsizetype>{2, 3} << ';' << QByteArray("4");
+    QTest::newRow("tab delimiter")
+        << QByteArray("a\tb\n1\t2\n") << QStringList{"a", "b"} << 1 << QList<qsizetype>{2}
+        << '\t' << QByteArray("2");
+    // The header is the first non-blank line, so the delimiter must be taken from it.
+    QTest::newRow("blank line before semicolon header")
+        << QByteArray("\n\na;b\n1;2\n") << QStringList{"a", "b"} << 1 << QList<qsizetype>{4}
+        << ';' << QByteArray("2");
+    // A quoted line break belongs to the field, and the row is tagged with its last line.
+    QTest::newRow("quoted delimiter and line break")
+        << QByteArray("name,value\n\"x, y\",1\n\"two\nlines\",2\n")
+        << QStringList{"name", "value"} << 2 << QList<qsizetype>{2, 4} << ','
+        << QByteArray("2");
+    QTest::newRow("spaces around header names")
+        << QByteArray(" a , b \n1,2\n") << QStringList{"a", "b"} << 1 << QList<qsizetype>{2}
+        << ',' << QByteArray("2");
+}
+
+void TestCsvReader::parseAccepted()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, header);
+    QFETCH(int, rowCount);
+    QFETCH(QList<qsizetype>, lines);
+    QFETCH(char, delimiter);
+    QFETCH(QByteArray, lastCell);
+
+    CsvError error;
+    const std::optional<CsvTable> table = parseCsv(text, QStringLiteral("memory.csv"), &error);
+    QVERIFY2(table, qPrintable(error.message));
+    QCOMPARE(table->header, header);
+    QCOMPARE(static_cast<int>(table->rows.size()), rowCount);
+    QCOMPARE(QList<qsizetype>(table->lineNumbers.begin(), table->lineNumbers.end()), lines);
+    QCOMPARE(table->delimiter, delimiter);
+    for (const std::vector<QByteArray> &row : table->rows)
+        QCOMPARE(static_cast<qsizetype>(row.size()), header.size());
+    QCOMPARE(table->rows.back().back().trimmed(), lastCell);
+}
+
+void TestCsvReader::loadStackLossFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("stackloss.csv"),
+                                   "\"STACKLOSS\",\"AIRFLOW\",\"WATERTEMP\"\r\n"
+                                   "42,80,27\r\n"
+                                   "37,80,27\r\n"
+                                   "\r\n"
+                                   "37,75,25\r\n"
+                                   "28,62,24\r\n");
+    QVERIFY(!path.isEmpty());
+
+    CsvError error;
+    const std::optional<Dataset> data =
+        loadCsvDataset(path, QStringLiteral("AIRFLOW"), QStringLiteral("STACKLOSS"), &error);
+    QVERIFY2(data, qPrintable(error.message));
+    QCOMPARE(data->size(), Eigen::Index(4));
+    const std::vector<double> feature(data->feature.begin(), data->feature.end());
+    const std::vector<double> target(data->target.begin(), data->target.end());
+    QCOMPARE(feature, (std::vector<double>{80, 80, 75, 62}));
+    QCOMPARE(target, (std::vector<double>{42, 37, 37, 28}));
+    QCOMPARE(data->featureName, QStringLiteral("AIRFLOW"));
+    QCOMPARE(data->targetName, QStringLiteral("STACKLOSS"));
+    QCOMPARE(data->source, path);
+    QVERIFY(!data->hasBinaryLabels());
+}
+
+void TestCsvReader::loadRejected_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("feature");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<qsizetype>("line");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QStringList>("fragments");
+
+    // Every message must name the file; the fragments add what else it must name.
+    QTest::newRow("short row") << QByteArray("x,y\n1,2\n3\n4,5\n") << "x" << "y" << qsizetype(3)
+                               << "y" << QStringList{"line 3", "\"y\"", "missing"};
+    // The column of an extra field has no name, so its 1-based position stands for it.
+    QTest::newRow("long row") << QByteArray("x,y\n1,2,3,4\n") << "x" << "y" << qsizetype(2)
+                              << "3" << QStringList{"line 2", "4 fields", "extra"};
+    QTest::newRow("text in target") << QByteArray("x,y\n1,2\n3,abc\n") << "x" << "y"
+                                    << qsizetype(3) << "y"
+                                    << QStringList{"line 3", "\"y\"", "\"abc\""};
+    QTest::newRow("text in feature") << QByteArray("x,y\n1,2\n\n3,4\nfive,6\n") << "x" << "y"
+                                     << qsizetype(5) << "x"
+                                     << QStringList{"line 5", "\"x\"", "\"five\""};
+    QTest::newRow("decimal comma") << QByteArray("x;y\n1,5;2\n") << "x" << "y" << qsizetype(2)
+                                   << "x" << QStringList{"line 2", "\"1,5\""};
+    QTest::newRow("empty cell") << QByteArray("x,y\n1,2\n3,\n") << "x" << "y" << qsizetype(3)
+                                << "y" << QStringList{"line 3", "\"y\"", "empty"};
+    QTest::newRow("empty quoted cell") << QByteArray("x,y\n\"\",2\n") << "x" << "y"
+                                       << qsizetype(2) << "x" << QStringList{"line 2", "empty"};
+    QTest::newRow("empty file") << QByteArray() << "x" << "y" << qsizetype(1) << ""
+                                << QStringList{"empty"};
+    QTest::newRow("blank file") << QByteArray("\n  \r\n\n") << "x" << "y" << qsizetype(1) << ""
+                                << QStringList{"empty"};
+    QTest::newRow("header only") << QByteArray("x,y\n") << "x" << "y" << qsizetype(1) << ""
+                                 << QStringList{"no data rows"};
+    QTest::newRow("unknown feature column")
+        << QByteArray("x,y\n1,2\n") << "z" << "y" << qsizetype(1) << "z"
+        << QStringList{"\"z\"", "x, y"};
+    QTest::newRow("unknown target column")
+        << QByteArray("x,y\n1,2\n") << "x" << "Y" << qsizetype(1) << "Y"
+        << QStringList{"\"Y\"", "x, y"};
+    QTest::newRow("nan cell") << QByteArray("x,y\n1,2\nnan,4\n") << "x" << "y" << qsizetype(3)
+                              << "x" << QStringList{"line 3", "\"nan\"", "finite"};
+    QTest::newRow("inf cell") << QByteArray("x,y\n1,inf\n") << "x" << "y" << qsizetype(2) << "y"
+                              << QStringList{"line 2", "\"inf\"", "finite"};
+    QTest::newRow("negative inf cell") << QByteArray("x,y\n1,-inf\n") << "x" << "y"
+                                       << qsizetype(2) << "y" << QStringList{"\"-inf\""};
+    QTest::newRow("overflowing cell") << QByteArray("x,y\n1,1e999\n") << "x" << "y"
+                                      << qsizetype(2) << "y" << QStringList{"\"1e999\""};
+    // The quote opens on line 3 and is never closed, so the parser only notices at the end of
+    // the file. The message must point at the line where the quote opened.
+    QTest::newRow("unbalanced quote")
+        << QByteArray("x,y\n1,2\n3,\"4\n5,6\n7,8\n") << "x" << "y" << qsizetype(3) << ""
+        << QStringList{"line 3", "quote"};
+    QTest::newRow("quote inside unquoted field")
+        << QByteArray("x,y\n1,2\n3,4\"5\n") << "x" << "y" << qsizetype(3) << ""
+        << QStringList{"line 3", "quote"};
+    QTest::newRow("text after closing quote")
+        << QByteArray("x,y\n\"1\"2,3\n") << "x" << "y" << qsizetype(2) << ""
+        << QStringList{"line 2", "quote"};
+}
+
+void TestCsvReader::loadRejected()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, feature);
+    QFETCH(QString, target);
+    QFETCH(qsizetype, line);
+    QFETCH(QString, column);
+    QFETCH(QStringList, fragments);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("data.csv"), text);
+    QVERIFY(!path.isEmpty());
+
+    CsvError error;
+    const std::optional<Dataset> data = loadCsvDataset(path, feature, target, &error);
+    QVERIFY2(!data, "the file was accepted");
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.column, column);
+    QVERIFY2(error.message.contains(QStringLiteral("data.csv")), qPrintable(error.message));
+    for (const QString &fragment : fragments) {
+        QVERIFY2(error.message.contains(fragment),
+                 qPrintable(QStringLiteral("\"%1\" not in: %2").arg(fragment, error.message)));
+    }
+}
+
+void TestCsvReader::readMissingFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("absent.csv"));
+    CsvError error;
+    QVERIFY(!readCsvFile(path, &error));
+    QCOMPARE(error.line, qsizetype(0));
+    QVERIFY2(error.message.contains(path), qPrintable(error.message));
+}
+
+QTEST_GUILESS_MAIN(TestCsvReader)
+#include "tst_csvreader.moc"

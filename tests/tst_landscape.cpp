@@ -1,0 +1,259 @@
+#include "numericcheck.h"
+#include "testdata.h"
+
+#include "core/landscape.h"
+#include "core/losscatalogue.h"
+#include "core/minimizer.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <stop_token>
+
+using namespace losslens;
+
+namespace {
+
+std::shared_ptr<const Loss> parseLoss(const QString &spec)
+{
+    QString error;
+    std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
+    if (!loss)
+        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
+    return loss;
+}
+
+bool gridContains(const LandscapeGrid &grid, const Eigen::Vector2d &theta)
+{
+    return grid.slopeMinimum <= theta[0] && theta[0] <= grid.slopeMaximum &&
+           grid.interceptMinimum <= theta[1] && theta[1] <= grid.interceptMaximum;
+}
+
+} // namespace
+
+class TestLandscape : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void valuesMatchPlainLoop_data();
+    void valuesMatchPlainLoop();
+    void gridEndsExact_data();
+    void gridEndsExact();
+    void gridValidity();
+    void stopRequested();
+    void automaticGridContainsStart_data();
+    void automaticGridContainsStart();
+};
+
+void TestLandscape::valuesMatchPlainLoop_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("standardize");
+
+    for (const char *spec : {"mse", "mae", "huber:delta=1.3", "bce"}) {
+        QTest::addRow("%s identity", spec) << QString::fromLatin1(spec) << false;
+        QTest::addRow("%s standardizing", spec) << QString::fromLatin1(spec) << true;
+    }
+}
+
+void TestLandscape::valuesMatchPlainLoop()
+{
+    QFETCH(QString, spec);
+    QFETCH(bool, standardize);
+
+    const auto loss = parseLoss(spec);
+    QVERIFY(loss);
+    const bool regression = loss->kind() == LossKind::Regression;
+    const auto data = regression
+                          ? test::stackLossData()
+                          : test::makeDataset({-1.0, 0.5, 1.0, 2.0, 3.5}, {0, 1, 0, 1, 1});
+    const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
+                                               : FeatureScaling::identity();
+    const LineObjective objective(data, loss, scaling);
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = -1.5;
+    grid.slopeMaximum = 2.25;
+    grid.interceptMinimum = -60.0;
+    grid.interceptMaximum = 35.0;
+    grid.slopeCount = 23;
+    grid.interceptCount = 17;
+    QVERIFY(grid.isValid());
+
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    QCOMPARE(landscape->values.rows(), Eigen::Index(23));
+    QCOMPARE(landscape->values.cols(), Eigen::Index(17));
+
+    // The mean loss from its definition, with the grid nodes spaced as the header promises.
+    const int n = static_cast<int>(data->size());
+    double minimum = std::numeric_limits<double>::infinity();
+    double maximum = -minimum;
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        const double w = i == grid.slopeCount - 1
+                             ? grid.slopeMaximum
+                             : grid.slopeMinimum + (grid.slopeMaximum - grid.slopeMinimum) * i /
+                                                       (grid.slopeCount - 1);
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double b = j == grid.interceptCount - 1
+                                 ? grid.interceptMaximum
+                                 : grid.interceptMinimum +
+                                       (grid.interceptMaximum - grid.interceptMinimum) * j /
+                                           (grid.interceptCount - 1);
+            double sum = 0.0;
+            for (int k = 0; k < n; ++k) {
+                const double x = (data->feature[k] - scaling.mean) / scaling.scale;
+                const double output = w * x + b;
+                const double input = regression ? output - data->target[k] : output;
+                sum += loss->evaluate(input, data->target[k]).value;
+            }
+            const double expected = sum / n;
+            minimum = std::min(minimum, expected);
+            maximum = std::max(maximum, expected);
+            // Same terms, possibly another rounding of x': 1e-12 relative is ample.
+            COMPARE_NEAR(landscape->values(i, j), expected,
+                         test::relativeTolerance(expected, 1e-12));
+        }
+    }
+    COMPARE_NEAR(landscape->minimumValue, minimum, test::relativeTolerance(minimum, 1e-12));
+    COMPARE_NEAR(landscape->maximumValue, maximum, test::relativeTolerance(maximum, 1e-12));
+    COMPARE_NEAR(landscape->minimumValue, landscape->values.minCoeff(), 0.0);
+    COMPARE_NEAR(landscape->maximumValue, landscape->values.maxCoeff(), 0.0);
+}
+
+void TestLandscape::gridEndsExact_data()
+{
+    QTest::addColumn<double>("minimum");
+    QTest::addColumn<double>("maximum");
+    QTest::addColumn<int>("count");
+
+    // Ranges whose width is not a double multiple of the spacing, where minimum + width * i /
+    // (n - 1) can miss the maximum by an ulp.
+    QTest::newRow("range -0.3..0.7 n=7") << -0.3 << 0.7 << 7;
+    QTest::newRow("range 0.1..0.3 n=3") << 0.1 << 0.3 << 3;
+    QTest::newRow("range -44.13..-44.1 n=101") << -44.13 << -44.1 << 101;
+    QTest::newRow("range 1e-9..3.3 n=2") << 1e-9 << 3.3 << 2;
+    QTest::newRow("range -1e6..0.1 n=257") << -1e6 << 0.1 << 257;
+}
+
+void TestLandscape::gridEndsExact()
+{
+    QFETCH(double, minimum);
+    QFETCH(double, maximum);
+    QFETCH(int, count);
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = minimum;
+    grid.slopeMaximum = maximum;
+    grid.interceptMinimum = minimum;
+    grid.interceptMaximum = maximum;
+    grid.slopeCount = count;
+    grid.interceptCount = count;
+    QVERIFY(grid.isValid());
+
+    COMPARE_NEAR(grid.slopeAt(0), minimum, 0.0);
+    COMPARE_NEAR(grid.slopeAt(count - 1), maximum, 0.0);
+    COMPARE_NEAR(grid.interceptAt(0), minimum, 0.0);
+    COMPARE_NEAR(grid.interceptAt(count - 1), maximum, 0.0);
+    for (int i = 1; i < count; ++i) {
+        QVERIFY(grid.slopeAt(i) > grid.slopeAt(i - 1));
+        QVERIFY(grid.interceptAt(i) > grid.interceptAt(i - 1));
+    }
+    // Nodes are evenly spaced, up to rounding relative to the range's magnitude.
+    const double spacing = (maximum - minimum) / (count - 1);
+    const double magnitude = std::max(std::abs(minimum), std::abs(maximum));
+    for (int i = 0; i < count; ++i)
+        COMPARE_NEAR(grid.slopeAt(i), minimum + spacing * i, 8 * test::epsilon * magnitude);
+}
+
+void TestLandscape::gridValidity()
+{
+    LandscapeGrid grid;
+    QVERIFY(grid.isValid());
+
+    LandscapeGrid oneColumn = grid;
+    oneColumn.slopeCount = 1;
+    QVERIFY(!oneColumn.isValid());
+
+    LandscapeGrid reversed = grid;
+    reversed.interceptMinimum = 2.0;
+    QVERIFY(!reversed.isValid());
+
+    LandscapeGrid empty = grid;
+    empty.slopeMaximum = empty.slopeMinimum;
+    QVERIFY(!empty.isValid());
+
+    LandscapeGrid infinite = grid;
+    infinite.interceptMaximum = std::numeric_limits<double>::infinity();
+    QVERIFY(!infinite.isValid());
+
+    LandscapeGrid notANumber = grid;
+    notANumber.slopeMinimum = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY(!notANumber.isValid());
+}
+
+void TestLandscape::stopRequested()
+{
+    const auto data = test::stackLossData();
+    const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
+                                  FeatureScaling::identity());
+    LandscapeGrid grid;
+    grid.slopeCount = 64;
+    grid.interceptCount = 64;
+
+    std::stop_source source;
+    source.request_stop();
+    QVERIFY(!computeLandscape(objective, grid, source.get_token()));
+
+    // The same call without a stop request finishes.
+    QVERIFY(computeLandscape(objective, grid, std::stop_source().get_token()));
+}
+
+void TestLandscape::automaticGridContainsStart_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("standardize");
+    QTest::addColumn<double>("startSlope");
+    QTest::addColumn<double>("startIntercept");
+
+    QTest::newRow("mse identity origin") << "mse" << false << 0.0 << 0.0;
+    QTest::newRow("mse identity far start") << "mse" << false << 40.0 << -900.0;
+    QTest::newRow("mse standardizing origin") << "mse" << true << 0.0 << 0.0;
+    QTest::newRow("mse standardizing far start") << "mse" << true << -75.0 << 300.0;
+    QTest::newRow("mae standardizing near line") << "mae" << true << 9.0 << 17.5;
+    QTest::newRow("huber identity origin") << "huber:delta=1.3" << false << 0.0 << 0.0;
+}
+
+void TestLandscape::automaticGridContainsStart()
+{
+    QFETCH(QString, spec);
+    QFETCH(bool, standardize);
+    QFETCH(double, startSlope);
+    QFETCH(double, startIntercept);
+
+    const auto data = test::stackLossData();
+    const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
+                                               : FeatureScaling::identity();
+    const LineObjective objective(data, parseLoss(spec), scaling);
+    const Eigen::Vector2d start(startSlope, startIntercept);
+    const LandscapeGrid grid = automaticGrid(objective, start, 81);
+
+    QVERIFY(grid.isValid());
+    QCOMPARE(grid.slopeCount, 81);
+    QCOMPARE(grid.interceptCount, 81);
+    QVERIFY(gridContains(grid, start));
+    const Eigen::Vector2d line = leastSquaresLine(objective);
+    QVERIFY2(gridContains(grid, line),
+             qPrintable(QStringLiteral("least-squares line (%1, %2) outside the grid")
+                            .arg(line[0])
+                            .arg(line[1])));
+    // The start is strictly inside, not on an edge, so its marker is fully visible.
+    QVERIFY(grid.slopeMinimum < start[0] && start[0] < grid.slopeMaximum);
+    QVERIFY(grid.interceptMinimum < start[1] && start[1] < grid.interceptMaximum);
+}
+
+QTEST_GUILESS_MAIN(TestLandscape)
+#include "tst_landscape.moc"

@@ -1,0 +1,253 @@
+#include "ui/controlpanel.h"
+#include "ui/dataview.h"
+#include "ui/landscapeview.h"
+#include "ui/losscurveview.h"
+#include "ui/mainwindow.h"
+#include "ui/parameterslider.h"
+#include "ui/playbackbar.h"
+#include "ui/trainingview.h"
+
+#include <qcustomplot.h>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace losslens;
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void opensOnStackLoss();
+    void allViewsFilled();
+    void deltaSliderChangesLandscape();
+    void deltaChangeUndoes();
+    void playMovesPath();
+    void keyboardSpaceToggles();
+    void rejectedCsvKeepsData();
+    void goodCsvReplacesData();
+    void rawScalingStretchesValley();
+    void learningRateTooLargeDiverges();
+    void startPointClickMovesStart();
+
+private:
+    void waitForLandscape();
+
+    MainWindow *m_window = nullptr;
+};
+
+void MainWindowTest::init()
+{
+    m_window = new MainWindow;
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    waitForLandscape();
+}
+
+void MainWindowTest::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+void MainWindowTest::waitForLandscape()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->landscapeView()->isComputing() &&
+                                 m_window->landscapeView()->result() != nullptr,
+                             10000);
+}
+
+void MainWindowTest::opensOnStackLoss()
+{
+    const SessionModel &model = *m_window->model();
+    QCOMPARE(model.data().size(), 21);
+    QCOMPARE(model.data().featureName, QStringLiteral("AIRFLOW"));
+    QCOMPARE(model.data().targetName, QStringLiteral("STACKLOSS"));
+    QVERIFY(model.lossEntry(model.lossIndex(QStringLiteral("mse"))).enabled);
+    QVERIFY(model.lossEntry(model.lossIndex(QStringLiteral("huber"))).enabled);
+    QVERIFY(!model.lossEntry(model.lossIndex(QStringLiteral("mae"))).enabled);
+    QVERIFY(model.state().standardize);
+}
+
+void MainWindowTest::allViewsFilled()
+{
+    // Two enabled losses give a value and a derivative curve each.
+    QCustomPlot *curves = m_window->lossCurveView()->plot();
+    QCOMPARE(curves->graphCount(), 4);
+    for (int g = 0; g < curves->graphCount(); ++g)
+        QVERIFY(curves->graph(g)->dataCount() > 100);
+
+    const SessionModel &model = *m_window->model();
+    const int mse = model.lossIndex(QStringLiteral("mse"));
+    const int huber = model.lossIndex(QStringLiteral("huber"));
+    QVERIFY(m_window->dataView()->lineGraph(mse) != nullptr);
+    QVERIFY(m_window->dataView()->lineGraph(huber) != nullptr);
+
+    const LandscapeResult *result = m_window->landscapeView()->result();
+    QCOMPARE(result->landscape.values.rows(), LandscapeView::resolution);
+    QVERIFY(result->landscape.values.allFinite());
+    QVERIFY(result->landscape.maximumValue > result->landscape.minimumValue);
+    QCOMPARE(result->minimum.status, MinimumStatus::Global);
+
+    QVERIFY(m_window->trainingView()->lossGraph(mse)->visible());
+    QVERIFY(m_window->trainingView()->lossGraph(huber)->visible());
+}
+
+void MainWindowTest::deltaSliderChangesLandscape()
+{
+    ParameterSlider *delta = m_window->controlPanel()->parameterSlider(QStringLiteral("delta"));
+    QVERIFY(delta != nullptr);
+    const Eigen::MatrixXd before = m_window->landscapeView()->result()->landscape.values;
+    const Eigen::Vector2d minimumBefore = m_window->landscapeView()->result()->minimum.theta;
+
+    QSlider *slider = delta->slider();
+    slider->setValue(slider->maximum() * 9 / 10);
+    const int huber = m_window->model()->lossIndex(QStringLiteral("huber"));
+    const double newDelta = m_window->model()->lossEntry(huber).loss->parameterValue(0);
+    QVERIFY(newDelta > 1.0);
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->landscapeView()->result() != nullptr &&
+                                 m_window->landscapeView()->result()->landscape.values != before,
+                             10000);
+    waitForLandscape();
+    const LandscapeResult *after = m_window->landscapeView()->result();
+    QCOMPARE(after->objective->loss().parameterValue(0), newDelta);
+    QVERIFY((after->minimum.theta - minimumBefore).norm() > 1e-6);
+}
+
+void MainWindowTest::deltaChangeUndoes()
+{
+    ParameterSlider *delta = m_window->controlPanel()->parameterSlider(QStringLiteral("delta"));
+    const int huber = m_window->model()->lossIndex(QStringLiteral("huber"));
+    delta->valueBox()->setValue(2.5);
+    QCOMPARE(m_window->model()->lossEntry(huber).loss->parameterValue(0), 2.5);
+    m_window->model()->undoStack()->undo();
+    QCOMPARE(m_window->model()->lossEntry(huber).loss->parameterValue(0), 1.0);
+    QCOMPARE(delta->value(), 1.0);
+    m_window->model()->undoStack()->redo();
+    QCOMPARE(delta->value(), 2.5);
+}
+
+void MainWindowTest::playMovesPath()
+{
+    const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
+    QCPCurve *path = m_window->landscapeView()->path(mse);
+    QVERIFY(path != nullptr);
+    QCOMPARE(path->dataCount(), 2);
+    const Eigen::Vector2d start = m_window->model()->startTheta();
+
+    m_window->playbackBar()->playAction()->trigger();
+    QVERIFY(m_window->training()->isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->training()->iteration() >= 10, 10000);
+    m_window->playbackBar()->playAction()->trigger();
+    QVERIFY(!m_window->training()->isPlaying());
+
+    QVERIFY(path->dataCount() > 10);
+    const QCPCurveData head = *(path->data()->constEnd() - 1);
+    QVERIFY(std::hypot(head.key - start[0], head.value - start[1]) > 1.0);
+}
+
+void MainWindowTest::keyboardSpaceToggles()
+{
+    m_window->activateWindow();
+    m_window->landscapeView()->plot()->setFocus();
+    QTest::keyClick(m_window->landscapeView()->plot(), Qt::Key_Space);
+    QVERIFY(m_window->training()->isPlaying());
+    QTest::keyClick(m_window->landscapeView()->plot(), Qt::Key_Space);
+    QVERIFY(!m_window->training()->isPlaying());
+    QTest::keyClick(m_window->landscapeView()->plot(), Qt::Key_Right);
+    QVERIFY(m_window->training()->iteration() >= 1);
+}
+
+void MainWindowTest::rejectedCsvKeepsData()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("short.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x,y\n1,2\n3\n5,6\n");
+    file.close();
+
+    const auto before = m_window->model()->state().data;
+    QString error;
+    QVERIFY(!m_window->loadCsv(path, QStringLiteral("x"), QStringLiteral("y"), &error));
+    QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("short.csv")), qPrintable(error));
+    QCOMPARE(m_window->model()->state().data, before);
+    QCOMPARE(m_window->model()->data().size(), 21);
+    QCOMPARE(m_window->model()->undoStack()->count(), 0);
+}
+
+void MainWindowTest::goodCsvReplacesData()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("line.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hours,score\n1,3\n2,5\n3,7.5\n4,9\n");
+    file.close();
+
+    QString error;
+    QVERIFY2(m_window->loadCsv(path, QStringLiteral("hours"), QStringLiteral("score"), &error),
+             qPrintable(error));
+    QCOMPARE(m_window->model()->data().size(), 4);
+    waitForLandscape();
+    QCOMPARE(m_window->landscapeView()->result()->objective->data().size(), 4);
+    m_window->model()->undoStack()->undo();
+    QCOMPARE(m_window->model()->data().size(), 21);
+}
+
+void MainWindowTest::rawScalingStretchesValley()
+{
+    const double standardizedSpan = m_window->landscapeView()->plot()->xAxis->range().size();
+    m_window->controlPanel()->standardizeBox()->setChecked(false);
+    QVERIFY(!m_window->model()->state().standardize);
+    waitForLandscape();
+    // Raw air flow has a standard deviation of about 9, so the slope range shrinks by about
+    // that factor while the intercept range grows.
+    const double rawSpan = m_window->landscapeView()->plot()->xAxis->range().size();
+    QVERIFY2(rawSpan < standardizedSpan / 3, qPrintable(QString::number(rawSpan)));
+    const LandscapeResult *result = m_window->landscapeView()->result();
+    QCOMPARE(result->objective->scaling().scale, 1.0);
+}
+
+void MainWindowTest::learningRateTooLargeDiverges()
+{
+    m_window->controlPanel()->learningRateSlider()->valueBox()->setValue(5.0);
+    QCOMPARE(m_window->model()->state().learningRate, 5.0);
+    const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
+    for (int i = 0; i < 200 && m_window->training()->run(mse)->status() == RunStatus::Running; ++i)
+        m_window->training()->stepOnce();
+    const TrainingRun *run = m_window->training()->run(mse);
+    QCOMPARE(run->status(), RunStatus::Diverged);
+    for (const TrainingPoint &point : run->history())
+        QVERIFY(std::isfinite(point.loss));
+    QVERIFY(m_window->trainingView()->lossGraph(mse)->name().contains(QStringLiteral("diverged")));
+}
+
+void MainWindowTest::startPointClickMovesStart()
+{
+    QCustomPlot *plot = m_window->landscapeView()->plot();
+    const double w = plot->xAxis->range().center();
+    const double b = plot->yAxis->range().center();
+    const QPoint pixel(int(plot->xAxis->coordToPixel(w)), int(plot->yAxis->coordToPixel(b)));
+    QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, pixel);
+    const Eigen::Vector2d start = m_window->model()->startTheta();
+    // One pixel of the plot spans well under 1% of each range.
+    QVERIFY(std::abs(start[0] - w) < 0.01 * plot->xAxis->range().size());
+    QVERIFY(std::abs(start[1] - b) < 0.01 * plot->yAxis->range().size());
+    const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
+    QCOMPARE(m_window->training()->run(mse)->current().theta, start);
+    m_window->model()->undoStack()->undo();
+    QCOMPARE(m_window->model()->startTheta(), Eigen::Vector2d(0.0, 0.0));
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,354 @@
+#include "numericcheck.h"
+#include "testdata.h"
+
+#include "core/losscatalogue.h"
+#include "core/minimizer.h"
+#include "core/syntheticdata.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+#include <numbers>
+#include <stop_token>
+
+using namespace losslens;
+using losslens::test::epsilon;
+
+namespace {
+
+std::shared_ptr<const Loss> parseLoss(const QString &spec)
+{
+    QString error;
+    std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
+    if (!loss)
+        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
+    return loss;
+}
+
+std::shared_ptr<const Dataset> syntheticData(std::uint64_t seed)
+{
+    SyntheticSettings settings;
+    settings.count = 60;
+    settings.slope = -0.7;
+    settings.intercept = 3.0;
+    settings.featureMinimum = 10.0;
+    settings.featureMaximum = 30.0;
+    settings.seed = seed;
+    return std::make_shared<const Dataset>(generateSyntheticData(settings));
+}
+
+std::shared_ptr<const Dataset> dataNamed(const QString &name)
+{
+    if (name == QLatin1String("stack loss"))
+        return test::stackLossData();
+    return syntheticData(3);
+}
+
+// Least-squares line in data units from the textbook formulas slope = cov(x, y) / var(x) and
+// intercept = mean(y) - slope mean(x), with no linear algebra library involved.
+LineParameters closedFormLine(const Dataset &data)
+{
+    const double n = static_cast<double>(data.size());
+    double meanX = 0.0;
+    double meanY = 0.0;
+    for (Eigen::Index i = 0; i < data.size(); ++i) {
+        meanX += data.feature[i] / n;
+        meanY += data.target[i] / n;
+    }
+    double covariance = 0.0;
+    double variance = 0.0;
+    for (Eigen::Index i = 0; i < data.size(); ++i) {
+        covariance += (data.feature[i] - meanX) * (data.target[i] - meanY);
+        variance += (data.feature[i] - meanX) * (data.feature[i] - meanX);
+    }
+    const double slope = covariance / variance;
+    return {slope, meanY - slope * meanX};
+}
+
+// Fails unless no point at distance radius from theta, in 16 directions around the circle,
+// has a lower mean loss than theta. The slack covers the rounding of the mean, a few eps
+// relative to the value, so a flat minimum (MAE) passes but a real descent direction does not.
+void verifyNoLowerNeighbour(const LineObjective &objective, const Eigen::Vector2d &theta,
+                            double radius)
+{
+    const double centre = objective.value(theta);
+    const double slack = 16 * epsilon * std::abs(centre);
+    for (int k = 0; k < 16; ++k) {
+        const double angle = 2.0 * std::numbers::pi * k / 16.0;
+        const Eigen::Vector2d neighbour =
+            theta + radius * Eigen::Vector2d(std::cos(angle), std::sin(angle));
+        const double value = objective.value(neighbour);
+        QVERIFY2(value >= centre - slack,
+                 qPrintable(QStringLiteral("L(%1, %2) = %3 is below L(minimum) = %4")
+                                .arg(neighbour[0], 0, 'g', 17)
+                                .arg(neighbour[1], 0, 'g', 17)
+                                .arg(value, 0, 'g', 17)
+                                .arg(centre, 0, 'g', 17)));
+    }
+}
+
+} // namespace
+
+class TestMinimizer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void mseMatchesLeastSquares_data();
+    void mseMatchesLeastSquares();
+    void robustMinimumOptimal_data();
+    void robustMinimumOptimal();
+    void maeThreePoints();
+    void huberLargeDeltaMatchesLeastSquares();
+    void bceSeparableNotAttained_data();
+    void bceSeparableNotAttained();
+    void bceOverlappingGlobal_data();
+    void bceOverlappingGlobal();
+    void bceConstantFeature();
+    void cancelledSearch();
+};
+
+void TestMinimizer::mseMatchesLeastSquares_data()
+{
+    QTest::addColumn<QString>("dataName");
+    QTest::addColumn<bool>("standardize");
+
+    QTest::newRow("stack loss identity") << "stack loss" << false;
+    QTest::newRow("stack loss standardizing") << "stack loss" << true;
+    QTest::newRow("synthetic identity") << "synthetic" << false;
+    QTest::newRow("synthetic standardizing") << "synthetic" << true;
+}
+
+void TestMinimizer::mseMatchesLeastSquares()
+{
+    QFETCH(QString, dataName);
+    QFETCH(bool, standardize);
+
+    const auto data = dataNamed(dataName);
+    const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
+                                               : FeatureScaling::identity();
+    const LineObjective objective(data, parseLoss(QStringLiteral("mse")), scaling);
+
+    const MinimumResult result = findMinimum(objective, Eigen::Vector2d::Zero());
+    QCOMPARE(result.status, MinimumStatus::Global);
+    QVERIFY(result.note.isEmpty());
+    COMPARE_NEAR(result.value, objective.value(result.theta), 0.0);
+
+    // The least-squares solution is well conditioned in these units (condition number below
+    // 1e6 even for the raw stack loss feature), so Newton's method and Eigen's QR agree to
+    // about 1e6 eps = 2e-10 relative; 1e-10 (1 + |theta|) is the bound we hold them to.
+    const Eigen::Vector2d solved = leastSquaresLine(objective);
+    for (int k = 0; k < 2; ++k)
+        COMPARE_NEAR(result.theta[k], solved[k], 1e-10 * (1.0 + std::abs(solved[k])));
+
+    const LineParameters line = objective.toDataUnits(result.theta);
+    const LineParameters expected = closedFormLine(*data);
+    COMPARE_NEAR(line.slope, expected.slope, 1e-10 * (1.0 + std::abs(expected.slope)));
+    COMPARE_NEAR(line.intercept, expected.intercept,
+                 1e-10 * (1.0 + std::abs(expected.intercept)));
+
+    // At the minimum the gradient vanishes up to the rounding of its sums.
+    const ObjectiveValue atMinimum = objective.evaluate(result.theta);
+    QVERIFY2(atMinimum.gradient.norm() <= 1e-9 * (1.0 + atMinimum.value),
+             qPrintable(QString::number(atMinimum.gradient.norm(), 'g', 3)));
+}
+
+void TestMinimizer::robustMinimumOptimal_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("dataName");
+    QTest::addColumn<bool>("standardize");
+
+    for (const char *spec : {"mae", "huber:delta=0.5", "huber:delta=1.3", "huber:delta=4"}) {
+        for (const char *dataName : {"stack loss", "synthetic"}) {
+            QTest::addRow("%s %s identity", spec, dataName)
+                << QString::fromLatin1(spec) << QString::fromLatin1(dataName) << false;
+            QTest::addRow("%s %s standardizing", spec, dataName)
+                << QString::fromLatin1(spec) << QString::fromLatin1(dataName) << true;
+        }
+    }
+}
+
+void TestMinimizer::robustMinimumOptimal()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, dataName);
+    QFETCH(bool, standardize);
+
+    const auto data = dataNamed(dataName);
+    const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
+                                               : FeatureScaling::identity();
+    const LineObjective objective(data, parseLoss(spec), scaling);
+
+    // Start at the least-squares line, where an outlier-driven fit would stop if the search
+    // did nothing.
+    const MinimumResult result = findMinimum(objective, leastSquaresLine(objective));
+    QCOMPARE(result.status, MinimumStatus::Global);
+    QVERIFY(result.theta.allFinite());
+    COMPARE_NEAR(result.value, objective.value(result.theta), 0.0);
+
+    // A convex function with no lower point on a small circle around theta has its minimum at
+    // theta. Radii from 1e-6 to 1e-2 catch both a point that is slightly off and one on the
+    // wrong side of a kink.
+    for (const double radius : {1e-6, 1e-4, 1e-2}) {
+        verifyNoLowerNeighbour(objective, result.theta, radius);
+        if (QTest::currentTestFailed())
+            return;
+    }
+
+    // The minimum does not depend on the parametrization: the other scaling reaches the same
+    // mean loss, up to the precision of the profile search.
+    const FeatureScaling other = standardize ? FeatureScaling::identity()
+                                             : FeatureScaling::standardizing(data->feature);
+    const LineObjective otherObjective(data, parseLoss(spec), other);
+    const MinimumResult otherResult = findMinimum(otherObjective, Eigen::Vector2d::Zero());
+    COMPARE_NEAR(otherResult.value, result.value, 1e-10 * (1.0 + result.value));
+}
+
+void TestMinimizer::maeThreePoints()
+{
+    // Points (0, 0), (1, 3), (2, 2). A least-absolute-deviations line passes through two of
+    // them; the three candidates cost |0 - 0| + |1 - 3| + |2 - 2| = 2 for y = x,
+    // 4 for y = 3x (misses (2, 2) by 4) and 4 for y = 4 - x (misses (0, 0) by 4).
+    // y = x is the unique minimum: the subgradient conditions hold with both sign
+    // multipliers at 1/2, inside (-1, 1). Mean loss 2/3.
+    const auto data = test::makeDataset({0.0, 1.0, 2.0}, {0.0, 3.0, 2.0});
+    for (const bool standardize : {false, true}) {
+        const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
+                                                   : FeatureScaling::identity();
+        const LineObjective objective(data, parseLoss(QStringLiteral("mae")), scaling);
+        for (const Eigen::Vector2d start :
+             {Eigen::Vector2d(0.0, 0.0), Eigen::Vector2d(5.0, -3.0), leastSquaresLine(objective)}) {
+            const MinimumResult result = findMinimum(objective, start);
+            QCOMPARE(result.status, MinimumStatus::Global);
+            const LineParameters line = objective.toDataUnits(result.theta);
+            // The profile search brackets the slope to 1e-13 relative; the sharp V-shaped
+            // minimum keeps the intercept within a few times that, so 1e-9 is generous.
+            COMPARE_NEAR(line.slope, 1.0, 1e-9);
+            COMPARE_NEAR(line.intercept, 0.0, 1e-9);
+            COMPARE_NEAR(result.value, 2.0 / 3.0, 1e-9);
+        }
+    }
+}
+
+void TestMinimizer::huberLargeDeltaMatchesLeastSquares()
+{
+    // When every residual of the least-squares line is below delta, Huber is e^2 / 2 there,
+    // half of MSE, so it has the same minimizer.
+    const auto data = test::stackLossData();
+    const LineObjective objective(data, parseLoss(QStringLiteral("huber:delta=1000")),
+                                  FeatureScaling::standardizing(data->feature));
+    const MinimumResult result = findMinimum(objective, Eigen::Vector2d(3.0, -2.0));
+    QCOMPARE(result.status, MinimumStatus::Global);
+    const Eigen::Vector2d solved = leastSquaresLine(objective);
+    for (int k = 0; k < 2; ++k)
+        COMPARE_NEAR(result.theta[k], solved[k], 1e-10 * (1.0 + std::abs(solved[k])));
+}
+
+void TestMinimizer::bceSeparableNotAttained_data()
+{
+    QTest::addColumn<QList<double>>("feature");
+    QTest::addColumn<QList<double>>("labels");
+
+    QTest::newRow("separated") << QList<double>{-3, -2, -1, 1, 2, 3}
+                               << QList<double>{0, 0, 0, 1, 1, 1};
+    QTest::newRow("separated reversed") << QList<double>{-3, -2, -1, 1, 2, 3}
+                                        << QList<double>{1, 1, 1, 0, 0, 0};
+    // A shared boundary point (x = 0 with both labels) still allows the loss to fall towards
+    // 2 log 2 / N forever: quasi-complete separation has no finite minimizer either.
+    QTest::newRow("touching at boundary") << QList<double>{-2, -1, 0, 0, 1, 2}
+                                          << QList<double>{0, 0, 0, 1, 1, 1};
+    QTest::newRow("single class") << QList<double>{-1, 0, 2, 5} << QList<double>{1, 1, 1, 1};
+}
+
+void TestMinimizer::bceSeparableNotAttained()
+{
+    QFETCH(QList<double>, feature);
+    QFETCH(QList<double>, labels);
+
+    auto data = std::make_shared<Dataset>();
+    data->feature = Eigen::Map<const Eigen::VectorXd>(feature.data(), feature.size());
+    data->target = Eigen::Map<const Eigen::VectorXd>(labels.data(), labels.size());
+    const LineObjective objective(data, parseLoss(QStringLiteral("bce")),
+                                  FeatureScaling::identity());
+    QVERIFY(objective.isApplicable());
+
+    const Eigen::Vector2d start(0.1, 0.2);
+    const MinimumResult result = findMinimum(objective, start);
+    QCOMPARE(result.status, MinimumStatus::NotAttained);
+    QVERIFY(!result.note.isEmpty());
+    QVERIFY(result.theta.allFinite());
+    QVERIFY(std::isfinite(result.value));
+}
+
+void TestMinimizer::bceOverlappingGlobal_data()
+{
+    QTest::addColumn<bool>("standardize");
+
+    QTest::newRow("identity") << false;
+    QTest::newRow("standardizing") << true;
+}
+
+void TestMinimizer::bceOverlappingGlobal()
+{
+    QFETCH(bool, standardize);
+
+    // Labels from a noisy threshold at x = 2: the classes overlap on [0.5, 3.5].
+    const auto data = test::makeDataset({-1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0},
+                                        {0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0});
+    const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
+                                               : FeatureScaling::identity();
+    const LineObjective objective(data, parseLoss(QStringLiteral("bce")), scaling);
+
+    const MinimumResult result = findMinimum(objective, Eigen::Vector2d::Zero());
+    QCOMPARE(result.status, MinimumStatus::Global);
+    const ObjectiveValue atMinimum = objective.evaluate(result.theta);
+    // Newton's method stops once the gradient is below 1e-14 (1 + L), or when the loss stops
+    // changing with the gradient below 1e-9 (1 + L); the mean loss here is below 1.
+    QVERIFY2(atMinimum.gradient.norm() <= 2e-9,
+             qPrintable(QString::number(atMinimum.gradient.norm(), 'g', 3)));
+    verifyNoLowerNeighbour(objective, result.theta, 1e-4);
+
+    // Logistic regression predicts the threshold at the point where the logit is 0, which is
+    // a property of the data and so the same in both scalings.
+    const LineParameters line = objective.toDataUnits(result.theta);
+    QVERIFY(line.slope > 0.0);
+    const double threshold = -line.intercept / line.slope;
+    QVERIFY2(threshold > 0.5 && threshold < 3.5, qPrintable(QString::number(threshold)));
+}
+
+void TestMinimizer::bceConstantFeature()
+{
+    // With one feature value for all points, no threshold on the feature separates the two
+    // classes. The loss depends on w x + b alone and is lowest where s(w x + b) equals the
+    // share of 1 labels, here 1/4, so the minimum is attained with w x + b = log(1/3).
+    const auto data = test::makeDataset({2.0, 2.0, 2.0, 2.0}, {0.0, 1.0, 0.0, 0.0});
+    for (const bool standardize : {false, true}) {
+        const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
+                                                   : FeatureScaling::identity();
+        const LineObjective objective(data, parseLoss(QStringLiteral("bce")), scaling);
+        const MinimumResult result = findMinimum(objective, Eigen::Vector2d::Zero());
+        QCOMPARE(result.status, MinimumStatus::Global);
+        const double logit = objective.modelInput(result.theta, 0);
+        COMPARE_NEAR(logit, std::log(1.0 / 3.0), 1e-9);
+        // Mean loss: -(1/4) log(1/4) - (3/4) log(3/4), the entropy of the labels.
+        COMPARE_NEAR(result.value, -0.25 * std::log(0.25) - 0.75 * std::log(0.75), 1e-12);
+    }
+}
+
+void TestMinimizer::cancelledSearch()
+{
+    const auto data = test::stackLossData();
+    const LineObjective objective(data, parseLoss(QStringLiteral("mae")),
+                                  FeatureScaling::identity());
+    std::stop_source source;
+    source.request_stop();
+    const MinimumResult result = findMinimum(objective, Eigen::Vector2d(1.0, 0.0),
+                                             source.get_token());
+    QCOMPARE(result.status, MinimumStatus::Cancelled);
+    QVERIFY(result.theta.allFinite());
+}
+
+QTEST_GUILESS_MAIN(TestMinimizer)
+#include "tst_minimizer.moc"

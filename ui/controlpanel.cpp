@@ -1,0 +1,216 @@
+#include "controlpanel.h"
+
+#include "parameterslider.h"
+
+#include <QCheckBox>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace losslens {
+
+namespace {
+
+QIcon swatch(const QColor &colour)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawRoundedRect(QRectF(1, 4, 14, 8), 2, 2);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_dataLabel(new QLabel(this)),
+      m_openButton(new QPushButton(tr("&Open CSV…"), this)),
+      m_standardize(new QCheckBox(tr("&Standardize the feature"), this)),
+      m_lossList(new QListWidget(this)), m_parameterGroup(new QGroupBox(this)),
+      m_parameterLayout(new QVBoxLayout(m_parameterGroup))
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *dataGroup = new QGroupBox(tr("Data"), this);
+    auto *dataLayout = new QVBoxLayout(dataGroup);
+    m_dataLabel->setWordWrap(true);
+    m_dataLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_openButton->setToolTip(tr("Load two columns of a CSV file as feature and target."));
+    m_standardize->setToolTip(
+        tr("Train and draw the landscape on (x − mean) / standard deviation, which makes the "
+           "valley round; turn off to see the raw, ill-conditioned valley. Lines are always "
+           "reported in the data's own units."));
+    dataLayout->addWidget(m_dataLabel);
+    dataLayout->addWidget(m_openButton);
+    dataLayout->addWidget(m_standardize);
+    layout->addWidget(dataGroup);
+
+    auto *lossGroup = new QGroupBox(tr("Losses"), this);
+    auto *lossLayout = new QVBoxLayout(lossGroup);
+    m_lossList->setToolTip(tr("Tick the losses to fit; select one to edit its parameters and "
+                              "draw its landscape."));
+    m_lossList->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    for (int i = 0; i < m_model->lossCount(); ++i) {
+        auto *item = new QListWidgetItem(m_lossList);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setIcon(swatch(m_model->lossEntry(i).colour));
+    }
+    lossLayout->addWidget(m_lossList);
+    layout->addWidget(lossGroup);
+
+    layout->addWidget(m_parameterGroup);
+
+    auto *optimizerGroup = new QGroupBox(tr("Model and optimizer"), this);
+    auto *optimizerLayout = new QVBoxLayout(optimizerGroup);
+    optimizerLayout->addWidget(new QLabel(tr("Line y = w·x + b, full-batch gradient descent"), this));
+    ParameterSlider::Settings rate;
+    rate.label = tr("&Learning rate");
+    rate.toolTip = tr("Step size of gradient descent: each step moves (w, b) by the learning rate "
+                      "times the negative gradient.");
+    rate.defaultValue = 0.1;
+    rate.minimum = 1e-12;
+    rate.maximum = 1e6;
+    rate.sliderMinimum = 1e-6;
+    rate.sliderMaximum = 10.0;
+    rate.logarithmic = true;
+    m_learningRate = new ParameterSlider(rate, this);
+    optimizerLayout->addWidget(m_learningRate);
+    layout->addWidget(optimizerGroup);
+    layout->addStretch();
+
+    connect(m_openButton, &QPushButton::clicked, this, &ControlPanel::openRequested);
+    connect(m_standardize, &QCheckBox::toggled, this, [this](bool checked) {
+        if (!m_syncing)
+            m_model->setStandardize(checked);
+    });
+    connect(m_lossList, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        if (!m_syncing)
+            m_model->setLossEnabled(m_lossList->row(item), item->checkState() == Qt::Checked);
+    });
+    connect(m_lossList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (!m_syncing && row >= 0)
+            m_model->setCurrentLoss(row);
+    });
+    connect(m_learningRate, &ParameterSlider::valueChanged, m_model,
+            &SessionModel::setLearningRate);
+    connect(m_learningRate, &ParameterSlider::editFinished, m_model,
+            &SessionModel::finishGesture);
+    connect(m_model, &SessionModel::changed, this, &ControlPanel::onModelChanged);
+
+    syncData();
+    syncLossList();
+    rebuildParameters();
+    m_learningRate->setValue(m_model->state().learningRate);
+}
+
+ParameterSlider *ControlPanel::parameterSlider(const QString &key) const
+{
+    for (const auto &[name, slider] : m_parameterSliders) {
+        if (name == key)
+            return slider;
+    }
+    return nullptr;
+}
+
+void ControlPanel::onModelChanged(SessionModel::Changes changes)
+{
+    if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged))
+        syncData();
+    if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
+                   SessionModel::CurrentLossChanged))
+        syncLossList();
+    if (changes & SessionModel::CurrentLossChanged) {
+        rebuildParameters();
+    } else if (changes & SessionModel::LossParametersChanged) {
+        const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
+        for (const auto &[key, slider] : m_parameterSliders)
+            slider->setValue(loss.parameterValue(loss.parameterIndex(key)));
+    }
+    if (changes & SessionModel::LearningRateChanged)
+        m_learningRate->setValue(m_model->state().learningRate);
+}
+
+void ControlPanel::syncData()
+{
+    const Dataset &data = m_model->data();
+    const QString source = data.source.startsWith(QLatin1Char(':'))
+                               ? tr("bundled: Brownlee's stack loss data")
+                               : QFileInfo(data.source).fileName();
+    m_dataLabel->setText(tr("%1\n%n points, x = %2, y = %3", nullptr, int(data.size()))
+                             .arg(source, data.featureName, data.targetName));
+    m_syncing = true;
+    m_standardize->setChecked(m_model->state().standardize);
+    m_syncing = false;
+}
+
+void ControlPanel::syncLossList()
+{
+    m_syncing = true;
+    const bool binary = m_model->data().hasBinaryLabels();
+    for (int i = 0; i < m_model->lossCount(); ++i) {
+        const LossEntry &entry = m_model->lossEntry(i);
+        QListWidgetItem *item = m_lossList->item(i);
+        item->setText(entry.loss->label());
+        item->setCheckState(entry.enabled ? Qt::Checked : Qt::Unchecked);
+        const bool applicable = entry.loss->kind() == LossKind::Regression || binary;
+        item->setForeground(applicable ? palette().text() : palette().placeholderText());
+        item->setToolTip(applicable ? QString()
+                                    : tr("Needs 0/1 labels; the current target has other "
+                                         "values, so this loss is drawn but not fitted."));
+    }
+    m_lossList->setCurrentRow(m_model->state().currentLoss);
+    m_syncing = false;
+}
+
+void ControlPanel::rebuildParameters()
+{
+    for (QWidget *widget : m_parameterWidgets)
+        widget->deleteLater();
+    m_parameterWidgets.clear();
+    m_parameterSliders.clear();
+    const int lossIndex = m_model->state().currentLoss;
+    const Loss &loss = *m_model->lossEntry(lossIndex).loss;
+    m_parameterGroup->setTitle(tr("%1 parameters").arg(loss.displayName()));
+    const auto parameters = loss.parameters();
+    if (parameters.empty()) {
+        auto *none = new QLabel(tr("%1 has no parameters.").arg(loss.displayName()));
+        m_parameterLayout->addWidget(none);
+        m_parameterWidgets.push_back(none);
+        return;
+    }
+    for (int p = 0; p < static_cast<int>(parameters.size()); ++p) {
+        const LossParameter &parameter = parameters[p];
+        ParameterSlider::Settings settings;
+        settings.label = parameter.key;
+        settings.toolTip = parameter.description;
+        settings.defaultValue = parameter.defaultValue;
+        settings.minimum = parameter.minimum;
+        settings.maximum = parameter.maximum;
+        // Positive scale parameters span decades, so their slider is logarithmic.
+        settings.logarithmic = parameter.minimum > 0.0;
+        settings.sliderMinimum = settings.logarithmic ? std::max(parameter.minimum, 0.01)
+                                                      : parameter.minimum;
+        settings.sliderMaximum = settings.logarithmic ? std::min(parameter.maximum, 100.0)
+                                                      : parameter.maximum;
+        auto *slider = new ParameterSlider(settings, m_parameterGroup);
+        slider->setValue(loss.parameterValue(p));
+        connect(slider, &ParameterSlider::valueChanged, this, [this, lossIndex, p](double value) {
+            m_model->setLossParameter(lossIndex, p, value);
+        });
+        connect(slider, &ParameterSlider::editFinished, m_model, &SessionModel::finishGesture);
+        m_parameterLayout->addWidget(slider);
+        m_parameterSliders.emplace_back(parameter.key, slider);
+        m_parameterWidgets.push_back(slider);
+    }
+}
+
+} // namespace losslens

@@ -1,0 +1,121 @@
+#include "dataview.h"
+
+#include "plotsupport.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QVBoxLayout>
+
+namespace losslens {
+
+DataView::DataView(SessionModel *model, TrainingController *training, QWidget *parent)
+    : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    configurePlot(m_plot);
+    new RightButtonPan(m_plot);
+
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("Data")));
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
+    m_points = m_plot->addGraph();
+    m_points->setLineStyle(QCPGraph::lsNone);
+    m_points->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(40, 40, 40), QColor(40, 40, 40, 90), 7));
+    m_points->setName(tr("data"));
+
+    connect(m_model, &SessionModel::changed, this, [this](SessionModel::Changes changes) {
+        if (changes & SessionModel::DataChanged)
+            rebuildData();
+    });
+    connect(m_training, &TrainingController::advanced, this, &DataView::updateLines);
+    rebuildData();
+}
+
+QCPGraph *DataView::lineGraph(int lossIndex) const
+{
+    if (lossIndex < 0 || lossIndex >= static_cast<int>(m_lines.size()))
+        return nullptr;
+    return m_lines[lossIndex];
+}
+
+void DataView::rebuildData()
+{
+    const Dataset &data = m_model->data();
+    QVector<double> x(data.size()), y(data.size());
+    for (Eigen::Index i = 0; i < data.size(); ++i) {
+        x[i] = data.feature[i];
+        y[i] = data.target[i];
+    }
+    m_points->setData(x, y);
+    m_plot->xAxis->setLabel(data.featureName);
+    m_plot->yAxis->setLabel(data.targetName);
+    auto *title = static_cast<QCPTextElement *>(m_plot->plotLayout()->element(0, 0));
+    const QString source = data.source.startsWith(QLatin1Char(':'))
+                               ? tr("bundled data")
+                               : QFileInfo(data.source).fileName();
+    title->setText(tr("Data: %1 against %2 (%3, %n points)", nullptr, int(data.size()))
+                       .arg(data.targetName, data.featureName, source));
+
+    if (!data.isEmpty()) {
+        const double xLow = data.feature.minCoeff(), xHigh = data.feature.maxCoeff();
+        const double yLow = data.target.minCoeff(), yHigh = data.target.maxCoeff();
+        const double xMargin = std::max(0.06 * (xHigh - xLow), 1e-9 * (1.0 + std::abs(xLow)));
+        const double yMargin = std::max(0.08 * (yHigh - yLow), 1e-9 * (1.0 + std::abs(yLow)));
+        m_plot->xAxis->setRange(xLow - xMargin, xHigh + xMargin);
+        m_plot->yAxis->setRange(yLow - yMargin, yHigh + yMargin);
+    }
+    updateLines();
+}
+
+void DataView::updateLines()
+{
+    for (QCPGraph *line : m_lines) {
+        if (line)
+            m_plot->removeGraph(line);
+    }
+    m_lines.assign(m_model->lossCount(), nullptr);
+
+    const Dataset &data = m_model->data();
+    if (!data.isEmpty()) {
+        const double xLow = data.feature.minCoeff(), xHigh = data.feature.maxCoeff();
+        for (int i = 0; i < m_model->lossCount(); ++i) {
+            const TrainingRun *run = m_training->run(i);
+            if (!run)
+                continue;
+            const LossEntry &entry = m_model->lossEntry(i);
+            const LineParameters line = m_model->objective(i)->toDataUnits(run->current().theta);
+            QCPGraph *graph = m_plot->addGraph();
+            graph->setPen(QPen(entry.colour, 2.5, run->status() == RunStatus::Diverged
+                                                       ? Qt::DotLine
+                                                       : Qt::SolidLine));
+            // A regression line predicts the target; a classifier's line is a logit, so its
+            // predicted probability 1 / (1 + exp(-(w x + b))) is drawn over the 0/1 labels.
+            const bool classifier = entry.loss->kind() == LossKind::Classification;
+            const int sampleCount = classifier ? 200 : 2;
+            QVector<double> xs(sampleCount), ys(sampleCount);
+            for (int k = 0; k < sampleCount; ++k) {
+                xs[k] = xLow + (xHigh - xLow) * k / (sampleCount - 1);
+                const double output = line.slope * xs[k] + line.intercept;
+                ys[k] = displayable(classifier ? 1.0 / (1.0 + std::exp(-output)) : output);
+            }
+            graph->setData(xs, ys, true);
+            QString name = tr("%1: y = %2 x %3 %4")
+                               .arg(entry.loss->displayName(), shortNumber(line.slope),
+                                    line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
+                                    shortNumber(std::abs(line.intercept)));
+            if (run->status() == RunStatus::Diverged)
+                name += tr(" (diverged at step %1)").arg(run->divergedAt());
+            graph->setName(name);
+            m_lines[i] = graph;
+        }
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace losslens

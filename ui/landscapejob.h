@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/landscape.h"
+#include "core/minimizer.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+#include <stop_token>
+
+namespace losslens {
+
+struct LandscapeResult
+{
+    std::shared_ptr<const LineObjective> objective;
+    Landscape landscape;
+    MinimumResult minimum;
+};
+
+// Computes a landscape and the minimum of its objective on the thread pool. A new request
+// cancels the one in flight, so only the latest result is ever delivered. The minimum does
+// not depend on the grid and is reused while the objective stays the same.
+class LandscapeJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LandscapeJob(QObject *parent = nullptr);
+    ~LandscapeJob() override;
+
+    void request(std::shared_ptr<const LineObjective> objective, const LandscapeGrid &grid);
+    void cancel();
+    bool isBusy() const { return m_busy; }
+
+signals:
+    void finished(std::shared_ptr<const losslens::LandscapeResult> result);
+    void busyChanged(bool busy);
+
+private:
+    std::stop_source m_stop;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+    std::shared_ptr<const LineObjective> m_minimumObjective;
+    std::optional<MinimumResult> m_minimum;
+};
+
+} // namespace losslens

@@ -1,0 +1,366 @@
+#include "landscapeview.h"
+
+#include "plotsupport.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace losslens {
+
+namespace {
+
+// Perceptually uniform, from dark blue-purple (low loss) to yellow (high loss); stops sampled
+// from matplotlib's viridis colour map (public domain, CC0).
+QCPColorGradient lossGradient()
+{
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0.00, QColor(68, 1, 84));
+    gradient.setColorStopAt(0.25, QColor(59, 82, 139));
+    gradient.setColorStopAt(0.50, QColor(33, 145, 140));
+    gradient.setColorStopAt(0.75, QColor(94, 201, 98));
+    gradient.setColorStopAt(1.00, QColor(253, 231, 37));
+    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+    return gradient;
+}
+
+// Keeps far-away path points inside what the painter can draw without overflowing.
+double clampToView(double value, const QCPRange &range)
+{
+    const double span = std::max(range.size(), 1e-300);
+    return std::clamp(displayable(value), range.lower - 1e6 * span, range.upper + 1e6 * span);
+}
+
+} // namespace
+
+LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, QWidget *parent)
+    : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this)),
+      m_logarithmic(new QCheckBox(tr("&Logarithmic colours"), this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(6, 0, 6, 0);
+    m_logarithmic->setChecked(true);
+    m_logarithmic->setToolTip(tr("Colour the mean loss on a logarithmic scale, which shows the "
+                                 "shape of deep, narrow valleys."));
+    auto *resetButton = new QPushButton(tr("Fit &view"), this);
+    resetButton->setToolTip(tr("Restore the automatic range around the minimum and the start "
+                               "point (also a double click on the map)."));
+    header->addWidget(m_logarithmic);
+    header->addStretch();
+    header->addWidget(resetButton);
+    layout->addLayout(header);
+    layout->addWidget(m_plot);
+
+    configurePlot(m_plot);
+    auto *pan = new RightButtonPan(m_plot);
+    m_plot->installEventFilter(this);
+
+    m_plot->plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(m_plot, tr("Landscape"));
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    m_plot->plotLayout()->insertRow(1);
+    m_subtitle = new QCPTextElement(m_plot, QString());
+    m_subtitle->setFont(m_plot->xAxis->labelFont());
+    m_plot->plotLayout()->addElement(1, 0, m_subtitle);
+
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setInterpolate(true);
+    m_scale = new QCPColorScale(m_plot);
+    m_plot->plotLayout()->addElement(2, 1, m_scale);
+    m_scale->setType(QCPAxis::atRight);
+    m_scale->axis()->setLabel(tr("mean loss"));
+    m_map->setColorScale(m_scale);
+    m_map->setGradient(lossGradient());
+    // Keep the colour scale's top and bottom aligned with the map's axis rect.
+    auto *group = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
+    m_scale->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
+
+    m_minimumMarker = m_plot->addGraph();
+    m_minimumMarker->setLineStyle(QCPGraph::lsNone);
+    m_minimumMarker->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 2.5), Qt::NoBrush, 18));
+    m_minimumMarker->setName(tr("minimum"));
+    m_startMarker = m_plot->addGraph();
+    m_startMarker->setLineStyle(QCPGraph::lsNone);
+    m_startMarker->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::white, 11));
+    m_startMarker->setName(tr("start"));
+
+    for (int i = 0; i < m_model->lossCount(); ++i) {
+        const QColor colour = m_model->lossEntry(i).colour;
+        auto *path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        path->setPen(QPen(colour, 2.5));
+        path->setVisible(false);
+        m_paths.push_back(path);
+        QCPGraph *head = m_plot->addGraph();
+        head->setLineStyle(QCPGraph::lsNone);
+        head->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.5),
+                                              colour, 11));
+        head->setVisible(false);
+        m_heads.push_back(head);
+    }
+
+    m_rangeSettle.setSingleShot(true);
+    m_rangeSettle.setInterval(60);
+    connect(&m_rangeSettle, &QTimer::timeout, this, &LandscapeView::requestLandscape);
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this] {
+            if (!m_settingRange)
+                m_rangeSettle.start();
+        });
+    }
+    connect(pan, &RightButtonPan::panFinished, this, &LandscapeView::requestLandscape);
+    connect(m_logarithmic, &QCheckBox::toggled, this, [this] {
+        updateColourScale();
+        m_plot->replot();
+    });
+    connect(resetButton, &QPushButton::clicked, this, &LandscapeView::resetRange);
+    connect(&m_job, &LandscapeJob::finished, this, &LandscapeView::showResult);
+    connect(&m_job, &LandscapeJob::busyChanged, this, &LandscapeView::computingChanged);
+    connect(m_model, &SessionModel::changed, this, &LandscapeView::onModelChanged);
+    connect(m_training, &TrainingController::advanced, this, &LandscapeView::updatePaths);
+
+    resetRange();
+}
+
+QCPCurve *LandscapeView::path(int lossIndex) const
+{
+    if (lossIndex < 0 || lossIndex >= static_cast<int>(m_paths.size()) ||
+        !m_paths[lossIndex]->visible())
+        return nullptr;
+    return m_paths[lossIndex];
+}
+
+void LandscapeView::onModelChanged(SessionModel::Changes changes)
+{
+    if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged |
+                   SessionModel::CurrentLossChanged)) {
+        resetRange();
+        return;
+    }
+    if (changes & SessionModel::LossParametersChanged)
+        requestLandscape();
+    if (changes & SessionModel::StartChanged)
+        updatePaths();
+}
+
+void LandscapeView::resetRange()
+{
+    const auto objective = m_model->objective(m_model->state().currentLoss);
+    const LandscapeGrid grid = automaticGrid(*objective, m_model->startTheta(), resolution);
+    m_settingRange = true;
+    m_plot->xAxis->setRange(grid.slopeMinimum, grid.slopeMaximum);
+    m_plot->yAxis->setRange(grid.interceptMinimum, grid.interceptMaximum);
+    m_settingRange = false;
+    m_result.reset();
+    updateLabels();
+    requestLandscape();
+    updatePaths();
+}
+
+void LandscapeView::requestLandscape()
+{
+    m_rangeSettle.stop();
+    const auto objective = m_model->objective(m_model->state().currentLoss);
+    m_notApplicable = objective->applicabilityError();
+    if (!m_notApplicable.isEmpty()) {
+        m_job.cancel();
+        m_result.reset();
+        m_map->data()->clear();
+        m_map->setVisible(false);
+        updateLabels();
+        m_plot->replot();
+        emit landscapeUpdated();
+        return;
+    }
+    LandscapeGrid grid;
+    grid.slopeMinimum = m_plot->xAxis->range().lower;
+    grid.slopeMaximum = m_plot->xAxis->range().upper;
+    grid.interceptMinimum = m_plot->yAxis->range().lower;
+    grid.interceptMaximum = m_plot->yAxis->range().upper;
+    grid.slopeCount = resolution;
+    grid.interceptCount = resolution;
+    if (!grid.isValid())
+        return;
+    m_job.request(objective, grid);
+}
+
+void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
+{
+    // A result for a loss that is no longer current is stale.
+    if (result->objective != m_model->objective(m_model->state().currentLoss))
+        return;
+    m_result = std::move(result);
+    const Landscape &landscape = m_result->landscape;
+    const LandscapeGrid &grid = landscape.grid;
+    m_map->setVisible(true);
+    m_map->data()->setSize(grid.slopeCount, grid.interceptCount);
+    m_map->data()->setRange(QCPRange(grid.slopeMinimum, grid.slopeMaximum),
+                            QCPRange(grid.interceptMinimum, grid.interceptMaximum));
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j)
+            m_map->data()->setCell(i, j, displayable(landscape.values(i, j)));
+    }
+    updateColourScale();
+
+    const MinimumResult &minimum = m_result->minimum;
+    if (minimum.status == MinimumStatus::NotAttained)
+        m_minimumMarker->data()->clear();
+    else
+        m_minimumMarker->setData({minimum.theta[0]}, {minimum.theta[1]});
+    updateLabels();
+    m_plot->replot();
+    emit landscapeUpdated();
+}
+
+void LandscapeView::updateColourScale()
+{
+    if (!m_result)
+        return;
+    const double low = m_result->landscape.minimumValue;
+    const double high = std::max(m_result->landscape.maximumValue, low);
+    // A logarithmic scale needs positive values; a loss of exactly 0 falls back to linear.
+    const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
+    m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (logarithmic)
+        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    const double upper = high > low ? high : low + std::max(1e-12, std::abs(low) * 1e-9);
+    m_scale->setDataRange(QCPRange(displayable(low), displayable(upper)));
+}
+
+void LandscapeView::updateLabels()
+{
+    const SessionState &state = m_model->state();
+    const auto objective = m_model->objective(state.currentLoss);
+    const Dataset &data = m_model->data();
+    m_title->setText(tr("Landscape: mean %1 over (w, b)").arg(objective->loss().label()));
+    if (state.standardize) {
+        m_plot->xAxis->setLabel(tr("slope w per standard deviation of %1").arg(data.featureName));
+        m_plot->yAxis->setLabel(tr("intercept b at the mean of %1").arg(data.featureName));
+    } else {
+        m_plot->xAxis->setLabel(tr("slope w (raw %1)").arg(data.featureName));
+        m_plot->yAxis->setLabel(tr("intercept b"));
+    }
+
+    QString subtitle;
+    if (!m_notApplicable.isEmpty()) {
+        subtitle = m_notApplicable;
+    } else if (m_result) {
+        const MinimumResult &minimum = m_result->minimum;
+        if (minimum.status == MinimumStatus::NotAttained) {
+            subtitle = minimum.note;
+        } else {
+            const LineParameters line = objective->toDataUnits(minimum.theta);
+            subtitle = tr("Minimum ✶: mean loss %1 at slope %2, intercept %3 (data units)")
+                           .arg(shortNumber(minimum.value), shortNumber(line.slope),
+                                shortNumber(line.intercept));
+            if (minimum.status != MinimumStatus::Global)
+                subtitle += QStringLiteral(" — ") + minimum.note;
+        }
+    } else {
+        subtitle = tr("Computing…");
+    }
+    m_subtitle->setText(subtitle);
+}
+
+void LandscapeView::updatePaths()
+{
+    const Eigen::Vector2d start = m_model->startTheta();
+    m_startMarker->setData({start[0]}, {start[1]});
+    const QCPRange xRange = m_plot->xAxis->range(), yRange = m_plot->yAxis->range();
+    for (int i = 0; i < static_cast<int>(m_paths.size()); ++i) {
+        const TrainingRun *run = m_training->run(i);
+        m_paths[i]->setVisible(run != nullptr);
+        m_heads[i]->setVisible(run != nullptr);
+        if (!run)
+            continue;
+        const auto &history = run->history();
+        // Long runs are thinned to about 4000 drawn points; the last point is always kept.
+        const size_t stride = std::max<size_t>(1, history.size() / 4000);
+        QVector<double> ws, bs;
+        ws.reserve(int(history.size() / stride + 2));
+        bs.reserve(ws.capacity());
+        for (size_t k = 0; k < history.size(); k += stride) {
+            ws << clampToView(history[k].theta[0], xRange);
+            bs << clampToView(history[k].theta[1], yRange);
+        }
+        const Eigen::Vector2d &last = history.back().theta;
+        ws << clampToView(last[0], xRange);
+        bs << clampToView(last[1], yRange);
+        m_paths[i]->setData(ws, bs);
+        m_heads[i]->setData({ws.back()}, {bs.back()});
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LandscapeView::setStartFromPixel(const QPointF &pixel)
+{
+    const Eigen::Vector2d theta(m_plot->xAxis->pixelToCoord(pixel.x()),
+                                m_plot->yAxis->pixelToCoord(pixel.y()));
+    if (theta.allFinite())
+        m_model->setStartTheta(theta);
+}
+
+bool LandscapeView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_plot)
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton ||
+            !m_plot->axisRect()->rect().contains(mouse->position().toPoint()))
+            return false;
+        m_model->finishGesture();
+        m_draggingStart = true;
+        setStartFromPixel(mouse->position());
+        return true;
+    }
+    case QEvent::MouseMove: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (m_draggingStart)
+            setStartFromPixel(mouse->position());
+        const double w = m_plot->xAxis->pixelToCoord(mouse->position().x());
+        const double b = m_plot->yAxis->pixelToCoord(mouse->position().y());
+        const auto objective = m_model->objective(m_model->state().currentLoss);
+        if (objective->isApplicable()) {
+            emit hoverText(tr("w = %1, b = %2, mean loss = %3")
+                               .arg(shortNumber(w), shortNumber(b),
+                                    shortNumber(objective->value({w, b}))));
+        }
+        return m_draggingStart;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton || !m_draggingStart)
+            return false;
+        m_draggingStart = false;
+        m_model->finishGesture();
+        return true;
+    }
+    case QEvent::MouseButtonDblClick: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton)
+            return false;
+        resetRange();
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+} // namespace losslens

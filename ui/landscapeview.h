@@ -1,0 +1,81 @@
+#pragma once
+
+#include "landscapejob.h"
+#include "sessionmodel.h"
+#include "trainingcontroller.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPCurve;
+class QCPGraph;
+class QCPTextElement;
+
+namespace losslens {
+
+// The mean loss of the current loss over (w, b) in training coordinates as a heat map with a
+// colour scale, its minimum, the start point and every run's path. A left click or drag sets
+// the start point, the wheel zooms, a right drag pans, and a double click restores the
+// automatic range. The map is recomputed in the background for the visible range.
+class LandscapeView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int resolution = 161;
+
+    LandscapeView(SessionModel *model, TrainingController *training, QWidget *parent = nullptr);
+
+    QCustomPlot *plot() const { return m_plot; }
+    // The latest landscape shown, or nullptr while none has arrived.
+    const LandscapeResult *result() const { return m_result.get(); }
+    bool isComputing() const { return m_job.isBusy(); }
+    // Points of a loss's path as drawn, or nullptr when it has no run.
+    QCPCurve *path(int lossIndex) const;
+
+public slots:
+    void resetRange();
+
+signals:
+    void landscapeUpdated();
+    void computingChanged(bool computing);
+    // A read-out of the point under the cursor, for the status bar.
+    void hoverText(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void onModelChanged(SessionModel::Changes changes);
+    void requestLandscape();
+    void showResult(std::shared_ptr<const LandscapeResult> result);
+    void updatePaths();
+    void updateLabels();
+    void updateColourScale();
+    void setStartFromPixel(const QPointF &pixel);
+
+    SessionModel *m_model;
+    TrainingController *m_training;
+    QCustomPlot *m_plot;
+    QCheckBox *m_logarithmic;
+    QCPTextElement *m_title;
+    QCPTextElement *m_subtitle;
+    QCPColorMap *m_map;
+    QCPColorScale *m_scale;
+    QCPGraph *m_minimumMarker;
+    QCPGraph *m_startMarker;
+    std::vector<QCPCurve *> m_paths;
+    std::vector<QCPGraph *> m_heads;
+    LandscapeJob m_job;
+    std::shared_ptr<const LandscapeResult> m_result;
+    QTimer m_rangeSettle;
+    bool m_settingRange = false;
+    bool m_draggingStart = false;
+    QString m_notApplicable;
+};
+
+} // namespace losslens

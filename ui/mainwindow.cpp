@@ -1,0 +1,204 @@
+#include "mainwindow.h"
+
+#include "columnchooser.h"
+#include "controlpanel.h"
+#include "dataview.h"
+#include "defaultdata.h"
+#include "landscapeview.h"
+#include "losscurveview.h"
+#include "playbackbar.h"
+#include "trainingview.h"
+#include "uilogging.h"
+
+#include "core/csvreader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace losslens {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("LossLens"));
+    m_model.resetState(defaultSessionState(std::make_shared<Dataset>(loadDefaultDataset())));
+    m_training = new TrainingController(&m_model, this);
+
+    m_lossCurves = new LossCurveView(&m_model, this);
+    m_dataView = new DataView(&m_model, m_training, this);
+    m_landscape = new LandscapeView(&m_model, m_training, this);
+    m_trainingView = new TrainingView(&m_model, m_training, this);
+
+    auto *top = new QSplitter(Qt::Horizontal);
+    top->addWidget(m_lossCurves);
+    top->addWidget(m_dataView);
+    auto *bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(m_landscape);
+    bottom->addWidget(m_trainingView);
+    auto *grid = new QSplitter(Qt::Vertical);
+    grid->addWidget(top);
+    grid->addWidget(bottom);
+    for (QSplitter *splitter : {top, bottom, grid}) {
+        splitter->setChildrenCollapsible(false);
+        splitter->setSizes({1000, 1000});
+    }
+    setCentralWidget(grid);
+
+    m_controls = new ControlPanel(&m_model, this);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_controls);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *dock = new QDockWidget(tr("Controls"), this);
+    dock->setObjectName(QStringLiteral("controlsDock"));
+    dock->setWidget(scroll);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_controls->setMinimumWidth(260);
+
+    m_playback = new PlaybackBar(&m_model, m_training, this);
+    addToolBar(Qt::BottomToolBarArea, m_playback);
+
+    m_statusLabel = new QLabel(this);
+    m_frameLabel = new QLabel(this);
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_frameLabel);
+
+    createMenus();
+
+    connect(m_controls, &ControlPanel::openRequested, this, &MainWindow::openCsv);
+    connect(m_landscape, &LandscapeView::hoverText, m_statusLabel, &QLabel::setText);
+    connect(m_landscape, &LandscapeView::computingChanged, this, [this](bool computing) {
+        m_statusLabel->setText(computing ? tr("Computing the landscape…") : QString());
+    });
+    connect(m_training, &TrainingController::advanced, this, [this] {
+        m_frameLabel->setText(
+            tr("frame %1 ms").arg(m_training->lastFrameMilliseconds(), 0, 'f', 2));
+    });
+
+    setFocusPolicy(Qt::StrongFocus);
+    resize(1500, 960);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open CSV…"), this, &MainWindow::openCsv);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_model.undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_model.undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                        QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_playback->playAction());
+    run->addAction(m_playback->stepAction());
+    run->addAction(m_playback->resetAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *fit = view->addAction(tr("&Fit landscape view"), m_landscape,
+                                   &LandscapeView::resetRange);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About LossLens"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Single-key controls reach the window only when the focused widget (a text box, a slider,
+    // a list) did not take the key itself, so typing is never hijacked.
+    if (event->modifiers() == Qt::NoModifier) {
+        switch (event->key()) {
+        case Qt::Key_Space:
+            m_training->togglePlay();
+            return;
+        case Qt::Key_Right:
+            m_training->stepOnce();
+            return;
+        case Qt::Key_R:
+            m_training->reset();
+            return;
+        default:
+            break;
+        }
+    }
+    QMainWindow::keyPressEvent(event);
+}
+
+bool MainWindow::loadCsv(const QString &path, const QString &featureColumn,
+                         const QString &targetColumn, QString *error)
+{
+    CsvError csvError;
+    auto data = loadCsvDataset(path, featureColumn, targetColumn, &csvError);
+    if (!data) {
+        *error = csvError.message;
+        return false;
+    }
+    m_model.setData(std::make_shared<Dataset>(std::move(*data)),
+                    tr("Open %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void MainWindow::openCsv()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open CSV data"), m_lastDirectory,
+        tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+
+    CsvError error;
+    const auto table = readCsvFile(path, &error);
+    if (!table) {
+        QMessageBox::warning(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                             tr("%1\n\nThe current data is unchanged.").arg(error.message));
+        return;
+    }
+    ColumnChooser chooser(*table, path, this);
+    if (chooser.exec() != QDialog::Accepted)
+        return;
+    auto data = datasetFromTable(*table, chooser.featureColumn(), chooser.targetColumn(), path,
+                                 &error);
+    if (!data) {
+        qCWarning(lcUi) << "rejected" << path << error.message;
+        QMessageBox::warning(this, tr("Cannot use %1").arg(QFileInfo(path).fileName()),
+                             tr("%1\n\nThe current data is unchanged.").arg(error.message));
+        return;
+    }
+    m_model.setData(std::make_shared<Dataset>(std::move(*data)),
+                    tr("Open %1").arg(QFileInfo(path).fileName()));
+    m_statusLabel->setText(tr("Loaded %1 rows from %2").arg(m_model.data().size()).arg(path));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About LossLens"),
+        tr("<p><b>LossLens</b> %1</p><p>See loss functions: their curves and derivatives, the "
+           "landscape of the mean loss over a line's slope and intercept, and gradient descent "
+           "moving across it.</p><p>Bundled data: Brownlee's stack loss (1965), public "
+           "domain.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+} // namespace losslens

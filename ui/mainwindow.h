@@ -1,0 +1,66 @@
+#pragma once
+
+#include "sessionmodel.h"
+#include "trainingcontroller.h"
+
+#include <QMainWindow>
+
+class QLabel;
+
+namespace losslens {
+
+class ControlPanel;
+class DataView;
+class LandscapeView;
+class LossCurveView;
+class PlaybackBar;
+class TrainingView;
+
+// The main window: four linked views in a grid, the control dock on the left and the playback
+// bar at the bottom. It only wires the parts together; each part observes the session model.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    SessionModel *model() { return &m_model; }
+    TrainingController *training() { return m_training; }
+    ControlPanel *controlPanel() const { return m_controls; }
+    LossCurveView *lossCurveView() const { return m_lossCurves; }
+    DataView *dataView() const { return m_dataView; }
+    LandscapeView *landscapeView() const { return m_landscape; }
+    TrainingView *trainingView() const { return m_trainingView; }
+    PlaybackBar *playbackBar() const { return m_playback; }
+
+    // Loads two columns of a CSV file as the data, as one undo step. On failure returns false,
+    // sets *error and leaves the current data untouched.
+    bool loadCsv(const QString &path, const QString &featureColumn, const QString &targetColumn,
+                 QString *error);
+
+public slots:
+    // Asks for a CSV file and its columns; a rejected file is explained in a dialog.
+    void openCsv();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void createMenus();
+    void showAbout();
+
+    SessionModel m_model;
+    TrainingController *m_training;
+    ControlPanel *m_controls;
+    LossCurveView *m_lossCurves;
+    DataView *m_dataView;
+    LandscapeView *m_landscape;
+    TrainingView *m_trainingView;
+    PlaybackBar *m_playback;
+    QLabel *m_statusLabel;
+    QLabel *m_frameLabel;
+    QString m_lastDirectory;
+};
+
+} // namespace losslens

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "sessionstate.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+#include <memory>
+
+namespace losslens {
+
+// The session the views observe: the state, the objectives derived from it and an undo stack.
+// Every change goes through a setter that pushes an undoable command and emits changed().
+class SessionModel : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum Change {
+        DataChanged = 0x01,
+        LossSelectionChanged = 0x02,
+        LossParametersChanged = 0x04,
+        LearningRateChanged = 0x08,
+        ScalingChanged = 0x10,
+        StartChanged = 0x20,
+        CurrentLossChanged = 0x40,
+    };
+    Q_DECLARE_FLAGS(Changes, Change)
+
+    explicit SessionModel(QObject *parent = nullptr);
+
+    const SessionState &state() const { return m_state; }
+    QUndoStack *undoStack() { return &m_undoStack; }
+
+    const Dataset &data() const { return *m_state.data; }
+    int lossCount() const { return static_cast<int>(m_state.losses.size()); }
+    const LossEntry &lossEntry(int index) const { return m_state.losses.at(index); }
+    int lossIndex(const QString &name) const;
+    FeatureScaling scaling() const { return m_scaling; }
+
+    // The mean-loss objective of a loss on the current data, in training coordinates.
+    std::shared_ptr<const LineObjective> objective(int lossIndex) const;
+    Eigen::Vector2d startTheta() const;
+
+    // Replaces the whole state without an undo step, as when the app starts.
+    void resetState(const SessionState &state);
+
+    void setData(std::shared_ptr<const Dataset> data, const QString &description);
+    void setLossEnabled(int index, bool enabled);
+    // Enables exactly the given losses, with their parameters, as one undo step.
+    void setEnabledLosses(const std::vector<std::shared_ptr<const Loss>> &losses);
+    void setCurrentLoss(int index);
+    // Sets a validated parameter value. Changes of one parameter within one gesture merge into
+    // one undo step, so a slider drag is undone at once.
+    void setLossParameter(int lossIndex, int parameterIndex, double value);
+    void setLearningRate(double learningRate);
+    void setStandardize(bool standardize);
+    void setStartTheta(const Eigen::Vector2d &theta);
+    // Ends the current gesture (a slider drag, a mouse drag), so the next change starts a new
+    // undo step.
+    void finishGesture();
+
+    // Used by the undo commands.
+    void applyState(const SessionState &state);
+
+signals:
+    void changed(losslens::SessionModel::Changes changes);
+
+private:
+    void push(const SessionState &after, const QString &text, int mergeId = -1);
+    void rebuildObjectives();
+
+    SessionState m_state;
+    FeatureScaling m_scaling;
+    std::vector<std::shared_ptr<const LineObjective>> m_objectives;
+    QUndoStack m_undoStack;
+    int m_gesture = 0;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(SessionModel::Changes)
+
+// The default session: every catalogue loss, MSE and Huber enabled, Huber current.
+SessionState defaultSessionState(std::shared_ptr<const Dataset> data);
+
+QColor lossColour(const QString &name);
+
+} // namespace losslens

@@ -1,0 +1,137 @@
+#include "trainingcontroller.h"
+
+#include "uilogging.h"
+
+#include <QElapsedTimer>
+
+namespace losslens {
+
+TrainingController::TrainingController(SessionModel *model, QObject *parent)
+    : QObject(parent), m_model(model)
+{
+    // About 60 frames per second; each frame applies stepsPerFrame updates to every run.
+    m_timer.setInterval(16);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (!advance(m_stepsPerFrame))
+            pause();
+    });
+    connect(m_model, &SessionModel::changed, this, &TrainingController::onModelChanged);
+    syncRuns(true);
+}
+
+const TrainingRun *TrainingController::run(int lossIndex) const
+{
+    if (lossIndex < 0 || lossIndex >= static_cast<int>(m_runs.size()) || !m_runs[lossIndex])
+        return nullptr;
+    return &*m_runs[lossIndex];
+}
+
+int TrainingController::iteration() const
+{
+    int longest = 0;
+    for (const auto &run : m_runs) {
+        if (run)
+            longest = std::max(longest, run->iteration());
+    }
+    return longest;
+}
+
+void TrainingController::play()
+{
+    if (m_timer.isActive())
+        return;
+    // Starting again after every run stopped begins a fresh race.
+    bool anyRunning = false;
+    for (const auto &run : m_runs)
+        anyRunning = anyRunning || (run && run->status() == RunStatus::Running &&
+                                    run->iteration() < maximumSteps);
+    if (!anyRunning)
+        syncRuns(true);
+    m_timer.start();
+    emit playingChanged(true);
+}
+
+void TrainingController::pause()
+{
+    if (!m_timer.isActive())
+        return;
+    m_timer.stop();
+    emit playingChanged(false);
+}
+
+void TrainingController::togglePlay()
+{
+    if (isPlaying())
+        pause();
+    else
+        play();
+}
+
+void TrainingController::stepOnce()
+{
+    pause();
+    advance(1);
+}
+
+void TrainingController::reset()
+{
+    pause();
+    syncRuns(true);
+}
+
+void TrainingController::setStepsPerFrame(int steps)
+{
+    m_stepsPerFrame = std::clamp(steps, 1, 1000);
+}
+
+void TrainingController::onModelChanged(SessionModel::Changes changes)
+{
+    const bool restart = changes & (SessionModel::DataChanged | SessionModel::ScalingChanged |
+                                    SessionModel::StartChanged);
+    if (restart || (changes & SessionModel::LossSelectionChanged))
+        syncRuns(restart);
+    else if (changes & SessionModel::LossParametersChanged)
+        emit advanced();
+}
+
+void TrainingController::syncRuns(bool restartAll)
+{
+    const int count = m_model->lossCount();
+    m_runs.resize(count);
+    for (int i = 0; i < count; ++i) {
+        const auto objective = m_model->objective(i);
+        const bool wanted = m_model->lossEntry(i).enabled && objective->isApplicable();
+        if (!wanted) {
+            m_runs[i].reset();
+        } else if (restartAll || !m_runs[i]) {
+            m_runs[i].emplace(*objective, m_model->startTheta());
+        }
+    }
+    qCDebug(lcUi) << "runs synchronized, restart" << restartAll;
+    emit advanced();
+}
+
+bool TrainingController::advance(int steps)
+{
+    QElapsedTimer clock;
+    clock.start();
+    m_rule.setLearningRate(m_model->state().learningRate);
+    bool anyRunning = false;
+    for (int i = 0; i < static_cast<int>(m_runs.size()); ++i) {
+        if (!m_runs[i])
+            continue;
+        const auto objective = m_model->objective(i);
+        TrainingRun &run = *m_runs[i];
+        for (int k = 0; k < steps && run.status() == RunStatus::Running &&
+                        run.iteration() < maximumSteps;
+             ++k)
+            run.step(*objective, m_rule);
+        anyRunning = anyRunning ||
+                     (run.status() == RunStatus::Running && run.iteration() < maximumSteps);
+    }
+    m_lastFrameMilliseconds = clock.nsecsElapsed() / 1e6;
+    emit advanced();
+    return anyRunning;
+}
+
+} // namespace losslens

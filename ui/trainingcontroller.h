@@ -1,0 +1,64 @@
+#pragma once
+
+#include "sessionmodel.h"
+
+#include "core/steprule.h"
+#include "core/trainingrun.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+#include <vector>
+
+namespace losslens {
+
+// Runs gradient descent for every enabled loss from the session's start point and animates it
+// with a timer. Loss parameter and learning-rate changes apply to the next step of the running
+// paths; a new start point, data set or scaling starts every path over.
+class TrainingController : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int maximumSteps = 100000;
+
+    explicit TrainingController(SessionModel *model, QObject *parent = nullptr);
+
+    bool isPlaying() const { return m_timer.isActive(); }
+    int stepsPerFrame() const { return m_stepsPerFrame; }
+    // The run of a loss, or nullptr when that loss is hidden or cannot be fitted to the data.
+    const TrainingRun *run(int lossIndex) const;
+    // Steps taken by the longest run.
+    int iteration() const;
+    // Milliseconds the last frame's steps took, for the status bar.
+    double lastFrameMilliseconds() const { return m_lastFrameMilliseconds; }
+
+public slots:
+    void play();
+    void pause();
+    void togglePlay();
+    void stepOnce();
+    void reset();
+    void setStepsPerFrame(int steps);
+
+signals:
+    // The paths moved or were started over.
+    void advanced();
+    void playingChanged(bool playing);
+
+private:
+    void onModelChanged(SessionModel::Changes changes);
+    void syncRuns(bool restartAll);
+    bool advance(int steps);
+
+    SessionModel *m_model;
+    std::vector<std::optional<TrainingRun>> m_runs;
+    GradientDescent m_rule;
+    QTimer m_timer;
+    int m_stepsPerFrame = 1;
+    double m_lastFrameMilliseconds = 0.0;
+};
+
+} // namespace losslens

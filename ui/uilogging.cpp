@@ -1,0 +1,7 @@
+#include "uilogging.h"
+
+namespace losslens {
+
+Q_LOGGING_CATEGORY(lcUi, "losslens.ui")
+
+} // namespace losslens
