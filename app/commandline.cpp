@@ -28,51 +28,57 @@ std::optional<CommandLineOptions> parseCommandLine(const QCoreApplication &appli
         "CommandLine", "See loss functions, their landscapes and gradient descent on real data."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption data(QStringLiteral("data"),
-                                  QCoreApplication::translate("CommandLine",
-                                      "CSV file with a header row to load instead of the bundled "
-                                      "stack loss data."),
-                                  QStringLiteral("FILE"));
-    const QCommandLineOption feature(QStringLiteral("x"),
-                                     QCoreApplication::translate("CommandLine",
-                                         "Header name of the feature column (with --data)."),
-                                     QStringLiteral("COL"));
-    const QCommandLineOption target(QStringLiteral("y"),
-                                    QCoreApplication::translate("CommandLine",
-                                        "Header name of the target or 0/1 label column (with "
-                                        "--data)."),
-                                    QStringLiteral("COL"));
-    const QCommandLineOption loss(QStringLiteral("loss"),
-                                  QCoreApplication::translate("CommandLine",
-                                      "Loss to show, as NAME or NAME:key=value,... such as mse "
-                                      "or huber:delta=1.5; repeat for several. Known: %1.")
-                                      .arg(LossCatalogue::names().join(QStringLiteral(", "))),
-                                  QStringLiteral("SPEC"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QCoreApplication::translate("CommandLine",
-                                            "Render the main window to this PNG file without a "
-                                            "display, then exit."),
-                                        QStringLiteral("FILE.png"));
-    const QCommandLineOption steps(QStringLiteral("steps"),
-                                   QCoreApplication::translate("CommandLine",
-                                       "Gradient-descent updates to apply before the screenshot "
-                                       "(0 to 100000)."),
-                                   QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QCoreApplication::translate("CommandLine",
-                                      "Window size in pixels for the screenshot."),
-                                  QStringLiteral("WxH"), QStringLiteral("1500x960"));
-    const QCommandLineOption standardize(QStringLiteral("standardize"),
-                                         QCoreApplication::translate("CommandLine",
-                                             "Standardize the feature for training and the "
-                                             "landscape: on (default) or off."),
-                                         QStringLiteral("on|off"));
-    const QCommandLineOption learningRate(QStringLiteral("learning-rate"),
-                                          QCoreApplication::translate("CommandLine",
-                                              "Gradient-descent learning rate (default 0.1)."),
-                                          QStringLiteral("RATE"));
-    parser.addOptions({data, feature, target, loss, screenshot, steps, size, standardize,
-                       learningRate});
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        QCoreApplication::translate("CommandLine",
+                                    "CSV file with a header row to load instead of the bundled "
+                                    "stack loss data."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption feature(
+        QStringLiteral("x"),
+        QCoreApplication::translate("CommandLine",
+                                    "Header name of the feature column (with --data)."),
+        QStringLiteral("COL"));
+    const QCommandLineOption target(
+        QStringLiteral("y"),
+        QCoreApplication::translate("CommandLine",
+                                    "Header name of the target or 0/1 label column (with "
+                                    "--data)."),
+        QStringLiteral("COL"));
+    const QCommandLineOption loss(
+        QStringLiteral("loss"),
+        QCoreApplication::translate("CommandLine",
+                                    "Loss to show, as NAME or NAME:key=value,... such as mse "
+                                    "or huber:delta=1.5; repeat for several. Known: %1.")
+            .arg(LossCatalogue::names().join(QStringLiteral(", "))),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("CommandLine",
+                                    "Render the main window to this PNG file without a "
+                                    "display, then exit."),
+        QStringLiteral("FILE.png"));
+    const QCommandLineOption steps(
+        QStringLiteral("steps"),
+        QCoreApplication::translate("CommandLine",
+                                    "Gradient-descent updates to apply before the screenshot "
+                                    "(0 to 100000)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QCoreApplication::translate("CommandLine", "Window size in pixels for the screenshot."),
+        QStringLiteral("WxH"), QStringLiteral("1500x960"));
+    const QCommandLineOption standardize(
+        QStringLiteral("standardize"),
+        QCoreApplication::translate("CommandLine", "Standardize the feature for training and the "
+                                                   "landscape: on (default) or off."),
+        QStringLiteral("on|off"));
+    const QCommandLineOption learningRate(
+        QStringLiteral("learning-rate"),
+        QCoreApplication::translate("CommandLine", "Gradient-descent learning rate (default 0.1)."),
+        QStringLiteral("RATE"));
+    parser.addOptions(
+        {data, feature, target, loss, screenshot, steps, size, standardize, learningRate});
     parser.process(application);
 
     auto tr = [](const char *text) { return QCoreApplication::translate("CommandLine", text); };
@@ -112,8 +118,8 @@ std::optional<CommandLineOptions> parseCommandLine(const QCoreApplication &appli
                      .arg(parser.value(steps));
         return std::nullopt;
     }
-    const auto match = QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"))
-                           .match(parser.value(size));
+    const auto match =
+        QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$")).match(parser.value(size));
     if (!match.hasMatch()) {
         *error = tr("Invalid --size \"%1\"; write it as WIDTHxHEIGHT, such as 1500x960.")
                      .arg(parser.value(size));

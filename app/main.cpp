@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QLoggingCategory>
 #include <QPixmap>
 #include <QTextStream>
 
@@ -58,7 +59,8 @@ int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOp
         return fail(QStringLiteral("the landscape did not finish within 30 s"));
     const QPixmap image = window.grab();
     if (!image.save(options.screenshotPath, "PNG"))
-        return fail(QStringLiteral("could not write the screenshot %1").arg(options.screenshotPath));
+        return fail(
+            QStringLiteral("could not write the screenshot %1").arg(options.screenshotPath));
     QTextStream(stdout) << "wrote " << options.screenshotPath << Qt::endl;
     return 0;
 }
@@ -70,6 +72,10 @@ int main(int argc, char **argv)
     // A screenshot needs no display, so choose the offscreen platform unless one was set.
     if (losslens::wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    // Debug messages of LossLens stay off unless QT_LOGGING_RULES turns them on.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("losslens.*.debug=false"));
 
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("LossLens"));

@@ -42,6 +42,22 @@ void onRecordEnd(int, void *data)
     context->current.clear();
 }
 
+// The header is the first line with any content, because libcsv skips blank lines.
+QByteArray firstNonBlankLine(const QByteArray &text)
+{
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArray line = text.mid(start, end - start);
+        if (!line.trimmed().isEmpty())
+            return line;
+        start = end + 1;
+    }
+    return {};
+}
+
 char detectDelimiter(const QByteArray &firstLine)
 {
     if (firstLine.contains(','))
@@ -60,8 +76,7 @@ QString describeFile(const QString &fileName)
 
 } // namespace
 
-std::optional<CsvTable> parseCsv(const QByteArray &input, const QString &fileName,
-                                 CsvError *error)
+std::optional<CsvTable> parseCsv(const QByteArray &input, const QString &fileName, CsvError *error)
 {
     QByteArray text = input;
     if (text.startsWith("\xEF\xBB\xBF"))
@@ -69,7 +84,8 @@ std::optional<CsvTable> parseCsv(const QByteArray &input, const QString &fileNam
     if (text.trimmed().isEmpty()) {
         *error = {tr("%1 is empty: expected a header row followed by data rows.")
                       .arg(describeFile(fileName)),
-                  1, {}};
+                  1,
+                  {}};
         return std::nullopt;
     }
 
@@ -78,33 +94,52 @@ std::optional<CsvTable> parseCsv(const QByteArray &input, const QString &fileNam
         *error = {tr("Could not initialize the CSV parser."), 0, {}};
         return std::nullopt;
     }
-    const qsizetype firstBreak = text.indexOf('\n');
-    const char delimiter = detectDelimiter(firstBreak < 0 ? text : text.left(firstBreak));
+    const char delimiter = detectDelimiter(firstNonBlankLine(text));
     csv_set_delim(&parser, static_cast<unsigned char>(delimiter));
 
     // Feeding one physical line at a time lets the callbacks know the current line number.
     ParseContext context;
     qsizetype start = 0;
     bool failed = false;
+    // First line of a row that no line end has closed yet, or 0. In strict mode only an open
+    // quoted field keeps a row going past a line end, so an error at the end of the text
+    // belongs to the row starting here, not to the last line.
+    qsizetype openRowLine = 0;
     while (start < text.size() && !failed) {
         qsizetype end = text.indexOf('\n', start);
         end = end < 0 ? text.size() : end + 1;
         ++context.line;
         const size_t length = static_cast<size_t>(end - start);
+        const std::size_t rowsBefore = context.records.size();
         if (csv_parse(&parser, text.constData() + start, length, onField, onRecordEnd, &context) !=
             length)
             failed = true;
+        if (context.records.size() > rowsBefore)
+            openRowLine = 0;
+        else if (openRowLine == 0 && !text.mid(start, end - start).trimmed().isEmpty())
+            openRowLine = context.line;
         start = end;
     }
-    if (!failed && csv_fini(&parser, onField, onRecordEnd, &context) != 0)
+    bool unterminated = false;
+    if (!failed && csv_fini(&parser, onField, onRecordEnd, &context) != 0) {
         failed = true;
+        unterminated = true;
+    }
     if (failed) {
-        *error = {tr("%1, line %2: %3 (check the quotes on this line).")
-                      .arg(describeFile(fileName))
-                      .arg(context.line)
-                      .arg(QString::fromLatin1(csv_strerror(csv_error(&parser)))),
-                  context.line,
-                  {}};
+        const int code = csv_error(&parser);
+        qsizetype line = context.line;
+        QString reason;
+        if (unterminated && code == CSV_EPARSE) {
+            line = openRowLine > 0 ? openRowLine : context.line;
+            reason = tr("a quoted field in the row that starts on this line is never closed");
+        } else if (code == CSV_EPARSE) {
+            reason = tr("misplaced quote. A quote must enclose a whole field, and a quote inside "
+                        "a quoted field must be doubled");
+        } else {
+            reason = QString::fromLatin1(csv_strerror(code));
+        }
+        *error = {
+            tr("%1, line %2: %3.").arg(describeFile(fileName)).arg(line).arg(reason), line, {}};
         csv_free(&parser);
         return std::nullopt;
     }
@@ -138,8 +173,8 @@ std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &fe
     const QString file = describeFile(fileName);
     const qsizetype featureIndex = table.header.indexOf(featureColumn);
     const qsizetype targetIndex = table.header.indexOf(targetColumn);
-    for (const auto &[index, name] : {std::pair{featureIndex, featureColumn},
-                                      std::pair{targetIndex, targetColumn}}) {
+    for (const auto &[index, name] :
+         {std::pair{featureIndex, featureColumn}, std::pair{targetIndex, targetColumn}}) {
         if (index < 0) {
             *error = {tr("%1 has no column named \"%2\"; its columns are %3.")
                           .arg(file, name, table.header.join(QStringLiteral(", "))),
@@ -161,18 +196,19 @@ std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &fe
         const qsizetype line = table.lineNumbers[row];
         const auto fieldCount = static_cast<qsizetype>(fields.size());
         if (fieldCount != table.header.size()) {
+            // An extra field has no header name, so its 1-based position stands for it.
             const QString column = fieldCount < table.header.size()
                                        ? table.header.at(fieldCount)
-                                       : QString::number(fieldCount);
-            *error = {tr("%1, line %2: the row has %3 fields but the header has %4 (column "
-                         "\"%5\" is %6). Give every row one value per column.")
-                          .arg(file)
-                          .arg(line)
-                          .arg(fieldCount)
-                          .arg(table.header.size())
-                          .arg(column,
-                               fieldCount < table.header.size() ? tr("missing") : tr("extra")),
-                      line, column};
+                                       : QString::number(table.header.size() + 1);
+            *error = {
+                tr("%1, line %2: the row has %3 fields but the header has %4 (column "
+                   "\"%5\" is %6). Give every row one value per column.")
+                    .arg(file)
+                    .arg(line)
+                    .arg(fieldCount)
+                    .arg(table.header.size())
+                    .arg(column, fieldCount < table.header.size() ? tr("missing") : tr("extra")),
+                line, column};
             return std::nullopt;
         }
         for (const auto &[index, name, vector] :
@@ -182,10 +218,10 @@ std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &fe
             bool ok = false;
             const double value = cell.toDouble(&ok);
             if (!ok || !std::isfinite(value)) {
-                const QString reason = cell.isEmpty()
-                                           ? tr("the cell is empty")
-                                           : tr("\"%1\" is not a finite number")
-                                                 .arg(QString::fromUtf8(cell.left(40)));
+                const QString reason =
+                    cell.isEmpty()
+                        ? tr("the cell is empty")
+                        : tr("\"%1\" is not a finite number").arg(QString::fromUtf8(cell.left(40)));
                 *error = {tr("%1, line %2, column \"%3\": %4. Fix or remove that row.")
                               .arg(file)
                               .arg(line)

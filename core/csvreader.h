@@ -17,6 +17,8 @@ struct CsvError
 {
     QString message;
     qsizetype line = 0;
+    // Header name of the offending column, its 1-based position for a field beyond the header,
+    // or empty when the problem is not tied to a column.
     QString column;
 };
 
@@ -33,8 +35,7 @@ struct CsvTable
 // Parses CSV text. The delimiter is a comma unless the header line contains none, in which case
 // a semicolon or a tab is taken when present. Quoted fields, CRLF line ends, a UTF-8
 // byte-order mark and blank lines are accepted. fileName is used in messages only.
-std::optional<CsvTable> parseCsv(const QByteArray &text, const QString &fileName,
-                                 CsvError *error);
+std::optional<CsvTable> parseCsv(const QByteArray &text, const QString &fileName, CsvError *error);
 
 std::optional<CsvTable> readCsvFile(const QString &path, CsvError *error);
 

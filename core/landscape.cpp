@@ -31,8 +31,8 @@ bool LandscapeGrid::isValid() const
            interceptMinimum < interceptMaximum;
 }
 
-std::optional<Landscape> computeLandscape(const LineObjective &objective,
-                                          const LandscapeGrid &grid, std::stop_token stop)
+std::optional<Landscape> computeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
+                                          std::stop_token stop)
 {
     Landscape landscape;
     landscape.grid = grid;
@@ -84,18 +84,16 @@ LandscapeGrid automaticGrid(const LineObjective &objective, const Eigen::Vector2
             centre = Eigen::Vector2d::Zero();
     }
     // For classification losses logits of a few units already mean near-certain predictions.
-    const double span = objective.loss().kind() == LossKind::Regression ? 2.0 * targetDeviation
-                                                                        : 6.0;
+    const double span =
+        objective.loss().kind() == LossKind::Regression ? 2.0 * targetDeviation : 6.0;
     double slopeRadius = span / featureDeviation;
     double interceptRadius = span * (1.0 + std::abs(featureMean) / featureDeviation);
 
     LandscapeGrid grid;
     grid.slopeMinimum = std::min(centre[0] - slopeRadius, start[0] - 0.1 * slopeRadius);
     grid.slopeMaximum = std::max(centre[0] + slopeRadius, start[0] + 0.1 * slopeRadius);
-    grid.interceptMinimum =
-        std::min(centre[1] - interceptRadius, start[1] - 0.1 * interceptRadius);
-    grid.interceptMaximum =
-        std::max(centre[1] + interceptRadius, start[1] + 0.1 * interceptRadius);
+    grid.interceptMinimum = std::min(centre[1] - interceptRadius, start[1] - 0.1 * interceptRadius);
+    grid.interceptMaximum = std::max(centre[1] + interceptRadius, start[1] + 0.1 * interceptRadius);
     grid.slopeCount = resolution;
     grid.interceptCount = resolution;
     return grid;

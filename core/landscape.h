@@ -35,8 +35,8 @@ struct Landscape
 
 // Evaluates the mean loss on the grid, splitting the rows over the machine's cores.
 // Returns std::nullopt when stop is requested before it finishes.
-std::optional<Landscape> computeLandscape(const LineObjective &objective,
-                                          const LandscapeGrid &grid, std::stop_token stop = {});
+std::optional<Landscape> computeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
+                                          std::stop_token stop = {});
 
 // A grid that shows the valley around the least-squares line and also contains the start
 // point: about two target standard deviations of the prediction around the line, stretched

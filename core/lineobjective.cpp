@@ -18,7 +18,8 @@ QString LineObjective::applicabilityError() const
         return QCoreApplication::translate("LineObjective", "The data set is empty.");
     if (!m_regression && !m_data->hasBinaryLabels()) {
         return QCoreApplication::translate(
-                   "LineObjective", "%1 needs 0/1 labels, but the column \"%2\" holds other values.")
+                   "LineObjective",
+                   "%1 needs 0/1 labels, but the column \"%2\" holds other values.")
             .arg(m_loss->displayName(), m_data->targetName);
     }
     return {};

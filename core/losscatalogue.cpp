@@ -44,8 +44,9 @@ QString LossCatalogue::validateParameter(const Loss &loss, int index, double val
 {
     const LossParameter parameter = loss.parameters().at(index);
     if (!std::isfinite(value) || value < parameter.minimum || value > parameter.maximum) {
+        // formatNumber shows the value as typed: 1e-7 reads "1e-07", not "9.9999999999999995e-08".
         return tr("%1: %2=%3 is out of range; it must lie in [%4, %5].")
-            .arg(loss.name(), parameter.key, QString::number(value, 'g', 17),
+            .arg(loss.name(), parameter.key, formatNumber(value),
                  QString::number(parameter.minimum, 'g', 6),
                  QString::number(parameter.maximum, 'g', 6));
     }
@@ -82,11 +83,11 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
             QStringList keys;
             for (const LossParameter &parameter : loss->parameters())
                 keys << parameter.key;
-            *error = keys.isEmpty()
-                         ? tr("The loss %1 takes no parameters, but \"%2\" was given.")
-                               .arg(name, key)
-                         : tr("Unknown parameter \"%1\" for the loss %2; it takes %3.")
-                               .arg(key, name, keys.join(QStringLiteral(", ")));
+            *error =
+                keys.isEmpty()
+                    ? tr("The loss %1 takes no parameters, but \"%2\" was given.").arg(name, key)
+                    : tr("Unknown parameter \"%1\" for the loss %2; it takes %3.")
+                          .arg(key, name, keys.join(QStringLiteral(", ")));
             return nullptr;
         }
         if (seen.contains(key)) {
@@ -97,8 +98,8 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
         bool ok = false;
         const double value = text.toDouble(&ok);
         if (!ok) {
-            *error = tr("%1: the value of %2 is \"%3\", which is not a number.")
-                         .arg(name, key, text);
+            *error =
+                tr("%1: the value of %2 is \"%3\", which is not a number.").arg(name, key, text);
             return nullptr;
         }
         const QString rangeError = validateParameter(*loss, index, value);

@@ -20,7 +20,9 @@ QString tr(const char *text)
 
 // Binary classes that one threshold on the feature separates have no finite
 // maximum-likelihood line: the loss keeps falling as the slope grows. A single class is the
-// extreme case, where the intercept runs off instead.
+// extreme case, where the intercept runs off instead. When both classes share one constant
+// feature value, no threshold separates them: the loss depends on w x + b alone and has its
+// minimum where s(w x + b) is the share of 1 labels.
 bool classesSeparable(const LineObjective &objective)
 {
     const Eigen::VectorXd &x = objective.scaledFeature();
@@ -36,6 +38,9 @@ bool classesSeparable(const LineObjective &objective)
             negativeMax = std::max(negativeMax, x[i]);
         }
     }
+    const bool bothClasses = positiveMin <= positiveMax && negativeMin <= negativeMax;
+    if (bothClasses && std::min(positiveMin, negativeMin) == std::max(positiveMax, negativeMax))
+        return false;
     return negativeMax <= positiveMin || positiveMax <= negativeMin;
 }
 
@@ -89,9 +94,9 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
     return {theta, current.value, false};
 }
 
-// Intercept that minimizes the mean loss for a fixed slope. The derivative in b is a
-// non-decreasing function for convex losses, so bisection on its sign brackets the minimizer;
-// it also handles MAE, whose derivative is a step function.
+// Intercept that minimizes the mean loss for a fixed slope. For a convex loss the derivative in b
+// never decreases, so bisection on its sign brackets the minimizer. This also handles MAE, whose
+// derivative is a step function.
 double bestIntercept(const LineObjective &objective, double slope)
 {
     const Eigen::VectorXd &x = objective.scaledFeature();
@@ -124,20 +129,20 @@ NewtonOutcome profileSearch(const LineObjective &objective, double slopeGuess,
     auto profile = [&](double slope) {
         return objective.value({slope, bestIntercept(objective, slope)});
     };
-    // Grow a bracket around the guess until both ends rise above the centre; the profile of
-    // a convex function is convex, so its minimum then lies inside.
+    // Grow a bracket around the guess until both ends rise above the centre. The profile of a
+    // convex function is convex, so its minimum then lies inside the bracket.
     const double centreValue = profile(slopeGuess);
     double radius = std::max(1.0, std::abs(slopeGuess));
     for (int growth = 0; growth < 200; ++growth, radius *= 2.0) {
-        if (profile(slopeGuess - radius) > centreValue && profile(slopeGuess + radius) > centreValue)
+        if (profile(slopeGuess - radius) > centreValue &&
+            profile(slopeGuess + radius) > centreValue)
             break;
     }
     double low = slopeGuess - radius, high = slopeGuess + radius;
     const double ratio = (std::sqrt(5.0) - 1.0) / 2.0;
     double left = high - ratio * (high - low), right = low + ratio * (high - low);
     double leftValue = profile(left), rightValue = profile(right);
-    while (high - low > 1e-13 * (1.0 + std::abs(low) + std::abs(high)) &&
-           !stop.stop_requested()) {
+    while (high - low > 1e-13 * (1.0 + std::abs(low) + std::abs(high)) && !stop.stop_requested()) {
         if (leftValue <= rightValue) {
             high = right;
             right = left;

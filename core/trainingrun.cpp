@@ -18,6 +18,7 @@ void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &s
     m_history.clear();
     m_status = RunStatus::Running;
     m_divergedAt = -1;
+    m_lastUpdate.setZero();
     m_startLoss = objective.value(start);
     if (!std::isfinite(m_startLoss)) {
         // A start so far out that the loss overflows: keep the point out of the plots.
@@ -35,10 +36,10 @@ RunStatus TrainingRun::step(const LineObjective &objective, StepRule &rule)
         return m_status;
 
     const TrainingPoint &point = m_history.back();
-    const ObjectiveValue here = objective.evaluate(point.theta);
-    const Eigen::Vector2d next = point.theta + rule.update(here.gradient);
-    const double loss = next.allFinite() ? objective.value(next)
-                                         : std::numeric_limits<double>::infinity();
+    const ObjectiveValue atPoint = objective.evaluate(point.theta);
+    const Eigen::Vector2d next = point.theta + rule.update(atPoint.gradient);
+    const double loss =
+        next.allFinite() ? objective.value(next) : std::numeric_limits<double>::infinity();
     const double limit = divergenceFactor * std::max(m_startLoss, 1e-300);
     if (!std::isfinite(loss) || loss > limit) {
         m_status = RunStatus::Diverged;
@@ -47,11 +48,21 @@ RunStatus TrainingRun::step(const LineObjective &objective, StepRule &rule)
         return m_status;
     }
 
-    const double moved = (next - point.theta).norm();
+    const Eigen::Vector2d update = next - point.theta;
+    const Eigen::Vector2d previousUpdate = m_lastUpdate;
+    const double moved = update.norm();
     const double tolerance = 1e-12 * (1.0 + point.theta.norm());
+    m_lastUpdate = update;
     m_history.push_back({point.iteration + 1, next, loss});
-    if (moved <= tolerance)
+    if (moved == 0.0) {
         m_status = RunStatus::Converged;
+    } else if (moved <= tolerance && !previousUpdate.isZero(0.0)) {
+        // Rounding noise at the minimum turns the update's direction at random; steady progress
+        // keeps it.
+        const double cosine = update.dot(previousUpdate) / (moved * previousUpdate.norm());
+        if (cosine <= 0.99)
+            m_status = RunStatus::Converged;
+    }
     return m_status;
 }
 

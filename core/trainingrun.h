@@ -25,7 +25,11 @@ struct TrainingPoint
 // Divergence: the run stops, marked diverged, when an update gives non-finite parameters or
 // a mean loss that is non-finite or above divergenceFactor times the start loss. That point is
 // not recorded, so every recorded value is finite.
-// Convergence: the run stops when an update moves theta by at most 1e-12 (1 + |theta|).
+// Convergence: the run stops when an update leaves theta unchanged, or when it moves theta by at
+// most 1e-12 (1 + |theta|) and turns away from the previous update (cosine at most 0.99), as
+// rounding noise does at the minimum. Short updates that keep their direction are steady
+// progress: with a tiny learning rate, or along the flat direction of an ill-conditioned
+// valley, they are short while the minimum is still far away, so the run goes on.
 class TrainingRun
 {
 public:
@@ -51,6 +55,8 @@ private:
     RunStatus m_status = RunStatus::Running;
     int m_divergedAt = -1;
     double m_startLoss = 0.0;
+    // The latest update, zero before the first one.
+    Eigen::Vector2d m_lastUpdate = Eigen::Vector2d::Zero();
 };
 
 } // namespace losslens

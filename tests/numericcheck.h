@@ -44,7 +44,7 @@ inline QByteArray describeMismatch(const char *expression, double actual, double
 // prints both values with 17 significant digits, so a failure shows the exact doubles. A
 // tolerance of 0 demands equality, which QCOMPARE on doubles does not: it accepts a relative
 // difference of 1e-12 and treats any value below 1e-12 as equal to 0.
-#define COMPARE_NEAR(actual, expected, tolerance)                                                \
+#define COMPARE_NEAR(actual, expected, tolerance)                                                  \
     do {                                                                                           \
         const double actualValue = (actual);                                                       \
         const double expectedValue = (expected);                                                   \

@@ -16,8 +16,8 @@ inline std::shared_ptr<const Dataset> makeDataset(std::initializer_list<double> 
     auto data = std::make_shared<Dataset>();
     const std::vector<double> x(feature);
     const std::vector<double> y(target);
-    data->feature = Eigen::Map<const Eigen::VectorXd>(x.data(), static_cast<Eigen::Index>(x.size()));
-    data->target = Eigen::Map<const Eigen::VectorXd>(y.data(), static_cast<Eigen::Index>(y.size()));
+    data->feature = Eigen::Map<const Eigen::VectorXd>(x.data(), Eigen::Index(x.size()));
+    data->target = Eigen::Map<const Eigen::VectorXd>(y.data(), Eigen::Index(y.size()));
     data->featureName = QStringLiteral("x");
     data->targetName = QStringLiteral("y");
     data->source = QStringLiteral("test");

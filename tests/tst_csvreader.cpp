@@ -46,41 +46,35 @@ void TestCsvReader::parseAccepted_data()
     QTest::addColumn<char>("delimiter");
     QTest::addColumn<QByteArray>("lastCell");
 
-    QTest::newRow("quoted header")
-        << QByteArray("\"STACKLOSS\",\"AIRFLOW\"\n42,80\n37,80\n")
-        << QStringList{"STACKLOSS", "AIRFLOW"} << 2 << QList<qsizetype>{2, 3} << ','
-        << QByteArray("80");
-    QTest::newRow("crlf line ends")
-        << QByteArray("a,b\r\n1,2\r\n3,4\r\n") << QStringList{"a", "b"} << 2
-        << QList<qsizetype>{2, 3} << ',' << QByteArray("4");
+    QTest::newRow("quoted header") << QByteArray("\"STACKLOSS\",\"AIRFLOW\"\n42,80\n37,80\n")
+                                   << QStringList{"STACKLOSS", "AIRFLOW"} << 2
+                                   << QList<qsizetype>{2, 3} << ',' << QByteArray("80");
+    QTest::newRow("crlf line ends") << QByteArray("a,b\r\n1,2\r\n3,4\r\n") << QStringList{"a", "b"}
+                                    << 2 << QList<qsizetype>{2, 3} << ',' << QByteArray("4");
     QTest::newRow("byte-order mark")
         << QByteArray("\xEF\xBB\xBF"
                       "a,b\n1,2\n")
         << QStringList{"a", "b"} << 1 << QList<qsizetype>{2} << ',' << QByteArray("2");
-    QTest::newRow("blank lines")
-        << QByteArray("a,b\n\n1,2\n\n   \n3,4\n\n") << QStringList{"a", "b"} << 2
-        << QList<qsizetype>{3, 6} << ',' << QByteArray("4");
-    QTest::newRow("no final line end")
-        << QByteArray("a,b\n1,2\n3,4") << QStringList{"a", "b"} << 2 << QList<qsizetype>{2, 3}
-        << ',' << QByteArray("4");
-    QTest::newRow("semicolon delimiter")
-        << QByteArray("a;b\n1.5;2\n3;4\n") << QStringList{"a", "b"} << 2
-        << QList<qsizetype>{2, 3} << ';' << QByteArray("4");
-    QTest::newRow("tab delimiter")
-        << QByteArray("a\tb\n1\t2\n") << QStringList{"a", "b"} << 1 << QList<qsizetype>{2}
-        << '\t' << QByteArray("2");
+    QTest::newRow("blank lines") << QByteArray("a,b\n\n1,2\n\n   \n3,4\n\n")
+                                 << QStringList{"a", "b"} << 2 << QList<qsizetype>{3, 6} << ','
+                                 << QByteArray("4");
+    QTest::newRow("no final line end") << QByteArray("a,b\n1,2\n3,4") << QStringList{"a", "b"} << 2
+                                       << QList<qsizetype>{2, 3} << ',' << QByteArray("4");
+    QTest::newRow("semicolon delimiter") << QByteArray("a;b\n1.5;2\n3;4\n") << QStringList{"a", "b"}
+                                         << 2 << QList<qsizetype>{2, 3} << ';' << QByteArray("4");
+    QTest::newRow("tab delimiter") << QByteArray("a\tb\n1\t2\n") << QStringList{"a", "b"} << 1
+                                   << QList<qsizetype>{2} << '\t' << QByteArray("2");
     // The header is the first non-blank line, so the delimiter must be taken from it.
     QTest::newRow("blank line before semicolon header")
-        << QByteArray("\n\na;b\n1;2\n") << QStringList{"a", "b"} << 1 << QList<qsizetype>{4}
-        << ';' << QByteArray("2");
+        << QByteArray("\n\na;b\n1;2\n") << QStringList{"a", "b"} << 1 << QList<qsizetype>{4} << ';'
+        << QByteArray("2");
     // A quoted line break belongs to the field, and the row is tagged with its last line.
     QTest::newRow("quoted delimiter and line break")
-        << QByteArray("name,value\n\"x, y\",1\n\"two\nlines\",2\n")
-        << QStringList{"name", "value"} << 2 << QList<qsizetype>{2, 4} << ','
-        << QByteArray("2");
+        << QByteArray("name,value\n\"x, y\",1\n\"two\nlines\",2\n") << QStringList{"name", "value"}
+        << 2 << QList<qsizetype>{2, 4} << ',' << QByteArray("2");
     QTest::newRow("spaces around header names")
-        << QByteArray(" a , b \n1,2\n") << QStringList{"a", "b"} << 1 << QList<qsizetype>{2}
-        << ',' << QByteArray("2");
+        << QByteArray(" a , b \n1,2\n") << QStringList{"a", "b"} << 1 << QList<qsizetype>{2} << ','
+        << QByteArray("2");
 }
 
 void TestCsvReader::parseAccepted()
@@ -141,55 +135,62 @@ void TestCsvReader::loadRejected_data()
     QTest::addColumn<QString>("column");
     QTest::addColumn<QStringList>("fragments");
 
-    // Every message must name the file; the fragments add what else it must name.
-    QTest::newRow("short row") << QByteArray("x,y\n1,2\n3\n4,5\n") << "x" << "y" << qsizetype(3)
-                               << "y" << QStringList{"line 3", "\"y\"", "missing"};
+    // Every message must name the file, and the fragments list what else it must name.
+    QTest::newRow("short row") << QByteArray("x,y\n1,2\n3\n4,5\n") << "x"
+                               << "y" << qsizetype(3) << "y"
+                               << QStringList{"line 3", "\"y\"", "missing"};
     // The column of an extra field has no name, so its 1-based position stands for it.
-    QTest::newRow("long row") << QByteArray("x,y\n1,2,3,4\n") << "x" << "y" << qsizetype(2)
-                              << "3" << QStringList{"line 2", "4 fields", "extra"};
-    QTest::newRow("text in target") << QByteArray("x,y\n1,2\n3,abc\n") << "x" << "y"
-                                    << qsizetype(3) << "y"
-                                    << QStringList{"line 3", "\"y\"", "\"abc\""};
-    QTest::newRow("text in feature") << QByteArray("x,y\n1,2\n\n3,4\nfive,6\n") << "x" << "y"
-                                     << qsizetype(5) << "x"
-                                     << QStringList{"line 5", "\"x\"", "\"five\""};
-    QTest::newRow("decimal comma") << QByteArray("x;y\n1,5;2\n") << "x" << "y" << qsizetype(2)
-                                   << "x" << QStringList{"line 2", "\"1,5\""};
-    QTest::newRow("empty cell") << QByteArray("x,y\n1,2\n3,\n") << "x" << "y" << qsizetype(3)
-                                << "y" << QStringList{"line 3", "\"y\"", "empty"};
-    QTest::newRow("empty quoted cell") << QByteArray("x,y\n\"\",2\n") << "x" << "y"
-                                       << qsizetype(2) << "x" << QStringList{"line 2", "empty"};
-    QTest::newRow("empty file") << QByteArray() << "x" << "y" << qsizetype(1) << ""
-                                << QStringList{"empty"};
-    QTest::newRow("blank file") << QByteArray("\n  \r\n\n") << "x" << "y" << qsizetype(1) << ""
-                                << QStringList{"empty"};
-    QTest::newRow("header only") << QByteArray("x,y\n") << "x" << "y" << qsizetype(1) << ""
-                                 << QStringList{"no data rows"};
+    QTest::newRow("long row") << QByteArray("x,y\n1,2,3,4\n") << "x"
+                              << "y" << qsizetype(2) << "3"
+                              << QStringList{"line 2", "4 fields", "extra"};
+    QTest::newRow("text in target")
+        << QByteArray("x,y\n1,2\n3,abc\n") << "x"
+        << "y" << qsizetype(3) << "y" << QStringList{"line 3", "\"y\"", "\"abc\""};
+    QTest::newRow("text in feature")
+        << QByteArray("x,y\n1,2\n\n3,4\nfive,6\n") << "x"
+        << "y" << qsizetype(5) << "x" << QStringList{"line 5", "\"x\"", "\"five\""};
+    QTest::newRow("decimal comma")
+        << QByteArray("x;y\n1,5;2\n") << "x"
+        << "y" << qsizetype(2) << "x" << QStringList{"line 2", "\"1,5\""};
+    QTest::newRow("empty cell") << QByteArray("x,y\n1,2\n3,\n") << "x"
+                                << "y" << qsizetype(3) << "y"
+                                << QStringList{"line 3", "\"y\"", "empty"};
+    QTest::newRow("empty quoted cell")
+        << QByteArray("x,y\n\"\",2\n") << "x"
+        << "y" << qsizetype(2) << "x" << QStringList{"line 2", "empty"};
+    QTest::newRow("empty file") << QByteArray() << "x"
+                                << "y" << qsizetype(1) << "" << QStringList{"empty"};
+    QTest::newRow("blank file") << QByteArray("\n  \r\n\n") << "x"
+                                << "y" << qsizetype(1) << "" << QStringList{"empty"};
+    QTest::newRow("header only") << QByteArray("x,y\n") << "x"
+                                 << "y" << qsizetype(1) << "" << QStringList{"no data rows"};
     QTest::newRow("unknown feature column")
-        << QByteArray("x,y\n1,2\n") << "z" << "y" << qsizetype(1) << "z"
-        << QStringList{"\"z\"", "x, y"};
+        << QByteArray("x,y\n1,2\n") << "z"
+        << "y" << qsizetype(1) << "z" << QStringList{"\"z\"", "x, y"};
     QTest::newRow("unknown target column")
-        << QByteArray("x,y\n1,2\n") << "x" << "Y" << qsizetype(1) << "Y"
-        << QStringList{"\"Y\"", "x, y"};
-    QTest::newRow("nan cell") << QByteArray("x,y\n1,2\nnan,4\n") << "x" << "y" << qsizetype(3)
-                              << "x" << QStringList{"line 3", "\"nan\"", "finite"};
-    QTest::newRow("inf cell") << QByteArray("x,y\n1,inf\n") << "x" << "y" << qsizetype(2) << "y"
+        << QByteArray("x,y\n1,2\n") << "x"
+        << "Y" << qsizetype(1) << "Y" << QStringList{"\"Y\"", "x, y"};
+    QTest::newRow("nan cell") << QByteArray("x,y\n1,2\nnan,4\n") << "x"
+                              << "y" << qsizetype(3) << "x"
+                              << QStringList{"line 3", "\"nan\"", "finite"};
+    QTest::newRow("inf cell") << QByteArray("x,y\n1,inf\n") << "x"
+                              << "y" << qsizetype(2) << "y"
                               << QStringList{"line 2", "\"inf\"", "finite"};
-    QTest::newRow("negative inf cell") << QByteArray("x,y\n1,-inf\n") << "x" << "y"
-                                       << qsizetype(2) << "y" << QStringList{"\"-inf\""};
-    QTest::newRow("overflowing cell") << QByteArray("x,y\n1,1e999\n") << "x" << "y"
-                                      << qsizetype(2) << "y" << QStringList{"\"1e999\""};
+    QTest::newRow("negative inf cell") << QByteArray("x,y\n1,-inf\n") << "x"
+                                       << "y" << qsizetype(2) << "y" << QStringList{"\"-inf\""};
+    QTest::newRow("overflowing cell") << QByteArray("x,y\n1,1e999\n") << "x"
+                                      << "y" << qsizetype(2) << "y" << QStringList{"\"1e999\""};
     // The quote opens on line 3 and is never closed, so the parser only notices at the end of
     // the file. The message must point at the line where the quote opened.
     QTest::newRow("unbalanced quote")
-        << QByteArray("x,y\n1,2\n3,\"4\n5,6\n7,8\n") << "x" << "y" << qsizetype(3) << ""
-        << QStringList{"line 3", "quote"};
+        << QByteArray("x,y\n1,2\n3,\"4\n5,6\n7,8\n") << "x"
+        << "y" << qsizetype(3) << "" << QStringList{"line 3", "quote"};
     QTest::newRow("quote inside unquoted field")
-        << QByteArray("x,y\n1,2\n3,4\"5\n") << "x" << "y" << qsizetype(3) << ""
-        << QStringList{"line 3", "quote"};
+        << QByteArray("x,y\n1,2\n3,4\"5\n") << "x"
+        << "y" << qsizetype(3) << "" << QStringList{"line 3", "quote"};
     QTest::newRow("text after closing quote")
-        << QByteArray("x,y\n\"1\"2,3\n") << "x" << "y" << qsizetype(2) << ""
-        << QStringList{"line 2", "quote"};
+        << QByteArray("x,y\n\"1\"2,3\n") << "x"
+        << "y" << qsizetype(2) << "" << QStringList{"line 2", "quote"};
 }
 
 void TestCsvReader::loadRejected()

@@ -46,6 +46,7 @@ private slots:
     void stopRequested();
     void automaticGridContainsStart_data();
     void automaticGridContainsStart();
+    void automaticGridClassification();
 };
 
 void TestLandscape::valuesMatchPlainLoop_data()
@@ -67,11 +68,10 @@ void TestLandscape::valuesMatchPlainLoop()
     const auto loss = parseLoss(spec);
     QVERIFY(loss);
     const bool regression = loss->kind() == LossKind::Regression;
-    const auto data = regression
-                          ? test::stackLossData()
-                          : test::makeDataset({-1.0, 0.5, 1.0, 2.0, 3.5}, {0, 1, 0, 1, 1});
-    const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
-                                               : FeatureScaling::identity();
+    const auto data = regression ? test::stackLossData()
+                                 : test::makeDataset({-1.0, 0.5, 1.0, 2.0, 3.5}, {0, 1, 0, 1, 1});
+    const FeatureScaling scaling =
+        standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
     const LineObjective objective(data, loss, scaling);
 
     LandscapeGrid grid;
@@ -98,11 +98,11 @@ void TestLandscape::valuesMatchPlainLoop()
                              : grid.slopeMinimum + (grid.slopeMaximum - grid.slopeMinimum) * i /
                                                        (grid.slopeCount - 1);
         for (int j = 0; j < grid.interceptCount; ++j) {
-            const double b = j == grid.interceptCount - 1
-                                 ? grid.interceptMaximum
-                                 : grid.interceptMinimum +
-                                       (grid.interceptMaximum - grid.interceptMinimum) * j /
-                                           (grid.interceptCount - 1);
+            const double b =
+                j == grid.interceptCount - 1
+                    ? grid.interceptMaximum
+                    : grid.interceptMinimum + (grid.interceptMaximum - grid.interceptMinimum) * j /
+                                                  (grid.interceptCount - 1);
             double sum = 0.0;
             for (int k = 0; k < n; ++k) {
                 const double x = (data->feature[k] - scaling.mean) / scaling.scale;
@@ -235,8 +235,8 @@ void TestLandscape::automaticGridContainsStart()
     QFETCH(double, startIntercept);
 
     const auto data = test::stackLossData();
-    const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
-                                               : FeatureScaling::identity();
+    const FeatureScaling scaling =
+        standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
     const LineObjective objective(data, parseLoss(spec), scaling);
     const Eigen::Vector2d start(startSlope, startIntercept);
     const LandscapeGrid grid = automaticGrid(objective, start, 81);
@@ -253,6 +253,21 @@ void TestLandscape::automaticGridContainsStart()
     // The start is strictly inside, not on an edge, so its marker is fully visible.
     QVERIFY(grid.slopeMinimum < start[0] && start[0] < grid.slopeMaximum);
     QVERIFY(grid.interceptMinimum < start[1] && start[1] < grid.interceptMaximum);
+}
+
+void TestLandscape::automaticGridClassification()
+{
+    // Classification losses centre the grid on the origin, a logit of 0 everywhere, because
+    // the least-squares line of 0/1 labels means nothing for them. The start must still fit.
+    const auto data = test::makeDataset({-1.0, 0.5, 1.0, 2.0, 3.5}, {0, 1, 0, 1, 1});
+    const LineObjective objective(data, parseLoss(QStringLiteral("bce")),
+                                  FeatureScaling::standardizing(data->feature));
+    for (const Eigen::Vector2d &start : {Eigen::Vector2d(0.0, 0.0), Eigen::Vector2d(30.0, -40.0)}) {
+        const LandscapeGrid grid = automaticGrid(objective, start, 33);
+        QVERIFY(grid.isValid());
+        QVERIFY(gridContains(grid, start));
+        QVERIFY(gridContains(grid, Eigen::Vector2d::Zero()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLandscape)

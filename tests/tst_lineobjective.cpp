@@ -75,8 +75,8 @@ void TestLineObjective::handComputedMse_data()
     // The same line is w = 1.5 sqrt(14)/3 = sqrt(14)/2 and b = -0.5 + 1.5 (7/3) = 3.
     // dL/dw = (2/3)(4 + 0.5 - 7.5)/sqrt(14) = -2/sqrt(14), and since sum x' = 0 and
     // sum x'^2 = 3 the Hessian is (2/3)[[3, 0], [0, 3]] = 2 I.
-    QTest::newRow("mse standardizing") << true << std::sqrt(14.0) / 2.0 << 3.0
-                                       << -2.0 / std::sqrt(14.0) << 2.0 << 0.0;
+    QTest::newRow("mse standardizing")
+        << true << std::sqrt(14.0) / 2.0 << 3.0 << -2.0 / std::sqrt(14.0) << 2.0 << 0.0;
 }
 
 void TestLineObjective::handComputedMse()
@@ -94,8 +94,8 @@ void TestLineObjective::handComputedMse()
     const Eigen::Vector2d theta(w, b);
     const ObjectiveValue result = objective.evaluate(theta);
 
-    // Every quantity is a sum of three terms of size up to 21 after a few roundings, so an
-    // absolute 64 eps bounds the error; exact values are fractions such as 7/6.
+    // Every quantity is a sum of three terms of size up to 21, each a few roundings away from
+    // exact. An absolute 64 eps bounds that error, and the expected values are exact fractions.
     const double tolerance = 64 * epsilon;
     COMPARE_NEAR(result.value, 7.0 / 6.0, tolerance);
     COMPARE_NEAR(objective.value(theta), 7.0 / 6.0, tolerance);
@@ -149,7 +149,7 @@ void TestLineObjective::matchesDirectSums()
     }
 
     const ObjectiveValue result = objective.evaluate(theta);
-    // Five terms of size below 10, summed in a different order: 64 eps absolute.
+    // Five terms of size below 10 summed in another order differ by less than 64 eps.
     const double tolerance = 64 * epsilon;
     COMPARE_NEAR(result.value, value, tolerance);
     COMPARE_NEAR(objective.value(theta), value, tolerance);
@@ -193,19 +193,20 @@ void TestLineObjective::derivativesMatchDifferences()
     }
 
     // Central differences with h = 1e-5: truncation h^2 |L'''| / 6 stays below 1e-10 because
-    // the per-point third derivatives are at most 0.1 (BCE) times |x'|^3 < 20, and rounding
-    // about eps |L| / h is below 1e-10 because |L| < 10. A 1e-8 tolerance leaves a margin.
+    // the per-point third derivatives are at most 0.1 (BCE) times |x'|^3 < 20. Rounding, about
+    // eps |L| / h, stays below 3e-10 because L and its gradient are below 10 in size. A 1e-8
+    // tolerance leaves a margin.
     const double h = 1e-5;
     const double tolerance = 1e-8;
-    const ObjectiveValue here = objective.evaluate(theta);
+    const ObjectiveValue atTheta = objective.evaluate(theta);
     for (int k = 0; k < 2; ++k) {
         Eigen::Vector2d step = Eigen::Vector2d::Zero();
         step[k] = h;
         const ObjectiveValue above = objective.evaluate(theta + step);
         const ObjectiveValue below = objective.evaluate(theta - step);
-        COMPARE_NEAR(here.gradient[k], (above.value - below.value) / (2 * h), tolerance);
+        COMPARE_NEAR(atTheta.gradient[k], (above.value - below.value) / (2 * h), tolerance);
         for (int r = 0; r < 2; ++r) {
-            COMPARE_NEAR(here.hessian(r, k), (above.gradient[r] - below.gradient[r]) / (2 * h),
+            COMPARE_NEAR(atTheta.hessian(r, k), (above.gradient[r] - below.gradient[r]) / (2 * h),
                          tolerance);
         }
     }
@@ -226,7 +227,7 @@ void TestLineObjective::dataUnitsRoundTrip()
     const auto data = test::stackLossData();
     const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
                                   scalingFor(*data, standardize));
-    for (const Eigen::Vector2d theta :
+    for (const Eigen::Vector2d &theta :
          {Eigen::Vector2d(1.02, -44.1), Eigen::Vector2d(0.0, 17.5), Eigen::Vector2d(-3.0, 250.0),
           Eigen::Vector2d(1e-9, 1e6)}) {
         const LineParameters line = objective.toDataUnits(theta);
@@ -266,8 +267,8 @@ void TestLineObjective::sameLineEitherScaling()
 
     // A line given in data units has the same loss under both parametrizations, since both
     // predict the same values.
-    for (const LineParameters line : {LineParameters{1.02, -44.1}, LineParameters{0.5, -10.0},
-                                      LineParameters{-0.25, 30.0}}) {
+    for (const LineParameters line :
+         {LineParameters{1.02, -44.1}, LineParameters{0.5, -10.0}, LineParameters{-0.25, 30.0}}) {
         const double rawValue = raw.value(raw.fromDataUnits(line));
         const double standardizedValue = standardized.value(standardized.fromDataUnits(line));
         COMPARE_NEAR(standardizedValue, rawValue, relativeTolerance(rawValue, 1e-12));

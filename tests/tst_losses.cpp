@@ -93,13 +93,12 @@ void TestLosses::regressionValues_data()
     // 1.3 * (1.8 - 0.65) = 1.3 * 1.15 = 1.495.
     QTest::newRow("huber delta=1.3 e=1.8") << "huber:delta=1.3" << 1.8 << 1.495 << 1.3 << 0.0;
     // 0.25 * (2 - 0.125) = 0.46875.
-    QTest::newRow("huber delta=0.25 e=-2") << "huber:delta=0.25" << -2.0 << 0.46875 << -0.25
-                                           << 0.0;
+    QTest::newRow("huber delta=0.25 e=-2") << "huber:delta=0.25" << -2.0 << 0.46875 << -0.25 << 0.0;
     // 5 * (7 - 2.5) = 22.5.
     QTest::newRow("huber delta=5 e=-7") << "huber:delta=5" << -7.0 << 22.5 << -5.0 << 0.0;
     // 2.5 * (1000 - 1.25) = 2496.875.
-    QTest::newRow("huber delta=2.5 e=1000") << "huber:delta=2.5" << 1000.0 << 2496.875 << 2.5
-                                            << 0.0;
+    QTest::newRow("huber delta=2.5 e=1000")
+        << "huber:delta=2.5" << 1000.0 << 2496.875 << 2.5 << 0.0;
 }
 
 void TestLosses::regressionValues()
@@ -112,7 +111,7 @@ void TestLosses::regressionValues()
 
     const std::unique_ptr<Loss> loss = parseOrFail(spec);
     QVERIFY(loss);
-    // The label is ignored by regression losses; any value must give the same result.
+    // Regression losses ignore the label, so an arbitrary label must not change the result.
     const LossDerivatives d = loss->evaluate(error, 123.0);
     // Each expectation is at most two roundings away from the exact value (1.495 and 0.08 are
     // not doubles), so four units of relative rounding error are enough.
@@ -171,15 +170,15 @@ void TestLosses::bceValues_data()
     // Confident and wrong: the loss is |z| + log1p(e^-|z|) and the slope is +-1.
     QTest::newRow("bce y=0 z=40") << 40.0 << 0.0 << 40.0 + std::log1p(e40) << 1.0 / (1.0 + e40)
                                   << e40 / ((1.0 + e40) * (1.0 + e40));
-    QTest::newRow("bce y=1 z=-700") << -700.0 << 1.0 << 700.0 << -1.0 / (1.0 + e700)
-                                    << e700 / ((1.0 + e700) * (1.0 + e700));
+    QTest::newRow("bce y=1 z=-700")
+        << -700.0 << 1.0 << 700.0 << -1.0 / (1.0 + e700) << e700 / ((1.0 + e700) * (1.0 + e700));
     QTest::newRow("bce y=0 z=800") << 800.0 << 0.0 << 800.0 << 1.0 << 0.0;
     QTest::newRow("bce y=1 z=-800") << -800.0 << 1.0 << 800.0 << -1.0 << 0.0;
 
     // Near z = 0 the loss is log 2 - z/2 for y = 1 to first order.
-    QTest::newRow("bce y=1 z=1e-9") << 1e-9 << 1.0 << std::log1p(std::exp(-1e-9))
-                                    << -sigmoidComplement(1e-9)
-                                    << sigmoid(1e-9) * sigmoidComplement(1e-9);
+    QTest::newRow("bce y=1 z=1e-9")
+        << 1e-9 << 1.0 << std::log1p(std::exp(-1e-9)) << -sigmoidComplement(1e-9)
+        << sigmoid(1e-9) * sigmoidComplement(1e-9);
 }
 
 void TestLosses::bceValues()
@@ -195,8 +194,8 @@ void TestLosses::bceValues()
     QVERIFY(std::isfinite(d.value));
     QVERIFY(std::isfinite(d.first));
     QVERIFY(std::isfinite(d.second));
-    // Both sides are a few correctly rounded operations on exp and log1p, each within an ulp
-    // in glibc, so a relative 8 eps holds even for the 1e-305 values; an expected 0 must be 0.
+    // Both sides take a few operations on exp and log1p, each within a few ulps in glibc, so
+    // they agree to a relative 8 eps even for the 1e-305 values. An expected 0 must be exact.
     COMPARE_NEAR(d.value, value, relativeTolerance(value, 8 * epsilon));
     COMPARE_NEAR(d.first, first, relativeTolerance(first, 8 * epsilon));
     COMPARE_NEAR(d.second, second, relativeTolerance(second, 8 * epsilon));
@@ -238,7 +237,7 @@ void TestLosses::derivativesMatchDifferences()
 
     // Central differences: the truncation error is h^2 |rho'''| / 6, and rho''' is 0 for the
     // piecewise polynomial losses and at most 0.1 for BCE, so h^2 bounds it. The rounding error
-    // is about eps (|f(x + h)| + |f(x - h)|) / (2 h); 8 eps covers the evaluation of f itself.
+    // is about eps (|f(x + h)| + |f(x - h)|) / (2 h), and 8 eps also covers evaluating f.
     // h = 1e-5 max(1, |x|) balances the two near the optimum h ~ eps^(1/3).
     const double h = 1e-5 * std::max(1.0, std::abs(input));
     const LossDerivatives above = loss->evaluate(input + h, label);
@@ -257,8 +256,7 @@ void TestLosses::derivativesMatchDifferences()
 
 void TestLosses::maeDerivativeAtZero()
 {
-    // |e| has no derivative at 0; PyTorch's l1_loss takes sign(0) = 0 there, and so do we, so
-    // gradient descent on MAE stops moving once a residual is exactly zero.
+    // |e| has no derivative at 0. PyTorch's l1_loss takes sign(0) = 0 there, and so must MAE.
     const MeanAbsoluteError loss;
     const LossDerivatives atZero = loss.evaluate(0.0, 0.0);
     COMPARE_NEAR(atZero.value, 0.0, 0.0);
@@ -288,8 +286,8 @@ void TestLosses::huberContinuousAtDelta()
     for (const double sign : {1.0, -1.0}) {
         // At |e| = delta both branches give delta^2 / 2 and slope delta sign(e).
         const LossDerivatives at = loss.evaluate(sign * delta, 0.0);
-        COMPARE_NEAR(at.value, 0.5 * delta * delta, relativeTolerance(0.5 * delta * delta,
-                                                                      4 * epsilon));
+        COMPARE_NEAR(at.value, 0.5 * delta * delta,
+                     relativeTolerance(0.5 * delta * delta, 4 * epsilon));
         COMPARE_NEAR(at.first, sign * delta, relativeTolerance(delta, 4 * epsilon));
 
         // Just inside and just outside the threshold, 2e-9 delta apart, the values differ by
@@ -332,8 +330,8 @@ void TestLosses::bceFiniteForHugeLogits()
         QVERIFY(std::isfinite(d.value));
         QVERIFY(std::isfinite(d.first));
         QVERIFY(std::isfinite(d.second));
-        // A prediction on the wrong side costs |z|; one on the right side costs e^-|z|, which is
-        // 0 in double for |z| >= 1e3. Both are exact here, so the comparison is exact.
+        // A prediction on the wrong side costs |z|, and one on the right side costs e^-|z|,
+        // which is 0 in double for |z| >= 1e3. Both are exact here, so the comparison is exact.
         const bool wrongSide = (logit > 0.0) != (label == 1.0);
         COMPARE_NEAR(d.value, wrongSide ? std::abs(logit) : 0.0, 0.0);
         COMPARE_NEAR(d.first, wrongSide ? (logit > 0.0 ? 1.0 : -1.0) : 0.0, 0.0);
@@ -356,7 +354,7 @@ void TestLosses::bceLabelSymmetry()
 
 void TestLosses::valueMatchesEvaluate()
 {
-    // value() may be overridden for speed; it must agree with evaluate() exactly.
+    // value() may be overridden for speed, but it must agree with evaluate() exactly.
     for (const QString &name : LossCatalogue::names()) {
         const std::unique_ptr<Loss> loss = LossCatalogue::create(name);
         QVERIFY(loss);

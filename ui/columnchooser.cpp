@@ -22,20 +22,18 @@ ColumnChooser::ColumnChooser(const CsvTable &table, const QString &fileName, QWi
 {
     setWindowTitle(tr("Choose columns — %1").arg(QFileInfo(fileName).fileName()));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(
-        tr("%n data row(s). The first rows:", nullptr, int(table.rows.size())), this));
+    layout->addWidget(
+        new QLabel(tr("%n data row(s). The first rows:", nullptr, int(table.rows.size())), this));
 
     auto *preview = new QTableWidget(this);
-    const int shown = std::min<int>(previewRows, int(table.rows.size()));
+    const int previewCount = std::min<int>(previewRows, int(table.rows.size()));
     preview->setColumnCount(int(table.header.size()));
-    preview->setRowCount(shown);
+    preview->setRowCount(previewCount);
     preview->setHorizontalHeaderLabels(table.header);
-    for (int row = 0; row < shown; ++row) {
+    for (int row = 0; row < previewCount; ++row) {
         const auto &fields = table.rows[row];
-        for (int column = 0; column < int(fields.size()) && column < table.header.size();
-             ++column)
-            preview->setItem(row, column,
-                             new QTableWidgetItem(QString::fromUtf8(fields[column])));
+        for (int column = 0; column < int(fields.size()) && column < table.header.size(); ++column)
+            preview->setItem(row, column, new QTableWidgetItem(QString::fromUtf8(fields[column])));
     }
     preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     preview->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -64,6 +64,8 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setIcon(swatch(m_model->lossEntry(i).colour));
     }
+    m_lossList->setFixedHeight(m_lossList->sizeHintForRow(0) * m_model->lossCount() +
+                               2 * m_lossList->frameWidth() + 4);
     lossLayout->addWidget(m_lossList);
     layout->addWidget(lossGroup);
 
@@ -71,7 +73,8 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
 
     auto *optimizerGroup = new QGroupBox(tr("Model and optimizer"), this);
     auto *optimizerLayout = new QVBoxLayout(optimizerGroup);
-    optimizerLayout->addWidget(new QLabel(tr("Line y = w·x + b, full-batch gradient descent"), this));
+    optimizerLayout->addWidget(
+        new QLabel(tr("Line y = w·x + b, full-batch gradient descent"), this));
     ParameterSlider::Settings rate;
     rate.label = tr("&Learning rate");
     rate.toolTip = tr("Step size of gradient descent: each step moves (w, b) by the learning rate "
@@ -102,8 +105,7 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
     });
     connect(m_learningRate, &ParameterSlider::valueChanged, m_model,
             &SessionModel::setLearningRate);
-    connect(m_learningRate, &ParameterSlider::editFinished, m_model,
-            &SessionModel::finishGesture);
+    connect(m_learningRate, &ParameterSlider::editFinished, m_model, &SessionModel::finishGesture);
     connect(m_model, &SessionModel::changed, this, &ControlPanel::onModelChanged);
 
     syncData();
@@ -197,10 +199,10 @@ void ControlPanel::rebuildParameters()
         settings.maximum = parameter.maximum;
         // Positive scale parameters span decades, so their slider is logarithmic.
         settings.logarithmic = parameter.minimum > 0.0;
-        settings.sliderMinimum = settings.logarithmic ? std::max(parameter.minimum, 0.01)
-                                                      : parameter.minimum;
-        settings.sliderMaximum = settings.logarithmic ? std::min(parameter.maximum, 100.0)
-                                                      : parameter.maximum;
+        settings.sliderMinimum =
+            settings.logarithmic ? std::max(parameter.minimum, 0.01) : parameter.minimum;
+        settings.sliderMaximum =
+            settings.logarithmic ? std::min(parameter.maximum, 100.0) : parameter.maximum;
         auto *slider = new ParameterSlider(settings, m_parameterGroup);
         slider->setValue(loss.parameterValue(p));
         connect(slider, &ParameterSlider::valueChanged, this, [this, lossIndex, p](double value) {

@@ -91,11 +91,10 @@ void DataView::updateLines()
             const LossEntry &entry = m_model->lossEntry(i);
             const LineParameters line = m_model->objective(i)->toDataUnits(run->current().theta);
             QCPGraph *graph = m_plot->addGraph();
-            graph->setPen(QPen(entry.colour, 2.5, run->status() == RunStatus::Diverged
-                                                       ? Qt::DotLine
-                                                       : Qt::SolidLine));
-            // A regression line predicts the target; a classifier's line is a logit, so its
-            // predicted probability 1 / (1 + exp(-(w x + b))) is drawn over the 0/1 labels.
+            graph->setPen(QPen(entry.colour, 2.5,
+                               run->status() == RunStatus::Diverged ? Qt::DotLine : Qt::SolidLine));
+            // A regression line predicts the target. A classifier's line is a logit, so the
+            // view draws its probability 1 / (1 + exp(-(w x + b))) over the 0/1 labels.
             const bool classifier = entry.loss->kind() == LossKind::Classification;
             const int sampleCount = classifier ? 200 : 2;
             QVector<double> xs(sampleCount), ys(sampleCount);

@@ -105,8 +105,8 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
         m_paths.push_back(path);
         QCPGraph *head = m_plot->addGraph();
         head->setLineStyle(QCPGraph::lsNone);
-        head->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.5),
-                                              colour, 11));
+        head->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.5), colour, 11));
         head->setVisible(false);
         m_heads.push_back(head);
     }
@@ -337,9 +337,9 @@ bool LandscapeView::eventFilter(QObject *watched, QEvent *event)
         const double b = m_plot->yAxis->pixelToCoord(mouse->position().y());
         const auto objective = m_model->objective(m_model->state().currentLoss);
         if (objective->isApplicable()) {
-            emit hoverText(tr("w = %1, b = %2, mean loss = %3")
-                               .arg(shortNumber(w), shortNumber(b),
-                                    shortNumber(objective->value({w, b}))));
+            emit hoverText(
+                tr("w = %1, b = %2, mean loss = %3")
+                    .arg(shortNumber(w), shortNumber(b), shortNumber(objective->value({w, b}))));
         }
         return m_draggingStart;
     }

@@ -28,7 +28,8 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(
         0, 0, new QCPTextElement(m_plot, tr("Loss curves (solid) and derivatives (dashed)")));
-    m_plot->xAxis->setLabel(tr("error e = prediction − target   (logit z for classification, label 1)"));
+    m_plot->xAxis->setLabel(
+        tr("error e = prediction − target   (logit z for classification, label 1)"));
     m_plot->yAxis->setLabel(tr("loss ρ(e) and derivative ρ′(e)"));
     m_plot->xAxis->setRange(-4.0, 4.0);
     m_plot->legend->setVisible(true);

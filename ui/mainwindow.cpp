@@ -7,10 +7,13 @@
 #include "landscapeview.h"
 #include "losscurveview.h"
 #include "playbackbar.h"
+#include "syntheticdialog.h"
 #include "trainingview.h"
 #include "uilogging.h"
 
 #include "core/csvreader.h"
+
+#include <qcustomplot.h>
 
 #include <QAction>
 #include <QApplication>
@@ -82,11 +85,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_statusLabel->setText(computing ? tr("Computing the landscape…") : QString());
     });
     connect(m_training, &TrainingController::advanced, this, [this] {
-        m_frameLabel->setText(
-            tr("frame %1 ms").arg(m_training->lastFrameMilliseconds(), 0, 'f', 2));
+        const double rate = m_training->framesPerSecond();
+        const QString updates =
+            tr("updates %1 ms per frame").arg(m_training->lastStepMilliseconds(), 0, 'f', 3);
+        m_frameLabel->setText(rate > 0.0 ? tr("%1 frames/s, %2").arg(rate, 0, 'f', 0).arg(updates)
+                                         : updates);
     });
 
-    setFocusPolicy(Qt::StrongFocus);
+    // Start with the keyboard on the landscape, so Space plays instead of toggling a list item.
+    m_landscape->plot()->setFocus();
     resize(1500, 960);
 }
 
@@ -95,6 +102,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open CSV…"), this, &MainWindow::openCsv);
     open->setShortcut(QKeySequence::Open);
+    QAction *synthetic =
+        file->addAction(tr("&New synthetic data…"), this, &MainWindow::newSyntheticData);
+    synthetic->setShortcut(QKeySequence::New);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -103,8 +113,8 @@ void MainWindow::createMenus()
     QAction *undo = m_model.undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_model.undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-                        QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -114,8 +124,8 @@ void MainWindow::createMenus()
     run->addAction(m_playback->resetAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *fit = view->addAction(tr("&Fit landscape view"), m_landscape,
-                                   &LandscapeView::resetRange);
+    QAction *fit =
+        view->addAction(tr("&Fit landscape view"), m_landscape, &LandscapeView::resetRange);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -160,9 +170,9 @@ bool MainWindow::loadCsv(const QString &path, const QString &featureColumn,
 
 void MainWindow::openCsv()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open CSV data"), m_lastDirectory,
-        tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open CSV data"), m_lastDirectory,
+                                     tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
     if (path.isEmpty())
         return;
     m_lastDirectory = QFileInfo(path).absolutePath();
@@ -177,8 +187,8 @@ void MainWindow::openCsv()
     ColumnChooser chooser(*table, path, this);
     if (chooser.exec() != QDialog::Accepted)
         return;
-    auto data = datasetFromTable(*table, chooser.featureColumn(), chooser.targetColumn(), path,
-                                 &error);
+    auto data =
+        datasetFromTable(*table, chooser.featureColumn(), chooser.targetColumn(), path, &error);
     if (!data) {
         qCWarning(lcUi) << "rejected" << path << error.message;
         QMessageBox::warning(this, tr("Cannot use %1").arg(QFileInfo(path).fileName()),
@@ -188,6 +198,16 @@ void MainWindow::openCsv()
     m_model.setData(std::make_shared<Dataset>(std::move(*data)),
                     tr("Open %1").arg(QFileInfo(path).fileName()));
     m_statusLabel->setText(tr("Loaded %1 rows from %2").arg(m_model.data().size()).arg(path));
+}
+
+void MainWindow::newSyntheticData()
+{
+    SyntheticDialog dialog(m_syntheticSettings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_syntheticSettings = dialog.settings();
+    m_model.setData(std::make_shared<Dataset>(generateSyntheticData(m_syntheticSettings)),
+                    tr("New synthetic data"));
 }
 
 void MainWindow::showAbout()

@@ -3,6 +3,8 @@
 #include "sessionmodel.h"
 #include "trainingcontroller.h"
 
+#include "core/syntheticdata.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -42,6 +44,8 @@ public:
 public slots:
     // Asks for a CSV file and its columns; a rejected file is explained in a dialog.
     void openCsv();
+    // Asks for synthetic-data settings and replaces the data with a generated set.
+    void newSyntheticData();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -61,6 +65,7 @@ private:
     QLabel *m_statusLabel;
     QLabel *m_frameLabel;
     QString m_lastDirectory;
+    SyntheticSettings m_syntheticSettings;
 };
 
 } // namespace losslens

@@ -106,9 +106,8 @@ void ParameterSlider::setValue(double value)
 int ParameterSlider::sliderPosition(double value) const
 {
     const double low = m_settings.sliderMinimum, high = m_settings.sliderMaximum;
-    const double fraction = m_settings.logarithmic
-                                ? std::log(value / low) / std::log(high / low)
-                                : (value - low) / (high - low);
+    const double fraction = m_settings.logarithmic ? std::log(value / low) / std::log(high / low)
+                                                   : (value - low) / (high - low);
     return static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * sliderSteps));
 }
 

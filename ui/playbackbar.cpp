@@ -24,9 +24,11 @@ PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWid
     addSeparator();
     addWidget(new QLabel(tr(" Speed "), this));
     for (int steps : {1, 2, 5, 10, 50, 200})
-        m_speed->addItem(tr("%n step(s) per frame", nullptr, steps), steps);
+        m_speed->addItem(steps == 1 ? tr("1 step per frame") : tr("%1 steps per frame").arg(steps),
+                         steps);
     m_speed->setToolTip(tr("Updates applied to each run per animation frame, at about 60 "
                            "frames per second."));
+    m_speed->setCurrentIndex(m_speed->findData(m_training->stepsPerFrame()));
     addWidget(m_speed);
     addSeparator();
     m_counter->setMinimumWidth(90);
@@ -38,13 +40,12 @@ PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWid
     connect(m_play, &QAction::triggered, m_training, &TrainingController::togglePlay);
     connect(m_step, &QAction::triggered, m_training, &TrainingController::stepOnce);
     connect(m_reset, &QAction::triggered, m_training, &TrainingController::reset);
-    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_training->setStepsPerFrame(m_speed->itemData(index).toInt());
-    });
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_training->setStepsPerFrame(m_speed->itemData(index).toInt()); });
     connect(m_training, &TrainingController::playingChanged, this, [this](bool playing) {
         m_play->setText(playing ? tr("Pause") : tr("Play"));
-        m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause
-                                                      : QStyle::SP_MediaPlay));
+        m_play->setIcon(
+            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     });
     connect(m_training, &TrainingController::advanced, this, &PlaybackBar::updateLabels);
     updateLabels();

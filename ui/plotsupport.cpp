@@ -86,7 +86,8 @@ double displayable(double value)
 QString shortNumber(double value)
 {
     if (!std::isfinite(value))
-        return value > 0 ? QStringLiteral("∞") : (value < 0 ? QStringLiteral("−∞") : QStringLiteral("–"));
+        return value > 0 ? QStringLiteral("∞")
+                         : (value < 0 ? QStringLiteral("−∞") : QStringLiteral("–"));
     return QString::number(value, 'g', 5);
 }
 

@@ -14,8 +14,8 @@ enum MergeId { LearningRateMerge = 1, StartMerge = 2, ParameterMergeBase = 100 }
 class StateCommand : public QUndoCommand
 {
 public:
-    StateCommand(SessionModel *model, SessionState before, SessionState after,
-                 const QString &text, int mergeId, int gesture)
+    StateCommand(SessionModel *model, SessionState before, SessionState after, const QString &text,
+                 int mergeId, int gesture)
         : QUndoCommand(text), m_model(model), m_before(std::move(before)),
           m_after(std::move(after)), m_mergeId(mergeId), m_gesture(gesture)
     {

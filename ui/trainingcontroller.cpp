@@ -12,6 +12,15 @@ TrainingController::TrainingController(SessionModel *model, QObject *parent)
     // About 60 frames per second; each frame applies stepsPerFrame updates to every run.
     m_timer.setInterval(16);
     connect(&m_timer, &QTimer::timeout, this, [this] {
+        // The interval between ticks includes the replots the last frame queued, so it
+        // measures the real frame rate.
+        if (m_frameClock.isValid()) {
+            const double seconds = m_frameClock.nsecsElapsed() / 1e9;
+            const double rate = seconds > 0.0 ? 1.0 / seconds : 0.0;
+            m_framesPerSecond =
+                m_framesPerSecond > 0.0 ? 0.9 * m_framesPerSecond + 0.1 * rate : rate;
+        }
+        m_frameClock.start();
         if (!advance(m_stepsPerFrame))
             pause();
     });
@@ -47,6 +56,8 @@ void TrainingController::play()
                                     run->iteration() < maximumSteps);
     if (!anyRunning)
         syncRuns(true);
+    m_frameClock.invalidate();
+    m_framesPerSecond = 0.0;
     m_timer.start();
     emit playingChanged(true);
 }
@@ -122,14 +133,13 @@ bool TrainingController::advance(int steps)
             continue;
         const auto objective = m_model->objective(i);
         TrainingRun &run = *m_runs[i];
-        for (int k = 0; k < steps && run.status() == RunStatus::Running &&
-                        run.iteration() < maximumSteps;
-             ++k)
+        for (int k = 0;
+             k < steps && run.status() == RunStatus::Running && run.iteration() < maximumSteps; ++k)
             run.step(*objective, m_rule);
-        anyRunning = anyRunning ||
-                     (run.status() == RunStatus::Running && run.iteration() < maximumSteps);
+        anyRunning =
+            anyRunning || (run.status() == RunStatus::Running && run.iteration() < maximumSteps);
     }
-    m_lastFrameMilliseconds = clock.nsecsElapsed() / 1e6;
+    m_lastStepMilliseconds = clock.nsecsElapsed() / 1e6;
     emit advanced();
     return anyRunning;
 }

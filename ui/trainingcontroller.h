@@ -32,8 +32,10 @@ public:
     const TrainingRun *run(int lossIndex) const;
     // Steps taken by the longest run.
     int iteration() const;
-    // Milliseconds the last frame's steps took, for the status bar.
-    double lastFrameMilliseconds() const { return m_lastFrameMilliseconds; }
+    // Milliseconds the last frame's updates took, for the status bar.
+    double lastStepMilliseconds() const { return m_lastStepMilliseconds; }
+    // Animation frames per second while playing (a moving average), 0 when paused.
+    double framesPerSecond() const { return isPlaying() ? m_framesPerSecond : 0.0; }
 
 public slots:
     void play();
@@ -57,8 +59,10 @@ private:
     std::vector<std::optional<TrainingRun>> m_runs;
     GradientDescent m_rule;
     QTimer m_timer;
-    int m_stepsPerFrame = 1;
-    double m_lastFrameMilliseconds = 0.0;
+    int m_stepsPerFrame = 2;
+    double m_lastStepMilliseconds = 0.0;
+    double m_framesPerSecond = 0.0;
+    QElapsedTimer m_frameClock;
 };
 
 } // namespace losslens

@@ -88,8 +88,8 @@ void TrainingView::update()
         }
         longest = std::max(longest, history.back().iteration);
 
-        QString name = tr("%1: %2").arg(m_model->lossEntry(i).loss->label(),
-                                        shortNumber(history.back().loss));
+        QString name =
+            tr("%1: %2").arg(m_model->lossEntry(i).loss->label(), shortNumber(history.back().loss));
         if (run->status() == RunStatus::Diverged)
             name += tr(" — diverged at step %1").arg(run->divergedAt());
         else if (run->status() == RunStatus::Converged)

@@ -1,0 +1,184 @@
+#!/usr/bin/python3
+"""Compare LossLens's per-sample losses with PyTorch in float64.
+
+Usage: check_against_torch.py LOSSEVAL
+
+LOSSEVAL is the losslens_losseval test helper. The script sends it one line per case,
+"SPEC INPUT LABEL", reads back "value first second" and compares each case with two
+references:
+
+- PyTorch (mse_loss, l1_loss, huber_loss and binary_cross_entropy_with_logits with
+  reduction='none'), with the first and second derivatives taken by torch.autograd. The second
+  derivative is skipped at the kinks (0 for MAE, +-delta for Huber), where it is undefined.
+- mpmath at 50 significant digits, which gives the exact value rounded to double even where
+  float64 formulas lose digits.
+
+Run it with Debian's /usr/bin/python3, which has python3-torch and its dependency
+python3-mpmath. Exits with 0 when every comparison passes, 1 when any fails, 2 on a usage
+error, and 77 when torch or mpmath cannot be imported, which CTest reports as a skipped test.
+"""
+
+import subprocess
+import sys
+
+SKIP_EXIT_CODE = 77
+
+# Relative tolerance of every comparison, with an absolute floor for values near zero.
+RELATIVE_TOLERANCE = 1e-12
+ABSOLUTE_FLOOR = 1e-300
+
+# When the prediction is confidently right, the exact BCE value and derivatives are about
+# exp(-|z|), far below 1. torch 1.13 (Debian's python3-torch 1.13.1) loses them to an absolute
+# error of about one unit in the last place of 1, 2.2e-16: at z = 30 with label 1 its value is
+# 9.348e-14 where the exact value is 9.358e-14, and at z = 40 with label 1 the value and both
+# derivatives are 0 in place of 4.2e-18 in size. Against torch, BCE comparisons therefore allow an extra 4 eps absolute,
+# and the mpmath reference checks those small results to full relative precision.
+TORCH_BCE_ABSOLUTE_ERROR = 4 * sys.float_info.epsilon
+
+MAGNITUDES = [0.0, 1e-300, 1e-9, 0.3, 0.5, 1.0, 1.7, 2.5, 3.0, 10.0, 30.0, 40.0, 700.0, 1e3,
+              1e6]
+REGRESSION_SPECS = ["mse", "mae", "huber:delta=0.5", "huber:delta=1", "huber:delta=2.5"]
+
+
+def build_cases():
+    """Return (spec, input, label) triples covering every loss on both signs of each input."""
+    inputs = sorted({sign * magnitude for magnitude in MAGNITUDES for sign in (1.0, -1.0)})
+    cases = []
+    for spec in REGRESSION_SPECS:
+        extra = []
+        if spec.startswith("huber"):
+            delta = float(spec.split("=")[1])
+            extra = [delta, -delta, 0.999 * delta, 1.001 * delta]
+        for value in inputs + extra:
+            cases.append((spec, value, 0.0))
+    for label in (0.0, 1.0):
+        for value in inputs:
+            cases.append(("bce", value, label))
+    return cases
+
+
+def run_losseval(executable, cases):
+    """Return (value, first, second) from the C++ side for each case, in order."""
+    text = "".join(f"{spec} {value!r} {label!r}\n" for spec, value, label in cases)
+    completed = subprocess.run([executable], input=text, capture_output=True, text=True,
+                               check=False)
+    if completed.returncode != 0:
+        raise RuntimeError(f"{executable} failed with exit code {completed.returncode}: "
+                           f"{completed.stderr.strip()}")
+    lines = completed.stdout.splitlines()
+    if len(lines) != len(cases):
+        raise RuntimeError(f"{executable} printed {len(lines)} lines for {len(cases)} cases")
+    return [tuple(float(field) for field in line.split()) for line in lines]
+
+
+def torch_reference(torch, spec, value, label):
+    """Return (value, first, second) from PyTorch in float64, with second None at a kink."""
+    functional = torch.nn.functional
+    dtype = torch.float64
+    point = torch.tensor([value], dtype=dtype, requires_grad=True)
+    if spec == "bce":
+        target = torch.tensor([label], dtype=dtype)
+        loss = functional.binary_cross_entropy_with_logits(point, target, reduction="none")
+        at_kink = False
+    else:
+        target = torch.zeros(1, dtype=dtype)
+        if spec == "mse":
+            loss = functional.mse_loss(point, target, reduction="none")
+            at_kink = False
+        elif spec == "mae":
+            loss = functional.l1_loss(point, target, reduction="none")
+            at_kink = value == 0.0
+        else:
+            delta = float(spec.split("=")[1])
+            loss = functional.huber_loss(point, target, reduction="none", delta=delta)
+            at_kink = abs(value) == delta
+    (first,) = torch.autograd.grad(loss.sum(), point, create_graph=True)
+    second = None
+    if not at_kink:
+        (second_tensor,) = torch.autograd.grad(first.sum(), point, allow_unused=True)
+        # l1_loss's derivative does not depend on the input, so autograd reports no gradient.
+        second = 0.0 if second_tensor is None else second_tensor.item()
+    return loss.item(), first.item(), second
+
+
+def exact_reference(mpmath, spec, value, label):
+    """Return (value, first, second) from mpmath at 50 digits, with second None at a kink."""
+    mp = mpmath.mp
+    e = mp.mpf(value)
+    if spec == "mse":
+        return e * e, 2 * e, mp.mpf(2)
+    if spec == "mae":
+        sign = mp.mpf(0) if e == 0 else mp.sign(e)
+        return abs(e), sign, None if e == 0 else mp.mpf(0)
+    if spec.startswith("huber"):
+        delta = mp.mpf(spec.split("=")[1])
+        if abs(e) < delta:
+            return e * e / 2, e, mp.mpf(1)
+        second = None if abs(e) == delta else mp.mpf(0)
+        return delta * (abs(e) - delta / 2), delta * mp.sign(e), second
+    # BCE written without cancellation: with t = exp(-|z|), the loss is log1p(t) plus |z| when
+    # the prediction is on the wrong side, and s(z) - y is t / (1 + t) or 1 / (1 + t) in size.
+    t = mp.exp(-abs(e))
+    right_side = (e >= 0) == (label == 1.0)
+    loss = mp.log1p(t) + (0 if right_side else abs(e))
+    if e >= 0:
+        sigmoid, complement = 1 / (1 + t), t / (1 + t)
+    else:
+        sigmoid, complement = t / (1 + t), 1 / (1 + t)
+    first = sigmoid if label == 0.0 else -complement
+    return loss, first, t / ((1 + t) * (1 + t))
+
+
+def compare(actual, expected, extra_absolute):
+    """Return True when actual matches expected within the tolerances above."""
+    if actual == expected:
+        return True
+    tolerance = max(RELATIVE_TOLERANCE * abs(expected), ABSOLUTE_FLOOR) + extra_absolute
+    return abs(actual - expected) <= tolerance
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    try:
+        import mpmath
+        import torch
+    except ImportError as error:
+        print(f"SKIPPED: {sys.executable} cannot import {error.name} ({error}). Install Debian's "
+              f"python3-torch, which brings python3-mpmath, to run this check.")
+        return SKIP_EXIT_CODE
+    mpmath.mp.dps = 50
+
+    cases = build_cases()
+    results = run_losseval(argv[1], cases)
+
+    passed = 0
+    failures = []
+    names = ("value", "first", "second")
+    for (spec, value, label), actual in zip(cases, results):
+        references = [
+            ("torch", torch_reference(torch, spec, value, label),
+             TORCH_BCE_ABSOLUTE_ERROR if spec == "bce" else 0.0),
+            ("mpmath", tuple(None if x is None else float(x)
+                             for x in exact_reference(mpmath, spec, value, label)), 0.0),
+        ]
+        for source, expected, extra in references:
+            for name, got, want in zip(names, actual, expected):
+                if want is None:
+                    continue
+                if compare(got, want, extra):
+                    passed += 1
+                else:
+                    failures.append(f"{spec} input={value!r} label={label!r}: {name} is "
+                                    f"{got!r}, {source} gives {want!r}")
+
+    for failure in failures:
+        print(f"MISMATCH {failure}")
+    print(f"torch {torch.__version__}, {len(cases)} cases")
+    print(f"reference_torch: {passed} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
