@@ -20,14 +20,19 @@ bool wantsScreenshot(int argc, char **argv)
     return false;
 }
 
-std::optional<CommandLineOptions> parseCommandLine(const QCoreApplication &application,
-                                                   QString *error)
+std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments, QString *error)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine", "See loss functions, their landscapes and gradient descent on real data."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help(
+        QStringList{QStringLiteral("h"), QStringLiteral("help")},
+        QCoreApplication::translate("CommandLine", "Print this help and exit."));
+    const QCommandLineOption version(
+        QStringLiteral("version"),
+        QCoreApplication::translate("CommandLine", "Print the version and exit."));
+    parser.addOption(help);
+    parser.addOption(version);
     const QCommandLineOption data(
         QStringLiteral("data"),
         QCoreApplication::translate("CommandLine",
@@ -79,10 +84,26 @@ std::optional<CommandLineOptions> parseCommandLine(const QCoreApplication &appli
         QStringLiteral("RATE"));
     parser.addOptions(
         {data, feature, target, loss, screenshot, steps, size, standardize, learningRate});
-    parser.process(application);
-
     auto tr = [](const char *text) { return QCoreApplication::translate("CommandLine", text); };
     CommandLineOptions options;
+    // parse() rather than process(), so that every invalid argument exits with status 2.
+    if (!parser.parse(arguments)) {
+        QString reason = parser.errorText();
+        if (reason.endsWith(QLatin1Char('.')))
+            reason.chop(1);
+        *error = tr("%1; see --help.").arg(reason);
+        return std::nullopt;
+    }
+    if (parser.isSet(help)) {
+        // Without a QCoreApplication the parser cannot know the program's name.
+        options.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                     QStringLiteral("losslens"));
+        return options;
+    }
+    if (parser.isSet(version)) {
+        options.helpText = QStringLiteral("LossLens %1\n").arg(QStringLiteral(LOSSLENS_VERSION));
+        return options;
+    }
     if (!parser.positionalArguments().isEmpty()) {
         *error = tr("Unexpected argument \"%1\"; see --help.")
                      .arg(parser.positionalArguments().constFirst());
@@ -119,14 +140,18 @@ std::optional<CommandLineOptions> parseCommandLine(const QCoreApplication &appli
         return std::nullopt;
     }
     const auto match =
-        QRegularExpression(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$")).match(parser.value(size));
-    if (!match.hasMatch()) {
-        *error = tr("Invalid --size \"%1\"; write it as WIDTHxHEIGHT, such as 1500x960.")
+        QRegularExpression(QStringLiteral("^(\\d{1,6})x(\\d{1,6})$")).match(parser.value(size));
+    options.width = match.hasMatch() ? match.captured(1).toInt() : 0;
+    options.height = match.hasMatch() ? match.captured(2).toInt() : 0;
+    // Below about 1000x640 the controls and four views no longer fit; above 8000 the image
+    // takes hundreds of megabytes.
+    if (options.width < 1000 || options.width > 8000 || options.height < 640 ||
+        options.height > 8000) {
+        *error = tr("Invalid --size \"%1\"; give WIDTHxHEIGHT with the width from 1000 to "
+                    "8000 and the height from 640 to 8000 pixels, such as 1500x960.")
                      .arg(parser.value(size));
         return std::nullopt;
     }
-    options.width = match.captured(1).toInt();
-    options.height = match.captured(2).toInt();
     if (parser.isSet(standardize)) {
         const QString value = parser.value(standardize).toLower();
         if (value != QLatin1String("on") && value != QLatin1String("off")) {

@@ -5,8 +5,6 @@
 
 #include <optional>
 
-class QCoreApplication;
-
 namespace losslens {
 
 // What the command line asks for, validated.
@@ -22,12 +20,14 @@ struct CommandLineOptions
     int height = 960;
     std::optional<bool> standardize;
     std::optional<double> learningRate;
+    // Set for --help or --version: print it and exit with status 0.
+    QString helpText;
 };
 
-// Parses the arguments. On an invalid combination returns std::nullopt and sets *error; help
-// and version requests print and exit inside, as QCommandLineParser does.
-std::optional<CommandLineOptions> parseCommandLine(const QCoreApplication &application,
-                                                   QString *error);
+// Parses the arguments, the program name first; needs no QCoreApplication, so errors and --help
+// work without a display. On an invalid argument or combination returns std::nullopt and sets
+// *error. For --help and --version only helpText is set.
+std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments, QString *error);
 
 // True when the arguments ask for a screenshot, checked before any QApplication exists so the
 // offscreen platform can be chosen.

@@ -49,14 +49,14 @@ int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOp
     window.show();
     for (int i = 0; i < options.steps; ++i)
         window.training()->stepOnce();
-    // Wait for the background landscape, at most 30 seconds.
-    QDeadlineTimer deadline(30000);
+    // Wait for the background landscape, at most 120 seconds.
+    QDeadlineTimer deadline(120000);
     QApplication::processEvents();
     while (window.landscapeView()->isComputing() && !deadline.hasExpired())
         QApplication::processEvents(QEventLoop::AllEvents, 20);
     QApplication::processEvents();
     if (window.landscapeView()->isComputing())
-        return fail(QStringLiteral("the landscape did not finish within 30 s"));
+        return fail(QStringLiteral("the landscape did not finish within 120 s"));
     const QPixmap image = window.grab();
     if (!image.save(options.screenshotPath, "PNG"))
         return fail(
@@ -77,15 +77,22 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("losslens.*.debug=false"));
 
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QString error;
+    const auto options = losslens::parseCommandLine(arguments, &error);
+    if (!options)
+        return fail(error);
+    if (!options->helpText.isEmpty()) {
+        QTextStream(stdout) << options->helpText;
+        return 0;
+    }
+
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("LossLens"));
     QApplication::setOrganizationName(QStringLiteral("LossLens"));
     QApplication::setApplicationVersion(QStringLiteral(LOSSLENS_VERSION));
-
-    QString error;
-    const auto options = losslens::parseCommandLine(application, &error);
-    if (!options)
-        return fail(error);
 
     losslens::MainWindow window;
     if (!applyOptions(window, *options, &error))

@@ -69,6 +69,17 @@ char detectDelimiter(const QByteArray &firstLine)
     return ',';
 }
 
+// The start of a cell for a message, with control characters such as NUL made visible.
+QString printableCell(const QByteArray &cell)
+{
+    QString text = QString::fromUtf8(cell.left(40));
+    for (QChar &character : text) {
+        if (character.category() == QChar::Other_Control)
+            character = QChar::ReplacementCharacter;
+    }
+    return text;
+}
+
 QString describeFile(const QString &fileName)
 {
     return QFileInfo(fileName).fileName();
@@ -201,8 +212,8 @@ std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &fe
                                        ? table.header.at(fieldCount)
                                        : QString::number(table.header.size() + 1);
             *error = {
-                tr("%1, line %2: the row has %3 fields but the header has %4 (column "
-                   "\"%5\" is %6). Give every row one value per column.")
+                tr("%1, line %2: wrong number of fields, %3 in this row and %4 in the header "
+                   "(column \"%5\" is %6). Give every row one value per column.")
                     .arg(file)
                     .arg(line)
                     .arg(fieldCount)
@@ -217,11 +228,16 @@ std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &fe
             const QByteArray cell = fields[index].trimmed();
             bool ok = false;
             const double value = cell.toDouble(&ok);
-            if (!ok || !std::isfinite(value)) {
-                const QString reason =
-                    cell.isEmpty()
-                        ? tr("the cell is empty")
-                        : tr("\"%1\" is not a finite number").arg(QString::fromUtf8(cell.left(40)));
+            if (!ok || !std::isfinite(value) || std::abs(value) > maximumDataMagnitude) {
+                QString reason;
+                if (cell.isEmpty())
+                    reason = tr("the cell is empty");
+                else if (!ok || !std::isfinite(value))
+                    reason = tr("\"%1\" is not a finite number").arg(printableCell(cell));
+                else
+                    reason = tr("%1 is too large; values up to %2 in magnitude keep squared "
+                                "errors finite, so rescale the column")
+                                 .arg(printableCell(cell), QString::number(maximumDataMagnitude));
                 *error = {tr("%1, line %2, column \"%3\": %4. Fix or remove that row.")
                               .arg(file)
                               .arg(line)
@@ -235,6 +251,11 @@ std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &fe
     data.featureName = featureColumn;
     data.targetName = targetColumn;
     data.source = fileName;
+    const QString problem = lineFitProblem(data);
+    if (!problem.isEmpty()) {
+        *error = {tr("%1: %2").arg(file, problem), 0, featureColumn};
+        return std::nullopt;
+    }
     return data;
 }
 
@@ -248,7 +269,7 @@ std::optional<Dataset> loadCsvDataset(const QString &path, const QString &featur
     if (data)
         qCDebug(lcData) << "loaded" << data->size() << "rows from" << path;
     else
-        qCWarning(lcData) << "rejected" << path << error->message;
+        qCDebug(lcData) << "rejected" << path << error->message;
     return data;
 }
 

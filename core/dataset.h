@@ -23,6 +23,13 @@ struct Dataset
     bool hasBinaryLabels() const;
 };
 
+// Largest magnitude accepted in a data set: squares of differences of such values stay finite.
+inline constexpr double maximumDataMagnitude = 1e150;
+
+// Why a line cannot be fitted to the data (fewer than 2 points, or one feature value shared by
+// every point, which leaves the slope undetermined), or an empty string when it can.
+QString lineFitProblem(const Dataset &data);
+
 // Affine map of the feature to zero mean and unit standard deviation, x' = (x - mean) / scale.
 // A constant feature keeps scale 1 so the map stays invertible.
 struct FeatureScaling

@@ -34,9 +34,8 @@ double LineObjective::modelInput(const Eigen::Vector2d &theta, Eigen::Index i) c
 double LineObjective::value(const Eigen::Vector2d &theta) const
 {
     const Eigen::Index count = m_feature.size();
-    double sum = 0.0;
-    for (Eigen::Index i = 0; i < count; ++i)
-        sum += m_loss->value(modelInput(theta, i), m_data->target[i]);
+    const double sum =
+        m_loss->sumForLine(m_feature.data(), m_data->target.data(), count, theta[0], theta[1]);
     return sum / static_cast<double>(count);
 }
 

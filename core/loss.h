@@ -1,5 +1,6 @@
 #pragma once
 
+#include <Eigen/Core>
 #include <QString>
 
 #include <memory>
@@ -53,6 +54,12 @@ public:
     // Value alone; losses may override it when it is cheaper than evaluate().
     virtual double value(double input, double label) const { return evaluate(input, label).value; }
 
+    // Sum over a data set of the loss of the line f(x) = slope x + intercept: rho(f(x_i) - y_i)
+    // for regression losses and rho(f(x_i), y_i) for classification losses. This loop is the
+    // landscape's inner loop, so LossKernel implements it without a virtual call per sample.
+    virtual double sumForLine(const double *feature, const double *target, Eigen::Index count,
+                              double slope, double intercept) const = 0;
+
     int parameterIndex(const QString &key) const;
 
     // Canonical specification: the name, then every parameter in declared order,
@@ -61,6 +68,45 @@ public:
 
     // Short label for legends, as in "Huber (delta=1.5)".
     QString label() const;
+};
+
+// Base of the catalogue's losses. Derived supplies an inline valueAt(input, label), and this
+// class builds the virtual value() and the data-set loop on it, so the compiler can inline the
+// loss into the loop.
+template <class Derived, LossKind Kind> class LossKernel : public Loss
+{
+public:
+    LossKind kind() const final { return Kind; }
+
+    double value(double input, double label) const final { return self().valueAt(input, label); }
+
+    double sumForLine(const double *feature, const double *target, Eigen::Index count, double slope,
+                      double intercept) const final
+    {
+        // Four partial sums break the dependency chain of one accumulator, so consecutive
+        // samples are evaluated in parallel by the processor.
+        double sums[4] = {0.0, 0.0, 0.0, 0.0};
+        Eigen::Index i = 0;
+        for (; i + 4 <= count; i += 4) {
+            for (int lane = 0; lane < 4; ++lane)
+                sums[lane] += sampleValue(feature[i + lane], target[i + lane], slope, intercept);
+        }
+        for (; i < count; ++i)
+            sums[0] += sampleValue(feature[i], target[i], slope, intercept);
+        return (sums[0] + sums[1]) + (sums[2] + sums[3]);
+    }
+
+private:
+    const Derived &self() const { return static_cast<const Derived &>(*this); }
+
+    double sampleValue(double x, double y, double slope, double intercept) const
+    {
+        const double output = slope * x + intercept;
+        if constexpr (Kind == LossKind::Regression)
+            return self().valueAt(output - y, y);
+        else
+            return self().valueAt(output, y);
+    }
 };
 
 QString formatNumber(double value);

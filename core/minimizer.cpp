@@ -54,7 +54,10 @@ struct NewtonOutcome
 NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta,
                            const std::stop_token &stop)
 {
+    // Values come from value() throughout, because evaluate() sums in another order and a
+    // difference of a few ulps would defeat the line search's comparison near the minimum.
     ObjectiveValue current = objective.evaluate(theta);
+    current.value = objective.value(theta);
     for (int iteration = 0; iteration < 200 && !stop.stop_requested(); ++iteration) {
         const double gradientNorm = current.gradient.norm();
         if (gradientNorm <= 1e-14 * (1.0 + std::abs(current.value)))
@@ -79,6 +82,7 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
             if (std::isfinite(trialValue) && trialValue <= current.value + 1e-4 * step * slope) {
                 theta = trial;
                 candidate = objective.evaluate(theta);
+                candidate.value = trialValue;
                 decreased = true;
                 break;
             }
@@ -182,8 +186,8 @@ MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d 
         result.theta = initial;
         result.value = objective.value(initial);
         result.status = MinimumStatus::NotAttained;
-        result.note = tr("No minimum: one threshold on the feature separates the classes, so the "
-                         "loss keeps falling as the slope grows.");
+        result.note = tr("No minimum: a threshold on x separates the classes, so the loss falls "
+                         "forever as |w| grows.");
         return result;
     }
 
@@ -195,7 +199,9 @@ MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d 
         outcome.converged = profiled.converged;
     }
     result.theta = outcome.theta;
-    result.value = outcome.value;
+    // Evaluated again by value(), whose summation order differs from evaluate()'s by a few ulps,
+    // so the reported minimum equals what the landscape and the read-outs show at that point.
+    result.value = objective.value(outcome.theta);
     if (stop.stop_requested()) {
         result.status = MinimumStatus::Cancelled;
     } else if (outcome.converged && objective.loss().isConvex()) {

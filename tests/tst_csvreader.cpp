@@ -142,7 +142,7 @@ void TestCsvReader::loadRejected_data()
     // The column of an extra field has no name, so its 1-based position stands for it.
     QTest::newRow("long row") << QByteArray("x,y\n1,2,3,4\n") << "x"
                               << "y" << qsizetype(2) << "3"
-                              << QStringList{"line 2", "4 fields", "extra"};
+                              << QStringList{"line 2", "4 in this row", "2 in the header", "extra"};
     QTest::newRow("text in target")
         << QByteArray("x,y\n1,2\n3,abc\n") << "x"
         << "y" << qsizetype(3) << "y" << QStringList{"line 3", "\"y\"", "\"abc\""};
@@ -191,6 +191,23 @@ void TestCsvReader::loadRejected_data()
     QTest::newRow("text after closing quote")
         << QByteArray("x,y\n\"1\"2,3\n") << "x"
         << "y" << qsizetype(2) << "" << QStringList{"line 2", "quote"};
+    QTest::newRow("huge value") << QByteArray("x,y\n1,2\n2,1e300\n") << "x"
+                                << "y" << qsizetype(3) << "y"
+                                << QStringList{"line 3", "\"y\"", "too large", "rescale"};
+    QTest::newRow("huge negative feature")
+        << QByteArray("x,y\n-1e308,2\n2,1\n") << "x"
+        << "y" << qsizetype(2) << "x" << QStringList{"line 2", "\"x\"", "too large"};
+    // A NUL byte ends a C string, so the message must still show what follows it.
+    QTest::newRow("control character")
+        << QByteArray("x,y\n1,2\n2,4\0005\n", 14) << "x"
+        << "y" << qsizetype(3) << "y" << QStringList{"line 3", "\"4\uFFFD5\""};
+    // A line needs two distinct feature values; its slope is undetermined otherwise.
+    QTest::newRow("single data row") << QByteArray("x,y\n1,2\n") << "x"
+                                     << "y" << qsizetype(0) << "x"
+                                     << QStringList{"at least 2 points", "has 1"};
+    QTest::newRow("constant feature")
+        << QByteArray("x,y\n3,2\n3,5\n3,1\n") << "x"
+        << "y" << qsizetype(0) << "x" << QStringList{"same x (3)", "undetermined"};
 }
 
 void TestCsvReader::loadRejected()

@@ -54,6 +54,8 @@ private slots:
     void sameLineEitherScaling_data();
     void sameLineEitherScaling();
     void standardizingScaling();
+    void scalingExtremeMagnitudes_data();
+    void scalingExtremeMagnitudes();
     void applicabilityErrors();
 };
 
@@ -326,6 +328,28 @@ void TestLineObjective::applicabilityErrors()
         QVERIFY2(objective.applicabilityError().contains(QStringLiteral("empty")),
                  qPrintable(objective.applicabilityError()));
     }
+}
+
+void TestLineObjective::scalingExtremeMagnitudes_data()
+{
+    QTest::addColumn<double>("unit");
+    // Squares of 1e-300 underflow to 0 and squares of 1e150 are near the top of the double
+    // range, so a naive variance would give scale 1 or overflow.
+    QTest::newRow("tiny 1e-300") << 1e-300;
+    QTest::newRow("tiny 1e-200") << 1e-200;
+    QTest::newRow("huge 1e150") << 1e150;
+}
+
+void TestLineObjective::scalingExtremeMagnitudes()
+{
+    QFETCH(double, unit);
+    Eigen::VectorXd feature(3);
+    feature << 1.0 * unit, 2.0 * unit, 3.0 * unit;
+    const FeatureScaling scaling = FeatureScaling::standardizing(feature);
+    // Population deviation of (1, 2, 3) is sqrt(2/3); a few ulps of rounding are allowed.
+    COMPARE_NEAR(scaling.mean, 2.0 * unit, 1e-15 * unit);
+    COMPARE_NEAR(scaling.scale, std::sqrt(2.0 / 3.0) * unit, 1e-15 * unit);
+    COMPARE_NEAR(scaling.apply(3.0 * unit), std::sqrt(1.5), 1e-15);
 }
 
 QTEST_GUILESS_MAIN(TestLineObjective)

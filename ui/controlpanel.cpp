@@ -175,8 +175,11 @@ void ControlPanel::syncLossList()
 
 void ControlPanel::rebuildParameters()
 {
-    for (QWidget *widget : m_parameterWidgets)
+    // Hidden at once so a screenshot taken before the deferred deletion never shows them.
+    for (QWidget *widget : m_parameterWidgets) {
+        widget->hide();
         widget->deleteLater();
+    }
     m_parameterWidgets.clear();
     m_parameterSliders.clear();
     const int lossIndex = m_model->state().currentLoss;

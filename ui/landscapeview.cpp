@@ -54,7 +54,7 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
                                  "shape of deep, narrow valleys."));
     auto *resetButton = new QPushButton(tr("Fit &view"), this);
     resetButton->setToolTip(tr("Restore the automatic range around the minimum and the start "
-                               "point (also a double click on the map)."));
+                               "point (Ctrl+0)."));
     header->addWidget(m_logarithmic);
     header->addStretch();
     header->addWidget(resetButton);
@@ -179,6 +179,7 @@ void LandscapeView::requestLandscape()
         m_result.reset();
         m_map->data()->clear();
         m_map->setVisible(false);
+        m_scale->setVisible(false);
         updateLabels();
         m_plot->replot();
         emit landscapeUpdated();
@@ -205,6 +206,7 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
     const Landscape &landscape = m_result->landscape;
     const LandscapeGrid &grid = landscape.grid;
     m_map->setVisible(true);
+    m_scale->setVisible(true);
     m_map->data()->setSize(grid.slopeCount, grid.interceptCount);
     m_map->data()->setRange(QCPRange(grid.slopeMinimum, grid.slopeMaximum),
                             QCPRange(grid.interceptMinimum, grid.interceptMaximum));
@@ -349,13 +351,6 @@ bool LandscapeView::eventFilter(QObject *watched, QEvent *event)
             return false;
         m_draggingStart = false;
         m_model->finishGesture();
-        return true;
-    }
-    case QEvent::MouseButtonDblClick: {
-        auto *mouse = static_cast<QMouseEvent *>(event);
-        if (mouse->button() != Qt::LeftButton)
-            return false;
-        resetRange();
         return true;
     }
     default:

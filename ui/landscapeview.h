@@ -19,8 +19,8 @@ namespace losslens {
 
 // The mean loss of the current loss over (w, b) in training coordinates as a heat map with a
 // colour scale, its minimum, the start point and every run's path. A left click or drag sets
-// the start point, the wheel zooms, a right drag pans, and a double click restores the
-// automatic range. The map is recomputed in the background for the visible range.
+// the start point, the wheel zooms and a right drag pans. The map is recomputed in the
+// background for the visible range.
 class LandscapeView : public QWidget
 {
     Q_OBJECT

@@ -119,9 +119,18 @@ void MainWindow::createMenus()
     edit->addAction(redo);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(m_playback->playAction());
-    run->addAction(m_playback->stepAction());
-    run->addAction(m_playback->resetAction());
+    // The single keys are handled in keyPressEvent so that text boxes keep them; the shortcuts
+    // set here are only shown in the menu, because a WidgetShortcut on a menu action never
+    // fires while the menu is closed.
+    const std::pair<QAction *, QKeySequence> runActions[] = {
+        {m_playback->playAction(), QKeySequence(Qt::Key_Space)},
+        {m_playback->stepAction(), QKeySequence(Qt::Key_Right)},
+        {m_playback->resetAction(), QKeySequence(Qt::Key_R)}};
+    for (const auto &[action, key] : runActions) {
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        run->addAction(action);
+    }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *fit =

@@ -1,7 +1,9 @@
 #include "parameterslider.h"
 
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSlider>
 #include <QToolButton>
 
@@ -21,6 +23,22 @@ NumberBox::NumberBox(QWidget *parent) : QDoubleSpinBox(parent)
     setKeyboardTracking(false);
     setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     setAccelerated(true);
+    lineEdit()->installEventFilter(this);
+    installEventFilter(this);
+}
+
+bool NumberBox::eventFilter(QObject *watched, QEvent *event)
+{
+    // The line edit would take Ctrl+Z for its own text; the window's undo of the session is
+    // what a user means, so the box lets the shortcut through.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QDoubleSpinBox::eventFilter(watched, event);
 }
 
 QString NumberBox::textFromValue(double value) const

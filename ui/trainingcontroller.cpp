@@ -99,34 +99,59 @@ void TrainingController::onModelChanged(SessionModel::Changes changes)
 {
     const bool restart = changes & (SessionModel::DataChanged | SessionModel::ScalingChanged |
                                     SessionModel::StartChanged);
-    if (restart || (changes & SessionModel::LossSelectionChanged))
+    if (restart ||
+        (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
+                    SessionModel::LearningRateChanged)))
         syncRuns(restart);
-    else if (changes & SessionModel::LossParametersChanged)
-        emit advanced();
 }
 
 void TrainingController::syncRuns(bool restartAll)
 {
+    // Runs that start over catch up with the race, so they stay comparable with the others.
+    const int target = restartAll ? 0 : iteration();
+    const double learningRate = m_model->state().learningRate;
+    const bool rateChanged = learningRate != m_runLearningRate;
+    m_runLearningRate = learningRate;
+    m_rule.setLearningRate(learningRate);
+
     const int count = m_model->lossCount();
     m_runs.resize(count);
+    m_runLosses.resize(count);
     for (int i = 0; i < count; ++i) {
+        const LossEntry &entry = m_model->lossEntry(i);
         const auto objective = m_model->objective(i);
-        const bool wanted = m_model->lossEntry(i).enabled && objective->isApplicable();
-        if (!wanted) {
+        if (!entry.enabled || !objective->isApplicable()) {
             m_runs[i].reset();
-        } else if (restartAll || !m_runs[i]) {
-            m_runs[i].emplace(*objective, m_model->startTheta());
+            m_runLosses[i].reset();
+            continue;
         }
+        const bool stale = restartAll || !m_runs[i] || rateChanged || m_runLosses[i] != entry.loss;
+        if (!stale)
+            continue;
+        m_runs[i].emplace(*objective, m_model->startTheta());
+        m_runLosses[i] = entry.loss;
+        replay(i, target);
     }
-    qCDebug(lcUi) << "runs synchronized, restart" << restartAll;
+    qCDebug(lcUi) << "runs synchronized, restart" << restartAll << "target" << target;
     emit advanced();
+}
+
+void TrainingController::replay(int lossIndex, int iterations)
+{
+    // Each update evaluates the loss on every point twice. About 2e7 evaluations take tens of
+    // milliseconds, which keeps a slider drag responsive.
+    const auto objective = m_model->objective(lossIndex);
+    const double costPerStep = 2.0 * std::max<double>(1.0, double(objective->data().size()));
+    const int affordable = static_cast<int>(std::min<double>(iterations, 2e7 / costPerStep));
+    TrainingRun &run = *m_runs[lossIndex];
+    for (int k = 0; k < affordable && run.status() == RunStatus::Running; ++k)
+        run.step(*objective, m_rule);
 }
 
 bool TrainingController::advance(int steps)
 {
     QElapsedTimer clock;
     clock.start();
-    m_rule.setLearningRate(m_model->state().learningRate);
     bool anyRunning = false;
     for (int i = 0; i < static_cast<int>(m_runs.size()); ++i) {
         if (!m_runs[i])

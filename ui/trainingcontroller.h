@@ -15,8 +15,10 @@
 namespace losslens {
 
 // Runs gradient descent for every enabled loss from the session's start point and animates it
-// with a timer. Loss parameter and learning-rate changes apply to the next step of the running
-// paths; a new start point, data set or scaling starts every path over.
+// with a timer. A new start point, data set or scaling starts every run over at step 0. A change
+// of a loss parameter or the learning rate recomputes the affected runs from the start up to the
+// step they had reached, so a path always shows one setting (within a work budget, past which
+// the run restarts shorter).
 class TrainingController : public QObject
 {
     Q_OBJECT
@@ -53,10 +55,14 @@ signals:
 private:
     void onModelChanged(SessionModel::Changes changes);
     void syncRuns(bool restartAll);
+    void replay(int lossIndex, int iterations);
     bool advance(int steps);
 
     SessionModel *m_model;
     std::vector<std::optional<TrainingRun>> m_runs;
+    // The loss and learning rate each run was computed with, to tell which runs are stale.
+    std::vector<std::shared_ptr<const Loss>> m_runLosses;
+    double m_runLearningRate = 0.0;
     GradientDescent m_rule;
     QTimer m_timer;
     int m_stepsPerFrame = 2;

@@ -97,6 +97,7 @@ void TrainingView::update()
         graph->setName(name);
         graph->addToLegend();
     }
+    m_plot->legend->setVisible(m_plot->legend->itemCount() > 0);
     m_plot->xAxis->setRange(0, longest);
     if (std::isfinite(low) && std::isfinite(high)) {
         if (m_logarithmic->isChecked()) {

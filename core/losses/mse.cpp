@@ -7,11 +7,6 @@ LossDerivatives MeanSquaredError::evaluate(double input, double) const
     return {input * input, 2.0 * input, 2.0};
 }
 
-double MeanSquaredError::value(double input, double) const
-{
-    return input * input;
-}
-
 std::unique_ptr<Loss> MeanSquaredError::clone() const
 {
     return std::make_unique<MeanSquaredError>(*this);
