@@ -1,5 +1,6 @@
 #include "landscape.h"
 
+#include "losses/mse.h"
 #include "minimizer.h"
 
 #include <algorithm>
@@ -31,6 +32,74 @@ bool LandscapeGrid::isValid() const
            interceptMinimum < interceptMaximum;
 }
 
+namespace {
+
+// The mean squared error of a line follows from a few sums over the data, whatever its size.
+// With dx = x - mean(x), dy = y - mean(y), beta = Sxy / Sxx and c = w mean(x) + b - mean(y),
+//   L(w, b) = Sxx (w - beta)^2 + 2 (w - beta) P + R + 2 c (w Mdx - Mdy) + c^2,
+// where R = mean((dy - beta dx)^2), P = mean(dx (beta dx - dy)), and Mdx, Mdy are the rounded
+// means of dx and dy (zero in exact arithmetic). Centring first keeps the sums exact for data
+// far from the origin, and every large term is a square, so no cancellation occurs.
+class SquaredErrorSums
+{
+public:
+    explicit SquaredErrorSums(const LineObjective &objective)
+    {
+        const Eigen::ArrayXd x = objective.scaledFeature().array();
+        const Eigen::ArrayXd y = objective.data().target.array();
+        m_featureMean = x.mean();
+        m_targetMean = y.mean();
+        const Eigen::ArrayXd dx = x - m_featureMean;
+        const Eigen::ArrayXd dy = y - m_targetMean;
+        m_featureOffset = dx.mean();
+        m_targetOffset = dy.mean();
+        m_featureVariance = dx.square().mean();
+        m_beta = m_featureVariance > 0.0 ? (dx * dy).mean() / m_featureVariance : 0.0;
+        const Eigen::ArrayXd residual = dy - m_beta * dx;
+        m_residual = residual.square().mean();
+        m_residualCross = -(dx * residual).mean();
+    }
+
+    double value(double slope, double intercept) const
+    {
+        const double slopeError = slope - m_beta;
+        const double offset = exactOffset(slope, intercept);
+        return m_featureVariance * slopeError * slopeError + 2.0 * slopeError * m_residualCross +
+               m_residual + 2.0 * offset * (slope * m_featureOffset - m_targetOffset) +
+               offset * offset;
+    }
+
+private:
+    // c = w mean(x) + b - mean(y) to within a rounding of c itself. For data far from the
+    // origin the terms are large and nearly cancel, so the product is split exactly with fma
+    // and the sum is compensated (Neumaier).
+    double exactOffset(double slope, double intercept) const
+    {
+        const double product = slope * m_featureMean;
+        const double productError = std::fma(slope, m_featureMean, -product);
+        double sum = product;
+        double compensation = productError;
+        for (const double term : {intercept, -m_targetMean}) {
+            const double next = sum + term;
+            compensation +=
+                std::abs(sum) >= std::abs(term) ? (sum - next) + term : (term - next) + sum;
+            sum = next;
+        }
+        return sum + compensation;
+    }
+
+    double m_featureMean = 0.0;
+    double m_targetMean = 0.0;
+    double m_featureOffset = 0.0;
+    double m_targetOffset = 0.0;
+    double m_featureVariance = 0.0;
+    double m_beta = 0.0;
+    double m_residual = 0.0;
+    double m_residualCross = 0.0;
+};
+
+} // namespace
+
 std::optional<Landscape> computeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
                                           std::stop_token stop)
 {
@@ -38,19 +107,34 @@ std::optional<Landscape> computeLandscape(const LineObjective &objective, const 
     landscape.grid = grid;
     landscape.values.resize(grid.slopeCount, grid.interceptCount);
 
+    std::optional<SquaredErrorSums> squaredError;
+    if (dynamic_cast<const MeanSquaredError *>(&objective.loss()) && objective.data().size() > 0)
+        squaredError.emplace(objective);
+
     // Rows are interleaved over the workers so each gets a similar share of the grid.
     const int workerCount = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
     auto fillRows = [&](int first) {
         for (int i = first; i < grid.slopeCount && !stop.stop_requested(); i += workerCount) {
             const double slope = grid.slopeAt(i);
-            for (int j = 0; j < grid.interceptCount; ++j)
-                landscape.values(i, j) = objective.value({slope, grid.interceptAt(j)});
+            for (int j = 0; j < grid.interceptCount; ++j) {
+                const double intercept = grid.interceptAt(j);
+                landscape.values(i, j) = squaredError ? squaredError->value(slope, intercept)
+                                                      : objective.value({slope, intercept});
+            }
         }
     };
+    // Small jobs stay on the calling thread, where starting threads would cost more.
+    const double work = double(grid.slopeCount) * grid.interceptCount *
+                        (squaredError ? 1.0 : double(objective.data().size()));
     std::vector<std::jthread> workers;
-    for (int worker = 1; worker < workerCount; ++worker)
-        workers.emplace_back(fillRows, worker);
-    fillRows(0);
+    if (work > 1e5) {
+        for (int worker = 1; worker < workerCount; ++worker)
+            workers.emplace_back(fillRows, worker);
+        fillRows(0);
+    } else {
+        for (int first = 0; first < workerCount; ++first)
+            fillRows(first);
+    }
     workers.clear();
     if (stop.stop_requested())
         return std::nullopt;

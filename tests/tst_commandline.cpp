@@ -14,6 +14,9 @@ private slots:
     void invalidLossRejected();
     void malformedCsvRejected();
     void dataWithoutColumnsRejected();
+    void helpExitsCleanly();
+    void invalidArgumentsExitTwo_data();
+    void invalidArgumentsExitTwo();
 
 private:
     struct Outcome
@@ -109,6 +112,44 @@ void CommandLineTest::dataWithoutColumnsRejected()
                                  QStringLiteral("--data"), QStringLiteral("some.csv")});
     QCOMPARE(outcome.exitCode, 2);
     QVERIFY2(outcome.errors.contains(QStringLiteral("--x")), qPrintable(outcome.errors));
+}
+
+void CommandLineTest::helpExitsCleanly()
+{
+    const Outcome outcome = run({QStringLiteral("--help")});
+    QCOMPARE(outcome.exitCode, 0);
+    QVERIFY(outcome.output.contains(QStringLiteral("Usage: losslens")));
+    QVERIFY(outcome.output.contains(QStringLiteral("--screenshot")));
+}
+
+void CommandLineTest::invalidArgumentsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("fragment");
+    QTest::newRow("unknown option") << QStringList{"--bogus"} << "bogus";
+    QTest::newRow("positional argument") << QStringList{"extra"} << "extra";
+    QTest::newRow("size too small")
+        << QStringList{"--screenshot", "unused.png", "--size", "50x50"} << "--size";
+    QTest::newRow("size malformed")
+        << QStringList{"--screenshot", "unused.png", "--size", "wide"} << "--size";
+    QTest::newRow("negative steps")
+        << QStringList{"--screenshot", "unused.png", "--steps", "-1"} << "--steps";
+    QTest::newRow("zero learning rate")
+        << QStringList{"--screenshot", "unused.png", "--learning-rate", "0"} << "--learning-rate";
+    QTest::newRow("standardize maybe")
+        << QStringList{"--screenshot", "unused.png", "--standardize", "maybe"} << "--standardize";
+    QTest::newRow("loss value not a number")
+        << QStringList{"--screenshot", "unused.png", "--loss", "huber:delta=abc"} << "abc";
+}
+
+void CommandLineTest::invalidArgumentsExitTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, fragment);
+    const Outcome outcome = run(arguments);
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(fragment), qPrintable(outcome.errors));
+    QVERIFY(!QFile::exists(QStringLiteral("unused.png")));
 }
 
 QTEST_GUILESS_MAIN(CommandLineTest)

@@ -40,6 +40,7 @@ class TestLandscape : public QObject
 private slots:
     void valuesMatchPlainLoop_data();
     void valuesMatchPlainLoop();
+    void mseExactFarFromOrigin();
     void gridEndsExact_data();
     void gridEndsExact();
     void gridValidity();
@@ -122,6 +123,50 @@ void TestLandscape::valuesMatchPlainLoop()
     COMPARE_NEAR(landscape->maximumValue, maximum, test::relativeTolerance(maximum, 1e-12));
     COMPARE_NEAR(landscape->minimumValue, landscape->values.minCoeff(), 0.0);
     COMPARE_NEAR(landscape->maximumValue, landscape->values.maxCoeff(), 0.0);
+}
+
+void TestLandscape::mseExactFarFromOrigin()
+{
+    // The stack loss data moved 1e9 units away on both axes. Near the minimum each error is a
+    // difference of numbers near 1e9, so a plain double loop loses about 1e9 eps = 2e-7 of
+    // each error of about 3, which is 1e-7 relative. The reference sums in long double (64-bit
+    // mantissa), and the centred sums of the MSE landscape must agree with it to 1e-11.
+    const auto base = test::stackLossData();
+    Eigen::VectorXd feature = base->feature.array() + 1e9;
+    Eigen::VectorXd target = base->target.array() + 1e9;
+    auto shifted = std::make_shared<Dataset>(*base);
+    shifted->feature = feature;
+    shifted->target = target;
+    const std::shared_ptr<const Dataset> data = shifted;
+    const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
+                                  FeatureScaling::identity());
+    const Eigen::Vector2d line = leastSquaresLine(objective);
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = line[0] - 1e-9;
+    grid.slopeMaximum = line[0] + 1e-9;
+    grid.interceptMinimum = line[1] - 5.0;
+    grid.interceptMaximum = line[1] + 5.0;
+    grid.slopeCount = 9;
+    grid.interceptCount = 9;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const long double w = grid.slopeAt(i);
+            const long double b = grid.interceptAt(j);
+            long double sum = 0.0L;
+            for (int k = 0; k < 21; ++k) {
+                const long double error =
+                    w * (long double)feature[k] + b - (long double)target[k];
+                sum += error * error;
+            }
+            const double expected = double(sum / 21.0L);
+            COMPARE_NEAR(landscape->values(i, j), expected,
+                         test::relativeTolerance(expected, 1e-11));
+        }
+    }
 }
 
 void TestLandscape::gridEndsExact_data()

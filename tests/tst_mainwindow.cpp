@@ -36,6 +36,9 @@ private slots:
     void rawScalingStretchesValley();
     void learningRateTooLargeDiverges();
     void startPointClickMovesStart();
+    void deltaChangeReplaysRuns();
+    void undoWorksInValueBox();
+    void coarseLandscapeArrivesFirst();
 
 private:
     void waitForLandscape();
@@ -247,6 +250,54 @@ void MainWindowTest::startPointClickMovesStart()
     QCOMPARE(m_window->training()->run(mse)->current().theta, start);
     m_window->model()->undoStack()->undo();
     QCOMPARE(m_window->model()->startTheta(), Eigen::Vector2d(0.0, 0.0));
+}
+
+void MainWindowTest::deltaChangeReplaysRuns()
+{
+    const int huber = m_window->model()->lossIndex(QStringLiteral("huber"));
+    for (int i = 0; i < 30; ++i)
+        m_window->training()->stepOnce();
+    QCOMPARE(m_window->training()->run(huber)->iteration(), 30);
+
+    m_window->controlPanel()->parameterSlider(QStringLiteral("delta"))->valueBox()->setValue(3.0);
+    const TrainingRun *run = m_window->training()->run(huber);
+    // The run is recomputed under the new delta up to the step it had reached, so its first
+    // loss is the start's loss under delta = 3, not the one under the old delta.
+    QCOMPARE(run->iteration(), 30);
+    const auto objective = m_window->model()->objective(huber);
+    QCOMPARE(objective->loss().parameterValue(0), 3.0);
+    QCOMPARE(run->history().front().loss, objective->value(m_window->model()->startTheta()));
+    QCOMPARE(run->history().back().loss, objective->value(run->history().back().theta));
+}
+
+void MainWindowTest::undoWorksInValueBox()
+{
+    NumberBox *box = m_window->controlPanel()->parameterSlider(QStringLiteral("delta"))->valueBox();
+    const int huber = m_window->model()->lossIndex(QStringLiteral("huber"));
+    m_window->activateWindow();
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, QStringLiteral("2.5"));
+    QTest::keyClick(box, Qt::Key_Return);
+    QCOMPARE(m_window->model()->lossEntry(huber).loss->parameterValue(0), 2.5);
+    QVERIFY(box->hasFocus());
+    QTest::keyClick(box, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_window->model()->lossEntry(huber).loss->parameterValue(0), 1.0);
+    QCOMPARE(box->value(), 1.0);
+}
+
+void MainWindowTest::coarseLandscapeArrivesFirst()
+{
+    QList<int> sizes;
+    connect(m_window->landscapeView(), &LandscapeView::landscapeUpdated, this, [&] {
+        if (const LandscapeResult *result = m_window->landscapeView()->result())
+            sizes << int(result->landscape.values.rows());
+    });
+    m_window->landscapeView()->resetRange();
+    waitForLandscape();
+    QVERIFY(sizes.size() >= 2);
+    QVERIFY(sizes.front() < LandscapeView::resolution);
+    QCOMPARE(sizes.back(), LandscapeView::resolution);
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -104,8 +104,14 @@ void DataView::updateLines()
                 ys[k] = displayable(classifier ? 1.0 / (1.0 + std::exp(-output)) : output);
             }
             graph->setData(xs, ys, true);
+            // A slope whose effect over the feature's span is below 1e-12 of the target's scale
+            // is rounding noise from the standardized coordinates; it reads as 0.
+            const double targetScale =
+                std::max(std::abs(data.target.maxCoeff()), std::abs(data.target.minCoeff()));
+            const double slope =
+                std::abs(line.slope) * (xHigh - xLow) < 1e-12 * targetScale ? 0.0 : line.slope;
             QString name = tr("%1: y = %2 x %3 %4")
-                               .arg(entry.loss->displayName(), shortNumber(line.slope),
+                               .arg(entry.loss->displayName(), shortNumber(slope),
                                     line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
                                     shortNumber(std::abs(line.intercept)));
             if (run->status() == RunStatus::Diverged)

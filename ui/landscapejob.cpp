@@ -3,6 +3,7 @@
 #include "uilogging.h"
 
 #include <QFutureWatcher>
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace losslens {
@@ -24,51 +25,98 @@ void LandscapeJob::cancel()
     }
 }
 
+namespace {
+
+// Grid side of the quick first pass: 1/16 of the work of a 161 x 161 grid.
+constexpr int coarseResolution = 41;
+
+using ResultPointer = std::shared_ptr<LandscapeResult>;
+
+void computeProgressively(QPromise<ResultPointer> &promise,
+                          std::shared_ptr<const LineObjective> objective, LandscapeGrid grid,
+                          std::stop_token stop, std::optional<MinimumResult> knownMinimum)
+{
+    auto publish = [&](Landscape landscape, bool complete) {
+        auto result = std::make_shared<LandscapeResult>();
+        result->objective = objective;
+        result->landscape = std::move(landscape);
+        result->complete = complete;
+        if (knownMinimum) {
+            result->minimum = *knownMinimum;
+            result->hasMinimum = true;
+        }
+        promise.addResult(result);
+    };
+
+    std::optional<Landscape> coarse;
+    if (grid.slopeCount > coarseResolution || grid.interceptCount > coarseResolution) {
+        LandscapeGrid coarseGrid = grid;
+        coarseGrid.slopeCount = std::min(grid.slopeCount, coarseResolution);
+        coarseGrid.interceptCount = std::min(grid.interceptCount, coarseResolution);
+        coarse = computeLandscape(*objective, coarseGrid, stop);
+        if (!coarse)
+            return;
+        publish(*coarse, false);
+    }
+    if (!knownMinimum) {
+        // Start the search from the best node of the coarse grid when there is one.
+        const Landscape *seed = coarse ? &*coarse : nullptr;
+        std::optional<Landscape> full;
+        if (!seed) {
+            full = computeLandscape(*objective, grid, stop);
+            if (!full)
+                return;
+            seed = &*full;
+        }
+        Eigen::Index row = 0, column = 0;
+        seed->values.minCoeff(&row, &column);
+        const Eigen::Vector2d initial(seed->grid.slopeAt(int(row)),
+                                      seed->grid.interceptAt(int(column)));
+        const MinimumResult minimum = findMinimum(*objective, initial, stop);
+        if (minimum.status == MinimumStatus::Cancelled)
+            return;
+        knownMinimum = minimum;
+        if (full) {
+            publish(std::move(*full), true);
+            return;
+        }
+    }
+    std::optional<Landscape> landscape = computeLandscape(*objective, grid, stop);
+    if (landscape)
+        publish(std::move(*landscape), true);
+}
+
+} // namespace
+
 void LandscapeJob::request(std::shared_ptr<const LineObjective> objective,
                            const LandscapeGrid &grid)
 {
     cancel();
     m_stop = std::stop_source();
     const quint64 generation = m_generation;
-    const std::stop_token stop = m_stop.get_token();
     std::optional<MinimumResult> knownMinimum;
     if (objective == m_minimumObjective)
         knownMinimum = m_minimum;
 
-    auto work = [objective, grid, stop, knownMinimum]() -> std::shared_ptr<LandscapeResult> {
-        auto landscape = computeLandscape(*objective, grid, stop);
-        if (!landscape)
-            return nullptr;
-        auto result = std::make_shared<LandscapeResult>();
-        result->objective = objective;
-        result->landscape = std::move(*landscape);
-        if (knownMinimum) {
-            result->minimum = *knownMinimum;
-        } else {
-            // Start the search from the best node of the grid.
-            Eigen::Index row = 0, column = 0;
-            result->landscape.values.minCoeff(&row, &column);
-            const Eigen::Vector2d initial(grid.slopeAt(int(row)), grid.interceptAt(int(column)));
-            result->minimum = findMinimum(*objective, initial, stop);
-            if (result->minimum.status == MinimumStatus::Cancelled)
-                return nullptr;
-        }
-        return result;
-    };
-
-    auto *watcher = new QFutureWatcher<std::shared_ptr<LandscapeResult>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        const auto result = watcher->result();
-        if (generation != m_generation || !result)
-            return;
-        m_minimumObjective = result->objective;
-        m_minimum = result->minimum;
-        m_busy = false;
-        emit busyChanged(false);
-        emit finished(result);
-    });
-    watcher->setFuture(QtConcurrent::run(work));
+    auto *watcher = new QFutureWatcher<ResultPointer>(this);
+    connect(watcher, &QFutureWatcherBase::resultReadyAt, this,
+            [this, watcher, generation](int index) {
+                const ResultPointer result = watcher->resultAt(index);
+                if (generation != m_generation || !result)
+                    return;
+                if (result->hasMinimum) {
+                    m_minimumObjective = result->objective;
+                    m_minimum = result->minimum;
+                }
+                if (result->complete && m_busy) {
+                    m_busy = false;
+                    emit busyChanged(false);
+                }
+                emit resultReady(result);
+            });
+    connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(
+        QtConcurrent::run(computeProgressively, objective, grid, m_stop.get_token(), knownMinimum));
     m_busy = true;
     emit busyChanged(true);
     qCDebug(lcUi) << "landscape requested" << grid.slopeCount << "x" << grid.interceptCount;

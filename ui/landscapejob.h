@@ -16,11 +16,15 @@ struct LandscapeResult
     std::shared_ptr<const LineObjective> objective;
     Landscape landscape;
     MinimumResult minimum;
+    // False for the quick coarse pass, whose minimum may not be searched yet.
+    bool complete = false;
+    bool hasMinimum = false;
 };
 
-// Computes a landscape and the minimum of its objective on the thread pool. A new request
-// cancels the one in flight, so only the latest result is ever delivered. The minimum does
-// not depend on the grid and is reused while the objective stays the same.
+// Computes a landscape and the minimum of its objective on the thread pool, progressively: a
+// coarse grid first, delivered at once, then the minimum and the full grid. A new request
+// cancels the one in flight, so only the latest request's results are delivered. The minimum
+// does not depend on the grid and is reused while the objective stays the same.
 class LandscapeJob : public QObject
 {
     Q_OBJECT
@@ -34,7 +38,8 @@ public:
     bool isBusy() const { return m_busy; }
 
 signals:
-    void finished(std::shared_ptr<const losslens::LandscapeResult> result);
+    // A coarse or complete result of the latest request.
+    void resultReady(std::shared_ptr<const losslens::LandscapeResult> result);
     void busyChanged(bool busy);
 
 private:

@@ -126,7 +126,7 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
         m_plot->replot();
     });
     connect(resetButton, &QPushButton::clicked, this, &LandscapeView::resetRange);
-    connect(&m_job, &LandscapeJob::finished, this, &LandscapeView::showResult);
+    connect(&m_job, &LandscapeJob::resultReady, this, &LandscapeView::showResult);
     connect(&m_job, &LandscapeJob::busyChanged, this, &LandscapeView::computingChanged);
     connect(m_model, &SessionModel::changed, this, &LandscapeView::onModelChanged);
     connect(m_training, &TrainingController::advanced, this, &LandscapeView::updatePaths);
@@ -217,7 +217,7 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
     updateColourScale();
 
     const MinimumResult &minimum = m_result->minimum;
-    if (minimum.status == MinimumStatus::NotAttained)
+    if (!m_result->hasMinimum || minimum.status == MinimumStatus::NotAttained)
         m_minimumMarker->data()->clear();
     else
         m_minimumMarker->setData({minimum.theta[0]}, {minimum.theta[1]});
@@ -262,7 +262,9 @@ void LandscapeView::updateLabels()
         subtitle = m_notApplicable;
     } else if (m_result) {
         const MinimumResult &minimum = m_result->minimum;
-        if (minimum.status == MinimumStatus::NotAttained) {
+        if (!m_result->hasMinimum) {
+            subtitle = tr("Finding the minimum…");
+        } else if (minimum.status == MinimumStatus::NotAttained) {
             subtitle = minimum.note;
         } else {
             const LineParameters line = objective->toDataUnits(minimum.theta);
