@@ -58,7 +58,8 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
     auto *lossLayout = new QVBoxLayout(lossGroup);
     m_lossList->setToolTip(tr("Tick the losses to fit; select one to edit its parameters and "
                               "draw its landscape."));
-    m_lossList->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    // Fixed height: an expanding list would stretch its group box and float inside it.
+    m_lossList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     for (int i = 0; i < m_model->lossCount(); ++i) {
         auto *item = new QListWidgetItem(m_lossList);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);

@@ -4,7 +4,6 @@
 
 #include <qcustomplot.h>
 
-#include <QFileInfo>
 #include <QVBoxLayout>
 
 namespace losslens {
@@ -56,11 +55,9 @@ void DataView::rebuildData()
     m_plot->xAxis->setLabel(data.featureName);
     m_plot->yAxis->setLabel(data.targetName);
     auto *title = static_cast<QCPTextElement *>(m_plot->plotLayout()->element(0, 0));
-    const QString source = data.source.startsWith(QLatin1Char(':'))
-                               ? tr("bundled data")
-                               : QFileInfo(data.source).fileName();
-    title->setText(tr("Data: %1 against %2 (%3, %n points)", nullptr, int(data.size()))
-                       .arg(data.targetName, data.featureName, source));
+    title->setText(tr("Data: %1 against %2, %3 points")
+                       .arg(data.targetName, data.featureName)
+                       .arg(data.size()));
 
     if (!data.isEmpty()) {
         const double xLow = data.feature.minCoeff(), xHigh = data.feature.maxCoeff();

@@ -101,6 +101,7 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
         const QColor colour = m_model->lossEntry(i).colour;
         auto *path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
         path->setPen(QPen(colour, 2.5));
+        path->setName(tr("%1 path").arg(m_model->lossEntry(i).loss->displayName()));
         path->setVisible(false);
         m_paths.push_back(path);
         QCPGraph *head = m_plot->addGraph();
@@ -110,6 +111,14 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
         head->setVisible(false);
         m_heads.push_back(head);
     }
+
+    // The legend names each path, the start and the minimum; the heads and the map need none.
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(m_plot->xAxis->tickLabelFont());
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_map->removeFromLegend();
+    for (QCPGraph *head : m_heads)
+        head->removeFromLegend();
 
     m_rangeSettle.setSingleShot(true);
     m_rangeSettle.setInterval(60);
@@ -268,9 +277,10 @@ void LandscapeView::updateLabels()
             subtitle = minimum.note;
         } else {
             const LineParameters line = objective->toDataUnits(minimum.theta);
-            subtitle = tr("Minimum ✶: mean loss %1 at slope %2, intercept %3 (data units)")
+            subtitle = tr("minimum ✶ %1 at y = %2 x %3 %4")
                            .arg(shortNumber(minimum.value), shortNumber(line.slope),
-                                shortNumber(line.intercept));
+                                line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
+                                shortNumber(std::abs(line.intercept)));
             if (minimum.status != MinimumStatus::Global)
                 subtitle += QStringLiteral(" — ") + minimum.note;
         }
@@ -289,8 +299,11 @@ void LandscapeView::updatePaths()
         const TrainingRun *run = m_training->run(i);
         m_paths[i]->setVisible(run != nullptr);
         m_heads[i]->setVisible(run != nullptr);
-        if (!run)
+        if (!run) {
+            m_paths[i]->removeFromLegend();
             continue;
+        }
+        m_paths[i]->addToLegend();
         const auto &history = run->history();
         // Long runs are thinned to about 4000 drawn points; the last point is always kept.
         const size_t stride = std::max<size_t>(1, history.size() / 4000);

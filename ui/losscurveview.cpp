@@ -28,8 +28,6 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(
         0, 0, new QCPTextElement(m_plot, tr("Loss curves (solid) and derivatives (dashed)")));
-    m_plot->xAxis->setLabel(
-        tr("error e = prediction − target   (logit z for classification, label 1)"));
     m_plot->yAxis->setLabel(tr("loss ρ(e) and derivative ρ′(e)"));
     m_plot->xAxis->setRange(-4.0, 4.0);
     m_plot->legend->setVisible(true);
@@ -47,6 +45,14 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
 void LossCurveView::rebuild(bool rescaleValues)
 {
     m_plot->clearGraphs();
+    bool classifier = false;
+    for (int i = 0; i < m_model->lossCount(); ++i) {
+        const LossEntry &entry = m_model->lossEntry(i);
+        classifier =
+            classifier || (entry.enabled && entry.loss->kind() == LossKind::Classification);
+    }
+    m_plot->xAxis->setLabel(classifier ? tr("error e, or logit z for classifiers (label 1)")
+                                       : tr("error e = prediction − target"));
     for (int i = 0; i < m_model->lossCount(); ++i) {
         const LossEntry &entry = m_model->lossEntry(i);
         if (!entry.enabled)
