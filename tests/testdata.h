@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/dataset.h"
+#include "core/losscatalogue.h"
 
 #include <Eigen/Core>
 
@@ -35,6 +36,17 @@ inline std::shared_ptr<const Dataset> stackLossData()
     data->featureName = QStringLiteral("AIRFLOW");
     data->targetName = QStringLiteral("STACKLOSS");
     return data;
+}
+
+// Parses a loss specification that the test knows to be valid; logs the error otherwise, so
+// the test fails on the null loss with the reason in its output.
+inline std::shared_ptr<const Loss> parseLoss(const QString &spec)
+{
+    QString error;
+    std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
+    if (!loss)
+        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
+    return loss;
 }
 
 } // namespace losslens::test

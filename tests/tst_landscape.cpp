@@ -16,15 +16,6 @@ using namespace losslens;
 
 namespace {
 
-std::shared_ptr<const Loss> parseLoss(const QString &spec)
-{
-    QString error;
-    std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
-    if (!loss)
-        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
-    return loss;
-}
-
 bool gridContains(const LandscapeGrid &grid, const Eigen::Vector2d &theta)
 {
     return grid.slopeMinimum <= theta[0] && theta[0] <= grid.slopeMaximum &&
@@ -66,7 +57,7 @@ void TestLandscape::valuesMatchPlainLoop()
     QFETCH(QString, spec);
     QFETCH(bool, standardize);
 
-    const auto loss = parseLoss(spec);
+    const auto loss = test::parseLoss(spec);
     QVERIFY(loss);
     const bool regression = loss->kind() == LossKind::Regression;
     const auto data = regression ? test::stackLossData()
@@ -138,7 +129,7 @@ void TestLandscape::mseExactFarFromOrigin()
     shifted->feature = feature;
     shifted->target = target;
     const std::shared_ptr<const Dataset> data = shifted;
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
                                   FeatureScaling::identity());
     const Eigen::Vector2d line = leastSquaresLine(objective);
 
@@ -243,7 +234,7 @@ void TestLandscape::gridValidity()
 void TestLandscape::stopRequested()
 {
     const auto data = test::stackLossData();
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
                                   FeatureScaling::identity());
     LandscapeGrid grid;
     grid.slopeCount = 64;
@@ -282,7 +273,7 @@ void TestLandscape::automaticGridContainsStart()
     const auto data = test::stackLossData();
     const FeatureScaling scaling =
         standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
-    const LineObjective objective(data, parseLoss(spec), scaling);
+    const LineObjective objective(data, test::parseLoss(spec), scaling);
     const Eigen::Vector2d start(startSlope, startIntercept);
     const LandscapeGrid grid = automaticGrid(objective, start, 81);
 
@@ -305,7 +296,7 @@ void TestLandscape::automaticGridClassification()
     // Classification losses centre the grid on the origin, a logit of 0 everywhere, because
     // the least-squares line of 0/1 labels means nothing for them. The start must still fit.
     const auto data = test::makeDataset({-1.0, 0.5, 1.0, 2.0, 3.5}, {0, 1, 0, 1, 1});
-    const LineObjective objective(data, parseLoss(QStringLiteral("bce")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("bce")),
                                   FeatureScaling::standardizing(data->feature));
     for (const Eigen::Vector2d &start : {Eigen::Vector2d(0.0, 0.0), Eigen::Vector2d(30.0, -40.0)}) {
         const LandscapeGrid grid = automaticGrid(objective, start, 33);

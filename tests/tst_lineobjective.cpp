@@ -16,15 +16,6 @@ using losslens::test::relativeTolerance;
 
 namespace {
 
-std::shared_ptr<const Loss> parseLoss(const QString &spec)
-{
-    QString error;
-    std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
-    if (!loss)
-        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
-    return loss;
-}
-
 // Five points with 0/1 labels whose classes overlap, so every loss applies to them.
 std::shared_ptr<const Dataset> smallLabelledData()
 {
@@ -91,7 +82,7 @@ void TestLineObjective::handComputedMse()
     QFETCH(double, hessianWB);
 
     const auto data = test::makeDataset({1.0, 2.0, 4.0}, {2.0, 3.0, 7.0});
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
                                   scalingFor(*data, standardize));
     const Eigen::Vector2d theta(w, b);
     const ObjectiveValue result = objective.evaluate(theta);
@@ -126,7 +117,7 @@ void TestLineObjective::matchesDirectSums()
     QFETCH(bool, standardize);
 
     const auto data = smallLabelledData();
-    const auto loss = parseLoss(spec);
+    const auto loss = test::parseLoss(spec);
     QVERIFY(loss);
     const FeatureScaling scaling = scalingFor(*data, standardize);
     const LineObjective objective(data, loss, scaling);
@@ -179,7 +170,7 @@ void TestLineObjective::derivativesMatchDifferences()
     QFETCH(bool, standardize);
 
     const auto data = smallLabelledData();
-    const auto loss = parseLoss(spec);
+    const auto loss = test::parseLoss(spec);
     QVERIFY(loss);
     const LineObjective objective(data, loss, scalingFor(*data, standardize));
     const Eigen::Vector2d theta(0.8, -0.3);
@@ -227,7 +218,7 @@ void TestLineObjective::dataUnitsRoundTrip()
     QFETCH(bool, standardize);
 
     const auto data = test::stackLossData();
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
                                   scalingFor(*data, standardize));
     for (const Eigen::Vector2d &theta :
          {Eigen::Vector2d(1.02, -44.1), Eigen::Vector2d(0.0, 17.5), Eigen::Vector2d(-3.0, 250.0),
@@ -263,7 +254,7 @@ void TestLineObjective::sameLineEitherScaling()
     QFETCH(QString, spec);
 
     const auto data = test::stackLossData();
-    const auto loss = parseLoss(spec);
+    const auto loss = test::parseLoss(spec);
     const LineObjective raw(data, loss, FeatureScaling::identity());
     const LineObjective standardized(data, loss, FeatureScaling::standardizing(data->feature));
 
@@ -305,8 +296,8 @@ void TestLineObjective::standardizingScaling()
 
 void TestLineObjective::applicabilityErrors()
 {
-    const auto bce = parseLoss(QStringLiteral("bce"));
-    const auto mse = parseLoss(QStringLiteral("mse"));
+    const auto bce = test::parseLoss(QStringLiteral("bce"));
+    const auto mse = test::parseLoss(QStringLiteral("mse"));
 
     const auto stackLoss = test::stackLossData();
     const LineObjective notBinary(stackLoss, bce, FeatureScaling::identity());

@@ -17,15 +17,6 @@ using losslens::test::epsilon;
 
 namespace {
 
-std::shared_ptr<const Loss> parseLoss(const QString &spec)
-{
-    QString error;
-    std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
-    if (!loss)
-        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
-    return loss;
-}
-
 std::shared_ptr<const Dataset> syntheticData(std::uint64_t seed)
 {
     SyntheticSettings settings;
@@ -128,7 +119,7 @@ void TestMinimizer::mseMatchesLeastSquares()
     const auto data = dataNamed(dataName);
     const FeatureScaling scaling =
         standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")), scaling);
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")), scaling);
 
     const MinimumResult result = findMinimum(objective, Eigen::Vector2d::Zero());
     QCOMPARE(result.status, MinimumStatus::Global);
@@ -178,7 +169,7 @@ void TestMinimizer::robustMinimumOptimal()
     const auto data = dataNamed(dataName);
     const FeatureScaling scaling =
         standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
-    const LineObjective objective(data, parseLoss(spec), scaling);
+    const LineObjective objective(data, test::parseLoss(spec), scaling);
 
     // Start at the least-squares line, where an outlier-driven fit would stop if the search
     // did nothing.
@@ -200,7 +191,7 @@ void TestMinimizer::robustMinimumOptimal()
     // mean loss, up to the precision of the profile search.
     const FeatureScaling other =
         standardize ? FeatureScaling::identity() : FeatureScaling::standardizing(data->feature);
-    const LineObjective otherObjective(data, parseLoss(spec), other);
+    const LineObjective otherObjective(data, test::parseLoss(spec), other);
     const MinimumResult otherResult = findMinimum(otherObjective, Eigen::Vector2d::Zero());
     COMPARE_NEAR(otherResult.value, result.value, 1e-10 * (1.0 + result.value));
 }
@@ -216,7 +207,7 @@ void TestMinimizer::maeThreePoints()
     for (const bool standardize : {false, true}) {
         const FeatureScaling scaling =
             standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
-        const LineObjective objective(data, parseLoss(QStringLiteral("mae")), scaling);
+        const LineObjective objective(data, test::parseLoss(QStringLiteral("mae")), scaling);
         for (const Eigen::Vector2d &start :
              {Eigen::Vector2d(0.0, 0.0), Eigen::Vector2d(5.0, -3.0), leastSquaresLine(objective)}) {
             const MinimumResult result = findMinimum(objective, start);
@@ -236,7 +227,7 @@ void TestMinimizer::huberLargeDeltaMatchesLeastSquares()
     // When every residual of the least-squares line is below delta, Huber is e^2 / 2 there,
     // half of MSE, so it has the same minimizer.
     const auto data = test::stackLossData();
-    const LineObjective objective(data, parseLoss(QStringLiteral("huber:delta=1000")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("huber:delta=1000")),
                                   FeatureScaling::standardizing(data->feature));
     const MinimumResult result = findMinimum(objective, Eigen::Vector2d(3.0, -2.0));
     QCOMPARE(result.status, MinimumStatus::Global);
@@ -269,7 +260,7 @@ void TestMinimizer::bceSeparableNotAttained()
     auto data = std::make_shared<Dataset>();
     data->feature = Eigen::Map<const Eigen::VectorXd>(feature.data(), feature.size());
     data->target = Eigen::Map<const Eigen::VectorXd>(labels.data(), labels.size());
-    const LineObjective objective(data, parseLoss(QStringLiteral("bce")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("bce")),
                                   FeatureScaling::identity());
     QVERIFY(objective.isApplicable());
 
@@ -298,7 +289,7 @@ void TestMinimizer::bceOverlappingGlobal()
                                         {0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0});
     const FeatureScaling scaling =
         standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
-    const LineObjective objective(data, parseLoss(QStringLiteral("bce")), scaling);
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("bce")), scaling);
 
     const MinimumResult result = findMinimum(objective, Eigen::Vector2d::Zero());
     QCOMPARE(result.status, MinimumStatus::Global);
@@ -326,7 +317,7 @@ void TestMinimizer::bceConstantFeature()
     for (const bool standardize : {false, true}) {
         const FeatureScaling scaling =
             standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
-        const LineObjective objective(data, parseLoss(QStringLiteral("bce")), scaling);
+        const LineObjective objective(data, test::parseLoss(QStringLiteral("bce")), scaling);
         const MinimumResult result = findMinimum(objective, Eigen::Vector2d::Zero());
         QCOMPARE(result.status, MinimumStatus::Global);
         // The Hessian is singular here, so the search takes gradient steps and may stop once
@@ -343,7 +334,7 @@ void TestMinimizer::bceConstantFeature()
 void TestMinimizer::cancelledSearch()
 {
     const auto data = test::stackLossData();
-    const LineObjective objective(data, parseLoss(QStringLiteral("mae")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mae")),
                                   FeatureScaling::identity());
     std::stop_source source;
     source.request_stop();

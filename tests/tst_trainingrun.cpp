@@ -15,15 +15,6 @@ using namespace losslens;
 
 namespace {
 
-std::shared_ptr<const Loss> parseLoss(const QString &spec)
-{
-    QString error;
-    std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
-    if (!loss)
-        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
-    return loss;
-}
-
 // Steps until the run stops or maxSteps updates were made.
 void runToEnd(TrainingRun &run, const LineObjective &objective, StepRule &rule, int maxSteps)
 {
@@ -72,7 +63,7 @@ void TestTrainingRun::gradientDescentReachesLeastSquares()
     const auto data = test::stackLossData();
     const FeatureScaling scaling =
         standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")), scaling);
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")), scaling);
     GradientDescent rule(learningRate);
     TrainingRun run(objective, Eigen::Vector2d::Zero());
     runToEnd(run, objective, rule, maxSteps);
@@ -118,7 +109,7 @@ void TestTrainingRun::largeLearningRateDiverges()
     const auto data = test::stackLossData();
     const FeatureScaling scaling =
         standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")), scaling);
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")), scaling);
     GradientDescent rule(learningRate);
     TrainingRun run(objective, Eigen::Vector2d::Zero());
     runToEnd(run, objective, rule, 100'000);
@@ -140,7 +131,7 @@ void TestTrainingRun::tinyLearningRateKeepsRunning()
     // With a rate of 1e-15 every update is below 1e-12 (1 + |theta|), yet the run is nowhere
     // near the minimum: it must not report convergence.
     const auto data = test::stackLossData();
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
                                   FeatureScaling::standardizing(data->feature));
     GradientDescent rule(1e-15);
     TrainingRun run(objective, Eigen::Vector2d::Zero());
@@ -152,7 +143,7 @@ void TestTrainingRun::tinyLearningRateKeepsRunning()
 void TestTrainingRun::stepAfterStopDoesNothing()
 {
     const auto data = test::stackLossData();
-    const LineObjective objective(data, parseLoss(QStringLiteral("mse")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
                                   FeatureScaling::identity());
     GradientDescent rule(1.0);
     TrainingRun run(objective, Eigen::Vector2d::Zero());
@@ -168,7 +159,7 @@ void TestTrainingRun::stepAfterStopDoesNothing()
 void TestTrainingRun::resetRestartsAtStart()
 {
     const auto data = test::stackLossData();
-    const LineObjective objective(data, parseLoss(QStringLiteral("huber:delta=2")),
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("huber:delta=2")),
                                   FeatureScaling::standardizing(data->feature));
     GradientDescent rule(0.5);
     const Eigen::Vector2d start(0.5, -1.0);
@@ -188,7 +179,7 @@ void TestTrainingRun::resetRestartsAtStart()
 
     // A diverged run also starts over on reset. Huber's bounded slope keeps even a huge rate
     // from diverging quickly, so the run diverges on MSE and restarts on Huber.
-    const LineObjective squared(data, parseLoss(QStringLiteral("mse")),
+    const LineObjective squared(data, test::parseLoss(QStringLiteral("mse")),
                                 FeatureScaling::standardizing(data->feature));
     GradientDescent unstable(1e4);
     run.reset(squared, start);
@@ -206,9 +197,9 @@ void TestTrainingRun::runsDeterministic()
 {
     const auto data = test::stackLossData();
     const auto labels = test::makeDataset({1, 2, 3, 4, 5, 6}, {0, 0, 1, 0, 1, 1});
-    const LineObjective classifier(labels, parseLoss(QStringLiteral("bce")),
+    const LineObjective classifier(labels, test::parseLoss(QStringLiteral("bce")),
                                    FeatureScaling::standardizing(labels->feature));
-    const LineObjective regression(data, parseLoss(QStringLiteral("mae")),
+    const LineObjective regression(data, test::parseLoss(QStringLiteral("mae")),
                                    FeatureScaling::standardizing(data->feature));
 
     for (const LineObjective *current : {&classifier, &regression}) {
