@@ -60,6 +60,12 @@ public:
     virtual double sumForLine(const double *feature, const double *target, Eigen::Index count,
                               double slope, double intercept) const = 0;
 
+    // Sum over a data set of rho' at the line's inputs, the intercept derivative of
+    // sumForLine(); the minimizer's profile search calls it many times.
+    virtual double sumFirstDerivativeForLine(const double *feature, const double *target,
+                                             Eigen::Index count, double slope,
+                                             double intercept) const = 0;
+
     int parameterIndex(const QString &key) const;
 
     // Canonical specification: the name, then every parameter in declared order,
@@ -94,6 +100,19 @@ public:
         for (; i < count; ++i)
             sums[0] += sampleValue(feature[i], target[i], slope, intercept);
         return (sums[0] + sums[1]) + (sums[2] + sums[3]);
+    }
+
+    double sumFirstDerivativeForLine(const double *feature, const double *target,
+                                     Eigen::Index count, double slope, double intercept) const final
+    {
+        double sum = 0.0;
+        for (Eigen::Index i = 0; i < count; ++i) {
+            const double output = slope * feature[i] + intercept;
+            const double input = Kind == LossKind::Regression ? output - target[i] : output;
+            // The qualified call is not virtual, so the compiler can inline it.
+            sum += self().Derived::evaluate(input, target[i]).first;
+        }
+        return sum;
     }
 
 private:

@@ -51,8 +51,11 @@ struct NewtonOutcome
     bool converged;
 };
 
+// With allowGradientSteps false the search stops where the Hessian is not clearly positive
+// definite, because steepest descent on a piecewise-linear loss such as MAE crawls and the
+// profile search that follows is exact there.
 NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta,
-                           const std::stop_token &stop)
+                           bool allowGradientSteps, const std::stop_token &stop)
 {
     // Values come from value() throughout, because evaluate() sums in another order and a
     // difference of a few ulps would defeat the line search's comparison near the minimum.
@@ -70,6 +73,8 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
         if (factor.info() == Eigen::Success && factor.isPositive() && scale > 0.0 &&
             factor.vectorD().minCoeff() > 1e-12 * scale)
             direction = -factor.solve(current.gradient);
+        else if (!allowGradientSteps)
+            return {theta, current.value, false};
 
         // Backtracking with the Armijo condition.
         const double slope = current.gradient.dot(direction);
@@ -110,10 +115,7 @@ double bestIntercept(const LineObjective &objective, double slope)
     double high = offsets.maxCoeff() + 1.0;
     const Loss &loss = objective.loss();
     auto derivative = [&](double intercept) {
-        double sum = 0.0;
-        for (Eigen::Index i = 0; i < x.size(); ++i)
-            sum += loss.evaluate(slope * x[i] + intercept - y[i], y[i]).first;
-        return sum;
+        return loss.sumFirstDerivativeForLine(x.data(), y.data(), x.size(), slope, intercept);
     };
     for (int iteration = 0; iteration < 200; ++iteration) {
         const double middle = 0.5 * (low + high);
@@ -191,7 +193,7 @@ MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d 
         return result;
     }
 
-    NewtonOutcome outcome = newtonSearch(objective, initial, stop);
+    NewtonOutcome outcome = newtonSearch(objective, initial, !regression, stop);
     if (!outcome.converged && regression && !stop.stop_requested()) {
         const NewtonOutcome profiled = profileSearch(objective, outcome.theta[0], stop);
         if (profiled.value <= outcome.value)

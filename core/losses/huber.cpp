@@ -29,16 +29,6 @@ void HuberLoss::setParameterValue(int index, double value)
     m_delta = value;
 }
 
-LossDerivatives HuberLoss::evaluate(double input, double) const
-{
-    const double magnitude = std::abs(input);
-    // PyTorch takes the quadratic branch when |e| < delta; at |e| = delta both branches agree
-    // in value and first derivative, so only the second derivative depends on the choice.
-    if (magnitude < m_delta)
-        return {0.5 * input * input, input, 1.0};
-    return {m_delta * (magnitude - 0.5 * m_delta), std::copysign(m_delta, input), 0.0};
-}
-
 std::unique_ptr<Loss> HuberLoss::clone() const
 {
     return std::make_unique<HuberLoss>(*this);

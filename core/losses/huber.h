@@ -2,6 +2,7 @@
 
 #include "../loss.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace losslens {
@@ -23,15 +24,28 @@ public:
     std::vector<LossParameter> parameters() const override;
     double parameterValue(int index) const override;
     void setParameterValue(int index, double value) override;
-    LossDerivatives evaluate(double input, double label) const override;
+    // Defined here so that LossKernel's loops can inline it. PyTorch takes the quadratic
+    // branch when |e| < delta; at |e| = delta both branches agree in value and first
+    // derivative, so only the second derivative depends on the choice.
+    LossDerivatives evaluate(double input, double) const override
+    {
+        const double magnitude = std::abs(input);
+        if (magnitude < m_delta)
+            return {0.5 * input * input, input, 1.0};
+        return {m_delta * (magnitude - 0.5 * m_delta), std::copysign(m_delta, input), 0.0};
+    }
     std::unique_ptr<Loss> clone() const override;
 
     double delta() const { return m_delta; }
 
+    // With a = min(|e|, delta), rho(e) = a (|e| - a / 2) covers both branches without a jump,
+    // so the compiler can vectorize the landscape's loop. Inside, |e| - |e| / 2 is exact, so
+    // the value equals e^2 / 2 rounded once.
     double valueAt(double input, double) const
     {
         const double magnitude = std::abs(input);
-        return magnitude < m_delta ? 0.5 * input * input : m_delta * (magnitude - 0.5 * m_delta);
+        const double clipped = std::min(magnitude, m_delta);
+        return clipped * (magnitude - 0.5 * clipped);
     }
 
 private:

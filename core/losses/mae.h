@@ -14,7 +14,12 @@ class MeanAbsoluteError final : public LossKernel<MeanAbsoluteError, LossKind::R
 public:
     QString name() const override { return QStringLiteral("mae"); }
     QString displayName() const override { return QStringLiteral("MAE"); }
-    LossDerivatives evaluate(double input, double label) const override;
+    // Defined here so that LossKernel's loops can inline it.
+    LossDerivatives evaluate(double input, double) const override
+    {
+        const double sign = input > 0.0 ? 1.0 : (input < 0.0 ? -1.0 : 0.0);
+        return {std::abs(input), sign, 0.0};
+    }
     std::unique_ptr<Loss> clone() const override;
 
     double valueAt(double input, double) const { return std::abs(input); }
