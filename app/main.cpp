@@ -33,6 +33,18 @@ bool applyOptions(losslens::MainWindow &window, const losslens::CommandLineOptio
         for (const QString &spec : options.lossSpecs)
             losses.push_back(LossCatalogue::parse(spec, error));
         window.model()->setEnabledLosses(losses);
+        // A figure in which no chosen loss can be fitted would show empty views.
+        QStringList reasons;
+        for (int i = 0; i < window.model()->lossCount(); ++i) {
+            if (window.model()->lossEntry(i).enabled)
+                reasons << window.model()->objective(i)->applicabilityError();
+        }
+        if (reasons.removeAll(QString()) == 0) {
+            *error = QCoreApplication::translate("CommandLine",
+                                                 "No chosen loss can be fitted to this data: %1")
+                         .arg(reasons.join(QLatin1Char(' ')));
+            return false;
+        }
     }
     if (options.standardize)
         window.model()->setStandardize(*options.standardize);

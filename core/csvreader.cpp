@@ -232,6 +232,10 @@ std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &fe
                 QString reason;
                 if (cell.isEmpty())
                     reason = tr("the cell is empty");
+                else if (!ok && cell.contains(','))
+                    reason = tr("\"%1\" is not a number (decimal commas are not supported; "
+                                "write 1.5, not 1,5)")
+                                 .arg(printableCell(cell));
                 else if (!ok || !std::isfinite(value))
                     reason = tr("\"%1\" is not a finite number").arg(printableCell(cell));
                 else

@@ -30,6 +30,16 @@ QString validateSyntheticSettings(const SyntheticSettings &settings)
     if (!std::isfinite(settings.slope) || !std::isfinite(settings.intercept) ||
         !std::isfinite(settings.outlierSize))
         return tr("Slope, intercept and outlier size must be finite numbers.");
+    // Ten noise deviations bound the noise in practice; past this bound the squared errors of
+    // the landscape would overflow.
+    const double featureBound =
+        std::max(std::abs(settings.featureMinimum), std::abs(settings.featureMaximum));
+    const double targetBound = std::abs(settings.slope) * featureBound +
+                               std::abs(settings.intercept) + 10.0 * settings.noiseDeviation +
+                               std::abs(settings.outlierSize);
+    if (featureBound > maximumDataMagnitude || !(targetBound <= maximumDataMagnitude))
+        return tr("These settings give values beyond %1 in magnitude; choose smaller ones.")
+            .arg(maximumDataMagnitude);
     return {};
 }
 

@@ -18,6 +18,7 @@ void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &s
     m_history.clear();
     m_status = RunStatus::Running;
     m_divergedAt = -1;
+    m_divergedLoss = 0.0;
     m_lastUpdate.setZero();
     m_startLoss = objective.value(start);
     if (!std::isfinite(m_startLoss)) {
@@ -25,6 +26,7 @@ void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &s
         m_history.push_back({0, start, std::numeric_limits<double>::max()});
         m_status = RunStatus::Diverged;
         m_divergedAt = 0;
+        m_divergedLoss = m_startLoss;
         return;
     }
     m_history.push_back({0, start, m_startLoss});
@@ -44,6 +46,7 @@ RunStatus TrainingRun::step(const LineObjective &objective, StepRule &rule)
     if (!std::isfinite(loss) || loss > limit) {
         m_status = RunStatus::Diverged;
         m_divergedAt = point.iteration + 1;
+        m_divergedLoss = loss;
         qCDebug(lcCore) << "run diverged at step" << m_divergedAt << "loss" << loss;
         return m_status;
     }

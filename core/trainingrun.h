@@ -46,6 +46,10 @@ public:
     RunStatus status() const { return m_status; }
     // The iteration whose update diverged, or -1.
     int divergedAt() const { return m_divergedAt; }
+    // The mean loss the diverging update produced (possibly infinite); 0 before divergence.
+    double divergedLoss() const { return m_divergedLoss; }
+    // Updates attempted: the recorded ones, plus the diverging one.
+    int stepsTaken() const { return m_divergedAt >= 0 ? m_divergedAt : iteration(); }
     const std::vector<TrainingPoint> &history() const { return m_history; }
     const TrainingPoint &current() const { return m_history.back(); }
     int iteration() const { return m_history.back().iteration; }
@@ -54,6 +58,7 @@ private:
     std::vector<TrainingPoint> m_history;
     RunStatus m_status = RunStatus::Running;
     int m_divergedAt = -1;
+    double m_divergedLoss = 0.0;
     double m_startLoss = 0.0;
     // The latest update, zero before the first one.
     Eigen::Vector2d m_lastUpdate = Eigen::Vector2d::Zero();

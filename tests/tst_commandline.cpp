@@ -15,6 +15,7 @@ private slots:
     void malformedCsvRejected();
     void dataWithoutColumnsRejected();
     void helpExitsCleanly();
+    void classifierOnRegressionDataRejected();
     void invalidArgumentsExitTwo_data();
     void invalidArgumentsExitTwo();
 
@@ -47,9 +48,9 @@ void CommandLineTest::screenshotRendersWindow()
 {
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("window.png"));
-    const Outcome outcome = run({QStringLiteral("--screenshot"), path, QStringLiteral("--steps"),
-                                 QStringLiteral("100"), QStringLiteral("--size"),
-                                 QStringLiteral("1200x800")});
+    const Outcome outcome =
+        run({QStringLiteral("--screenshot"), path, QStringLiteral("--steps"), QStringLiteral("100"),
+             QStringLiteral("--size"), QStringLiteral("1200x800")});
     QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
     QImage image(path);
     QVERIFY(!image.isNull());
@@ -72,11 +73,10 @@ void CommandLineTest::screenshotWithDataAndLosses()
     file.write("a,b\n0,1\n1,3\n2,5.5\n3,6.5\n4,30\n");
     file.close();
     const QString path = directory.filePath(QStringLiteral("points.png"));
-    const Outcome outcome =
-        run({QStringLiteral("--screenshot"), path, QStringLiteral("--data"), csv,
-             QStringLiteral("--x"), QStringLiteral("a"), QStringLiteral("--y"), QStringLiteral("b"),
-             QStringLiteral("--loss"), QStringLiteral("mae"), QStringLiteral("--loss"),
-             QStringLiteral("huber:delta=1.5")});
+    const Outcome outcome = run(
+        {QStringLiteral("--screenshot"), path, QStringLiteral("--data"), csv, QStringLiteral("--x"),
+         QStringLiteral("a"), QStringLiteral("--y"), QStringLiteral("b"), QStringLiteral("--loss"),
+         QStringLiteral("mae"), QStringLiteral("--loss"), QStringLiteral("huber:delta=1.5")});
     QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
     QVERIFY(!QImage(path).isNull());
 }
@@ -112,6 +112,23 @@ void CommandLineTest::dataWithoutColumnsRejected()
                                  QStringLiteral("--data"), QStringLiteral("some.csv")});
     QCOMPARE(outcome.exitCode, 2);
     QVERIFY2(outcome.errors.contains(QStringLiteral("--x")), qPrintable(outcome.errors));
+}
+
+void CommandLineTest::classifierOnRegressionDataRejected()
+{
+    QTemporaryDir directory;
+    const QString csv = directory.filePath(QStringLiteral("income.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("age,income\n20,1500\n30,2500\n40,2100\n");
+    file.close();
+    const Outcome outcome =
+        run({QStringLiteral("--screenshot"), directory.filePath(QStringLiteral("x.png")),
+             QStringLiteral("--data"), csv, QStringLiteral("--x"), QStringLiteral("age"),
+             QStringLiteral("--y"), QStringLiteral("income"), QStringLiteral("--loss"),
+             QStringLiteral("bce")});
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(QStringLiteral("0/1 labels")), qPrintable(outcome.errors));
 }
 
 void CommandLineTest::helpExitsCleanly()

@@ -202,9 +202,9 @@ void TestCsvReader::loadRejected_data()
         << QByteArray("x,y\n1,2\n2,4\0005\n", 14) << "x"
         << "y" << qsizetype(3) << "y" << QStringList{"line 3", "\"4\uFFFD5\""};
     // A line needs two distinct feature values; its slope is undetermined otherwise.
-    QTest::newRow("single data row") << QByteArray("x,y\n1,2\n") << "x"
-                                     << "y" << qsizetype(0) << "x"
-                                     << QStringList{"at least 2 points", "has 1"};
+    QTest::newRow("single data row")
+        << QByteArray("x,y\n1,2\n") << "x"
+        << "y" << qsizetype(0) << "x" << QStringList{"at least 2 points", "has 1"};
     QTest::newRow("constant feature")
         << QByteArray("x,y\n3,2\n3,5\n3,1\n") << "x"
         << "y" << qsizetype(0) << "x" << QStringList{"same x (3)", "undetermined"};

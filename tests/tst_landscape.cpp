@@ -149,8 +149,7 @@ void TestLandscape::mseExactFarFromOrigin()
             const long double b = grid.interceptAt(j);
             long double sum = 0.0L;
             for (int k = 0; k < 21; ++k) {
-                const long double error =
-                    w * (long double)feature[k] + b - (long double)target[k];
+                const long double error = w * (long double)feature[k] + b - (long double)target[k];
                 sum += error * error;
             }
             const double expected = double(sum / 21.0L);

@@ -5,6 +5,7 @@
 #include "ui/mainwindow.h"
 #include "ui/parameterslider.h"
 #include "ui/playbackbar.h"
+#include "ui/syntheticdialog.h"
 #include "ui/trainingview.h"
 
 #include <qcustomplot.h>
@@ -39,6 +40,8 @@ private slots:
     void deltaChangeReplaysRuns();
     void undoWorksInValueBox();
     void coarseLandscapeArrivesFirst();
+    void startMoveReplaysRuns();
+    void syntheticDialogRejectsBadValues();
 
 private:
     void waitForLandscape();
@@ -298,6 +301,35 @@ void MainWindowTest::coarseLandscapeArrivesFirst()
     QVERIFY(sizes.size() >= 2);
     QVERIFY(sizes.front() < LandscapeView::resolution);
     QCOMPARE(sizes.back(), LandscapeView::resolution);
+}
+
+void MainWindowTest::startMoveReplaysRuns()
+{
+    for (int i = 0; i < 20; ++i)
+        m_window->training()->stepOnce();
+    m_window->model()->setStartTheta(Eigen::Vector2d(2.0, 5.0));
+    const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
+    const TrainingRun *run = m_window->training()->run(mse);
+    QCOMPARE(run->iteration(), 20);
+    QCOMPARE(run->history().front().theta, Eigen::Vector2d(2.0, 5.0));
+    m_window->model()->undoStack()->undo();
+    QCOMPARE(m_window->training()->run(mse)->iteration(), 20);
+    QCOMPARE(m_window->training()->run(mse)->history().front().theta, Eigen::Vector2d(0.0, 0.0));
+}
+
+void MainWindowTest::syntheticDialogRejectsBadValues()
+{
+    SyntheticDialog dialog(SyntheticSettings{});
+    auto *fraction = dialog.findChild<NumberBox *>(QStringLiteral("outlierFraction"));
+    QVERIFY(fraction != nullptr);
+    fraction->setValue(2.0);
+    QCOMPARE(dialog.settings().outlierFraction, 2.0);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    bool messageShown = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        messageShown = messageShown || label->text().contains(QStringLiteral("Outlier fraction"));
+    QVERIFY(messageShown);
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -13,14 +13,13 @@ DataView::DataView(SessionModel *model, TrainingController *training, QWidget *p
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
+    layout->addWidget(m_plot, 1);
     configurePlot(m_plot);
     new RightButtonPan(m_plot);
 
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("Data")));
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(new LegendLabel(m_plot, this));
 
     m_points = m_plot->addGraph();
     m_points->setLineStyle(QCPGraph::lsNone);
@@ -107,13 +106,12 @@ void DataView::updateLines()
                 std::max(std::abs(data.target.maxCoeff()), std::abs(data.target.minCoeff()));
             const double slope =
                 std::abs(line.slope) * (xHigh - xLow) < 1e-12 * targetScale ? 0.0 : line.slope;
-            QString name = tr("%1: y = %2 x %3 %4")
-                               .arg(entry.loss->displayName(), shortNumber(slope),
-                                    line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
-                                    shortNumber(std::abs(line.intercept)));
-            if (run->status() == RunStatus::Diverged)
-                name += tr(" (diverged at step %1)").arg(run->divergedAt());
-            graph->setName(name);
+            // A diverged line is dotted; the bottom bar and the training view say when.
+            const QString sign = line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+");
+            const QString formula =
+                classifier ? tr("%1: P(y=1) = σ(%2 x %3 %4)") : tr("%1: y = %2 x %3 %4");
+            graph->setName(formula.arg(entry.loss->displayName(), shortNumber(slope), sign,
+                                       shortNumber(std::abs(line.intercept))));
             m_lines[i] = graph;
         }
     }

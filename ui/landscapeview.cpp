@@ -59,7 +59,7 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     header->addStretch();
     header->addWidget(resetButton);
     layout->addLayout(header);
-    layout->addWidget(m_plot);
+    layout->addWidget(m_plot, 1);
 
     configurePlot(m_plot);
     auto *pan = new RightButtonPan(m_plot);
@@ -86,11 +86,17 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     m_plot->axisRect()->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
     m_scale->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
 
+    // The minimum is a white star over a dark one, visible on every colour of the map; the
+    // dark one also stands for it in the legend.
+    m_minimumOutline = m_plot->addGraph();
+    m_minimumOutline->setLineStyle(QCPGraph::lsNone);
+    m_minimumOutline->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor(20, 20, 20), 5.0), Qt::NoBrush, 19));
+    m_minimumOutline->setName(tr("minimum"));
     m_minimumMarker = m_plot->addGraph();
     m_minimumMarker->setLineStyle(QCPGraph::lsNone);
     m_minimumMarker->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 2.5), Qt::NoBrush, 18));
-    m_minimumMarker->setName(tr("minimum"));
+        QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 2.0), Qt::NoBrush, 17));
     m_startMarker = m_plot->addGraph();
     m_startMarker->setLineStyle(QCPGraph::lsNone);
     m_startMarker->setScatterStyle(
@@ -100,25 +106,24 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     for (int i = 0; i < m_model->lossCount(); ++i) {
         const QColor colour = m_model->lossEntry(i).colour;
         auto *path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
-        path->setPen(QPen(colour, 2.5));
+        // Earlier paths are wider, so a path that runs on top of another leaves a coloured rim.
+        path->setPen(QPen(colour, 4.0 - 0.8 * std::min(i, 3)));
         path->setName(tr("%1 path").arg(m_model->lossEntry(i).loss->displayName()));
         path->setVisible(false);
         m_paths.push_back(path);
         QCPGraph *head = m_plot->addGraph();
         head->setLineStyle(QCPGraph::lsNone);
         head->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.5), colour, 11));
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.5), colour, 12));
         head->setVisible(false);
         m_heads.push_back(head);
     }
 
     // The legend names each path, the start and the minimum; the heads and the map need none.
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(m_plot->xAxis->tickLabelFont());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-    m_map->removeFromLegend();
+    layout->addWidget(new LegendLabel(m_plot, this));
+    m_minimumMarker->setProperty("inLegend", false);
     for (QCPGraph *head : m_heads)
-        head->removeFromLegend();
+        head->setProperty("inLegend", false);
 
     m_rangeSettle.setSingleShot(true);
     m_rangeSettle.setInterval(60);
@@ -226,10 +231,12 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
     updateColourScale();
 
     const MinimumResult &minimum = m_result->minimum;
-    if (!m_result->hasMinimum || minimum.status == MinimumStatus::NotAttained)
-        m_minimumMarker->data()->clear();
-    else
-        m_minimumMarker->setData({minimum.theta[0]}, {minimum.theta[1]});
+    for (QCPGraph *marker : {m_minimumOutline, m_minimumMarker}) {
+        const bool shown = m_result->hasMinimum && minimum.status != MinimumStatus::NotAttained;
+        marker->setVisible(shown);
+        if (shown)
+            marker->setData({minimum.theta[0]}, {minimum.theta[1]});
+    }
     updateLabels();
     m_plot->replot();
     emit landscapeUpdated();
@@ -244,12 +251,10 @@ void LandscapeView::updateColourScale()
     // A logarithmic scale needs positive values; a loss of exactly 0 falls back to linear.
     const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (logarithmic)
-        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    else
-        m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    setLogarithmic(m_scale->axis(), logarithmic);
     const double upper = high > low ? high : low + std::max(1e-12, std::abs(low) * 1e-9);
     m_scale->setDataRange(QCPRange(displayable(low), displayable(upper)));
+    updateTicks(m_scale->axis());
 }
 
 void LandscapeView::updateLabels()
@@ -299,11 +304,18 @@ void LandscapeView::updatePaths()
         const TrainingRun *run = m_training->run(i);
         m_paths[i]->setVisible(run != nullptr);
         m_heads[i]->setVisible(run != nullptr);
-        if (!run) {
-            m_paths[i]->removeFromLegend();
+        if (!run)
             continue;
-        }
-        m_paths[i]->addToLegend();
+        const bool diverged = run->status() == RunStatus::Diverged;
+        QPen pen = m_paths[i]->pen();
+        pen.setStyle(diverged ? Qt::DashLine : Qt::SolidLine);
+        m_paths[i]->setPen(pen);
+        const QString name = m_model->lossEntry(i).loss->displayName();
+        m_paths[i]->setName(diverged ? tr("%1 (diverged)").arg(name) : name);
+        QCPScatterStyle head = m_heads[i]->scatterStyle();
+        head.setShape(diverged ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle);
+        head.setPen(diverged ? QPen(pen.color(), 3) : QPen(Qt::white, 1.5));
+        m_heads[i]->setScatterStyle(head);
         const auto &history = run->history();
         // Long runs are thinned to about 4000 drawn points; the last point is always kept.
         const size_t stride = std::max<size_t>(1, history.size() / 4000);
@@ -354,9 +366,13 @@ bool LandscapeView::eventFilter(QObject *watched, QEvent *event)
         const double b = m_plot->yAxis->pixelToCoord(mouse->position().y());
         const auto objective = m_model->objective(m_model->state().currentLoss);
         if (objective->isApplicable()) {
-            emit hoverText(
-                tr("w = %1, b = %2, mean loss = %3")
-                    .arg(shortNumber(w), shortNumber(b), shortNumber(objective->value({w, b}))));
+            const LineParameters line = objective->toDataUnits({w, b});
+            emit hoverText(tr("w = %1, b = %2, the line y = %3 x %4 %5 in data units: mean "
+                              "loss %6")
+                               .arg(shortNumber(w), shortNumber(b), shortNumber(line.slope),
+                                    line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
+                                    shortNumber(std::abs(line.intercept)),
+                                    shortNumber(objective->value({w, b}))));
         }
         return m_draggingStart;
     }

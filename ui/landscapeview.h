@@ -67,6 +67,7 @@ private:
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
     QCPGraph *m_minimumMarker;
+    QCPGraph *m_minimumOutline;
     QCPGraph *m_startMarker;
     std::vector<QCPCurve *> m_paths;
     std::vector<QCPGraph *> m_heads;

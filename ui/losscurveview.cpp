@@ -21,7 +21,7 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
+    layout->addWidget(m_plot, 1);
     configurePlot(m_plot);
     new RightButtonPan(m_plot);
 

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -86,15 +87,21 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     connect(m_training, &TrainingController::advanced, this, [this] {
         const double rate = m_training->framesPerSecond();
+        const double milliseconds = m_training->lastStepMilliseconds();
         const QString updates =
-            tr("updates %1 ms per frame").arg(m_training->lastStepMilliseconds(), 0, 'f', 3);
+            milliseconds < 1.0 ? tr("updates %1 µs per frame").arg(milliseconds * 1000.0, 0, 'f', 0)
+                               : tr("updates %1 ms per frame").arg(milliseconds, 0, 'f', 1);
         m_frameLabel->setText(rate > 0.0 ? tr("%1 frames/s, %2").arg(rate, 0, 'f', 0).arg(updates)
                                          : updates);
     });
 
     // Start with the keyboard on the landscape, so Space plays instead of toggling a list item.
     m_landscape->plot()->setFocus();
-    resize(1500, 960);
+    // 1500 x 960, or less on a smaller screen.
+    QSize size(1500, 960);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    resize(size);
 }
 
 void MainWindow::createMenus()

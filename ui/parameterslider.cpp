@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QSlider>
 #include <QToolButton>
+#include <QToolTip>
 
 #include <cmath>
 
@@ -64,6 +65,18 @@ QValidator::State NumberBox::validate(QString &text, int &) const
         return QValidator::Invalid;
     return value >= minimum() && value <= maximum() ? QValidator::Acceptable
                                                     : QValidator::Intermediate;
+}
+
+void NumberBox::fixup(QString &text) const
+{
+    bool ok = false;
+    const double value = locale().toDouble(text.trimmed(), &ok);
+    const QString range = tr("[%1, %2]").arg(textFromValue(minimum()), textFromValue(maximum()));
+    const QString message =
+        ok && std::isfinite(value)
+            ? tr("%1 is out of range; the value must lie in %2.").arg(text.trimmed(), range)
+            : tr("\"%1\" is not a number; give a value in %2.").arg(text.trimmed(), range);
+    QToolTip::showText(mapToGlobal(QPoint(0, height())), message, const_cast<NumberBox *>(this));
 }
 
 ParameterSlider::ParameterSlider(const Settings &settings, QWidget *parent)

@@ -21,6 +21,9 @@ public:
     QString textFromValue(double value) const override;
     double valueFromText(const QString &text) const override;
     QValidator::State validate(QString &text, int &position) const override;
+    // Called on Return or focus loss with text that is not a valid value: says why in a
+    // tooltip, and the box then returns to its last valid value.
+    void fixup(QString &text) const override;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -22,10 +22,9 @@ PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWid
     m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Reset"));
     m_reset->setToolTip(tr("Start every run over from the start point (R)"));
     addSeparator();
-    addWidget(new QLabel(tr(" Speed "), this));
+    addWidget(new QLabel(tr(" Steps per frame "), this));
     for (int steps : {1, 2, 5, 10, 50, 200})
-        m_speed->addItem(steps == 1 ? tr("1 step per frame") : tr("%1 steps per frame").arg(steps),
-                         steps);
+        m_speed->addItem(tr("%1×").arg(steps), steps);
     m_speed->setToolTip(tr("Updates applied to each run per animation frame, at about 60 "
                            "frames per second."));
     m_speed->setCurrentIndex(m_speed->findData(m_training->stepsPerFrame()));
@@ -62,7 +61,7 @@ void PlaybackBar::updateLabels()
         const LossEntry &entry = m_model->lossEntry(i);
         QString status;
         if (run->status() == RunStatus::Diverged)
-            status = tr(" diverged at step %1").arg(run->divergedAt());
+            status = QLatin1Char(' ') + divergenceText(*run);
         else if (run->status() == RunStatus::Converged)
             status = tr(" converged");
         parts << QStringLiteral("<span style='color:%1'>■</span> %2 %3%4")

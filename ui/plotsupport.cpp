@@ -24,6 +24,92 @@ void configurePlot(QCustomPlot *plot)
     plot->legend->setBrush(QColor(255, 255, 255, 210));
 }
 
+void setLogarithmic(QCPAxis *axis, bool logarithmic)
+{
+    axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    updateTicks(axis);
+}
+
+void updateTicks(QCPAxis *axis)
+{
+    const QCPRange range = axis->range();
+    const bool decades = axis->scaleType() == QCPAxis::stLogarithmic && range.lower > 0.0 &&
+                         range.upper / range.lower >= 100.0;
+    const bool hasDecadeTicker = !axis->ticker().dynamicCast<QCPAxisTickerLog>().isNull();
+    if (decades == hasDecadeTicker)
+        return;
+    if (decades) {
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        axis->setNumberFormat(QStringLiteral("eb"));
+        axis->setNumberPrecision(0);
+    } else {
+        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        axis->setNumberFormat(QStringLiteral("gb"));
+        axis->setNumberPrecision(6);
+    }
+}
+
+namespace {
+
+// A short run of text that looks like the plottable: a line (solid or dashed) or its marker.
+QString legendSymbol(QCPAbstractPlottable *plottable)
+{
+    const QPen pen = plottable->pen();
+    QColor colour = pen.color();
+    QString symbol = pen.style() == Qt::SolidLine ? QStringLiteral("━━") : QStringLiteral("╍╍");
+    if (auto *graph = qobject_cast<QCPGraph *>(plottable);
+        graph && graph->lineStyle() == QCPGraph::lsNone) {
+        const QCPScatterStyle style = graph->scatterStyle();
+        colour = style.pen().color();
+        switch (style.shape()) {
+        case QCPScatterStyle::ssStar:
+            symbol = QStringLiteral("✶");
+            break;
+        case QCPScatterStyle::ssCircle:
+            symbol = style.brush().style() == Qt::NoBrush || style.brush().color() == Qt::white
+                         ? QStringLiteral("○")
+                         : QStringLiteral("●");
+            break;
+        default:
+            symbol = QStringLiteral("●");
+            break;
+        }
+    }
+    return QStringLiteral("<span style='color:%1; font-weight:bold'>%2</span>")
+        .arg(colour.name(), symbol);
+}
+
+} // namespace
+
+LegendLabel::LegendLabel(QCustomPlot *plot, QWidget *parent) : QLabel(parent), m_plot(plot)
+{
+    setWordWrap(true);
+    setTextFormat(Qt::RichText);
+    setContentsMargins(6, 0, 6, 2);
+    // Never taller than its text, so the plot above takes the spare height.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    plot->legend->setVisible(false);
+    connect(plot, &QCustomPlot::afterReplot, this, &LegendLabel::refresh);
+}
+
+void LegendLabel::refresh()
+{
+    QStringList entries;
+    for (int i = 0; i < m_plot->plottableCount(); ++i) {
+        QCPAbstractPlottable *plottable = m_plot->plottable(i);
+        if (!plottable->visible() || plottable->name().isEmpty() ||
+            plottable->property("inLegend") == QVariant(false))
+            continue;
+        // Lines wrap between entries, never inside one.
+        entries << legendSymbol(plottable) + QStringLiteral("&nbsp;") +
+                       plottable->name().toHtmlEscaped().replace(QLatin1Char(' '),
+                                                                 QStringLiteral("&nbsp;"));
+    }
+    const QString text = entries.join(QStringLiteral("&nbsp;&nbsp;&nbsp; "));
+    if (text != this->text())
+        setText(text);
+}
+
 RightButtonPan::RightButtonPan(QCustomPlot *plot) : QObject(plot), m_plot(plot)
 {
     plot->installEventFilter(this);
@@ -89,6 +175,15 @@ QString shortNumber(double value)
         return value > 0 ? QStringLiteral("∞")
                          : (value < 0 ? QStringLiteral("−∞") : QStringLiteral("–"));
     return QString::number(value, 'g', 5);
+}
+
+QString divergenceText(const TrainingRun &run)
+{
+    if (run.status() != RunStatus::Diverged)
+        return {};
+    return QCoreApplication::translate("Training", "diverged at step %1 (mean loss %2)")
+        .arg(run.divergedAt())
+        .arg(shortNumber(run.divergedLoss()));
 }
 
 } // namespace losslens

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QLabel>
 #include <QObject>
 #include <QPointF>
+
+#include "core/trainingrun.h"
 
 class QCustomPlot;
 class QCPAxis;
@@ -10,6 +13,30 @@ namespace losslens {
 
 // Common look of every plot: antialiasing, readable fonts, wheel zoom on the axis rect.
 void configurePlot(QCustomPlot *plot);
+
+// A legend for a plot as a wrapping label under it, which never covers data and never clips
+// at small sizes. It lists the visible plottables that have a name, in creation order, and
+// refreshes after every replot. Set the property "inLegend" to false to leave one out.
+class LegendLabel : public QLabel
+{
+    Q_OBJECT
+
+public:
+    LegendLabel(QCustomPlot *plot, QWidget *parent);
+
+    void refresh();
+
+private:
+    QCustomPlot *m_plot;
+};
+
+// Switches an axis between a linear and a logarithmic scale, with ticks to match its range.
+void setLogarithmic(QCPAxis *axis, bool logarithmic);
+
+// Chooses an axis's ticks for its current range: on a logarithmic axis spanning two decades or
+// more, decade ticks written as powers of ten; otherwise plain numbers. Call after a range
+// change.
+void updateTicks(QCPAxis *axis);
 
 // Pans a plot while the right mouse button is held, leaving the left button free for
 // view-specific work such as setting the start point.
@@ -38,5 +65,8 @@ double displayable(double value);
 
 // Formats a number with a few significant digits for labels.
 QString shortNumber(double value);
+
+// "diverged at step k (mean loss L)" for a diverged run, or an empty string.
+QString divergenceText(const TrainingRun &run);
 
 } // namespace losslens

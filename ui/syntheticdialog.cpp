@@ -28,15 +28,18 @@ SyntheticDialog::SyntheticDialog(const SyntheticSettings &initial, QWidget *pare
     : QDialog(parent), m_count(new QSpinBox(this)), m_error(new QLabel(this))
 {
     setWindowTitle(tr("New synthetic data"));
-    const double large = 1e12;
-    m_count->setRange(2, 10'000'000);
+    // The boxes accept any number, so that a value out of range reaches validation and gets
+    // a message instead of being silently replaced.
+    const double large = 1e300;
+    m_count->setRange(0, std::numeric_limits<int>::max());
     m_count->setValue(initial.count);
     m_slope = numberBox(initial.slope, -large, large, this);
     m_intercept = numberBox(initial.intercept, -large, large, this);
-    m_noise = numberBox(initial.noiseDeviation, 0.0, large, this);
+    m_noise = numberBox(initial.noiseDeviation, -large, large, this);
     m_featureMinimum = numberBox(initial.featureMinimum, -large, large, this);
     m_featureMaximum = numberBox(initial.featureMaximum, -large, large, this);
-    m_outlierFraction = numberBox(initial.outlierFraction, 0.0, 1.0, this);
+    m_outlierFraction = numberBox(initial.outlierFraction, -large, large, this);
+    m_outlierFraction->setObjectName(QStringLiteral("outlierFraction"));
     m_outlierSize = numberBox(initial.outlierSize, -large, large, this);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());

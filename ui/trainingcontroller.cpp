@@ -25,7 +25,7 @@ TrainingController::TrainingController(SessionModel *model, QObject *parent)
             pause();
     });
     connect(m_model, &SessionModel::changed, this, &TrainingController::onModelChanged);
-    syncRuns(true);
+    syncRuns(true, 0);
 }
 
 const TrainingRun *TrainingController::run(int lossIndex) const
@@ -40,7 +40,7 @@ int TrainingController::iteration() const
     int longest = 0;
     for (const auto &run : m_runs) {
         if (run)
-            longest = std::max(longest, run->iteration());
+            longest = std::max(longest, run->stepsTaken());
     }
     return longest;
 }
@@ -55,7 +55,7 @@ void TrainingController::play()
         anyRunning = anyRunning || (run && run->status() == RunStatus::Running &&
                                     run->iteration() < maximumSteps);
     if (!anyRunning)
-        syncRuns(true);
+        syncRuns(true, 0);
     m_frameClock.invalidate();
     m_framesPerSecond = 0.0;
     m_timer.start();
@@ -87,7 +87,7 @@ void TrainingController::stepOnce()
 void TrainingController::reset()
 {
     pause();
-    syncRuns(true);
+    syncRuns(true, 0);
 }
 
 void TrainingController::setStepsPerFrame(int steps)
@@ -97,18 +97,20 @@ void TrainingController::setStepsPerFrame(int steps)
 
 void TrainingController::onModelChanged(SessionModel::Changes changes)
 {
-    const bool restart = changes & (SessionModel::DataChanged | SessionModel::ScalingChanged |
-                                    SessionModel::StartChanged);
-    if (restart ||
-        (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
-                    SessionModel::LearningRateChanged)))
-        syncRuns(restart);
+    // Every setting that shapes a path starts it over and replays it to the step the race had
+    // reached, so dragging the start point or a slider redraws whole paths live. Only Reset
+    // goes back to step 0.
+    const SessionModel::Changes all =
+        SessionModel::DataChanged | SessionModel::ScalingChanged | SessionModel::StartChanged;
+    if (changes & all)
+        syncRuns(true, iteration());
+    else if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
+                        SessionModel::LearningRateChanged))
+        syncRuns(false, iteration());
 }
 
-void TrainingController::syncRuns(bool restartAll)
+void TrainingController::syncRuns(bool restartAll, int target)
 {
-    // Runs that start over catch up with the race, so they stay comparable with the others.
-    const int target = restartAll ? 0 : iteration();
     const double learningRate = m_model->state().learningRate;
     const bool rateChanged = learningRate != m_runLearningRate;
     m_runLearningRate = learningRate;
@@ -125,6 +127,7 @@ void TrainingController::syncRuns(bool restartAll)
             m_runLosses[i].reset();
             continue;
         }
+        // Runs that start over catch up with the race, so they stay comparable with the others.
         const bool stale = restartAll || !m_runs[i] || rateChanged || m_runLosses[i] != entry.loss;
         if (!stale)
             continue;

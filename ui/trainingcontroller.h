@@ -15,10 +15,10 @@
 namespace losslens {
 
 // Runs gradient descent for every enabled loss from the session's start point and animates it
-// with a timer. A new start point, data set or scaling starts every run over at step 0. A change
-// of a loss parameter or the learning rate recomputes the affected runs from the start up to the
-// step they had reached, so a path always shows one setting (within a work budget, past which
-// the run restarts shorter).
+// with a timer. Any change of the data, scaling, start point, a loss parameter or the learning
+// rate recomputes the affected runs from the start up to the step the race had reached, so a
+// path always shows the current settings (within a work budget, past which the replay stops
+// short). Reset starts every run over at step 0.
 class TrainingController : public QObject
 {
     Q_OBJECT
@@ -32,7 +32,7 @@ public:
     int stepsPerFrame() const { return m_stepsPerFrame; }
     // The run of a loss, or nullptr when that loss is hidden or cannot be fitted to the data.
     const TrainingRun *run(int lossIndex) const;
-    // Steps taken by the longest run.
+    // Updates attempted by the longest run, the diverging one included.
     int iteration() const;
     // Milliseconds the last frame's updates took, for the status bar.
     double lastStepMilliseconds() const { return m_lastStepMilliseconds; }
@@ -54,7 +54,8 @@ signals:
 
 private:
     void onModelChanged(SessionModel::Changes changes);
-    void syncRuns(bool restartAll);
+    // Creates, drops and restarts runs to match the session; restarted runs replay to target.
+    void syncRuns(bool restartAll, int target);
     void replay(int lossIndex, int iterations);
     bool advance(int steps);
 

@@ -26,7 +26,7 @@ TrainingView::TrainingView(SessionModel *model, TrainingController *training, QW
     header->addWidget(m_logarithmic);
     header->addStretch();
     layout->addLayout(header);
-    layout->addWidget(m_plot);
+    layout->addWidget(m_plot, 1);
 
     configurePlot(m_plot);
     new RightButtonPan(m_plot);
@@ -34,7 +34,7 @@ TrainingView::TrainingView(SessionModel *model, TrainingController *training, QW
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("Training")));
     m_plot->xAxis->setLabel(tr("iteration"));
     m_plot->yAxis->setLabel(tr("mean loss"));
-    m_plot->legend->setVisible(true);
+    layout->addWidget(new LegendLabel(m_plot, this));
 
     for (int i = 0; i < m_model->lossCount(); ++i) {
         QCPGraph *graph = m_plot->addGraph();
@@ -43,11 +43,7 @@ TrainingView::TrainingView(SessionModel *model, TrainingController *training, QW
     }
 
     connect(m_logarithmic, &QCheckBox::toggled, this, [this](bool logarithmic) {
-        m_plot->yAxis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-        if (logarithmic)
-            m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-        else
-            m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        setLogarithmic(m_plot->yAxis, logarithmic);
         update();
     });
     connect(m_training, &TrainingController::advanced, this, &TrainingView::update);
@@ -68,7 +64,6 @@ void TrainingView::update()
         const TrainingRun *run = m_training->run(i);
         graph->setVisible(run != nullptr);
         if (!run) {
-            graph->removeFromLegend();
             graph->data()->clear();
             continue;
         }
@@ -88,17 +83,16 @@ void TrainingView::update()
         }
         longest = std::max(longest, history.back().iteration);
 
-        QString name =
-            tr("%1: %2").arg(m_model->lossEntry(i).loss->label(), shortNumber(history.back().loss));
+        // The bottom bar gives the full status; the legend stays short enough for a small view.
+        QString name = tr("%1: %2").arg(m_model->lossEntry(i).loss->displayName(),
+                                        shortNumber(history.back().loss));
         if (run->status() == RunStatus::Diverged)
-            name += tr(" — diverged at step %1").arg(run->divergedAt());
+            name += tr(", diverged at %1").arg(run->divergedAt());
         else if (run->status() == RunStatus::Converged)
-            name += tr(" — converged");
+            name += tr(", converged");
         graph->setName(name);
-        graph->addToLegend();
     }
-    m_plot->legend->setVisible(m_plot->legend->itemCount() > 0);
-    m_plot->xAxis->setRange(0, longest);
+    m_plot->xAxis->setRange(0, std::max(longest, 10));
     if (std::isfinite(low) && std::isfinite(high)) {
         if (m_logarithmic->isChecked()) {
             // A logarithmic axis cannot show 0; keep the lower end positive.
@@ -109,6 +103,7 @@ void TrainingView::update()
             m_plot->yAxis->setRange(std::min(0.0, low) - margin, high + margin);
         }
     }
+    updateTicks(m_plot->yAxis);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
