@@ -8,7 +8,7 @@
 
 namespace losslens {
 
-// What a loss takes as its input: the error of a regression or the logit of a classifier.
+// Kind of input a loss takes: the error of a regression or the logit of a classifier.
 enum class LossKind { Regression, Classification };
 
 // Value and the first two derivatives of a loss with respect to its input.

@@ -45,8 +45,8 @@ QString validateSyntheticSettings(const SyntheticSettings &settings)
 
 Dataset generateSyntheticData(const SyntheticSettings &settings)
 {
-    // std::mt19937_64 is fully specified by the standard; the distributions are not, so the
-    // same seed gives the same data with the same standard library (libstdc++ here).
+    // The standard fixes std::mt19937_64 exactly but not the distributions, so the same seed
+    // gives the same data with the same standard library (libstdc++ on Debian 12).
     std::mt19937_64 generator(settings.seed);
     std::uniform_real_distribution<double> uniform(settings.featureMinimum,
                                                    settings.featureMaximum);

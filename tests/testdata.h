@@ -38,8 +38,8 @@ inline std::shared_ptr<const Dataset> stackLossData()
     return data;
 }
 
-// Parses a loss specification that the test knows to be valid; logs the error otherwise, so
-// the test fails on the null loss with the reason in its output.
+// Parses a loss specification that the test expects to be valid. Otherwise it logs the error,
+// so the test fails on the null loss with the reason in its output.
 inline std::shared_ptr<const Loss> parseLoss(const QString &spec)
 {
     QString error;

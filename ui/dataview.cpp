@@ -101,12 +101,12 @@ void DataView::updateLines()
             }
             graph->setData(xs, ys, true);
             // A slope whose effect over the feature's span is below 1e-12 of the target's scale
-            // is rounding noise from the standardized coordinates; it reads as 0.
+            // is rounding noise from the standardized coordinates, so it reads as 0.
             const double targetScale =
                 std::max(std::abs(data.target.maxCoeff()), std::abs(data.target.minCoeff()));
             const double slope =
                 std::abs(line.slope) * (xHigh - xLow) < 1e-12 * targetScale ? 0.0 : line.slope;
-            // A diverged line is dotted; the bottom bar and the training view say when.
+            // A diverged line is dotted. The bottom bar and the training view give the step.
             const QString sign = line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+");
             const QString formula =
                 classifier ? tr("%1: P(y=1) = σ(%2 x %3 %4)") : tr("%1: y = %2 x %3 %4");

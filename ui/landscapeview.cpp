@@ -86,8 +86,8 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     m_plot->axisRect()->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
     m_scale->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
 
-    // The minimum is a white star over a dark one, visible on every colour of the map; the
-    // dark one also stands for it in the legend.
+    // The minimum is a white star over a dark one, so it shows on every colour of the map.
+    // The dark star also stands for it in the legend.
     m_minimumOutline = m_plot->addGraph();
     m_minimumOutline->setLineStyle(QCPGraph::lsNone);
     m_minimumOutline->setScatterStyle(

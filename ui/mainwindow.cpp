@@ -126,9 +126,9 @@ void MainWindow::createMenus()
     edit->addAction(redo);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
-    // The single keys are handled in keyPressEvent so that text boxes keep them; the shortcuts
-    // set here are only shown in the menu, because a WidgetShortcut on a menu action never
-    // fires while the menu is closed.
+    // keyPressEvent handles the single keys, so text boxes keep them. The shortcuts set here
+    // only label the menu items, because a WidgetShortcut on a menu action never fires while
+    // the menu is closed.
     const std::pair<QAction *, QKeySequence> runActions[] = {
         {m_playback->playAction(), QKeySequence(Qt::Key_Space)},
         {m_playback->stepAction(), QKeySequence(Qt::Key_Right)},

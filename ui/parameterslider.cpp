@@ -30,8 +30,8 @@ NumberBox::NumberBox(QWidget *parent) : QDoubleSpinBox(parent)
 
 bool NumberBox::eventFilter(QObject *watched, QEvent *event)
 {
-    // The line edit would take Ctrl+Z for its own text; the window's undo of the session is
-    // what a user means, so the box lets the shortcut through.
+    // The line edit would take Ctrl+Z for its own text. A user means the window's undo of the
+    // session, so the box lets the shortcut through.
     if (event->type() == QEvent::ShortcutOverride) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {

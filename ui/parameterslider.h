@@ -21,8 +21,8 @@ public:
     QString textFromValue(double value) const override;
     double valueFromText(const QString &text) const override;
     QValidator::State validate(QString &text, int &position) const override;
-    // Called on Return or focus loss with text that is not a valid value: says why in a
-    // tooltip, and the box then returns to its last valid value.
+    // Shows in a tooltip why the text is not a valid value. Qt calls it on Return or focus loss,
+    // and the box then returns to its last valid value.
     void fixup(QString &text) const override;
 
 protected:

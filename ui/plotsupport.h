@@ -33,9 +33,9 @@ private:
 // Switches an axis between a linear and a logarithmic scale, with ticks to match its range.
 void setLogarithmic(QCPAxis *axis, bool logarithmic);
 
-// Chooses an axis's ticks for its current range: on a logarithmic axis spanning two decades or
-// more, decade ticks written as powers of ten; otherwise plain numbers. Call after a range
-// change.
+// Chooses an axis's ticks for its current range. A logarithmic axis that spans two decades or
+// more gets decade ticks written as powers of ten, any other axis plain numbers. Call it after
+// a range change.
 void updateTicks(QCPAxis *axis);
 
 // Pans a plot while the right mouse button is held, leaving the left button free for

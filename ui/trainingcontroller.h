@@ -15,10 +15,10 @@
 namespace losslens {
 
 // Runs gradient descent for every enabled loss from the session's start point and animates it
-// with a timer. Any change of the data, scaling, start point, a loss parameter or the learning
+// with a timer. A change of the data, scaling, start point, a loss parameter or the learning
 // rate recomputes the affected runs from the start up to the step the race had reached, so a
-// path always shows the current settings (within a work budget, past which the replay stops
-// short). Reset starts every run over at step 0.
+// path always shows the current settings. A work budget bounds the replay, which may then stop
+// short. Reset starts every run over at step 0.
 class TrainingController : public QObject
 {
     Q_OBJECT
