@@ -59,8 +59,7 @@ int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOp
 {
     window.resize(options.width, options.height);
     window.show();
-    for (int i = 0; i < options.steps; ++i)
-        window.training()->stepOnce();
+    window.training()->runSteps(options.steps);
     // Wait for the background landscape, at most 120 seconds.
     QDeadlineTimer deadline(120000);
     QApplication::processEvents();

@@ -37,6 +37,8 @@ public:
 
     const Dataset &data() const { return *m_data; }
     const Loss &loss() const { return *m_loss; }
+    std::shared_ptr<const Dataset> sharedData() const { return m_data; }
+    std::shared_ptr<const Loss> sharedLoss() const { return m_loss; }
     const FeatureScaling &scaling() const { return m_scaling; }
     const Eigen::VectorXd &scaledFeature() const { return m_feature; }
 

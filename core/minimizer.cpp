@@ -63,18 +63,27 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
     current.value = objective.value(theta);
     for (int iteration = 0; iteration < 200 && !stop.stop_requested(); ++iteration) {
         const double gradientNorm = current.gradient.norm();
-        if (gradientNorm <= 1e-14 * (1.0 + std::abs(current.value)))
+        if (gradientNorm == 0.0)
             return {theta, current.value, true};
 
         // Newton direction where the Hessian is clearly positive definite, else steepest descent.
+        // A Newton step is the distance to the minimum of the local quadratic, so a tiny one
+        // means convergence whatever the size of the loss. A gradient's size says nothing of
+        // that distance, so gradient steps use the value-relative tests instead.
         Eigen::Vector2d direction = -current.gradient;
         const Eigen::LDLT<Eigen::Matrix2d> factor(current.hessian);
         const double scale = current.hessian.trace();
-        if (factor.info() == Eigen::Success && factor.isPositive() && scale > 0.0 &&
-            factor.vectorD().minCoeff() > 1e-12 * scale)
+        const bool newton = factor.info() == Eigen::Success && factor.isPositive() && scale > 0.0 &&
+                            factor.vectorD().minCoeff() > 1e-12 * scale;
+        if (newton) {
             direction = -factor.solve(current.gradient);
-        else if (!allowGradientSteps)
+            if (direction.norm() <= 1e-13 * (1.0 + theta.norm()))
+                return {theta, current.value, true};
+        } else if (!allowGradientSteps) {
             return {theta, current.value, false};
+        } else if (gradientNorm <= 1e-14 * (1.0 + std::abs(current.value))) {
+            return {theta, current.value, true};
+        }
 
         // Backtracking with the Armijo condition.
         const double slope = current.gradient.dot(direction);
@@ -96,7 +105,7 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
             return {theta, current.value, false};
         const double change = std::abs(current.value - candidate.value);
         current = candidate;
-        if (change <= 1e-16 * std::abs(current.value) &&
+        if (!newton && change <= 1e-16 * std::abs(current.value) &&
             current.gradient.norm() <= 1e-9 * (1.0 + std::abs(current.value)))
             return {theta, current.value, true};
     }
@@ -137,13 +146,24 @@ NewtonOutcome profileSearch(const LineObjective &objective, double slopeGuess,
     };
     // Grow a bracket around the guess until both ends rise above the centre. The profile of a
     // convex function is convex, so its minimum then lies inside the bracket.
+    // The first radius follows the data's own slope scale, range(y) / range(x'), so that data
+    // in units of 1e148 need not wait for 1e148 doublings; the bracket grows until it is found
+    // or the radius overflows.
     const double centreValue = profile(slopeGuess);
-    double radius = std::max(1.0, std::abs(slopeGuess));
-    for (int growth = 0; growth < 200; ++growth, radius *= 2.0) {
+    const Eigen::VectorXd &x = objective.scaledFeature();
+    const Eigen::VectorXd &y = objective.data().target;
+    const double featureRange = x.maxCoeff() - x.minCoeff();
+    const double dataSlope =
+        featureRange > 0.0 ? (y.maxCoeff() - y.minCoeff()) / featureRange : 0.0;
+    double radius =
+        std::max({1e-300, std::abs(slopeGuess), std::isfinite(dataSlope) ? dataSlope : 0.0});
+    for (int growth = 0; growth < 2100 && std::isfinite(radius); ++growth, radius *= 2.0) {
         if (profile(slopeGuess - radius) > centreValue &&
             profile(slopeGuess + radius) > centreValue)
             break;
     }
+    if (!std::isfinite(radius))
+        radius = std::numeric_limits<double>::max() / 4.0;
     double low = slopeGuess - radius, high = slopeGuess + radius;
     const double ratio = (std::sqrt(5.0) - 1.0) / 2.0;
     double left = high - ratio * (high - low), right = low + ratio * (high - low);
@@ -179,8 +199,10 @@ Eigen::Vector2d leastSquaresLine(const LineObjective &objective)
     return design.colPivHouseholderQr().solve(objective.data().target);
 }
 
-MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d &initial,
-                          std::stop_token stop)
+namespace {
+
+MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Vector2d &initial,
+                                 const std::stop_token &stop)
 {
     MinimumResult result;
     const bool regression = objective.loss().kind() == LossKind::Regression;
@@ -188,8 +210,13 @@ MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d 
         result.theta = initial;
         result.value = objective.value(initial);
         result.status = MinimumStatus::NotAttained;
-        result.note = tr("No minimum: a threshold on x separates the classes, so the loss falls "
-                         "forever as |w| grows.");
+        const Eigen::VectorXd &labels = objective.data().target;
+        const bool oneClass = labels.minCoeff() == labels.maxCoeff();
+        result.note = oneClass ? tr("No minimum: every label is %1, so the loss falls forever as "
+                                    "|b| grows.")
+                                     .arg(labels[0])
+                               : tr("No minimum: a threshold on x separates the classes, so the "
+                                    "loss falls forever as |w| grows.");
         return result;
     }
 
@@ -216,6 +243,27 @@ MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d 
         result.note = tr("The search for the minimum stopped before reaching its tolerance.");
         qCWarning(lcCore) << "minimum search did not converge for" << objective.loss().spec();
     }
+    return result;
+}
+
+} // namespace
+
+MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d &initial,
+                          std::stop_token stop)
+{
+    // The search runs on the standardized feature, whose Hessian is well conditioned, and maps
+    // the result back. On a raw feature far from 0 (say x near 1e6 with a spread of 1e-8) the
+    // raw Hessian is too ill-conditioned for a Newton step or a least-squares solve.
+    const FeatureScaling standard = FeatureScaling::standardizing(objective.data().feature);
+    const FeatureScaling &own = objective.scaling();
+    if (own.mean == standard.mean && own.scale == standard.scale)
+        return minimizeWellScaled(objective, initial, stop);
+    const LineObjective standardized(objective.sharedData(), objective.sharedLoss(), standard);
+    MinimumResult result = minimizeWellScaled(
+        standardized, standardized.fromDataUnits(objective.toDataUnits(initial)), stop);
+    result.theta = objective.fromDataUnits(standardized.toDataUnits(result.theta));
+    // The value stays the standardized evaluation: the raw one sums errors w x + b - y whose
+    // terms cancel, which loses digits on exactly the data this detour is for.
     return result;
 }
 

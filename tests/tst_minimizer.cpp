@@ -98,6 +98,8 @@ private slots:
     void bceOverlappingGlobal();
     void bceConstantFeature();
     void cancelledSearch();
+    void rawFeatureFarFromOrigin();
+    void hugeTargetsHuber();
 };
 
 void TestMinimizer::mseMatchesLeastSquares_data()
@@ -124,7 +126,10 @@ void TestMinimizer::mseMatchesLeastSquares()
     const MinimumResult result = findMinimum(objective, Eigen::Vector2d::Zero());
     QCOMPARE(result.status, MinimumStatus::Global);
     QVERIFY(result.note.isEmpty());
-    COMPARE_NEAR(result.value, objective.value(result.theta), 0.0);
+    // The search runs on the standardized feature and maps the point back, so the value is the
+    // standardized evaluation: the same terms with another rounding, 1e-13 relative at most.
+    COMPARE_NEAR(result.value, objective.value(result.theta),
+                 test::relativeTolerance(result.value, 1e-13));
 
     // The least-squares problem has a condition number below 1e6 even for the raw stack loss
     // feature, so Newton's method and Eigen's QR agree to about 1e6 eps = 2e-10 relative. The
@@ -176,7 +181,10 @@ void TestMinimizer::robustMinimumOptimal()
     const MinimumResult result = findMinimum(objective, leastSquaresLine(objective));
     QCOMPARE(result.status, MinimumStatus::Global);
     QVERIFY(result.theta.allFinite());
-    COMPARE_NEAR(result.value, objective.value(result.theta), 0.0);
+    // The search runs on the standardized feature and maps the point back, so the value is the
+    // standardized evaluation: the same terms with another rounding, 1e-13 relative at most.
+    COMPARE_NEAR(result.value, objective.value(result.theta),
+                 test::relativeTolerance(result.value, 1e-13));
 
     // A convex function with no lower point on a small circle around theta has its minimum at
     // theta. Radii from 1e-6 to 1e-2 catch both a point that is slightly off and one on the
@@ -342,6 +350,60 @@ void TestMinimizer::cancelledSearch()
         findMinimum(objective, Eigen::Vector2d(1.0, 0.0), source.get_token());
     QCOMPARE(result.status, MinimumStatus::Cancelled);
     QVERIFY(result.theta.allFinite());
+}
+
+void TestMinimizer::rawFeatureFarFromOrigin()
+{
+    // x spans 9e-9 around 1e6, so the raw Hessian has a condition number near 1e28 and a
+    // Newton step or least-squares solve on it is meaningless. The minimum must not depend on
+    // the scaling the objective uses.
+    std::vector<double> feature, target;
+    for (int k = 0; k < 10; ++k) {
+        feature.push_back(1e6 + k * 1e-9);
+        target.push_back(0.3 * std::sin(1.7 * k) - 0.05 * k);
+    }
+    auto data = std::make_shared<Dataset>();
+    data->feature = Eigen::Map<const Eigen::VectorXd>(feature.data(), 10);
+    data->target = Eigen::Map<const Eigen::VectorXd>(target.data(), 10);
+    const std::shared_ptr<const Dataset> shared = data;
+    const auto loss = test::parseLoss(QStringLiteral("mse"));
+    const LineObjective raw(shared, loss, FeatureScaling::identity());
+    const LineObjective standardized(shared, loss, FeatureScaling::standardizing(data->feature));
+
+    const MinimumResult fromRaw = findMinimum(raw, Eigen::Vector2d::Zero());
+    const MinimumResult fromStandardized = findMinimum(standardized, Eigen::Vector2d::Zero());
+    QCOMPARE(fromRaw.status, MinimumStatus::Global);
+    const LineParameters a = raw.toDataUnits(fromRaw.theta);
+    const LineParameters b = standardized.toDataUnits(fromStandardized.theta);
+    // Slopes near 5e7 pass through the conversion w / s with s near 3e-9: 1e-9 relative.
+    COMPARE_NEAR(a.slope, b.slope, test::relativeTolerance(b.slope, 1e-9));
+    COMPARE_NEAR(fromRaw.value, fromStandardized.value,
+                 test::relativeTolerance(fromStandardized.value, 1e-12));
+}
+
+void TestMinimizer::hugeTargetsHuber()
+{
+    // Targets near 1e150 on an exact line: every Huber error but the fitted ones is far past
+    // delta = 1, so the gradient is at most 1 while the loss is near 1e148. A convergence test
+    // relative to the loss would stop at once; the search must still find the line.
+    std::vector<double> feature, target;
+    for (int k = 0; k < 20; ++k) {
+        feature.push_back(-1.0 + 0.1 * k);
+        target.push_back(9e149 + 1e148 * (-1.0 + 0.1 * k));
+    }
+    auto data = std::make_shared<Dataset>();
+    data->feature = Eigen::Map<const Eigen::VectorXd>(feature.data(), 20);
+    data->target = Eigen::Map<const Eigen::VectorXd>(target.data(), 20);
+    const std::shared_ptr<const Dataset> shared = data;
+    for (const char *spec : {"huber", "mae", "mse"}) {
+        const LineObjective objective(shared, test::parseLoss(QString::fromLatin1(spec)),
+                                      FeatureScaling::standardizing(data->feature));
+        const MinimumResult result = findMinimum(objective, Eigen::Vector2d::Zero());
+        const LineParameters line = objective.toDataUnits(result.theta);
+        // The targets themselves carry rounding of about 1e150 eps = 2e134.
+        COMPARE_NEAR(line.slope, 1e148, 1e-10 * 1e148);
+        COMPARE_NEAR(line.intercept, 9e149, 1e-12 * 9e149);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMinimizer)

@@ -61,8 +61,11 @@ void DataView::rebuildData()
     if (!data.isEmpty()) {
         const double xLow = data.feature.minCoeff(), xHigh = data.feature.maxCoeff();
         const double yLow = data.target.minCoeff(), yHigh = data.target.maxCoeff();
-        const double xMargin = std::max(0.06 * (xHigh - xLow), 1e-9 * (1.0 + std::abs(xLow)));
-        const double yMargin = std::max(0.08 * (yHigh - yLow), 1e-9 * (1.0 + std::abs(yLow)));
+        // A column with one value still gets a readable range around it.
+        const double xMargin =
+            xHigh > xLow ? 0.06 * (xHigh - xLow) : std::max(1.0, 0.1 * std::abs(xLow));
+        const double yMargin =
+            yHigh > yLow ? 0.08 * (yHigh - yLow) : std::max(1.0, 0.1 * std::abs(yLow));
         m_plot->xAxis->setRange(xLow - xMargin, xHigh + xMargin);
         m_plot->yAxis->setRange(yLow - yMargin, yHigh + yMargin);
     }

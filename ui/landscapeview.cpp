@@ -246,8 +246,8 @@ void LandscapeView::updateColourScale()
 {
     if (!m_result)
         return;
-    const double low = m_result->landscape.minimumValue;
-    const double high = std::max(m_result->landscape.maximumValue, low);
+    const double low = std::min(m_result->landscape.minimumValue, largestAxisValue);
+    const double high = std::clamp(m_result->landscape.maximumValue, low, largestAxisValue);
     // A logarithmic scale needs positive values; a loss of exactly 0 falls back to linear.
     const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);

@@ -59,14 +59,14 @@ void PlaybackBar::updateLabels()
         if (!run)
             continue;
         const LossEntry &entry = m_model->lossEntry(i);
-        QString status;
+        // A diverged run shows the loss it blew up to, not its last finite one.
+        QString status = shortNumber(run->current().loss);
         if (run->status() == RunStatus::Diverged)
-            status = QLatin1Char(' ') + divergenceText(*run);
+            status = divergenceText(*run);
         else if (run->status() == RunStatus::Converged)
-            status = tr(" converged");
-        parts << QStringLiteral("<span style='color:%1'>■</span> %2 %3%4")
-                     .arg(entry.colour.name(), entry.loss->displayName().toHtmlEscaped(),
-                          shortNumber(run->current().loss), status);
+            status += tr(" converged");
+        parts << QStringLiteral("<span style='color:%1'>■</span> %2 %3")
+                     .arg(entry.colour.name(), entry.loss->displayName().toHtmlEscaped(), status);
     }
     m_runs->setText(parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
 }

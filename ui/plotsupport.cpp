@@ -7,6 +7,24 @@
 
 namespace losslens {
 
+namespace {
+
+// Enough significant digits that neighbouring ticks differ, as on a narrow range far from 0.
+void adaptPrecision(QCPAxis *axis)
+{
+    if (axis->scaleType() != QCPAxis::stLinear)
+        return;
+    const QCPRange range = axis->range();
+    const double magnitude = std::max(std::abs(range.lower), std::abs(range.upper));
+    int digits = 6;
+    if (range.size() > 0.0 && magnitude > 0.0)
+        digits = std::clamp(int(std::ceil(std::log10(magnitude / range.size()))) + 2, 6, 15);
+    if (axis->numberPrecision() != digits)
+        axis->setNumberPrecision(digits);
+}
+
+} // namespace
+
 void configurePlot(QCustomPlot *plot)
 {
     plot->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
@@ -21,6 +39,10 @@ void configurePlot(QCustomPlot *plot)
         axis->setLabelFont(font);
     }
     plot->legend->setFont(font);
+    for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
+        QObject::connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), axis,
+                         [axis] { adaptPrecision(axis); });
+    }
     plot->legend->setBrush(QColor(255, 255, 255, 210));
 }
 
@@ -46,6 +68,7 @@ void updateTicks(QCPAxis *axis)
         axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         axis->setNumberFormat(QStringLiteral("gb"));
         axis->setNumberPrecision(6);
+        adaptPrecision(axis);
     }
 }
 

@@ -63,6 +63,9 @@ private:
 // plot never receives a non-finite number.
 double displayable(double value);
 
+// Largest magnitude an axis range can have: QCustomPlot 2.1 rejects ranges beyond 1e250.
+inline constexpr double largestAxisValue = 1e249;
+
 // Formats a number with a few significant digits for labels.
 QString shortNumber(double value);
 

@@ -84,6 +84,13 @@ void TrainingController::stepOnce()
     advance(1);
 }
 
+void TrainingController::runSteps(int steps)
+{
+    pause();
+    if (steps > 0)
+        advance(steps);
+}
+
 void TrainingController::reset()
 {
     pause();

@@ -44,6 +44,8 @@ public slots:
     void pause();
     void togglePlay();
     void stepOnce();
+    // Pauses and applies up to steps updates to every run, redrawing once at the end.
+    void runSteps(int steps);
     void reset();
     void setStepsPerFrame(int steps);
 

@@ -93,6 +93,8 @@ void TrainingView::update()
         graph->setName(name);
     }
     m_plot->xAxis->setRange(0, std::max(longest, 10));
+    low = std::clamp(low, -largestAxisValue, largestAxisValue);
+    high = std::clamp(high, -largestAxisValue, largestAxisValue);
     if (std::isfinite(low) && std::isfinite(high)) {
         if (m_logarithmic->isChecked()) {
             // A logarithmic axis cannot show 0; keep the lower end positive.
