@@ -23,7 +23,7 @@ ColumnChooser::ColumnChooser(const CsvTable &table, const QString &fileName, QWi
     setWindowTitle(tr("Choose columns — %1").arg(QFileInfo(fileName).fileName()));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(
-        new QLabel(tr("%n data row(s). The first rows:", nullptr, int(table.rows.size())), this));
+        new QLabel(tr("Data rows: %1. The first of them:").arg(table.rows.size()), this));
 
     auto *preview = new QTableWidget(this);
     const int previewCount = std::min<int>(previewRows, int(table.rows.size()));

@@ -148,8 +148,10 @@ void ControlPanel::syncData()
     const QString source = data.source.startsWith(QLatin1Char(':'))
                                ? tr("bundled: Brownlee's stack loss data")
                                : QFileInfo(data.source).fileName();
-    m_dataLabel->setText(tr("%1\n%n points, x = %2, y = %3", nullptr, int(data.size()))
-                             .arg(source, data.featureName, data.targetName));
+    m_dataLabel->setText(tr("%1\n%2 points, x = %3, y = %4")
+                             .arg(source)
+                             .arg(data.size())
+                             .arg(data.featureName, data.targetName));
     m_syncing = true;
     m_standardize->setChecked(m_model->state().standardize);
     m_syncing = false;
