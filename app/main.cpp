@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "losscommands.h"
 
 #include "core/losscatalogue.h"
 #include "ui/landscapeview.h"
@@ -91,6 +92,13 @@ int main(int argc, char **argv)
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
+    if (losslens::isLossCommand(arguments)) {
+        QCoreApplication application(argc, argv);
+        QTextStream output(stdout);
+        QTextStream errors(stderr);
+        return losslens::runLossCommand(arguments, output, errors);
+    }
+
     QString error;
     const auto options = losslens::parseCommandLine(arguments, &error);
     if (!options)

@@ -1,9 +1,13 @@
+#include "core/losscatalogue.h"
+
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 // Runs the losslens executable as a user would from a shell.
+using namespace losslens;
+
 class CommandLineTest : public QObject
 {
     Q_OBJECT
@@ -16,6 +20,11 @@ private slots:
     void dataWithoutColumnsRejected();
     void helpExitsCleanly();
     void classifierOnRegressionDataRejected();
+    void lossesListsCatalogue();
+    void curvesWritesExactCsv();
+    void curvesSinglePoint();
+    void curvesInvalidExitTwo_data();
+    void curvesInvalidExitTwo();
     void invalidArgumentsExitTwo_data();
     void invalidArgumentsExitTwo();
 
@@ -129,6 +138,98 @@ void CommandLineTest::classifierOnRegressionDataRejected()
              QStringLiteral("bce")});
     QCOMPARE(outcome.exitCode, 2);
     QVERIFY2(outcome.errors.contains(QStringLiteral("0/1 labels")), qPrintable(outcome.errors));
+}
+
+void CommandLineTest::lossesListsCatalogue()
+{
+    const Outcome outcome = run({QStringLiteral("losses")});
+    QCOMPARE(outcome.exitCode, 0);
+    for (const QString &name : LossCatalogue::names())
+        QVERIFY2(outcome.output.contains(QLatin1Char('\n') + name + QStringLiteral("  (")),
+                 qPrintable(name));
+    QVERIFY(outcome.output.contains(QStringLiteral("delta: default 1, range [1e-06, 1e+06].")));
+    QVERIFY(outcome.output.contains(QStringLiteral("canonical form: huber:delta=1")));
+}
+
+void CommandLineTest::curvesWritesExactCsv()
+{
+    const Outcome outcome =
+        run({QStringLiteral("curves"), QStringLiteral("--loss"), QStringLiteral("huber:delta=0.7"),
+             QStringLiteral("--loss"), QStringLiteral("bce"), QStringLiteral("--from"),
+             QStringLiteral("-3"), QStringLiteral("--to"), QStringLiteral("2.5"),
+             QStringLiteral("--points"), QStringLiteral("12"), QStringLiteral("--label"),
+             QStringLiteral("0")});
+    QCOMPARE(outcome.exitCode, 0);
+    const QStringList lines = outcome.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 2 * 12);
+    QCOMPARE(lines.front(), QStringLiteral("spec,label,x,loss,gradient,second_derivative"));
+
+    const std::unique_ptr<Loss> huber = LossCatalogue::create(QStringLiteral("huber"));
+    huber->setParameterValue(0, 0.7);
+    const std::unique_ptr<Loss> bce = LossCatalogue::create(QStringLiteral("bce"));
+    for (int row = 1; row < lines.size(); ++row) {
+        const QStringList fields = lines[row].split(QLatin1Char(','));
+        QCOMPARE(fields.size(), 6);
+        const bool isHuber = row <= 12;
+        QCOMPARE(fields[0], isHuber ? QStringLiteral("huber:delta=0.7") : QStringLiteral("bce"));
+        // Regression losses leave the label empty; classification ones repeat --label.
+        QCOMPARE(fields[1], isHuber ? QString() : QStringLiteral("0"));
+        const int k = (row - 1) % 12;
+        const double x = fields[2].toDouble();
+        // Both ends are exact; inner points follow A + (B - A) k / (N - 1).
+        if (k == 0)
+            QCOMPARE(fields[2], QStringLiteral("-3"));
+        else if (k == 11)
+            QCOMPARE(fields[2], QStringLiteral("2.5"));
+        else
+            QCOMPARE(x, -3.0 + 5.5 * k / 11.0);
+        // Every number reads back as the very double the loss returns.
+        const LossDerivatives expected = (isHuber ? *huber : *bce).evaluate(x, 0.0);
+        QCOMPARE(fields[3].toDouble(), expected.value);
+        QCOMPARE(fields[4].toDouble(), expected.first);
+        QCOMPARE(fields[5].toDouble(), expected.second);
+    }
+}
+
+void CommandLineTest::curvesSinglePoint()
+{
+    const Outcome outcome = run({QStringLiteral("curves"), QStringLiteral("--loss"),
+                                 QStringLiteral("mse"), QStringLiteral("--from"),
+                                 QStringLiteral("1.5"), QStringLiteral("--to"), QStringLiteral("9"),
+                                 QStringLiteral("--points"), QStringLiteral("1")});
+    QCOMPARE(outcome.exitCode, 0);
+    QCOMPARE(outcome.output,
+             QStringLiteral("spec,label,x,loss,gradient,second_derivative\nmse,,1.5,2.25,3,2\n"));
+}
+
+void CommandLineTest::curvesInvalidExitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("fragment");
+    const QStringList range{"--from", "0", "--to", "1", "--points", "5"};
+    QTest::newRow("unknown loss") << (QStringList{"curves", "--loss", "foo"} + range) << "foo";
+    QTest::newRow("out of range") << (QStringList{"curves", "--loss", "huber:delta=0"} + range)
+                                  << "delta";
+    QTest::newRow("no loss") << (QStringList{"curves"} + range) << "--loss";
+    QTest::newRow("zero points")
+        << QStringList{"curves", "--loss", "mse", "--from", "0", "--to", "1", "--points", "0"}
+        << "--points";
+    QTest::newRow("nan end")
+        << QStringList{"curves", "--loss", "mse", "--from", "nan", "--to", "1", "--points", "3"}
+        << "--from";
+    QTest::newRow("label two") << (QStringList{"curves", "--loss", "bce", "--label", "2"} + range)
+                               << "--label";
+    QTest::newRow("losses with argument") << QStringList{"losses", "extra"} << "no arguments";
+}
+
+void CommandLineTest::curvesInvalidExitTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, fragment);
+    const Outcome outcome = run(arguments);
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(fragment), qPrintable(outcome.errors));
+    QVERIFY(outcome.output.isEmpty());
 }
 
 void CommandLineTest::helpExitsCleanly()

@@ -1,0 +1,162 @@
+#include "losscommands.h"
+
+#include "core/losscatalogue.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace losslens {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LossCommands", text);
+}
+
+// A CSV field as RFC 4180 writes it: quoted, with inner quotes doubled, when it contains a
+// comma, a quote or a line break.
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+int listLosses(QTextStream &output)
+{
+    output << tr("Losses, written NAME or NAME:key=value,key=value:") << "\n\n";
+    for (const QString &name : LossCatalogue::names()) {
+        const std::unique_ptr<Loss> loss = LossCatalogue::create(name);
+        const QString input = loss->kind() == LossKind::Regression
+                                  ? tr("regression, on the error e = prediction - target")
+                                  : tr("classification, on the logit z with a 0/1 label");
+        output << name << "  (" << loss->displayName() << "; " << input << ")\n";
+        const auto parameters = loss->parameters();
+        if (parameters.empty())
+            output << "    " << tr("no parameters") << '\n';
+        for (const LossParameter &parameter : parameters) {
+            output << "    " << parameter.key << ": "
+                   << tr("default %1, range [%2, %3]. %4")
+                          .arg(formatNumber(parameter.defaultValue),
+                               formatNumber(parameter.minimum), formatNumber(parameter.maximum),
+                               parameter.description)
+                   << '\n';
+        }
+        output << "    " << tr("canonical form: %1").arg(loss->spec()) << '\n';
+    }
+    return 0;
+}
+
+int fail(QTextStream &errors, const QString &message)
+{
+    errors << "losslens curves: " << message << Qt::endl;
+    return 2;
+}
+
+std::optional<double> finiteNumber(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &errors)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption loss(QStringLiteral("loss"),
+                                  tr("Loss specification; repeat for several."),
+                                  QStringLiteral("SPEC"));
+    const QCommandLineOption from(QStringLiteral("from"), tr("First input value."),
+                                  QStringLiteral("A"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("Last input value."), QStringLiteral("B"));
+    const QCommandLineOption points(QStringLiteral("points"),
+                                    tr("Number of evenly spaced inputs, both ends included."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption label(QStringLiteral("label"),
+                                   tr("Label for classification losses: 0 or 1 (default 1)."),
+                                   QStringLiteral("0|1"), QStringLiteral("1"));
+    parser.addOptions({loss, from, to, points, label});
+    if (!parser.parse(arguments))
+        return fail(errors, parser.errorText());
+    if (parser.positionalArguments().size() > 1)
+        return fail(errors, tr("unexpected argument \"%1\".").arg(parser.positionalArguments()[1]));
+
+    std::vector<std::unique_ptr<Loss>> losses;
+    for (const QString &spec : parser.values(loss)) {
+        QString error;
+        std::unique_ptr<Loss> parsed = LossCatalogue::parse(spec, &error);
+        if (!parsed)
+            return fail(errors, error);
+        losses.push_back(std::move(parsed));
+    }
+    if (losses.empty())
+        return fail(errors, tr("give at least one --loss, such as --loss huber:delta=1.5."));
+    const auto first = finiteNumber(parser.value(from));
+    const auto last = finiteNumber(parser.value(to));
+    if (!first || !last)
+        return fail(errors, tr("--from and --to must be finite numbers, got \"%1\" and \"%2\".")
+                                .arg(parser.value(from), parser.value(to)));
+    bool ok = false;
+    const int count = parser.value(points).toInt(&ok);
+    if (!ok || count < 1 || count > 10'000'000)
+        return fail(errors, tr("--points must be a whole number from 1 to 10000000, got \"%1\".")
+                                .arg(parser.value(points)));
+    const QString labelText = parser.value(label).trimmed();
+    if (labelText != QLatin1String("0") && labelText != QLatin1String("1"))
+        return fail(errors, tr("--label must be 0 or 1, got \"%1\".").arg(labelText));
+    const double labelValue = labelText.toDouble();
+
+    output << "spec,label,x,loss,gradient,second_derivative\n";
+    for (const auto &curve : losses) {
+        const bool classifier = curve->kind() == LossKind::Classification;
+        const QString specField = csvField(curve->spec());
+        const QString labelField = classifier ? labelText : QString();
+        for (int k = 0; k < count; ++k) {
+            // One point is A alone. Otherwise the last point is B itself rather than A plus a
+            // rounded multiple of the spacing.
+            double x = *first;
+            if (count > 1)
+                x = k == count - 1 ? *last : *first + (*last - *first) * k / (count - 1);
+            const LossDerivatives d = curve->evaluate(x, labelValue);
+            output << specField << ',' << labelField << ',' << formatNumber(x) << ','
+                   << formatNumber(d.value) << ',' << formatNumber(d.first) << ','
+                   << formatNumber(d.second) << '\n';
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+bool isLossCommand(const QStringList &arguments)
+{
+    return arguments.size() > 1 &&
+           (arguments[1] == QLatin1String("losses") || arguments[1] == QLatin1String("curves"));
+}
+
+int runLossCommand(const QStringList &arguments, QTextStream &output, QTextStream &errors)
+{
+    if (arguments[1] == QLatin1String("losses")) {
+        if (arguments.size() > 2) {
+            errors << "losslens losses: " << tr("takes no arguments.") << Qt::endl;
+            return 2;
+        }
+        return listLosses(output);
+    }
+    QStringList rest = arguments;
+    rest.removeAt(1);
+    return writeCurves(rest, output, errors);
+}
+
+} // namespace losslens
