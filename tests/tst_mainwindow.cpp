@@ -42,6 +42,7 @@ private slots:
     void coarseLandscapeArrivesFirst();
     void startMoveReplaysRuns();
     void syntheticDialogRejectsBadValues();
+    void curveTogglesAddWeights();
 
 private:
     void waitForLandscape();
@@ -330,6 +331,26 @@ void MainWindowTest::syntheticDialogRejectsBadValues()
     for (const QLabel *label : dialog.findChildren<QLabel *>())
         messageShown = messageShown || label->text().contains(QStringLiteral("Outlier fraction"));
     QVERIFY(messageShown);
+}
+
+void MainWindowTest::curveTogglesAddWeights()
+{
+    QCustomPlot *plot = m_window->lossCurveView()->plot();
+    m_window->lossCurveView()->secondDerivativeBox()->setChecked(true);
+    m_window->lossCurveView()->weightBox()->setChecked(true);
+    // MSE and Huber, each with value, gradient, second derivative and weight.
+    QCOMPARE(plot->graphCount(), 8);
+    plot->xAxis->setRange(-3.0, 5.0);
+    const int huber = m_window->model()->lossIndex(QStringLiteral("huber"));
+    for (int g = 0; g < plot->graphCount(); ++g) {
+        QCPGraph *graph = plot->graph(g);
+        // Curves are numbered value 0, gradient 1, second derivative 2, weight 3.
+        if (graph->property("curve").toInt() != 3)
+            continue;
+        // The last sample sits at e = 5: Huber's weight is delta / |e| = 0.2, MSE's is 1.
+        const double expected = graph->property("lossIndex").toInt() == huber ? 0.2 : 1.0;
+        QCOMPARE((graph->data()->constEnd() - 1)->value, expected);
+    }
 }
 
 QTEST_MAIN(MainWindowTest)

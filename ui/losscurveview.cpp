@@ -4,9 +4,14 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace losslens {
 
@@ -17,29 +22,85 @@ constexpr int sampleCount = 600;
 } // namespace
 
 LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
-    : QWidget(parent), m_model(model), m_plot(new QCustomPlot(this))
+    : QWidget(parent), m_model(model), m_plot(new QCustomPlot(this)),
+      m_first(new QCheckBox(tr("ρ′"), this)), m_second(new QCheckBox(tr("ρ″"), this)),
+      m_weight(new QCheckBox(tr("weight ψ/e"), this)), m_classifierAxis(new QComboBox(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(6, 0, 6, 0);
+    m_first->setChecked(true);
+    m_first->setToolTip(tr("Show the first derivative, the gradient of the loss (dashed)."));
+    m_second->setToolTip(tr("Show the second derivative, the curvature of the loss (dotted)."));
+    m_weight->setToolTip(tr("Show the weight ψ(e)/e that iteratively reweighted least squares "
+                            "gives a point with error e, scaled to tend to 1 at e = 0 "
+                            "(dash-dotted; regression losses only)."));
+    m_classifierAxis->addItem(tr("logit, label 1"));
+    m_classifierAxis->addItem(tr("logit, label 0"));
+    m_classifierAxis->addItem(tr("margin y′z"));
+    m_classifierAxis->setToolTip(tr("Input of the classification curves: the logit z for a "
+                                    "point of label 1 or 0, or the margin y′z with y′ = 2y − 1."));
+    header->addWidget(m_first);
+    header->addWidget(m_second);
+    header->addWidget(m_weight);
+    header->addStretch();
+    header->addWidget(m_classifierAxis);
+    layout->addLayout(header);
     layout->addWidget(m_plot, 1);
     configurePlot(m_plot);
     new RightButtonPan(m_plot);
+    m_plot->installEventFilter(this);
+    m_plot->setMouseTracking(true);
 
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(
-        0, 0, new QCPTextElement(m_plot, tr("Loss curves (solid) and derivatives (dashed)")));
-    m_plot->yAxis->setLabel(tr("loss ρ(e) and derivative ρ′(e)"));
+    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("Loss curves")));
+    m_plot->yAxis->setLabel(tr("loss ρ and its derivatives"));
     m_plot->xAxis->setRange(-4.0, 4.0);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
 
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
             [this] { resample(); });
+    for (QCheckBox *box : {m_first, m_second, m_weight})
+        connect(box, &QCheckBox::toggled, this, [this] { rebuild(true); });
+    connect(m_classifierAxis, &QComboBox::currentIndexChanged, this, [this] { rebuild(true); });
     connect(m_model, &SessionModel::changed, this, [this](SessionModel::Changes changes) {
         if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged))
             rebuild(true);
     });
     rebuild(true);
+}
+
+double LossCurveView::classifierLabel() const
+{
+    return m_classifierAxis->currentIndex() == int(ClassifierAxis::LogitLabelZero) ? 0.0 : 1.0;
+}
+
+double LossCurveView::curveValue(const Loss &loss, Curve curve, double input) const
+{
+    // The margin y'z of a label-1 point is its logit, so the margin view evaluates label 1.
+    const double label = loss.kind() == LossKind::Classification ? classifierLabel() : 0.0;
+    const LossDerivatives d = loss.evaluate(input, label);
+    switch (curve) {
+    case Curve::Value:
+        return d.value;
+    case Curve::First:
+        return d.first;
+    case Curve::Second:
+        return d.second;
+    case Curve::Weight: {
+        if (input == 0.0)
+            return std::numeric_limits<double>::quiet_NaN();
+        // Scaled by rho''(0) where that is positive; MAE-like losses have no curvature at 0,
+        // so their weight psi / e stays unscaled.
+        const double curvature = loss.evaluate(0.0, 0.0).second;
+        const double scale = curvature > 0.0 && std::isfinite(curvature) ? curvature : 1.0;
+        return d.first / input / scale;
+    }
+    }
+    return 0.0;
 }
 
 void LossCurveView::rebuild(bool rescaleValues)
@@ -51,26 +112,46 @@ void LossCurveView::rebuild(bool rescaleValues)
         classifier =
             classifier || (entry.enabled && entry.loss->kind() == LossKind::Classification);
     }
-    m_plot->xAxis->setLabel(classifier ? tr("error e, or logit z for classifiers (label 1)")
+    m_classifierAxis->setVisible(classifier);
+    const QString classifierInput = m_classifierAxis->currentIndex() == int(ClassifierAxis::Margin)
+                                        ? tr("margin y′z")
+                                        : tr("logit z, label %1").arg(classifierLabel());
+    m_plot->xAxis->setLabel(classifier ? tr("error e (classifiers: %1)").arg(classifierInput)
                                        : tr("error e = prediction − target"));
+
+    const std::pair<Curve, Qt::PenStyle> curves[] = {{Curve::Value, Qt::SolidLine},
+                                                     {Curve::First, Qt::DashLine},
+                                                     {Curve::Second, Qt::DotLine},
+                                                     {Curve::Weight, Qt::DashDotLine}};
     for (int i = 0; i < m_model->lossCount(); ++i) {
         const LossEntry &entry = m_model->lossEntry(i);
         if (!entry.enabled)
             continue;
-        QCPGraph *value = m_plot->addGraph();
-        value->setPen(QPen(entry.colour, 2.5));
-        value->setName(entry.loss->label());
-        QCPGraph *derivative = m_plot->addGraph();
-        derivative->setPen(QPen(entry.colour, 1.8, Qt::DashLine));
-        derivative->setName(tr("%1 derivative").arg(entry.loss->displayName()));
-        derivative->removeFromLegend();
-        value->setProperty("lossIndex", i);
+        for (const auto &[curve, style] : curves) {
+            if ((curve == Curve::First && !m_first->isChecked()) ||
+                (curve == Curve::Second && !m_second->isChecked()) ||
+                (curve == Curve::Weight &&
+                 (!m_weight->isChecked() || entry.loss->kind() != LossKind::Regression)))
+                continue;
+            QCPGraph *graph = m_plot->addGraph();
+            graph->setPen(QPen(entry.colour, curve == Curve::Value ? 2.5 : 1.8, style));
+            graph->setProperty("lossIndex", i);
+            graph->setProperty("curve", int(curve));
+            if (curve == Curve::Value)
+                graph->setName(entry.loss->label());
+            else
+                graph->removeFromLegend();
+        }
     }
     resample();
     if (rescaleValues && m_plot->graphCount() > 0) {
-        // Fit the values seen over the visible errors, with zero always in view.
+        // Fit the loss and its gradient, with zero always in view. The second derivative and
+        // the weight may be unbounded (MAE's weight at 0), so they do not set the range.
         double low = 0.0, high = 0.0;
         for (int g = 0; g < m_plot->graphCount(); ++g) {
+            const auto curve = Curve(m_plot->graph(g)->property("curve").toInt());
+            if (curve != Curve::Value && curve != Curve::First)
+                continue;
             bool found = false;
             const QCPRange range = m_plot->graph(g)->getValueRange(found);
             if (found) {
@@ -78,8 +159,9 @@ void LossCurveView::rebuild(bool rescaleValues)
                 high = std::max(high, range.upper);
             }
         }
-        const double margin = 0.05 * (high - low);
-        m_plot->yAxis->setRange(low - margin, high + margin);
+        const double margin = std::max(0.05 * (high - low), 1e-12);
+        m_plot->yAxis->setRange(std::max(low - margin, -largestAxisValue),
+                                std::min(high + margin, largestAxisValue));
     }
     m_plot->replot();
 }
@@ -91,19 +173,47 @@ void LossCurveView::resample()
     for (int k = 0; k < sampleCount; ++k)
         inputs[k] = range.lower + (range.upper - range.lower) * k / (sampleCount - 1);
 
-    for (int g = 0; g + 1 < m_plot->graphCount(); g += 2) {
-        const int index = m_plot->graph(g)->property("lossIndex").toInt();
-        const Loss &loss = *m_model->lossEntry(index).loss;
-        QVector<double> values(sampleCount), derivatives(sampleCount);
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        QCPGraph *graph = m_plot->graph(g);
+        const Loss &loss = *m_model->lossEntry(graph->property("lossIndex").toInt()).loss;
+        const auto curve = Curve(graph->property("curve").toInt());
+        QVector<double> values(sampleCount);
         for (int k = 0; k < sampleCount; ++k) {
-            const LossDerivatives d = loss.evaluate(inputs[k], 1.0);
-            values[k] = displayable(d.value);
-            derivatives[k] = displayable(d.first);
+            const double value = curveValue(loss, curve, inputs[k]);
+            // NaN leaves a gap in the line (the weight at e = 0); infinities are clamped.
+            values[k] =
+                std::isnan(value) ? value : std::clamp(value, -largestAxisValue, largestAxisValue);
         }
-        m_plot->graph(g)->setData(inputs, values, true);
-        m_plot->graph(g + 1)->setData(inputs, derivatives, true);
+        graph->setData(inputs, values, true);
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString LossCurveView::readOut(double input) const
+{
+    QStringList parts;
+    for (int i = 0; i < m_model->lossCount(); ++i) {
+        const LossEntry &entry = m_model->lossEntry(i);
+        if (!entry.enabled)
+            continue;
+        const Loss &loss = *entry.loss;
+        parts << tr("%1 %2, ρ′ %3, ρ″ %4")
+                     .arg(loss.displayName(), shortNumber(curveValue(loss, Curve::Value, input)),
+                          shortNumber(curveValue(loss, Curve::First, input)),
+                          shortNumber(curveValue(loss, Curve::Second, input)));
+    }
+    return tr("at %1: %2").arg(shortNumber(input), parts.join(QStringLiteral("; ")));
+}
+
+bool LossCurveView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_plot && event->type() == QEvent::MouseMove) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const double input = m_plot->xAxis->pixelToCoord(mouse->position().x());
+        if (std::isfinite(input))
+            emit hoverText(readOut(input));
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace losslens

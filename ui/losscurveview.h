@@ -4,13 +4,18 @@
 
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
 class QCustomPlot;
 
 namespace losslens {
 
-// Each enabled loss (solid) and its first derivative (dashed, same colour) against the error
-// e = prediction - target; classification losses are drawn against the logit for label 1.
-// The curves are sampled anew over the visible range after a zoom or pan, so they stay exact.
+// Each enabled loss against its input, with optional curves of its first derivative (the
+// gradient, dashed), second derivative (dotted) and, for regression losses, the weight
+// psi(e) / e that iteratively reweighted least squares gives a point (dash-dotted), scaled by
+// rho''(0) so that it tends to 1 as e tends to 0. Classification losses are drawn against the
+// logit for label 1 or 0, or against the margin y'z with y' = 2y - 1. The curves are sampled
+// anew over the visible range after a zoom or pan, so they stay exact.
 class LossCurveView : public QWidget
 {
     Q_OBJECT
@@ -19,13 +24,32 @@ public:
     explicit LossCurveView(SessionModel *model, QWidget *parent = nullptr);
 
     QCustomPlot *plot() const { return m_plot; }
+    QCheckBox *secondDerivativeBox() const { return m_second; }
+    QCheckBox *weightBox() const { return m_weight; }
+
+signals:
+    // Every curve's value at the input under the cursor, for the status bar.
+    void hoverText(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    enum class Curve { Value, First, Second, Weight };
+    enum class ClassifierAxis { LogitLabelOne, LogitLabelZero, Margin };
+
     void rebuild(bool rescaleValues);
     void resample();
+    double curveValue(const Loss &loss, Curve curve, double input) const;
+    double classifierLabel() const;
+    QString readOut(double input) const;
 
     SessionModel *m_model;
     QCustomPlot *m_plot;
+    QCheckBox *m_first;
+    QCheckBox *m_second;
+    QCheckBox *m_weight;
+    QComboBox *m_classifierAxis;
 };
 
 } // namespace losslens

@@ -82,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     connect(m_controls, &ControlPanel::openRequested, this, &MainWindow::openCsv);
     connect(m_landscape, &LandscapeView::hoverText, m_statusLabel, &QLabel::setText);
+    connect(m_lossCurves, &LossCurveView::hoverText, m_statusLabel, &QLabel::setText);
     connect(m_landscape, &LandscapeView::computingChanged, this, [this](bool computing) {
         m_statusLabel->setText(computing ? tr("Computing the landscape…") : QString());
     });

@@ -46,16 +46,23 @@ private:
 
 QColor lossColour(const QString &name)
 {
-    // Okabe and Ito's palette, chosen to stay distinct for colour-blind viewers.
-    if (name == QLatin1String("mse"))
-        return QColor(0x00, 0x72, 0xB2);
-    if (name == QLatin1String("mae"))
-        return QColor(0x00, 0x9E, 0x73);
-    if (name == QLatin1String("huber"))
-        return QColor(0xD5, 0x5E, 0x00);
-    if (name == QLatin1String("bce"))
-        return QColor(0xCC, 0x79, 0xA7);
-    return QColor(0x56, 0xB4, 0xE9);
+    // The first eight follow Okabe and Ito's palette, chosen to stay distinct for colour-blind
+    // viewers; the rest are from Paul Tol's muted scheme, darkened where needed to read on white.
+    static const std::pair<const char *, QRgb> colours[] = {
+        {"mse", 0x0072B2},           {"mae", 0x009E73},
+        {"huber", 0xD55E00},         {"bce", 0xCC79A7},
+        {"smooth_l1", 0xE69F00},     {"logcosh", 0x56B4E9},
+        {"quantile", 0x000000},      {"epsilon_insensitive", 0x8C8C8C},
+        {"barron", 0x882255},        {"cauchy", 0x44AA99},
+        {"geman_mcclure", 0x117733}, {"welsch", 0xAA4499},
+        {"tukey", 0x997700},
+    };
+    for (const auto &[key, rgb] : colours) {
+        if (name == QLatin1String(key))
+            return QColor(rgb);
+    }
+    // A loss without an assigned colour gets a stable one from its name.
+    return QColor::fromHsv(int(qHash(name) % 360), 200, 170);
 }
 
 SessionState defaultSessionState(std::shared_ptr<const Dataset> data)
