@@ -1,5 +1,6 @@
 #include "controlpanel.h"
 
+#include "lossinfo.h"
 #include "parameterslider.h"
 
 #include <QCheckBox>
@@ -71,6 +72,15 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
     layout->addWidget(lossGroup);
 
     layout->addWidget(m_parameterGroup);
+
+    m_infoGroup = new QGroupBox(this);
+    auto *infoLayout = new QVBoxLayout(m_infoGroup);
+    m_info = new QLabel(m_infoGroup);
+    m_info->setWordWrap(true);
+    m_info->setTextFormat(Qt::RichText);
+    m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    infoLayout->addWidget(m_info);
+    layout->addWidget(m_infoGroup);
 
     auto *optimizerGroup = new QGroupBox(tr("Model and optimizer"), this);
     auto *optimizerLayout = new QVBoxLayout(optimizerGroup);
@@ -188,6 +198,10 @@ void ControlPanel::rebuildParameters()
     const int lossIndex = m_model->state().currentLoss;
     const Loss &loss = *m_model->lossEntry(lossIndex).loss;
     m_parameterGroup->setTitle(tr("%1 parameters").arg(loss.displayName()));
+    m_infoGroup->setTitle(tr("About %1").arg(loss.displayName()));
+    const QString page = lossInfoPage(loss.name());
+    m_info->setText(page);
+    m_infoGroup->setVisible(!page.isEmpty());
     const auto parameters = loss.parameters();
     if (parameters.empty()) {
         auto *none = new QLabel(tr("%1 has no parameters.").arg(loss.displayName()));

@@ -46,6 +46,8 @@ private:
     QCheckBox *m_standardize;
     QListWidget *m_lossList;
     QGroupBox *m_parameterGroup;
+    QGroupBox *m_infoGroup = nullptr;
+    QLabel *m_info = nullptr;
     QVBoxLayout *m_parameterLayout;
     std::vector<std::pair<QString, ParameterSlider *>> m_parameterSliders;
     std::vector<QWidget *> m_parameterWidgets;

@@ -1,0 +1,109 @@
+#include "lossinfo.h"
+
+#include <QCoreApplication>
+
+namespace losslens {
+
+namespace {
+
+struct LossPage
+{
+    const char *name;
+    const char *formula;
+    const char *derivative;
+    const char *parameters;
+    const char *noiseModel;
+    const char *influence;
+};
+
+// Formulas use e = prediction − target for regression, and the logit z with label y and
+// margin m = y′z, y′ = 2y − 1, for classification.
+constexpr LossPage pages[] = {
+    {"mse", "ρ(e) = e²", "ρ′(e) = 2e", "none",
+     "Gaussian noise: minimizing it is maximum likelihood for normal errors.",
+     "Unbounded: the influence grows with the error, so one outlier can move the fit anywhere."},
+    {"mae", "ρ(e) = |e|", "ρ′(e) = sign(e), 0 at e = 0", "none",
+     "Laplace noise; the fit follows the conditional median.",
+     "Bounded: every point pulls with the same force, however far away."},
+    {"huber", "ρ(e) = e²/2 for |e| < δ, δ(|e| − δ/2) beyond", "ρ′(e) = e inside, δ·sign(e) outside",
+     "δ: the error size where the loss turns from quadratic to linear.",
+     "Gaussian near the centre with Laplace tails (Huber's least favourable distribution).",
+     "Bounded by δ, not redescending."},
+    {"smooth_l1", "ρ(e) = e²/(2β) for |e| < β, |e| − β/2 beyond",
+     "ρ′(e) = e/β inside, sign(e) outside",
+     "β: the width of the quadratic zone; β = 0 is exactly MAE.",
+     "Huber's loss divided by β: Gaussian centre, Laplace tails.", "Bounded by 1."},
+    {"logcosh", "ρ(e) = log cosh e", "ρ′(e) = tanh e", "none",
+     "Close to Gaussian for small errors and to Laplace for large ones.",
+     "Bounded by 1, not redescending."},
+    {"quantile", "ρ(e) = −τe for e < 0, (1 − τ)e for e ≥ 0",
+     "ρ′(e) = −τ below, 1 − τ above, 0 at e = 0",
+     "τ: the quantile fitted; under-prediction costs τ per unit, over-prediction 1 − τ.",
+     "Asymmetric Laplace noise; the fit follows the conditional τ-quantile.",
+     "Bounded by max(τ, 1 − τ)."},
+    {"epsilon_insensitive", "ρ(e) = max(0, |e| − ε)", "ρ′(e) = sign(e) outside the tube, 0 inside",
+     "ε: half-width of the tube in which errors cost nothing.",
+     "The loss of support vector regression (Vapnik).", "Bounded by 1."},
+    {"barron", "ρ(e) = |α−2|/α · (((e/c)²/|α−2| + 1)^(α/2) − 1), with its limits at α = 0, 2, −∞",
+     "ρ′(e) = (e/c²) · ((e/c)²/|α−2| + 1)^(α/2 − 1)",
+     "α: the shape, from MSE-like (2) through Cauchy (0) and Geman-McClure (−2) to Welsch "
+     "(−∞); c: the scale of an inlier error.",
+     "The negative log-likelihood of Barron's distribution family (CVPR 2019).",
+     "Unbounded for α > 1, bounded for α = 1, redescending for α < 1."},
+    {"cauchy", "ρ(e) = log(½(e/c)² + 1)", "ρ′(e) = e / (c² + e²/2)",
+     "c: the scale of an inlier error.", "Cauchy (Lorentzian) noise.",
+     "Redescending slowly: ψ(e) → 0 like 2/e."},
+    {"geman_mcclure", "ρ(e) = 2(e/c)² / ((e/c)² + 4)", "ρ′(e) = 16 e c² / (e² + 4c²)²",
+     "c: the scale of an inlier error.", "Barron's family at α = −2.",
+     "Redescending: far outliers lose their influence."},
+    {"welsch", "ρ(e) = 1 − exp(−½(e/c)²)", "ρ′(e) = (e/c²) exp(−½(e/c)²)",
+     "c: the scale of an inlier error.", "Barron's family at α = −∞.",
+     "Redescending quickly: outliers beyond a few c are ignored."},
+    {"tukey", "ρ(e) = (c²/6)(1 − (1 − (e/c)²)³) for |e| ≤ c, c²/6 beyond",
+     "ρ′(e) = e(1 − (e/c)²)² inside, 0 outside",
+     "c: the rejection point; errors beyond c have no influence. 4.685 gives 95% efficiency "
+     "for Gaussian noise.",
+     "Tukey's biweight.", "Redescending to exactly 0 beyond c."},
+    {"bce", "ρ(z, y) = −[p·t·log σ(z) + (1 − t) log(1 − σ(z))], t = y(1 − s) + s/2",
+     "ρ′(z) = σ(z) − y for p = 1, s = 0",
+     "pos_weight p: weight of the positive class; smoothing s: moves the targets towards ½.",
+     "Bernoulli labels: the fit is the maximum-likelihood logistic regression.",
+     "Bounded: |ρ′| ≤ max(p, 1)."},
+    {"focal", "ρ(z, y) = α_t (1 − p_t)^γ · BCE(z, y), p_t = σ(z) for y = 1, 1 − σ(z) for y = 0",
+     "see the curves: easy examples (p_t near 1) get almost no gradient",
+     "γ: how strongly easy examples are down-weighted; α: weight of class 1 (negative turns "
+     "the weighting off).",
+     "Cross-entropy re-weighted for class imbalance (Lin et al., 2017).",
+     "Bounded; the gradient of well-classified points vanishes."},
+    {"hinge", "ρ(m) = max(0, 1 − m)", "ρ′(z) = −y′ for m < 1, else 0", "none",
+     "The support vector machine's loss.", "Bounded; points beyond the margin have none."},
+    {"squared_hinge", "ρ(m) = max(0, 1 − m)²", "ρ′(z) = −2y′ max(0, 1 − m)", "none",
+     "A smooth version of the hinge loss.", "Unbounded for badly misclassified points."},
+    {"exponential", "ρ(m) = exp(−m)", "ρ′(z) = −y′ exp(−m)", "none",
+     "The loss that AdaBoost minimizes.",
+     "Unbounded and explosive: it overflows past a margin of about −709 (off the scale)."},
+    {"modified_huber", "ρ(m) = −4m for m < −1, max(0, 1 − m)² otherwise",
+     "ρ′(z) = −4y′ below −1, −2y′ max(0, 1 − m) above", "none",
+     "scikit-learn's modified Huber loss, robust to label noise.", "Bounded by 4."},
+    {"zero_one", "ρ(m) = 1 for m ≤ 0, 0 for m > 0", "ρ′ = 0 everywhere (shown only)", "none",
+     "The classification error itself.", "Not usable for gradient descent."},
+};
+
+} // namespace
+
+QString lossInfoPage(const QString &name)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("LossInfo", text); };
+    for (const LossPage &page : pages) {
+        if (name != QLatin1String(page.name))
+            continue;
+        return tr("<p><b>%1</b></p><p>%2</p><p><i>Parameters:</i> %3</p><p><i>Noise model:</i> "
+                  "%4</p><p><i>Influence:</i> %5</p>")
+            .arg(tr(page.formula).toHtmlEscaped(), tr(page.derivative).toHtmlEscaped(),
+                 tr(page.parameters).toHtmlEscaped(), tr(page.noiseModel).toHtmlEscaped(),
+                 tr(page.influence).toHtmlEscaped());
+    }
+    return {};
+}
+
+} // namespace losslens
