@@ -3,6 +3,7 @@
 #include <QStringList>
 
 #include <cassert>
+#include <charconv>
 
 namespace losslens {
 
@@ -55,15 +56,11 @@ QString Loss::label() const
 
 QString formatNumber(double value)
 {
-    // 17 significant digits read back as the same double; 'g' drops trailing zeros.
-    QString text = QString::number(value, 'g', 17);
-    // Prefer the shortest form that still reads back exactly.
-    for (int precision = 1; precision < 17; ++precision) {
-        const QString shorter = QString::number(value, 'g', precision);
-        if (shorter.toDouble() == value)
-            return shorter;
-    }
-    return text;
+    // std::to_chars without a format writes the shortest text that reads back as the same
+    // double, in plain or scientific notation, whichever is shorter: 20, 0.1, 1e-06.
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return QString::fromLatin1(buffer, result.ptr - buffer);
 }
 
 } // namespace losslens

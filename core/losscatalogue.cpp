@@ -1,9 +1,20 @@
 #include "losscatalogue.h"
 
+#include "losses/barron.h"
 #include "losses/binarycrossentropy.h"
+#include "losses/cauchy.h"
+#include "losses/epsiloninsensitive.h"
+#include "losses/focal.h"
+#include "losses/gemanmcclure.h"
 #include "losses/huber.h"
+#include "losses/logcosh.h"
 #include "losses/mae.h"
+#include "losses/margin.h"
 #include "losses/mse.h"
+#include "losses/quantile.h"
+#include "losses/smoothl1.h"
+#include "losses/tukey.h"
+#include "losses/welsch.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -23,8 +34,25 @@ QString tr(const char *text)
 
 QStringList LossCatalogue::names()
 {
-    return {QStringLiteral("mse"), QStringLiteral("mae"), QStringLiteral("huber"),
-            QStringLiteral("bce")};
+    return {QStringLiteral("mse"),
+            QStringLiteral("mae"),
+            QStringLiteral("huber"),
+            QStringLiteral("smooth_l1"),
+            QStringLiteral("logcosh"),
+            QStringLiteral("quantile"),
+            QStringLiteral("epsilon_insensitive"),
+            QStringLiteral("barron"),
+            QStringLiteral("cauchy"),
+            QStringLiteral("geman_mcclure"),
+            QStringLiteral("welsch"),
+            QStringLiteral("tukey"),
+            QStringLiteral("bce"),
+            QStringLiteral("focal"),
+            QStringLiteral("hinge"),
+            QStringLiteral("squared_hinge"),
+            QStringLiteral("modified_huber"),
+            QStringLiteral("exponential"),
+            QStringLiteral("zero_one")};
 }
 
 std::unique_ptr<Loss> LossCatalogue::create(const QString &name)
@@ -35,15 +63,51 @@ std::unique_ptr<Loss> LossCatalogue::create(const QString &name)
         return std::make_unique<MeanAbsoluteError>();
     if (name == QLatin1String("huber"))
         return std::make_unique<HuberLoss>();
+    if (name == QLatin1String("smooth_l1"))
+        return std::make_unique<SmoothL1Loss>();
+    if (name == QLatin1String("logcosh"))
+        return std::make_unique<LogCoshLoss>();
+    if (name == QLatin1String("quantile"))
+        return std::make_unique<QuantileLoss>();
+    if (name == QLatin1String("epsilon_insensitive"))
+        return std::make_unique<EpsilonInsensitiveLoss>();
+    if (name == QLatin1String("barron"))
+        return std::make_unique<BarronLoss>();
+    if (name == QLatin1String("cauchy"))
+        return std::make_unique<CauchyLoss>();
+    if (name == QLatin1String("geman_mcclure"))
+        return std::make_unique<GemanMcClureLoss>();
+    if (name == QLatin1String("welsch"))
+        return std::make_unique<WelschLoss>();
+    if (name == QLatin1String("tukey"))
+        return std::make_unique<TukeyLoss>();
     if (name == QLatin1String("bce"))
         return std::make_unique<BinaryCrossEntropy>();
+    if (name == QLatin1String("focal"))
+        return std::make_unique<FocalLoss>();
+    if (name == QLatin1String("hinge"))
+        return std::make_unique<HingeLoss>();
+    if (name == QLatin1String("squared_hinge"))
+        return std::make_unique<SquaredHingeLoss>();
+    if (name == QLatin1String("modified_huber"))
+        return std::make_unique<ModifiedHuberLoss>();
+    if (name == QLatin1String("exponential"))
+        return std::make_unique<ExponentialLoss>();
+    if (name == QLatin1String("zero_one"))
+        return std::make_unique<ZeroOneLoss>();
     return nullptr;
 }
 
 QString LossCatalogue::validateParameter(const Loss &loss, int index, double value)
 {
     const LossParameter parameter = loss.parameters().at(index);
-    if (!std::isfinite(value) || value < parameter.minimum || value > parameter.maximum) {
+    // An infinite bound such as Barron's alpha = -inf is a valid value in its own right, but
+    // NaN and any other infinity are rejected.
+    const bool infiniteBound =
+        std::isinf(value) && (value == parameter.minimum || value == parameter.maximum);
+    const bool inRange =
+        std::isfinite(value) && value >= parameter.minimum && value <= parameter.maximum;
+    if (!infiniteBound && !inRange) {
         // formatNumber shows the value as typed: 1e-7 reads "1e-07", not "9.9999999999999995e-08".
         return tr("%1: %2=%3 is out of range; it must lie in [%4, %5].")
             .arg(loss.name(), parameter.key, formatNumber(value),

@@ -220,8 +220,12 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
         return result;
     }
 
-    NewtonOutcome outcome = newtonSearch(objective, initial, !regression, stop);
-    if (!outcome.converged && regression && !stop.stop_requested()) {
+    // The profile search relies on convexity. A non-convex loss (Tukey, Cauchy, Welsch) takes
+    // damped Newton and gradient steps from the initial point instead, which is a local search:
+    // the caller starts it from the best node of a landscape grid.
+    const bool convex = objective.loss().isConvex();
+    NewtonOutcome outcome = newtonSearch(objective, initial, !regression || !convex, stop);
+    if (!outcome.converged && regression && convex && !stop.stop_requested()) {
         const NewtonOutcome profiled = profileSearch(objective, outcome.theta[0], stop);
         if (profiled.value <= outcome.value)
             outcome = profiled;
@@ -237,7 +241,7 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
         result.status = MinimumStatus::Global;
     } else if (outcome.converged) {
         result.status = MinimumStatus::Approximate;
-        result.note = tr("Local minimum: the loss is not convex, so another minimum may be lower.");
+        result.note = tr("Local search: the loss is not convex, so a lower minimum may exist.");
     } else {
         result.status = MinimumStatus::Approximate;
         result.note = tr("The search for the minimum stopped before reaching its tolerance.");

@@ -26,7 +26,10 @@ private slots:
 void TestLossCatalogue::namesCreateLosses()
 {
     const QStringList names = LossCatalogue::names();
-    QCOMPARE(names, QStringList({"mse", "mae", "huber", "bce"}));
+    QCOMPARE(names, QStringList({"mse", "mae", "huber", "smooth_l1", "logcosh", "quantile",
+                                 "epsilon_insensitive", "barron", "cauchy", "geman_mcclure",
+                                 "welsch", "tukey", "bce", "focal", "hinge", "squared_hinge",
+                                 "modified_huber", "exponential", "zero_one"}));
     for (const QString &name : names) {
         const std::unique_ptr<Loss> loss = LossCatalogue::create(name);
         QVERIFY2(loss, qPrintable(name));
@@ -36,7 +39,7 @@ void TestLossCatalogue::namesCreateLosses()
 
 void TestLossCatalogue::createUnknownName()
 {
-    QVERIFY(!LossCatalogue::create(QStringLiteral("hinge")));
+    QVERIFY(!LossCatalogue::create(QStringLiteral("triplet")));
     QVERIFY(!LossCatalogue::create(QString()));
     // create() takes canonical names only, while parse() accepts any case.
     QVERIFY(!LossCatalogue::create(QStringLiteral("MSE")));
@@ -54,8 +57,7 @@ void TestLossCatalogue::parseRoundTrip_data()
                          << "mse" << none;
     QTest::newRow("mae") << "mae"
                          << "mae" << none;
-    QTest::newRow("bce") << "bce"
-                         << "bce" << none;
+    // bce has two parameters, so tst_classificationlosses checks its round trips.
     QTest::newRow("huber default") << "huber"
                                    << "huber:delta=1" << 1.0;
     QTest::newRow("huber delta=1.5") << "huber:delta=1.5"
@@ -77,6 +79,33 @@ void TestLossCatalogue::parseRoundTrip_data()
     // 0.1 + 0.2 needs 17 significant digits to read back exactly, and the spec keeps them all.
     QTest::newRow("huber delta=0.1+0.2") << "huber:delta=0.30000000000000004"
                                          << "huber:delta=0.30000000000000004" << 0.1 + 0.2;
+    // The regression losses after Huber: defaults, set values and the ends of each range.
+    QTest::newRow("smooth_l1 default") << "smooth_l1"
+                                       << "smooth_l1:beta=1" << 1.0;
+    QTest::newRow("smooth_l1 beta=0.25") << "smooth_l1:beta=0.25"
+                                         << "smooth_l1:beta=0.25" << 0.25;
+    QTest::newRow("smooth_l1 beta=0") << "smooth_l1:beta=0"
+                                      << "smooth_l1:beta=0" << 0.0;
+    QTest::newRow("smooth_l1 beta=maximum") << "smooth_l1:beta=1e6"
+                                            << "smooth_l1:beta=1e+06" << 1e6;
+    QTest::newRow("logcosh") << "logcosh"
+                             << "logcosh" << none;
+    QTest::newRow("logcosh case") << " LogCosh "
+                                  << "logcosh" << none;
+    QTest::newRow("quantile default") << "quantile"
+                                      << "quantile:tau=0.5" << 0.5;
+    QTest::newRow("quantile tau=0.9") << "quantile:tau=0.9"
+                                      << "quantile:tau=0.9" << 0.9;
+    QTest::newRow("quantile tau=0") << "quantile:tau=0"
+                                    << "quantile:tau=0" << 0.0;
+    QTest::newRow("quantile tau=1") << "quantile:tau=1"
+                                    << "quantile:tau=1" << 1.0;
+    QTest::newRow("epsilon_insensitive default") << "epsilon_insensitive"
+                                                 << "epsilon_insensitive:epsilon=0.1" << 0.1;
+    QTest::newRow("epsilon_insensitive epsilon=2.5") << "epsilon_insensitive:epsilon=2.5"
+                                                     << "epsilon_insensitive:epsilon=2.5" << 2.5;
+    QTest::newRow("epsilon_insensitive epsilon=0") << "epsilon_insensitive:epsilon=0"
+                                                   << "epsilon_insensitive:epsilon=0" << 0.0;
 }
 
 void TestLossCatalogue::parseRoundTrip()
@@ -109,8 +138,9 @@ void TestLossCatalogue::parseErrors_data()
     QTest::addColumn<QStringList>("fragments");
 
     // Each message must quote the part of the specification that is wrong.
-    QTest::newRow("unknown loss") << "hinge" << QStringList{"\"hinge\"", "mse"};
-    QTest::newRow("unknown loss with parameters") << "hinge:margin=1" << QStringList{"\"hinge\""};
+    QTest::newRow("unknown loss") << "triplet" << QStringList{"\"triplet\"", "mse"};
+    QTest::newRow("unknown loss with parameters")
+        << "triplet:margin=1" << QStringList{"\"triplet\""};
     QTest::newRow("empty spec") << "" << QStringList{"Unknown loss"};
     QTest::newRow("unknown key") << "huber:epsilon=1" << QStringList{"\"epsilon\"", "delta"};
     QTest::newRow("non-number value") << "huber:delta=abc" << QStringList{"delta", "\"abc\""};
@@ -131,6 +161,19 @@ void TestLossCatalogue::parseErrors_data()
     QTest::newRow("parameter on mse") << "mse:delta=1" << QStringList{"mse", "\"delta\""};
     QTest::newRow("parameter on bce") << "bce:weight=2" << QStringList{"bce", "\"weight\""};
     QTest::newRow("bare word on mae") << "mae:fast" << QStringList{"\"fast\""};
+    QTest::newRow("smooth_l1 beta=-1")
+        << "smooth_l1:beta=-1" << QStringList{"beta=-1", "out of range"};
+    QTest::newRow("smooth_l1 beta above maximum")
+        << "smooth_l1:beta=2e6" << QStringList{"beta=2e+06 ", "1e+06"};
+    QTest::newRow("parameter on logcosh")
+        << "logcosh:delta=1" << QStringList{"logcosh", "\"delta\""};
+    QTest::newRow("quantile tau=1.5") << "quantile:tau=1.5" << QStringList{"tau=1.5", "[0, 1]"};
+    QTest::newRow("quantile tau=-0.1") << "quantile:tau=-0.1" << QStringList{"tau=-0.1"};
+    QTest::newRow("quantile tau=nan") << "quantile:tau=nan" << QStringList{"tau=nan"};
+    QTest::newRow("epsilon_insensitive epsilon=-1")
+        << "epsilon_insensitive:epsilon=-1" << QStringList{"epsilon=-1", "out of range"};
+    QTest::newRow("epsilon_insensitive unknown key")
+        << "epsilon_insensitive:delta=1" << QStringList{"\"delta\"", "epsilon"};
 }
 
 void TestLossCatalogue::parseErrors()

@@ -215,14 +215,18 @@ void ControlPanel::rebuildParameters()
         settings.label = parameter.key;
         settings.toolTip = parameter.description;
         settings.defaultValue = parameter.defaultValue;
-        settings.minimum = parameter.minimum;
-        settings.maximum = parameter.maximum;
-        // Positive scale parameters span decades, so their slider is logarithmic.
+        // The value box takes the whole finite range. An infinite bound, such as Barron's
+        // alpha = -inf, is reachable only through a spec such as --loss barron:alpha=-inf.
+        // TODO: accept and show "-inf" in the value box, which now shows -1e+300 for it.
+        settings.minimum = std::max(parameter.minimum, -1e300);
+        settings.maximum = std::min(parameter.maximum, 1e300);
+        // Positive scale parameters span decades, so their slider is logarithmic; a slider over
+        // an unbounded side covers [-10, 10].
         settings.logarithmic = parameter.minimum > 0.0;
-        settings.sliderMinimum =
-            settings.logarithmic ? std::max(parameter.minimum, 0.01) : parameter.minimum;
-        settings.sliderMaximum =
-            settings.logarithmic ? std::min(parameter.maximum, 100.0) : parameter.maximum;
+        settings.sliderMinimum = settings.logarithmic ? std::max(parameter.minimum, 0.01)
+                                                      : std::max(parameter.minimum, -10.0);
+        settings.sliderMaximum = settings.logarithmic ? std::min(parameter.maximum, 100.0)
+                                                      : std::min(parameter.maximum, 10.0);
         auto *slider = new ParameterSlider(settings, m_parameterGroup);
         slider->setValue(loss.parameterValue(p));
         connect(slider, &ParameterSlider::valueChanged, this, [this, lossIndex, p](double value) {

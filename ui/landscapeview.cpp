@@ -287,7 +287,8 @@ void LandscapeView::updateLabels()
                                 line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
                                 shortNumber(std::abs(line.intercept)));
             if (minimum.status != MinimumStatus::Global)
-                subtitle += QStringLiteral(" — ") + minimum.note;
+                subtitle += objective->loss().isConvex() ? QStringLiteral(" — ") + minimum.note
+                                                         : tr(" (local search: not convex)");
         }
     } else {
         subtitle = tr("Computing…");

@@ -75,7 +75,7 @@ constexpr LossPage pages[] = {
      "the weighting off).",
      "Cross-entropy re-weighted for class imbalance (Lin et al., 2017).",
      "Bounded; the gradient of well-classified points vanishes."},
-    {"hinge", "ρ(m) = max(0, 1 − m)", "ρ′(z) = −y′ for m < 1, else 0", "none",
+    {"hinge", "ρ(m) = max(0, 1 − m)", "ρ′(z) = −y′ for m ≤ 1 (as scikit-learn), else 0", "none",
      "The support vector machine's loss.", "Bounded; points beyond the margin have none."},
     {"squared_hinge", "ρ(m) = max(0, 1 − m)²", "ρ′(z) = −2y′ max(0, 1 − m)", "none",
      "A smooth version of the hinge loss.", "Unbounded for badly misclassified points."},

@@ -49,13 +49,25 @@ QColor lossColour(const QString &name)
     // The first eight follow Okabe and Ito's palette, chosen to stay distinct for colour-blind
     // viewers; the rest are from Paul Tol's muted scheme, darkened where needed to read on white.
     static const std::pair<const char *, QRgb> colours[] = {
-        {"mse", 0x0072B2},           {"mae", 0x009E73},
-        {"huber", 0xD55E00},         {"bce", 0xCC79A7},
-        {"smooth_l1", 0xE69F00},     {"logcosh", 0x56B4E9},
-        {"quantile", 0x000000},      {"epsilon_insensitive", 0x8C8C8C},
-        {"barron", 0x882255},        {"cauchy", 0x44AA99},
-        {"geman_mcclure", 0x117733}, {"welsch", 0xAA4499},
+        {"mse", 0x0072B2},
+        {"mae", 0x009E73},
+        {"huber", 0xD55E00},
+        {"bce", 0xCC79A7},
+        {"smooth_l1", 0xE69F00},
+        {"logcosh", 0x56B4E9},
+        {"quantile", 0x000000},
+        {"epsilon_insensitive", 0x8C8C8C},
+        {"barron", 0x882255},
+        {"cauchy", 0x44AA99},
+        {"geman_mcclure", 0x117733},
+        {"welsch", 0xAA4499},
         {"tukey", 0x997700},
+        {"focal", 0x332288},
+        {"hinge", 0x661100},
+        {"squared_hinge", 0xCC6677},
+        {"modified_huber", 0x6699CC},
+        {"exponential", 0xEE3377},
+        {"zero_one", 0x555555},
     };
     for (const auto &[key, rgb] : colours) {
         if (name == QLatin1String(key))

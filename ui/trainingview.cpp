@@ -78,9 +78,8 @@ void TrainingView::update()
         losses << history.back().loss;
         graph->setData(iterations, losses, true);
         // A line needs two points; before the first step the start loss shows as a dot.
-        graph->setScatterStyle(history.size() == 1
-                                   ? QCPScatterStyle(QCPScatterStyle::ssDisc, 7)
-                                   : QCPScatterStyle(QCPScatterStyle::ssNone));
+        graph->setScatterStyle(history.size() == 1 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 7)
+                                                   : QCPScatterStyle(QCPScatterStyle::ssNone));
         for (double loss : losses) {
             low = std::min(low, loss);
             high = std::max(high, loss);
