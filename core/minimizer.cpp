@@ -119,13 +119,28 @@ double bestIntercept(const LineObjective &objective, double slope)
 {
     const Eigen::VectorXd &x = objective.scaledFeature();
     const Eigen::VectorXd &y = objective.data().target;
-    const Eigen::ArrayXd offsets = y.array() - slope * x.array();
-    double low = offsets.minCoeff() - 1.0;
-    double high = offsets.maxCoeff() + 1.0;
     const Loss &loss = objective.loss();
     auto derivative = [&](double intercept) {
         return loss.sumFirstDerivativeForLine(x.data(), y.data(), x.size(), slope, intercept);
     };
+    // A regression error changes sign between these ends. A classifier's logits get a
+    // bracket around 0 that grows until the derivative changes sign across it.
+    double low = 0.0, high = 0.0;
+    if (loss.kind() == LossKind::Regression) {
+        const Eigen::ArrayXd offsets = y.array() - slope * x.array();
+        low = offsets.minCoeff() - 1.0;
+        high = offsets.maxCoeff() + 1.0;
+    } else {
+        const double reach = std::abs(slope) * x.cwiseAbs().maxCoeff() + 2.0;
+        low = -reach;
+        high = reach;
+        for (int growth = 0; growth < 1100 && derivative(low) >= 0.0; ++growth)
+            low *= 2.0;
+        for (int growth = 0; growth < 1100 && derivative(high) < 0.0; ++growth)
+            high *= 2.0;
+        if (!std::isfinite(low) || !std::isfinite(high))
+            return 0.0;
+    }
     for (int iteration = 0; iteration < 200; ++iteration) {
         const double middle = 0.5 * (low + high);
         if (middle <= low || middle >= high)
@@ -157,13 +172,25 @@ NewtonOutcome profileSearch(const LineObjective &objective, double slopeGuess,
         featureRange > 0.0 ? (y.maxCoeff() - y.minCoeff()) / featureRange : 0.0;
     double radius =
         std::max({1e-300, std::abs(slopeGuess), std::isfinite(dataSlope) ? dataSlope : 0.0});
-    for (int growth = 0; growth < 2100 && std::isfinite(radius); ++growth, radius *= 2.0) {
-        if (profile(slopeGuess - radius) > centreValue &&
-            profile(slopeGuess + radius) > centreValue)
+    bool bracketed = false;
+    double lowestEnd = centreValue;
+    for (int growth = 0;
+         growth < 2100 && std::isfinite(slopeGuess + radius) && std::isfinite(slopeGuess - radius);
+         ++growth, radius *= 2.0) {
+        const double left = profile(slopeGuess - radius);
+        const double right = profile(slopeGuess + radius);
+        lowestEnd = std::min({lowestEnd, left, right});
+        if (left > centreValue && right > centreValue) {
+            bracketed = true;
             break;
+        }
     }
-    if (!std::isfinite(radius))
-        radius = std::numeric_limits<double>::max() / 4.0;
+    if (!bracketed) {
+        // No end rose above the centre. A profile that never fell is flat along the slope (a
+        // constant feature), so the guess is a minimizer; one that fell has no finite minimum.
+        const Eigen::Vector2d theta(slopeGuess, bestIntercept(objective, slopeGuess));
+        return {theta, objective.value(theta), lowestEnd >= centreValue};
+    }
     double low = slopeGuess - radius, high = slopeGuess + radius;
     const double ratio = (std::sqrt(5.0) - 1.0) / 2.0;
     double left = high - ratio * (high - low), right = low + ratio * (high - low);
@@ -224,8 +251,8 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
     // damped Newton and gradient steps from the initial point instead, which is a local search:
     // the caller starts it from the best node of a landscape grid.
     const bool convex = objective.loss().isConvex();
-    NewtonOutcome outcome = newtonSearch(objective, initial, !regression || !convex, stop);
-    if (!outcome.converged && regression && convex && !stop.stop_requested()) {
+    NewtonOutcome outcome = newtonSearch(objective, initial, !convex, stop);
+    if (!outcome.converged && convex && !stop.stop_requested()) {
         const NewtonOutcome profiled = profileSearch(objective, outcome.theta[0], stop);
         if (profiled.value <= outcome.value)
             outcome = profiled;

@@ -19,6 +19,7 @@ void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &s
     m_status = RunStatus::Running;
     m_divergedAt = -1;
     m_divergedLoss = 0.0;
+    m_stalled = false;
     m_lastUpdate.setZero();
     m_startLoss = objective.value(start);
     if (!std::isfinite(m_startLoss)) {
@@ -59,6 +60,7 @@ RunStatus TrainingRun::step(const LineObjective &objective, StepRule &rule)
     m_history.push_back({point.iteration + 1, next, loss});
     if (moved == 0.0) {
         m_status = RunStatus::Converged;
+        m_stalled = atPoint.gradient.isZero(0.0);
     } else if (moved <= tolerance && !previousUpdate.isZero(0.0)) {
         // Rounding noise at the minimum turns the update's direction at random; steady progress
         // keeps it.

@@ -48,6 +48,9 @@ public:
     int divergedAt() const { return m_divergedAt; }
     // The mean loss the diverging update produced (possibly infinite); 0 before divergence.
     double divergedLoss() const { return m_divergedLoss; }
+    // True when the run stopped because the gradient was exactly zero, as on a flat region of
+    // a redescending loss, which need not be a minimum.
+    bool stalled() const { return m_stalled; }
     // Updates attempted: the recorded ones, plus the diverging one.
     int stepsTaken() const { return m_divergedAt >= 0 ? m_divergedAt : iteration(); }
     const std::vector<TrainingPoint> &history() const { return m_history; }
@@ -59,6 +62,7 @@ private:
     RunStatus m_status = RunStatus::Running;
     int m_divergedAt = -1;
     double m_divergedLoss = 0.0;
+    bool m_stalled = false;
     double m_startLoss = 0.0;
     // The latest update, zero before the first one.
     Eigen::Vector2d m_lastUpdate = Eigen::Vector2d::Zero();

@@ -63,6 +63,8 @@ void PlaybackBar::updateLabels()
         QString status = shortNumber(run->current().loss);
         if (run->status() == RunStatus::Diverged)
             status = divergenceText(*run);
+        else if (run->stalled())
+            status += tr(" stopped: zero gradient");
         else if (run->status() == RunStatus::Converged)
             status += tr(" converged");
         parts << QStringLiteral("<span style='color:%1'>■</span> %2 %3")

@@ -87,10 +87,12 @@ void TrainingView::update()
         longest = std::max(longest, history.back().iteration);
 
         // The bottom bar gives the full status; the legend stays short enough for a small view.
-        QString name = tr("%1: %2").arg(m_model->lossEntry(i).loss->displayName(),
-                                        shortNumber(history.back().loss));
+        const QString lossName = m_model->lossEntry(i).loss->displayName();
+        QString name = tr("%1: %2").arg(lossName, shortNumber(history.back().loss));
         if (run->status() == RunStatus::Diverged)
-            name += tr(", diverged at %1").arg(run->divergedAt());
+            name = tr("%1: diverged at %2").arg(lossName).arg(run->divergedAt());
+        else if (run->stalled())
+            name += tr(", zero gradient");
         else if (run->status() == RunStatus::Converged)
             name += tr(", converged");
         graph->setName(name);
