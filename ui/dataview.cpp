@@ -103,18 +103,14 @@ void DataView::updateLines()
                 ys[k] = displayable(classifier ? 1.0 / (1.0 + std::exp(-output)) : output);
             }
             graph->setData(xs, ys, true);
-            // A slope whose effect over the feature's span is below 1e-12 of the target's scale
-            // is rounding noise from the standardized coordinates, so it reads as 0.
-            const double targetScale =
-                std::max(std::abs(data.target.maxCoeff()), std::abs(data.target.minCoeff()));
-            const double slope =
-                std::abs(line.slope) * (xHigh - xLow) < 1e-12 * targetScale ? 0.0 : line.slope;
             // A diverged line is dotted. The bottom bar and the training view give the step.
-            const QString sign = line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+");
-            const QString formula =
-                classifier ? tr("%1: P(y=1) = σ(%2 x %3 %4)") : tr("%1: y = %2 x %3 %4");
-            graph->setName(formula.arg(entry.loss->displayName(), shortNumber(slope), sign,
-                                       shortNumber(std::abs(line.intercept))));
+            // Only BCE and focal loss model a probability; other classifiers give a score.
+            const bool probabilistic = entry.loss->name() == QLatin1String("bce") ||
+                                       entry.loss->name() == QLatin1String("focal");
+            const QString formula = !classifier     ? tr("%1: y = %2")
+                                    : probabilistic ? tr("%1: P(y=1) = σ(%2)")
+                                                    : tr("%1: σ(%2) of the score");
+            graph->setName(formula.arg(entry.loss->displayName(), lineFormula(line, data)));
             m_lines[i] = graph;
         }
     }

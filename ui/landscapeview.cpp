@@ -282,10 +282,8 @@ void LandscapeView::updateLabels()
             subtitle = minimum.note;
         } else {
             const LineParameters line = objective->toDataUnits(minimum.theta);
-            subtitle = tr("minimum ✶ %1 at y = %2 x %3 %4")
-                           .arg(shortNumber(minimum.value), shortNumber(line.slope),
-                                line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
-                                shortNumber(std::abs(line.intercept)));
+            subtitle = tr("minimum ✶ %1 at y = %2")
+                           .arg(shortNumber(minimum.value), lineFormula(line, data));
             if (minimum.status != MinimumStatus::Global)
                 subtitle += objective->loss().isConvex() ? QStringLiteral(" — ") + minimum.note
                                                          : tr(" (local search: not convex)");
@@ -368,11 +366,9 @@ bool LandscapeView::eventFilter(QObject *watched, QEvent *event)
         const auto objective = m_model->objective(m_model->state().currentLoss);
         if (objective->isApplicable()) {
             const LineParameters line = objective->toDataUnits({w, b});
-            emit hoverText(tr("w = %1, b = %2, the line y = %3 x %4 %5 in data units: mean "
-                              "loss %6")
-                               .arg(shortNumber(w), shortNumber(b), shortNumber(line.slope),
-                                    line.intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
-                                    shortNumber(std::abs(line.intercept)),
+            emit hoverText(tr("w = %1, b = %2, the line y = %3 in data units: mean loss %4")
+                               .arg(shortNumber(w), shortNumber(b),
+                                    lineFormula(line, objective->data()),
                                     shortNumber(objective->value({w, b}))));
         }
         return m_draggingStart;

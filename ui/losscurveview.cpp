@@ -67,10 +67,31 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
         connect(box, &QCheckBox::toggled, this, [this] { rebuild(true); });
     connect(m_classifierAxis, &QComboBox::currentIndexChanged, this, [this] { rebuild(true); });
     connect(m_model, &SessionModel::changed, this, [this](SessionModel::Changes changes) {
+        if (changes & SessionModel::CurrentLossChanged)
+            showScaleOfCurrentLoss();
         if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged))
             rebuild(true);
     });
     rebuild(true);
+}
+
+void LossCurveView::showScaleOfCurrentLoss()
+{
+    // Widen the view so a loss's scale parameter (Tukey's c = 4.685, a large delta) and the
+    // behaviour beyond it are in sight; a narrower view the user chose is left alone.
+    const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
+    double scale = 0.0;
+    const auto parameters = loss.parameters();
+    for (int p = 0; p < int(parameters.size()); ++p) {
+        const QString &key = parameters[p].key;
+        if (key == QLatin1String("delta") || key == QLatin1String("beta") ||
+            key == QLatin1String("c") || key == QLatin1String("epsilon"))
+            scale = std::max(scale, loss.parameterValue(p));
+    }
+    const double reach = std::min(1.5 * scale, 1e6);
+    const QCPRange range = m_plot->xAxis->range();
+    if (reach > range.upper || -reach < range.lower)
+        m_plot->xAxis->setRange(std::min(range.lower, -reach), std::max(range.upper, reach));
 }
 
 double LossCurveView::classifierLabel() const

@@ -39,6 +39,7 @@ private:
     enum class ClassifierAxis { LogitLabelOne, LogitLabelZero, Margin };
 
     void rebuild(bool rescaleValues);
+    void showScaleOfCurrentLoss();
     void resample();
     double curveValue(const Loss &loss, Curve curve, double input) const;
     double classifierLabel() const;

@@ -200,6 +200,23 @@ QString shortNumber(double value)
     return QString::number(value, 'g', 5);
 }
 
+QString lineFormula(const LineParameters &line, const Dataset &data)
+{
+    double slope = line.slope, intercept = line.intercept;
+    if (!data.isEmpty()) {
+        const double featureSpan = data.feature.maxCoeff() - data.feature.minCoeff();
+        const double featureReach = data.feature.cwiseAbs().maxCoeff();
+        const double targetScale = data.target.cwiseAbs().maxCoeff();
+        if (std::abs(slope) * featureSpan < 1e-12 * targetScale)
+            slope = 0.0;
+        if (std::abs(intercept) < 1e-12 * (std::abs(slope) * featureReach + targetScale))
+            intercept = 0.0;
+    }
+    return QStringLiteral("%1 x %2 %3")
+        .arg(shortNumber(slope), intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
+             shortNumber(std::abs(intercept)));
+}
+
 QString divergenceText(const TrainingRun &run)
 {
     if (run.status() != RunStatus::Diverged)

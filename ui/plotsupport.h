@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QPointF>
 
+#include "core/dataset.h"
+#include "core/lineobjective.h"
 #include "core/trainingrun.h"
 
 class QCustomPlot;
@@ -68,6 +70,11 @@ inline constexpr double largestAxisValue = 1e249;
 
 // Formats a number with a few significant digits for labels.
 QString shortNumber(double value);
+
+// "a x + b" for a line in data units, as in "1.0203 x − 44.132". A slope or intercept whose
+// effect on the data's range is below 1e-12 of the target's scale is rounding noise from the
+// standardized coordinates and reads as 0.
+QString lineFormula(const LineParameters &line, const Dataset &data);
 
 // "diverged at step k (mean loss L)" for a diverged run, or an empty string.
 QString divergenceText(const TrainingRun &run);
