@@ -38,12 +38,29 @@ int listLosses(QTextStream &output)
         const std::unique_ptr<Loss> loss = LossCatalogue::create(name);
         const QString input = loss->kind() == LossKind::Regression
                                   ? tr("regression, on the error e = prediction - target")
-                                  : tr("classification, on the logit z with a 0/1 label");
+                              : loss->fitsLineModel()
+                                  ? tr("classification, on the logit z with a 0/1 label")
+                                  : tr("classification, on the true class's logit z with the "
+                                       "class index as label; drawn, never fitted");
         output << name << "  (" << loss->displayName() << "; " << input << ")\n";
         const auto parameters = loss->parameters();
         if (parameters.empty())
             output << "    " << tr("no parameters") << '\n';
         for (const LossParameter &parameter : parameters) {
+            if (parameter.isList) {
+                const QString count = parameter.minimumItems == parameter.maximumItems
+                                          ? tr("exactly %1 items").arg(parameter.minimumItems)
+                                          : tr("%1 to %2 items")
+                                                .arg(parameter.minimumItems)
+                                                .arg(parameter.maximumItems);
+                output << "    " << parameter.key << ": "
+                       << tr("list of %1 separated by '|', default %2, each item in [%3, %4]. %5")
+                              .arg(count, formatList(parameter.defaultList),
+                                   formatNumber(parameter.minimum), formatNumber(parameter.maximum),
+                                   parameter.description)
+                       << '\n';
+                continue;
+            }
             output << "    " << parameter.key << ": "
                    << tr("default %1, range [%2, %3]. %4")
                           .arg(formatNumber(parameter.defaultValue),
@@ -84,7 +101,8 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
                                     tr("Number of evenly spaced inputs, both ends included."),
                                     QStringLiteral("N"));
     const QCommandLineOption label(QStringLiteral("label"),
-                                   tr("Label for classification losses: 0 or 1 (default 1)."),
+                                   tr("Label for classification losses: 0 or 1 (default 1); for "
+                                      "cross_entropy, the index of the true class."),
                                    QStringLiteral("0|1"), QStringLiteral("1"));
     parser.addOptions({loss, from, to, points, label});
     if (!parser.parse(arguments))

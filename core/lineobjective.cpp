@@ -16,6 +16,11 @@ QString LineObjective::applicabilityError() const
 {
     if (m_data->isEmpty())
         return QCoreApplication::translate("LineObjective", "The data set is empty.");
+    if (!m_loss->fitsLineModel()) {
+        return QCoreApplication::translate(
+                   "LineObjective", "%1 needs a multi-class model; the line model fits one logit.")
+            .arg(m_loss->displayName());
+    }
     if (!m_regression && !m_data->hasBinaryLabels()) {
         return QCoreApplication::translate(
                    "LineObjective",

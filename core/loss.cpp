@@ -21,6 +21,20 @@ void Loss::setParameterValue(int index, double value)
     Q_UNUSED(value);
 }
 
+QVector<double> Loss::parameterList(int index) const
+{
+    assert(false && "loss has no list parameter at this index");
+    Q_UNUSED(index);
+    return {};
+}
+
+void Loss::setParameterList(int index, const QVector<double> &items)
+{
+    assert(false && "loss has no list parameter at this index");
+    Q_UNUSED(index);
+    Q_UNUSED(items);
+}
+
 int Loss::parameterIndex(const QString &key) const
 {
     const auto declared = parameters();
@@ -37,8 +51,11 @@ QString Loss::spec() const
     if (declared.empty())
         return name();
     QStringList items;
-    for (int i = 0; i < static_cast<int>(declared.size()); ++i)
-        items << declared[i].key + QLatin1Char('=') + formatNumber(parameterValue(i));
+    for (int i = 0; i < static_cast<int>(declared.size()); ++i) {
+        const QString text =
+            declared[i].isList ? formatList(parameterList(i)) : formatNumber(parameterValue(i));
+        items << declared[i].key + QLatin1Char('=') + text;
+    }
     return name() + QLatin1Char(':') + items.join(QLatin1Char(','));
 }
 
@@ -48,8 +65,18 @@ QString Loss::label() const
     if (declared.empty())
         return displayName();
     QStringList items;
-    for (int i = 0; i < static_cast<int>(declared.size()); ++i)
-        items << declared[i].key + QLatin1Char('=') + QString::number(parameterValue(i), 'g', 4);
+    for (int i = 0; i < static_cast<int>(declared.size()); ++i) {
+        QString text;
+        if (declared[i].isList) {
+            QStringList shortItems;
+            for (const double item : parameterList(i))
+                shortItems << QString::number(item, 'g', 4);
+            text = shortItems.join(QLatin1Char('|'));
+        } else {
+            text = QString::number(parameterValue(i), 'g', 4);
+        }
+        items << declared[i].key + QLatin1Char('=') + text;
+    }
     return displayName() + QStringLiteral(" (") + items.join(QStringLiteral(", ")) +
            QLatin1Char(')');
 }
@@ -61,6 +88,14 @@ QString formatNumber(double value)
     char buffer[64];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     return QString::fromLatin1(buffer, result.ptr - buffer);
+}
+
+QString formatList(const QVector<double> &items)
+{
+    QStringList texts;
+    for (const double item : items)
+        texts << formatNumber(item);
+    return texts.join(QLatin1Char('|'));
 }
 
 } // namespace losslens

@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 #include <QString>
+#include <QVector>
 
 #include <memory>
 #include <vector>
@@ -19,7 +20,9 @@ struct LossDerivatives
     double second = 0.0;
 };
 
-// A named, bounded loss parameter such as Huber's delta.
+// A named, bounded loss parameter such as Huber's delta. A list parameter (isList), such as the
+// class weights of cross-entropy, contains from minimumItems to maximumItems numbers, each in
+// [minimum, maximum], with defaultList as its default. A spec writes it as key=1|2|0.5.
 struct LossParameter
 {
     QString key;
@@ -27,6 +30,10 @@ struct LossParameter
     double minimum = 0.0;
     double maximum = 0.0;
     QString description;
+    bool isList = false;
+    int minimumItems = 0;
+    int maximumItems = 0;
+    QVector<double> defaultList = {};
 };
 
 // A per-sample loss. Regression losses take the error e = prediction - target and ignore the
@@ -44,11 +51,17 @@ public:
     virtual std::vector<LossParameter> parameters() const { return {}; }
     virtual double parameterValue(int index) const;
     virtual void setParameterValue(int index, double value);
+    // The items of a list parameter; scalar parameters use parameterValue() instead.
+    virtual QVector<double> parameterList(int index) const;
+    virtual void setParameterList(int index, const QVector<double> &items);
 
     virtual LossDerivatives evaluate(double input, double label) const = 0;
     // Convex per-sample losses give a convex mean loss for the linear model, so a local
     // minimum found there is the global one.
     virtual bool isConvex() const { return true; }
+    // False for a loss whose input is one logit among several that the one-output line model
+    // cannot supply, such as multi-class cross-entropy: its curve is drawn, but never fitted.
+    virtual bool fitsLineModel() const { return true; }
     virtual std::unique_ptr<Loss> clone() const = 0;
 
     // Value alone; losses may override it when it is cheaper than evaluate().
@@ -69,7 +82,7 @@ public:
     int parameterIndex(const QString &key) const;
 
     // Canonical specification: the name, then every parameter in declared order,
-    // as in "huber:delta=1.5".
+    // as in "huber:delta=1.5" or "cross_entropy:weights=1|2|0.5,smoothing=0,others=0|0".
     QString spec() const;
 
     // Short label for legends, as in "Huber (delta=1.5)".
@@ -129,5 +142,7 @@ private:
 };
 
 QString formatNumber(double value);
+// The items of a list parameter as a spec writes them: "1|2|0.5", each item by formatNumber.
+QString formatList(const QVector<double> &items);
 
 } // namespace losslens

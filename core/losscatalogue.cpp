@@ -3,6 +3,7 @@
 #include "losses/barron.h"
 #include "losses/binarycrossentropy.h"
 #include "losses/cauchy.h"
+#include "losses/crossentropy.h"
 #include "losses/epsiloninsensitive.h"
 #include "losses/focal.h"
 #include "losses/gemanmcclure.h"
@@ -19,7 +20,10 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace losslens {
 
@@ -52,7 +56,8 @@ QStringList LossCatalogue::names()
             QStringLiteral("squared_hinge"),
             QStringLiteral("modified_huber"),
             QStringLiteral("exponential"),
-            QStringLiteral("zero_one")};
+            QStringLiteral("zero_one"),
+            QStringLiteral("cross_entropy")};
 }
 
 std::unique_ptr<Loss> LossCatalogue::create(const QString &name)
@@ -95,6 +100,8 @@ std::unique_ptr<Loss> LossCatalogue::create(const QString &name)
         return std::make_unique<ExponentialLoss>();
     if (name == QLatin1String("zero_one"))
         return std::make_unique<ZeroOneLoss>();
+    if (name == QLatin1String("cross_entropy"))
+        return std::make_unique<CrossEntropyLoss>();
     return nullptr;
 }
 
@@ -117,6 +124,33 @@ QString LossCatalogue::validateParameter(const Loss &loss, int index, double val
     return {};
 }
 
+QString LossCatalogue::validateParameterList(const Loss &loss, int index,
+                                             const QVector<double> &items)
+{
+    const LossParameter parameter = loss.parameters().at(index);
+    const int count = static_cast<int>(items.size());
+    if (count < parameter.minimumItems || count > parameter.maximumItems) {
+        const QString rule =
+            parameter.minimumItems == parameter.maximumItems
+                ? tr("exactly %1").arg(parameter.minimumItems)
+                : tr("from %1 to %2").arg(parameter.minimumItems).arg(parameter.maximumItems);
+        return tr("%1: %2 needs %3 items, separated by '|', but has %4.")
+            .arg(loss.name(), parameter.key, rule)
+            .arg(count);
+    }
+    for (int i = 0; i < count; ++i) {
+        const double item = items[i];
+        if (!std::isfinite(item) || item < parameter.minimum || item > parameter.maximum) {
+            return tr("%1: item %2 of %3 is %4, which is out of range; every item must be a "
+                      "finite number in [%5, %6].")
+                .arg(loss.name(), QString::number(i + 1), parameter.key, formatNumber(item),
+                     QString::number(parameter.minimum, 'g', 6),
+                     QString::number(parameter.maximum, 'g', 6));
+        }
+    }
+    return {};
+}
+
 std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
 {
     const QString trimmed = spec.trimmed();
@@ -132,6 +166,9 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
         return loss;
 
     QSet<QString> seen;
+    // List parameters are set after the scalars, in declared order, because one list's rule may
+    // depend on another: cross-entropy's others need K - 1 items, K being the weights' count.
+    std::vector<std::pair<int, QVector<double>>> lists;
     const QStringList items = trimmed.mid(colon + 1).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &item : items) {
         const qsizetype equals = item.indexOf(QLatin1Char('='));
@@ -159,6 +196,23 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
             return nullptr;
         }
         seen.insert(key);
+        if (loss->parameters().at(index).isList) {
+            QVector<double> values;
+            // Empty parts are kept, so "1||2" reports its empty item rather than dropping it.
+            const QStringList parts = text.split(QLatin1Char('|'));
+            for (int i = 0; i < static_cast<int>(parts.size()); ++i) {
+                bool ok = false;
+                const double value = parts[i].trimmed().toDouble(&ok);
+                if (!ok) {
+                    *error = tr("%1: item %2 of %3 is \"%4\", which is not a number.")
+                                 .arg(name, QString::number(i + 1), key, parts[i].trimmed());
+                    return nullptr;
+                }
+                values << value;
+            }
+            lists.emplace_back(index, values);
+            continue;
+        }
         bool ok = false;
         const double value = text.toDouble(&ok);
         if (!ok) {
@@ -172,6 +226,16 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
             return nullptr;
         }
         loss->setParameterValue(index, value);
+    }
+    std::sort(lists.begin(), lists.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[index, values] : lists) {
+        const QString listError = validateParameterList(*loss, index, values);
+        if (!listError.isEmpty()) {
+            *error = listError;
+            return nullptr;
+        }
+        loss->setParameterList(index, values);
     }
     return loss;
 }

@@ -10,7 +10,8 @@
 namespace losslens {
 
 // The losses LossLens knows, created by name or from a specification such as
-// "huber:delta=1.5" (name, then comma-separated key=value pairs).
+// "huber:delta=1.5" (name, then comma-separated key=value pairs). A list parameter separates its
+// items with '|', as in "cross_entropy:weights=1|2|0.5,others=0|1".
 class LossCatalogue
 {
 public:
@@ -25,6 +26,11 @@ public:
 
     // Checks a value against the parameter's declared range; returns an empty string when valid.
     static QString validateParameter(const Loss &loss, int index, double value);
+
+    // Checks the items of a list parameter: their count against the declared item-count rule,
+    // then each item, which must be finite and inside the declared range. Returns an empty
+    // string when valid.
+    static QString validateParameterList(const Loss &loss, int index, const QVector<double> &items);
 };
 
 } // namespace losslens

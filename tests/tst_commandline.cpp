@@ -149,6 +149,12 @@ void CommandLineTest::lossesListsCatalogue()
                  qPrintable(name));
     QVERIFY(outcome.output.contains(QStringLiteral("delta: default 1, range [1e-06, 1e+06].")));
     QVERIFY(outcome.output.contains(QStringLiteral("canonical form: huber:delta=1")));
+    // A list parameter shows its item-count rule, its default and the range of each item.
+    QVERIFY(outcome.output.contains(
+        QStringLiteral("weights: list of 2 to 100 items separated by '|', default 1|1|1, each "
+                       "item in [0, 1e+06].")));
+    QVERIFY(outcome.output.contains(
+        QStringLiteral("canonical form: cross_entropy:weights=1|1|1,smoothing=0,others=0|0")));
 }
 
 void CommandLineTest::curvesWritesExactCsv()

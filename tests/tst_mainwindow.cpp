@@ -43,6 +43,7 @@ private slots:
     void startMoveReplaysRuns();
     void syntheticDialogRejectsBadValues();
     void curveTogglesAddWeights();
+    void crossEntropyShowsListLabels();
 
 private:
     void waitForLandscape();
@@ -351,6 +352,32 @@ void MainWindowTest::curveTogglesAddWeights()
         const double expected = graph->property("lossIndex").toInt() == huber ? 0.2 : 1.0;
         QCOMPARE((graph->data()->constEnd() - 1)->value, expected);
     }
+}
+
+void MainWindowTest::crossEntropyShowsListLabels()
+{
+    SessionModel *model = m_window->model();
+    const int index = model->lossIndex(QStringLiteral("cross_entropy"));
+    QVERIFY(index >= 0);
+    model->setCurrentLoss(index);
+    // Smoothing keeps its slider; the two list parameters get read-only labels instead.
+    ControlPanel *panel = m_window->controlPanel();
+    QVERIFY(panel->parameterSlider(QStringLiteral("smoothing")) != nullptr);
+    QVERIFY(panel->parameterSlider(QStringLiteral("weights")) == nullptr);
+    QVERIFY(panel->parameterSlider(QStringLiteral("others")) == nullptr);
+    // The layout shows new widgets from a queued call, and deletes the old ones later.
+    QCoreApplication::processEvents();
+    QStringList visibleTexts;
+    for (const QLabel *label : panel->findChildren<QLabel *>()) {
+        if (label->isVisibleTo(panel))
+            visibleTexts << label->text();
+    }
+    QVERIFY2(visibleTexts.contains(QStringLiteral("weights = 1|1|1")),
+             qPrintable(visibleTexts.join(';')));
+    QVERIFY2(visibleTexts.contains(QStringLiteral("others = 0|0")),
+             qPrintable(visibleTexts.join(';')));
+    // The line model supplies one logit, so the loss is never fitted.
+    QVERIFY(!model->objective(index)->isApplicable());
 }
 
 QTEST_MAIN(MainWindowTest)

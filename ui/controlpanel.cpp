@@ -4,6 +4,7 @@
 #include "parameterslider.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
@@ -28,6 +29,20 @@ QIcon swatch(const QColor &colour)
     painter.setBrush(colour);
     painter.drawRoundedRect(QRectF(1, 4, 14, 8), 2, 2);
     return QIcon(pixmap);
+}
+
+// A list parameter's read-only line, as in "weights = 1|2|0.5".
+QString listText(const QString &key, const QVector<double> &items)
+{
+    return key + QStringLiteral(" = ") + formatList(items);
+}
+
+// The tooltip of a list parameter's label: its description and the loss's current spec, which
+// the user edits and passes to --loss, since the panel does not edit lists.
+QString listToolTip(const LossParameter &parameter, const Loss &loss)
+{
+    return QCoreApplication::translate("ControlPanel", "%1 Set it with --loss, as in --loss %2.")
+        .arg(parameter.description, loss.spec());
 }
 
 } // namespace
@@ -147,6 +162,11 @@ void ControlPanel::onModelChanged(SessionModel::Changes changes)
         const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
         for (const auto &[key, slider] : m_parameterSliders)
             slider->setValue(loss.parameterValue(loss.parameterIndex(key)));
+        for (const auto &[key, label] : m_parameterLists) {
+            const int index = loss.parameterIndex(key);
+            label->setText(listText(key, loss.parameterList(index)));
+            label->setToolTip(listToolTip(loss.parameters().at(index), loss));
+        }
     }
     if (changes & SessionModel::LearningRateChanged)
         m_learningRate->setValue(m_model->state().learningRate);
@@ -176,11 +196,17 @@ void ControlPanel::syncLossList()
         QListWidgetItem *item = m_lossList->item(i);
         item->setText(entry.loss->label());
         item->setCheckState(entry.enabled ? Qt::Checked : Qt::Unchecked);
-        const bool applicable = entry.loss->kind() == LossKind::Regression || binary;
+        const bool fits = entry.loss->fitsLineModel();
+        const bool applicable = fits && (entry.loss->kind() == LossKind::Regression || binary);
         item->setForeground(applicable ? palette().text() : palette().placeholderText());
-        item->setToolTip(applicable ? QString()
-                                    : tr("Needs 0/1 labels; the current target has other "
-                                         "values, so this loss is drawn but not fitted."));
+        if (applicable)
+            item->setToolTip(QString());
+        else if (!fits)
+            item->setToolTip(tr("Needs a multi-class model; the line model fits one logit, so "
+                                "this loss is drawn but not fitted."));
+        else
+            item->setToolTip(tr("Needs 0/1 labels; the current target has other values, so "
+                                "this loss is drawn but not fitted."));
     }
     m_lossList->setCurrentRow(m_model->state().currentLoss);
     m_syncing = false;
@@ -195,6 +221,7 @@ void ControlPanel::rebuildParameters()
     }
     m_parameterWidgets.clear();
     m_parameterSliders.clear();
+    m_parameterLists.clear();
     const int lossIndex = m_model->state().currentLoss;
     const Loss &loss = *m_model->lossEntry(lossIndex).loss;
     m_parameterGroup->setTitle(tr("%1 parameters").arg(loss.displayName()));
@@ -211,6 +238,17 @@ void ControlPanel::rebuildParameters()
     }
     for (int p = 0; p < static_cast<int>(parameters.size()); ++p) {
         const LossParameter &parameter = parameters[p];
+        if (parameter.isList) {
+            auto *label =
+                new QLabel(listText(parameter.key, loss.parameterList(p)), m_parameterGroup);
+            label->setWordWrap(true);
+            label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            label->setToolTip(listToolTip(parameter, loss));
+            m_parameterLayout->addWidget(label);
+            m_parameterLists.emplace_back(parameter.key, label);
+            m_parameterWidgets.push_back(label);
+            continue;
+        }
         ParameterSlider::Settings settings;
         settings.label = parameter.key;
         settings.toolTip = parameter.description;

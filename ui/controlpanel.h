@@ -50,6 +50,9 @@ private:
     QLabel *m_info = nullptr;
     QVBoxLayout *m_parameterLayout;
     std::vector<std::pair<QString, ParameterSlider *>> m_parameterSliders;
+    // List parameters, such as cross-entropy's class weights, have no slider; a read-only label
+    // shows their items, which a --loss spec sets.
+    std::vector<std::pair<QString, QLabel *>> m_parameterLists;
     std::vector<QWidget *> m_parameterWidgets;
     ParameterSlider *m_learningRate;
     bool m_syncing = false;

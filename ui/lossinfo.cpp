@@ -87,6 +87,13 @@ constexpr LossPage pages[] = {
      "scikit-learn's modified Huber loss, robust to label noise.", "Bounded by 4."},
     {"zero_one", "ρ(m) = 1 for m ≤ 0, 0 for m > 0", "ρ′ = 0 everywhere (shown only)", "none",
      "The classification error itself.", "Not usable for gradient descent."},
+    {"cross_entropy",
+     "ρ(z) = −Σₖ qₖ wₖ log pₖ, p = softmax of the K logits, qₖ = (1 − s)[k = y] + s/K",
+     "ρ′(z) = C p_y − c_y, ρ″(z) = C p_y (1 − p_y), cₖ = qₖ wₖ, C = Σₖ cₖ",
+     "weights w (K items, one per class); smoothing s; others: the K − 1 fixed logits of the "
+     "other classes. z is the true class's logit.",
+     "Categorical labels: PyTorch's cross_entropy with weight and label_smoothing.",
+     "Bounded: |ρ′| ≤ C. The line model has one output, so this loss is drawn, not fitted."},
 };
 
 } // namespace
