@@ -70,6 +70,17 @@ int listLosses(QTextStream &output)
         }
         output << "    " << tr("canonical form: %1").arg(loss->spec()) << '\n';
     }
+    output << '\n'
+           << tr("formula:EXPR  (a custom loss; everything after the colon is the expression)")
+           << '\n'
+           << "    "
+           << tr("EXPR is in e for a regression loss, or in the logit z and the 0/1 label y for a "
+                 "classification loss, as in formula:log(cosh(e)) or formula:log(1+exp(-z)).")
+           << '\n'
+           << "    "
+           << tr("It may use numbers, + - * / ^, parentheses and abs, exp, log, sqrt, sin, cos, "
+                 "tan, tanh, cosh, sinh, atan; its derivatives are exact.")
+           << '\n';
     return 0;
 }
 

@@ -83,10 +83,12 @@ public:
 
     // Canonical specification: the name, then every parameter in declared order,
     // as in "huber:delta=1.5" or "cross_entropy:weights=1|2|0.5,smoothing=0,others=0|0".
-    QString spec() const;
+    // Virtual because a loss defined by text rather than numbers, such as a formula, writes
+    // that text instead.
+    virtual QString spec() const;
 
     // Short label for legends, as in "Huber (delta=1.5)".
-    QString label() const;
+    virtual QString label() const;
 };
 
 // Base of the catalogue's losses. Derived supplies an inline valueAt(input, label), and this

@@ -6,6 +6,7 @@
 #include "losses/crossentropy.h"
 #include "losses/epsiloninsensitive.h"
 #include "losses/focal.h"
+#include "losses/formula.h"
 #include "losses/gemanmcclure.h"
 #include "losses/huber.h"
 #include "losses/logcosh.h"
@@ -57,7 +58,8 @@ QStringList LossCatalogue::names()
             QStringLiteral("modified_huber"),
             QStringLiteral("exponential"),
             QStringLiteral("zero_one"),
-            QStringLiteral("cross_entropy")};
+            QStringLiteral("cross_entropy"),
+            QStringLiteral("formula")};
 }
 
 std::unique_ptr<Loss> LossCatalogue::create(const QString &name)
@@ -102,6 +104,11 @@ std::unique_ptr<Loss> LossCatalogue::create(const QString &name)
         return std::make_unique<ZeroOneLoss>();
     if (name == QLatin1String("cross_entropy"))
         return std::make_unique<CrossEntropyLoss>();
+    if (name == QLatin1String("formula")) {
+        // A Cauchy-shaped default, so the entry shows a robust loss until the user types one.
+        QString error;
+        return FormulaLoss::create(QStringLiteral("log(1 + e^2/2)"), &error);
+    }
     return nullptr;
 }
 
@@ -156,9 +163,15 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
     const QString trimmed = spec.trimmed();
     const qsizetype colon = trimmed.indexOf(QLatin1Char(':'));
     const QString name = (colon < 0 ? trimmed : trimmed.left(colon)).trimmed().toLower();
+    // A formula's text is one expression, not key=value pairs, so it is not split on commas.
+    if (name == QLatin1String("formula")) {
+        const QString expression = colon < 0 ? QString() : trimmed.mid(colon + 1);
+        return FormulaLoss::create(expression, error);
+    }
     std::unique_ptr<Loss> loss = create(name);
     if (!loss) {
-        *error = tr("Unknown loss \"%1\"; known losses are %2.")
+        *error = tr("Unknown loss \"%1\"; known losses are %2, and formula:EXPR for a custom "
+                    "loss.")
                      .arg(name, names().join(QStringLiteral(", ")));
         return nullptr;
     }

@@ -9,9 +9,10 @@
 
 namespace losslens {
 
-// The losses LossLens knows, created by name or from a specification such as
+// The losses LossLens provides, created by name or from a specification such as
 // "huber:delta=1.5" (name, then comma-separated key=value pairs). A list parameter separates its
-// items with '|', as in "cross_entropy:weights=1|2|0.5,others=0|1".
+// items with '|', as in "cross_entropy:weights=1|2|0.5,others=0|1". A custom loss is written
+// "formula:EXPR" (see FormulaLoss); it is not among names(), since it has no default.
 class LossCatalogue
 {
 public:

@@ -6,11 +6,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${LOSSLENS_BUILD_DIR:-$root/build}
 
-# Build tools and libraries; python3-numpy, python3-torch and python3-mpmath are the
-# independent references of the numerical tests.
+# Build tools and libraries. libginac-dev parses and differentiates formula losses, and
+# python3-numpy, python3-torch and python3-mpmath are the independent references of the
+# numerical tests.
 packages=(
   g++ cmake ninja-build pkg-config
-  qt6-base-dev libqcustomplot-dev libeigen3-dev libcsv-dev
+  qt6-base-dev libqcustomplot-dev libeigen3-dev libcsv-dev libginac-dev
   fonts-dejavu-core
   python3 python3-numpy python3-torch python3-torchvision python3-sklearn python3-mpmath
 )

@@ -45,7 +45,8 @@ void TestLossCatalogue::namesCreateLosses()
                                   "modified_huber",
                                   "exponential",
                                   "zero_one",
-                                  "cross_entropy"};
+                                  "cross_entropy",
+                                  "formula"};
     QCOMPARE(names, expected);
     for (const QString &name : names) {
         const std::unique_ptr<Loss> loss = LossCatalogue::create(name);

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QLineEdit>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -43,6 +44,7 @@ private slots:
     void startMoveReplaysRuns();
     void syntheticDialogRejectsBadValues();
     void curveTogglesAddWeights();
+    void formulaEditorAppliesAndRejects();
     void crossEntropyShowsListLabels();
 
 private:
@@ -378,6 +380,31 @@ void MainWindowTest::crossEntropyShowsListLabels()
              qPrintable(visibleTexts.join(';')));
     // The line model supplies one logit, so the loss is never fitted.
     QVERIFY(!model->objective(index)->isApplicable());
+}
+
+void MainWindowTest::formulaEditorAppliesAndRejects()
+{
+    SessionModel *model = m_window->model();
+    const int formula = model->lossIndex(QStringLiteral("formula"));
+    QVERIFY(formula >= 0);
+    model->setCurrentLoss(formula);
+    auto *editor = m_window->controlPanel()->findChild<QLineEdit *>();
+    QVERIFY(editor != nullptr);
+
+    editor->setText(QStringLiteral("e^2"));
+    emit editor->returnPressed();
+    QCOMPARE(model->lossEntry(formula).loss->spec(), QStringLiteral("formula:e^2"));
+    QCOMPARE(model->lossEntry(formula).loss->evaluate(3.0, 0.0).value, 9.0);
+
+    editor = m_window->controlPanel()->findChild<QLineEdit *>();
+    editor->setText(QStringLiteral("foo(e)"));
+    emit editor->returnPressed();
+    QCOMPARE(model->lossEntry(formula).loss->spec(), QStringLiteral("formula:e^2"));
+    bool messageShown = false;
+    for (const QLabel *label : m_window->controlPanel()->findChildren<QLabel *>())
+        messageShown = messageShown || (label->isVisibleTo(m_window->controlPanel()) &&
+                                        label->text().contains(QStringLiteral("foo")));
+    QVERIFY(messageShown);
 }
 
 QTEST_MAIN(MainWindowTest)

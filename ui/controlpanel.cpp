@@ -3,11 +3,14 @@
 #include "lossinfo.h"
 #include "parameterslider.h"
 
+#include "core/losscatalogue.h"
+
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
@@ -212,6 +215,37 @@ void ControlPanel::syncLossList()
     m_syncing = false;
 }
 
+void ControlPanel::addFormulaEditor(int lossIndex, const Loss &loss)
+{
+    // The expression is the whole spec after "formula:".
+    const QString expression = loss.spec().mid(loss.spec().indexOf(QLatin1Char(':')) + 1);
+    auto *editor = new QLineEdit(expression, m_parameterGroup);
+    editor->setToolTip(tr("A loss in e (regression) or in z and y (classification), with + - * "
+                          "/ ^ and abs, exp, log, sqrt, sin, cos, tan, tanh, cosh, sinh, atan. "
+                          "Press Return to apply."));
+    auto *message = new QLabel(m_parameterGroup);
+    message->setWordWrap(true);
+    message->setStyleSheet(QStringLiteral("color: #b00020"));
+    message->hide();
+    connect(editor, &QLineEdit::returnPressed, this, [this, lossIndex, editor, message] {
+        QString error;
+        std::shared_ptr<const Loss> parsed =
+            LossCatalogue::parse(QStringLiteral("formula:") + editor->text(), &error);
+        message->setVisible(!parsed);
+        if (!parsed) {
+            message->setText(error);
+            return;
+        }
+        m_model->setLoss(lossIndex, parsed);
+    });
+    auto *label = new QLabel(tr("ρ ="), m_parameterGroup);
+    for (QWidget *widget : {static_cast<QWidget *>(label), static_cast<QWidget *>(editor),
+                            static_cast<QWidget *>(message)}) {
+        m_parameterLayout->addWidget(widget);
+        m_parameterWidgets.push_back(widget);
+    }
+}
+
 void ControlPanel::rebuildParameters()
 {
     // Hidden at once so a screenshot taken before the deferred deletion never shows them.
@@ -230,6 +264,10 @@ void ControlPanel::rebuildParameters()
     m_info->setText(page);
     m_infoGroup->setVisible(!page.isEmpty());
     const auto parameters = loss.parameters();
+    if (loss.name() == QLatin1String("formula")) {
+        addFormulaEditor(lossIndex, loss);
+        return;
+    }
     if (parameters.empty()) {
         auto *none = new QLabel(tr("%1 has no parameters.").arg(loss.displayName()));
         m_parameterLayout->addWidget(none);

@@ -39,6 +39,7 @@ private:
     void syncData();
     void syncLossList();
     void rebuildParameters();
+    void addFormulaEditor(int lossIndex, const Loss &loss);
 
     SessionModel *m_model;
     QLabel *m_dataLabel;

@@ -186,6 +186,13 @@ void SessionModel::setLossEnabled(int index, bool enabled)
     push(after, enabled ? tr("Show %1").arg(name) : tr("Hide %1").arg(name));
 }
 
+void SessionModel::setLoss(int index, std::shared_ptr<const Loss> loss)
+{
+    SessionState after = m_state;
+    after.losses.at(index).loss = std::move(loss);
+    push(after, tr("Edit %1").arg(after.losses[index].loss->displayName()));
+}
+
 void SessionModel::setEnabledLosses(const std::vector<std::shared_ptr<const Loss>> &losses)
 {
     SessionState after = m_state;

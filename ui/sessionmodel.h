@@ -47,6 +47,8 @@ public:
 
     void setData(std::shared_ptr<const Dataset> data, const QString &description);
     void setLossEnabled(int index, bool enabled);
+    // Replaces the loss at a catalogue index, such as an edited formula, as one undo step.
+    void setLoss(int index, std::shared_ptr<const Loss> loss);
     // Enables exactly the given losses, with their parameters, as one undo step.
     void setEnabledLosses(const std::vector<std::shared_ptr<const Loss>> &losses);
     void setCurrentLoss(int index);

@@ -1,0 +1,572 @@
+#include "formula.h"
+
+#include <ginac/ginac.h>
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+
+namespace losslens {
+
+struct FormulaLoss::Compiled
+{
+    QString expression;
+    LossKind kind = LossKind::Regression;
+    FormulaProgram value;
+    FormulaProgram first;
+    FormulaProgram second;
+};
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FormulaLoss", text);
+}
+
+const QStringList &functionNames()
+{
+    static const QStringList names = {
+        QStringLiteral("abs"),  QStringLiteral("exp"),  QStringLiteral("log"),
+        QStringLiteral("sqrt"), QStringLiteral("sin"),  QStringLiteral("cos"),
+        QStringLiteral("tan"),  QStringLiteral("tanh"), QStringLiteral("cosh"),
+        QStringLiteral("sinh"), QStringLiteral("atan")};
+    return names;
+}
+
+QString allowedNames()
+{
+    return tr("the variables are e, or z and y, and the functions are %1")
+        .arg(functionNames().join(QStringLiteral(", ")));
+}
+
+// A failure while building a program, carrying the message for the user.
+struct FormulaError
+{
+    QString message;
+};
+
+// Only ASCII counts, because GiNaC's lexer reads no other digits or letters.
+bool isDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+bool isLetter(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || c == QLatin1Char('_');
+}
+
+// Result of the lexical check: which variables the text uses.
+struct Scan
+{
+    bool usesE = false;
+    bool usesZ = false;
+    bool usesY = false;
+};
+
+// GiNaC's parser reports no position, so this check finds the errors it can place, unknown
+// names, stray characters and unbalanced parentheses, and gives their 1-based column. Numbers
+// are read as GiNaC's lexer reads them: digits and dots, then an optional exponent such as e-3.
+Scan scanExpression(const QString &text)
+{
+    Scan scan;
+    std::vector<int> openColumns;
+    const int length = static_cast<int>(text.size());
+    int i = 0;
+    while (i < length) {
+        const QChar c = text[i];
+        const int column = i + 1;
+        if (c.isSpace()) {
+            ++i;
+        } else if (isDigit(c) || c == QLatin1Char('.')) {
+            while (i < length && (isDigit(text[i]) || text[i] == QLatin1Char('.')))
+                ++i;
+            if (i < length && (text[i] == QLatin1Char('e') || text[i] == QLatin1Char('E'))) {
+                int digits = i + 1;
+                if (digits < length &&
+                    (text[digits] == QLatin1Char('+') || text[digits] == QLatin1Char('-')))
+                    ++digits;
+                // GiNaC's lexer takes any e after a number as an exponent and fails on one
+                // without digits, so "2e" is caught here with a hint instead.
+                if (digits >= length || !isDigit(text[digits])) {
+                    throw FormulaError{tr("formula: the number at column %1 runs into a name; "
+                                          "write * between them, as in 2*e.")
+                                           .arg(column)};
+                }
+                i = digits;
+                while (i < length && isDigit(text[i]))
+                    ++i;
+            }
+            if (i < length && isLetter(text[i])) {
+                throw FormulaError{tr("formula: the number at column %1 runs into a name; "
+                                      "write * between them, as in 2*e.")
+                                       .arg(column)};
+            }
+        } else if (isLetter(c)) {
+            int end = i;
+            while (end < length && (isLetter(text[end]) || isDigit(text[end])))
+                ++end;
+            const QString word = text.mid(i, end - i);
+            int next = end;
+            while (next < length && text[next].isSpace())
+                ++next;
+            const bool called = next < length && text[next] == QLatin1Char('(');
+            if (word == QLatin1String("e")) {
+                scan.usesE = true;
+            } else if (word == QLatin1String("z")) {
+                scan.usesZ = true;
+            } else if (word == QLatin1String("y")) {
+                scan.usesY = true;
+            } else if (functionNames().contains(word)) {
+                if (!called) {
+                    throw FormulaError{tr("formula: the function %1 at column %2 needs its "
+                                          "argument in parentheses, as in %1(e).")
+                                           .arg(word)
+                                           .arg(column)};
+                }
+            } else {
+                throw FormulaError{tr("formula: unknown name \"%1\" at column %2; %3.")
+                                       .arg(word)
+                                       .arg(column)
+                                       .arg(allowedNames())};
+            }
+            i = end;
+        } else if (c == QLatin1Char('(')) {
+            openColumns.push_back(column);
+            ++i;
+        } else if (c == QLatin1Char(')')) {
+            if (openColumns.empty()) {
+                throw FormulaError{tr("formula: unbalanced parenthesis: \")\" at column %1 has "
+                                      "no matching \"(\".")
+                                       .arg(column)};
+            }
+            openColumns.pop_back();
+            ++i;
+        } else if (QStringLiteral("+-*/^").contains(c)) {
+            ++i;
+        } else {
+            throw FormulaError{tr("formula: unexpected character \"%1\" at column %2; only "
+                                  "numbers, + - * / ^, parentheses and names may appear.")
+                                   .arg(c)
+                                   .arg(column)};
+        }
+    }
+    if (!openColumns.empty()) {
+        throw FormulaError{
+            tr("formula: unbalanced parenthesis: \"(\" at column %1 is never closed.")
+                .arg(openColumns.back())};
+    }
+    return scan;
+}
+
+// Returns the useful middle of a GiNaC message. Parse errors start with "GiNaC: parse error at
+// line 0, column 0: ", because the lexer tracks no position, and end with a line naming
+// GiNaC's own source file.
+QString cleanMessage(const char *what)
+{
+    QString message = QString::fromUtf8(what);
+    const qsizetype newline = message.indexOf(QLatin1Char('\n'));
+    if (newline >= 0)
+        message.truncate(newline);
+    const QString marker = QStringLiteral("column 0: ");
+    const qsizetype at = message.indexOf(marker);
+    if (at >= 0)
+        message = message.mid(at + marker.size());
+    return message.trimmed();
+}
+
+// Builds a FormulaProgram from a GiNaC expression by a post-order walk of its tree.
+class ProgramBuilder
+{
+public:
+    ProgramBuilder(const GiNaC::ex &input, const GiNaC::ex &label) : m_input(input), m_label(label)
+    {
+    }
+
+    FormulaProgram build(const GiNaC::ex &expression)
+    {
+        m_code.clear();
+        m_depth = 0;
+        append(expression);
+        return FormulaProgram(std::move(m_code));
+    }
+
+private:
+    using Op = FormulaProgram::Op;
+
+    void push(Op op, double number = 0.0)
+    {
+        m_code.push_back({op, 0, number});
+        if (++m_depth > FormulaProgram::maximumDepth)
+            throw FormulaError{tr("formula: the expression is nested too deeply.")};
+    }
+
+    // An operation that pops ARITY entries and pushes one.
+    void apply(Op op, int arity, int exponent = 0)
+    {
+        m_code.push_back({op, exponent, 0.0});
+        m_depth -= arity - 1;
+    }
+
+    void append(const GiNaC::ex &x)
+    {
+        using namespace GiNaC;
+        if (is_a<numeric>(x)) {
+            const numeric &n = ex_to<numeric>(x);
+            if (!n.is_real())
+                throw FormulaError{tr("formula: the expression has a complex value.")};
+            push(Op::Constant, n.to_double());
+        } else if (is_a<symbol>(x)) {
+            if (x.is_equal(m_input))
+                push(Op::Input);
+            else if (x.is_equal(m_label))
+                push(Op::Label);
+            else
+                throw FormulaError{tr("formula: unexpected symbol in the expression.")};
+        } else if (is_a<add>(x) || is_a<mul>(x)) {
+            const Op op = is_a<add>(x) ? Op::Add : Op::Multiply;
+            append(x.op(0));
+            // Folding term by term keeps the stack two entries deep however long the sum.
+            for (size_t i = 1; i < x.nops(); ++i) {
+                append(x.op(i));
+                apply(op, 2);
+            }
+        } else if (is_a<power>(x)) {
+            appendPower(x.op(0), x.op(1));
+        } else if (is_a<function>(x)) {
+            appendFunction(ex_to<function>(x));
+        } else {
+            throw FormulaError{tr("formula: the expression contains something other than "
+                                  "numbers, arithmetic and the allowed functions.")};
+        }
+    }
+
+    void appendPower(const GiNaC::ex &base, const GiNaC::ex &exponent)
+    {
+        using namespace GiNaC;
+        if (is_a<numeric>(exponent)) {
+            const numeric &n = ex_to<numeric>(exponent);
+            // Integer powers by repeated squaring take a few multiplications instead of a
+            // std::pow call. Odd halves use sqrt, which is correctly rounded.
+            if (n.is_integer() && abs(n) <= 64) {
+                append(base);
+                apply(Op::IntegerPower, 1, n.to_int());
+                return;
+            }
+            if (n.is_rational() && n.denom() == 2 && abs(n.numer()) <= 129) {
+                append(base);
+                apply(Op::Sqrt, 1);
+                apply(Op::IntegerPower, 1, n.numer().to_int());
+                return;
+            }
+        }
+        append(base);
+        append(exponent);
+        apply(Op::Power, 2);
+    }
+
+    void appendFunction(const GiNaC::function &f)
+    {
+        static const std::array<std::pair<const char *, Op>, 13> table = {{
+            {"abs", Op::Abs},
+            {"exp", Op::Exp},
+            {"log", Op::Log},
+            {"sin", Op::Sin},
+            {"cos", Op::Cos},
+            {"tan", Op::Tan},
+            {"tanh", Op::Tanh},
+            {"cosh", Op::Cosh},
+            {"sinh", Op::Sinh},
+            {"atan", Op::Atan},
+            // Derivatives of abs may bring in the sign and step functions.
+            {"csgn", Op::Sign},
+            {"step", Op::Step},
+            {"sqrt", Op::Sqrt},
+        }};
+        const std::string name = f.get_name();
+        for (const auto &[known, op] : table) {
+            if (name == known && f.nops() == 1) {
+                append(f.op(0));
+                apply(op, 1);
+                return;
+            }
+        }
+        throw FormulaError{
+            tr("formula: the function %1 cannot be evaluated.").arg(QString::fromStdString(name))};
+    }
+
+    GiNaC::ex m_input;
+    GiNaC::ex m_label;
+    std::vector<FormulaProgram::Instruction> m_code;
+    int m_depth = 0;
+};
+
+// Only the allowed functions from GiNaC's own reader table, so that no other name parses.
+GiNaC::prototype_table allowedFunctions()
+{
+    GiNaC::prototype_table table;
+    for (const auto &[prototype, reader] : GiNaC::get_default_reader()) {
+        if (prototype.second == 1 &&
+            functionNames().contains(QString::fromStdString(prototype.first)))
+            table.emplace(prototype, reader);
+    }
+    return table;
+}
+
+std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
+{
+    if (expression.isEmpty()) {
+        throw FormulaError{tr("formula: the expression is empty; write one in e for a regression "
+                              "loss or in z and y for a classification loss, as in formula:e^2.")};
+    }
+    const Scan scan = scanExpression(expression);
+    if (scan.usesE && (scan.usesZ || scan.usesY)) {
+        throw FormulaError{
+            tr("formula: the expression uses both e, the error of a regression "
+               "loss, and %1, of a classification loss; use one or the other.")
+                .arg(scan.usesZ ? QStringLiteral("z, the logit") : QStringLiteral("y, the label"))};
+    }
+
+    // GiNaC keeps global state without locks, so only one thread at a time may use it.
+    static std::mutex ginacMutex;
+    const std::lock_guard<std::mutex> lock(ginacMutex);
+    try {
+        // Real symbols, so that GiNaC simplifies conjugates away in the derivatives of abs.
+        const GiNaC::realsymbol e("e");
+        const GiNaC::realsymbol z("z");
+        const GiNaC::realsymbol y("y");
+        GiNaC::symtab symbols;
+        symbols["e"] = e;
+        symbols["z"] = z;
+        symbols["y"] = y;
+        GiNaC::parser parser(symbols, true, allowedFunctions());
+        const GiNaC::ex parsed = parser(expression.toStdString());
+
+        auto compiled = std::make_shared<FormulaLoss::Compiled>();
+        compiled->expression = expression;
+        const bool classification = scan.usesZ || scan.usesY;
+        compiled->kind = classification ? LossKind::Classification : LossKind::Regression;
+        const GiNaC::ex input = classification ? GiNaC::ex(z) : GiNaC::ex(e);
+        ProgramBuilder builder(input, y);
+        const GiNaC::ex first = parsed.diff(GiNaC::ex_to<GiNaC::symbol>(input));
+        const GiNaC::ex second = first.diff(GiNaC::ex_to<GiNaC::symbol>(input));
+        compiled->value = builder.build(parsed);
+        compiled->first = builder.build(first);
+        compiled->second = builder.build(second);
+        return compiled;
+    } catch (const GiNaC::parse_error &error) {
+        // The lexical check has reported every error it can place. What remains comes from
+        // GiNaC, which gives no position.
+        throw FormulaError{tr("formula: syntax error: %1 (position not available).")
+                               .arg(cleanMessage(error.what()))};
+    } catch (const std::exception &error) {
+        // GiNaC simplifies as it parses, so a constant pole such as log(0) or 1/0 ends here.
+        throw FormulaError{
+            tr("formula: the expression is undefined: %1.").arg(cleanMessage(error.what()))};
+    }
+}
+
+} // namespace
+
+double FormulaProgram::run(double input, double label) const
+{
+    double stack[maximumDepth];
+    int top = -1;
+    for (const Instruction &instruction : m_code) {
+        switch (instruction.op) {
+        case Op::Constant:
+            stack[++top] = instruction.number;
+            break;
+        case Op::Input:
+            stack[++top] = input;
+            break;
+        case Op::Label:
+            stack[++top] = label;
+            break;
+        case Op::Add:
+            stack[top - 1] += stack[top];
+            --top;
+            break;
+        case Op::Multiply:
+            stack[top - 1] *= stack[top];
+            --top;
+            break;
+        case Op::IntegerPower: {
+            const double base = stack[top];
+            int exponent = instruction.exponent;
+            const bool reciprocal = exponent < 0;
+            if (reciprocal)
+                exponent = -exponent;
+            double result = 1.0;
+            double square = base;
+            while (exponent > 0) {
+                if (exponent & 1)
+                    result *= square;
+                square *= square;
+                exponent >>= 1;
+            }
+            stack[top] = reciprocal ? 1.0 / result : result;
+            break;
+        }
+        case Op::Power:
+            stack[top - 1] = std::pow(stack[top - 1], stack[top]);
+            --top;
+            break;
+        case Op::Sqrt:
+            stack[top] = std::sqrt(stack[top]);
+            break;
+        case Op::Abs:
+            stack[top] = std::abs(stack[top]);
+            break;
+        case Op::Exp:
+            stack[top] = std::exp(stack[top]);
+            break;
+        case Op::Log:
+            stack[top] = std::log(stack[top]);
+            break;
+        case Op::Sin:
+            stack[top] = std::sin(stack[top]);
+            break;
+        case Op::Cos:
+            stack[top] = std::cos(stack[top]);
+            break;
+        case Op::Tan:
+            stack[top] = std::tan(stack[top]);
+            break;
+        case Op::Tanh:
+            stack[top] = std::tanh(stack[top]);
+            break;
+        case Op::Cosh:
+            stack[top] = std::cosh(stack[top]);
+            break;
+        case Op::Sinh:
+            stack[top] = std::sinh(stack[top]);
+            break;
+        case Op::Atan:
+            stack[top] = std::atan(stack[top]);
+            break;
+        case Op::Sign: {
+            const double x = stack[top];
+            if (x > 0.0)
+                stack[top] = 1.0;
+            else if (x < 0.0)
+                stack[top] = -1.0;
+            else
+                stack[top] = x; // 0 stays 0, and NaN stays NaN.
+            break;
+        }
+        case Op::Step: {
+            // GiNaC's step is 1/2 at zero.
+            const double x = stack[top];
+            if (x > 0.0)
+                stack[top] = 1.0;
+            else if (x < 0.0)
+                stack[top] = 0.0;
+            else if (x == 0.0)
+                stack[top] = 0.5;
+            else
+                stack[top] = x;
+            break;
+        }
+        }
+    }
+    return top == 0 ? stack[0] : 0.0;
+}
+
+std::unique_ptr<FormulaLoss> FormulaLoss::create(const QString &expression, QString *error)
+{
+    try {
+        return std::unique_ptr<FormulaLoss>(new FormulaLoss(compile(expression.trimmed())));
+    } catch (const FormulaError &failure) {
+        *error = failure.message;
+        return nullptr;
+    }
+}
+
+LossKind FormulaLoss::kind() const
+{
+    return m_compiled->kind;
+}
+
+namespace {
+
+// See the header: NaN never leaves the loss.
+double finiteValue(double value)
+{
+    return std::isnan(value) ? std::numeric_limits<double>::infinity() : value;
+}
+
+double finiteDerivative(double derivative)
+{
+    return std::isnan(derivative) ? 0.0 : derivative;
+}
+
+} // namespace
+
+LossDerivatives FormulaLoss::evaluate(double input, double label) const
+{
+    return {finiteValue(m_compiled->value.run(input, label)),
+            finiteDerivative(m_compiled->first.run(input, label)),
+            finiteDerivative(m_compiled->second.run(input, label))};
+}
+
+double FormulaLoss::value(double input, double label) const
+{
+    return finiteValue(m_compiled->value.run(input, label));
+}
+
+std::unique_ptr<Loss> FormulaLoss::clone() const
+{
+    return std::unique_ptr<Loss>(new FormulaLoss(m_compiled));
+}
+
+double FormulaLoss::sumForLine(const double *feature, const double *target, Eigen::Index count,
+                               double slope, double intercept) const
+{
+    const bool regression = m_compiled->kind == LossKind::Regression;
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const double output = slope * feature[i] + intercept;
+        sum += value(regression ? output - target[i] : output, target[i]);
+    }
+    return sum;
+}
+
+double FormulaLoss::sumFirstDerivativeForLine(const double *feature, const double *target,
+                                              Eigen::Index count, double slope,
+                                              double intercept) const
+{
+    const bool regression = m_compiled->kind == LossKind::Regression;
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const double output = slope * feature[i] + intercept;
+        const double input = regression ? output - target[i] : output;
+        sum += finiteDerivative(m_compiled->first.run(input, target[i]));
+    }
+    return sum;
+}
+
+QString FormulaLoss::spec() const
+{
+    return name() + QLatin1Char(':') + m_compiled->expression;
+}
+
+QString FormulaLoss::label() const
+{
+    return displayName() + QStringLiteral(" (") + m_compiled->expression + QLatin1Char(')');
+}
+
+QString FormulaLoss::expression() const
+{
+    return m_compiled->expression;
+}
+
+} // namespace losslens

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "../loss.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace losslens {
+
+// A straight-line program over doubles in postfix order: each instruction pushes a number or
+// replaces the top one or two entries of a stack by the result of an operation. It is immutable
+// once built, so any number of threads may run it at once without locking.
+class FormulaProgram
+{
+public:
+    enum class Op : std::uint8_t {
+        Constant,
+        Input,
+        Label,
+        Add,
+        Multiply,
+        IntegerPower,
+        Power,
+        Sqrt,
+        Abs,
+        Exp,
+        Log,
+        Sin,
+        Cos,
+        Tan,
+        Tanh,
+        Cosh,
+        Sinh,
+        Atan,
+        Sign,
+        Step
+    };
+
+    struct Instruction
+    {
+        Op op = Op::Constant;
+        int exponent = 0;
+        double number = 0.0;
+    };
+
+    // Maximum stack depth of a program. run() keeps its stack in a local array of this size so
+    // that it allocates nothing, and the compiler rejects deeper expressions.
+    static constexpr int maximumDepth = 128;
+
+    FormulaProgram() = default;
+    explicit FormulaProgram(std::vector<Instruction> code) : m_code(std::move(code)) {}
+
+    double run(double input, double label) const;
+
+private:
+    std::vector<Instruction> m_code;
+};
+
+// A loss typed as a formula, written formula:EXPR. EXPR is in the variable e for a regression
+// loss (the error), or in z and optionally y for a classification loss (the logit and the 0/1
+// label). It may use numbers, + - * / ^, parentheses and the functions abs, exp, log, sqrt, sin,
+// cos, tan, tanh, cosh, sinh and atan. GiNaC parses it into a symbolic expression and
+// differentiates it exactly, so nothing typed is ever run as code.
+//
+// GiNaC objects are not thread-safe, and the landscape evaluates a loss from several threads at
+// once, so the value and both derivatives are compiled at construction into FormulaPrograms,
+// and only those run afterwards. Clones share the compiled programs.
+//
+// A formula may be undefined at some inputs, such as log(e) at e <= 0. An infinite result is
+// returned as it is, since the plots and the minimizer handle infinities. NaN is never returned,
+// because one NaN would poison a landscape's sums and show as NaN on screen: a NaN value becomes
+// +inf (the input is ruled out, as for an infinite loss) and a NaN derivative becomes 0 (no
+// direction is preferred where the slope is undefined, as at abs's kink).
+class FormulaLoss final : public Loss
+{
+public:
+    struct Compiled;
+
+    // Compiles EXPRESSION; on failure returns nullptr and sets *error to a message that names the
+    // problem and, where known, its column in the expression.
+    static std::unique_ptr<FormulaLoss> create(const QString &expression, QString *error);
+
+    QString name() const override { return QStringLiteral("formula"); }
+    QString displayName() const override { return QStringLiteral("Formula"); }
+    LossKind kind() const override;
+    LossDerivatives evaluate(double input, double label) const override;
+    double value(double input, double label) const override;
+    // Convexity of an arbitrary formula is unknown, since no general symbolic test decides it.
+    // Returning false keeps the minimizer from taking a local minimum for the global one.
+    bool isConvex() const override { return false; }
+    std::unique_ptr<Loss> clone() const override;
+    double sumForLine(const double *feature, const double *target, Eigen::Index count, double slope,
+                      double intercept) const override;
+    double sumFirstDerivativeForLine(const double *feature, const double *target,
+                                     Eigen::Index count, double slope,
+                                     double intercept) const override;
+    QString spec() const override;
+    QString label() const override;
+
+    // The expression as typed, trimmed of outer spaces.
+    QString expression() const;
+
+private:
+    explicit FormulaLoss(std::shared_ptr<const Compiled> compiled) : m_compiled(std::move(compiled))
+    {
+    }
+
+    std::shared_ptr<const Compiled> m_compiled;
+};
+
+} // namespace losslens

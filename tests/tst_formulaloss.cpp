@@ -1,0 +1,266 @@
+#include "numericcheck.h"
+
+#include "core/losscatalogue.h"
+#include "core/losses/formula.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+#include <thread>
+#include <vector>
+
+using namespace losslens;
+using losslens::test::relativeTolerance;
+
+namespace {
+
+std::unique_ptr<Loss> parseOrFail(const QString &spec)
+{
+    QString error;
+    std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
+    if (!loss)
+        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
+    return loss;
+}
+
+} // namespace
+
+class TestFormulaLoss : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void squareEqualsMse();
+    void logCoshMatchesCatalogue();
+    void softplusMatchesBce();
+    void derivativesMatchDifferences_data();
+    void derivativesMatchDifferences();
+    void errorsNameTheProblem_data();
+    void errorsNameTheProblem();
+    void specRoundTrip();
+    void kindFollowsVariable();
+    void undefinedValuesNeverNan();
+    void concurrentEvaluationMatches();
+};
+
+void TestFormulaLoss::squareEqualsMse()
+{
+    const auto formula = parseOrFail(QStringLiteral("formula:e^2"));
+    const auto mse = LossCatalogue::create(QStringLiteral("mse"));
+    QVERIFY(formula && mse);
+    QCOMPARE(formula->kind(), LossKind::Regression);
+    for (int k = -40; k <= 40; ++k) {
+        const double e = k * 0.25;
+        const LossDerivatives actual = formula->evaluate(e, 0.0);
+        const LossDerivatives expected = mse->evaluate(e, 0.0);
+        // e * e is one rounding either way, so equality is exact.
+        COMPARE_NEAR(actual.value, expected.value, 0.0);
+        COMPARE_NEAR(actual.first, expected.first, 0.0);
+        COMPARE_NEAR(actual.second, expected.second, 0.0);
+        COMPARE_NEAR(formula->value(e, 0.0), expected.value, 0.0);
+    }
+}
+
+void TestFormulaLoss::logCoshMatchesCatalogue()
+{
+    const auto formula = parseOrFail(QStringLiteral("formula:log(cosh(e))"));
+    const auto logcosh = LossCatalogue::create(QStringLiteral("logcosh"));
+    QVERIFY(formula && logcosh);
+    for (int k = -30; k <= 30; ++k) {
+        const double e = k * 0.2;
+        const LossDerivatives actual = formula->evaluate(e, 0.0);
+        const LossDerivatives expected = logcosh->evaluate(e, 0.0);
+        COMPARE_NEAR(actual.value, expected.value, relativeTolerance(expected.value, 1e-12, 1e-15));
+        COMPARE_NEAR(actual.first, expected.first, relativeTolerance(expected.first, 1e-12, 1e-15));
+        COMPARE_NEAR(actual.second, expected.second,
+                     relativeTolerance(expected.second, 1e-12, 1e-15));
+    }
+}
+
+void TestFormulaLoss::softplusMatchesBce()
+{
+    const auto formula = parseOrFail(QStringLiteral("formula:log(1+exp(-z))"));
+    const auto bce = LossCatalogue::create(QStringLiteral("bce"));
+    QVERIFY(formula && bce);
+    QCOMPARE(formula->kind(), LossKind::Classification);
+    for (int k = -20; k <= 20; ++k) {
+        const double z = k * 0.25;
+        const LossDerivatives actual = formula->evaluate(z, 1.0);
+        const LossDerivatives expected = bce->evaluate(z, 1.0);
+        COMPARE_NEAR(actual.value, expected.value, relativeTolerance(expected.value, 1e-12, 1e-15));
+        COMPARE_NEAR(actual.first, expected.first, relativeTolerance(expected.first, 1e-12, 1e-15));
+        COMPARE_NEAR(actual.second, expected.second,
+                     relativeTolerance(expected.second, 1e-12, 1e-15));
+    }
+}
+
+void TestFormulaLoss::derivativesMatchDifferences_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<double>("label");
+    QTest::newRow("rational") << "formula:e^2/(1+e^2)" << 0.0;
+    QTest::newRow("trigonometric") << "formula:sin(e)*cos(2*e) + tan(e/3)" << 0.0;
+    QTest::newRow("hyperbolic") << "formula:sinh(e/2)^2 + tanh(e) - atan(e)" << 0.0;
+    QTest::newRow("root and power") << "formula:sqrt(1+e^2) + (2+e^2)^0.3" << 0.0;
+    QTest::newRow("labelled") << "formula:y*log(1+exp(-z)) + (1-y)*log(1+exp(z))" << 0.0;
+    QTest::newRow("labelled positive") << "formula:(y - 1/(1+exp(-z)))^2" << 1.0;
+}
+
+void TestFormulaLoss::derivativesMatchDifferences()
+{
+    QFETCH(QString, spec);
+    QFETCH(double, label);
+    const auto loss = parseOrFail(spec);
+    QVERIFY(loss);
+    const double h = 1e-5;
+    for (int k = -12; k <= 12; ++k) {
+        const double x = k * 0.23 + 0.01;
+        const LossDerivatives d = loss->evaluate(x, label);
+        const double firstDifference =
+            (loss->value(x + h, label) - loss->value(x - h, label)) / (2.0 * h);
+        const double secondDifference =
+            (loss->evaluate(x + h, label).first - loss->evaluate(x - h, label).first) / (2.0 * h);
+        COMPARE_NEAR(d.first, firstDifference, relativeTolerance(firstDifference, 1e-6, 1e-7));
+        COMPARE_NEAR(d.second, secondDifference, relativeTolerance(secondDifference, 1e-6, 1e-7));
+    }
+}
+
+void TestFormulaLoss::errorsNameTheProblem_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << "formula:"
+                           << "expression is empty";
+    QTest::newRow("only spaces") << "formula:   "
+                                 << "expression is empty";
+    QTest::newRow("no colon") << "formula"
+                              << "expression is empty";
+    QTest::newRow("unknown function") << "formula:foo(e)"
+                                      << "unknown name \"foo\" at column 1";
+    QTest::newRow("unknown variable") << "formula:e + x"
+                                      << "unknown name \"x\" at column 5";
+    QTest::newRow("constant name") << "formula:Pi*e"
+                                   << "unknown name \"Pi\"";
+    QTest::newRow("both e and z") << "formula:e + z"
+                                  << "uses both e";
+    QTest::newRow("unclosed parenthesis") << "formula:(e+1"
+                                          << "unbalanced parenthesis";
+    QTest::newRow("extra parenthesis") << "formula:e+1)"
+                                       << "unbalanced parenthesis";
+    QTest::newRow("syntax") << "formula:e+*2"
+                            << "syntax error";
+    QTest::newRow("stray character") << "formula:e % 2"
+                                     << "unexpected character \"%\"";
+    QTest::newRow("list") << "formula:exp(e, 2)"
+                          << "unexpected character \",\"";
+    QTest::newRow("number into name") << "formula:2e"
+                                      << "write * between them";
+    QTest::newRow("number into function") << "formula:2exp(e)"
+                                          << "write * between them";
+    QTest::newRow("constant pole") << "formula:log(0) + e"
+                                   << "undefined";
+    QTest::newRow("function without argument") << "formula:exp + e"
+                                               << "needs its argument";
+}
+
+void TestFormulaLoss::errorsNameTheProblem()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, expected);
+    QString error;
+    const std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
+    QVERIFY(!loss);
+    QVERIFY2(error.startsWith(QStringLiteral("formula: ")), qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    // GiNaC's own trace, naming its source files, must not reach the user.
+    QVERIFY2(!error.contains(QStringLiteral("parser.cpp")), qPrintable(error));
+}
+
+void TestFormulaLoss::specRoundTrip()
+{
+    const auto formula = parseOrFail(QStringLiteral("  Formula:  e^2 + 0.5*abs(e)  "));
+    QVERIFY(formula);
+    QCOMPARE(formula->spec(), QStringLiteral("formula:e^2 + 0.5*abs(e)"));
+    QCOMPARE(formula->label(), QStringLiteral("Formula (e^2 + 0.5*abs(e))"));
+    QCOMPARE(formula->displayName(), QStringLiteral("Formula"));
+    QVERIFY(!formula->isConvex());
+    const auto again = parseOrFail(formula->spec());
+    QVERIFY(again);
+    QCOMPARE(again->spec(), formula->spec());
+    const std::unique_ptr<Loss> copy = formula->clone();
+    QCOMPARE(copy->spec(), formula->spec());
+    COMPARE_NEAR(copy->evaluate(1.5, 0.0).first, formula->evaluate(1.5, 0.0).first, 0.0);
+}
+
+void TestFormulaLoss::kindFollowsVariable()
+{
+    const auto labelOnly = parseOrFail(QStringLiteral("formula:(z - y)^2"));
+    QVERIFY(labelOnly);
+    QCOMPARE(labelOnly->kind(), LossKind::Classification);
+    COMPARE_NEAR(labelOnly->evaluate(3.0, 1.0).value, 4.0, 0.0);
+    COMPARE_NEAR(labelOnly->evaluate(3.0, 1.0).first, 4.0, 0.0);
+    const auto scientific = parseOrFail(QStringLiteral("formula:1.5e3*e + 2E-1"));
+    QVERIFY(scientific);
+    COMPARE_NEAR(scientific->evaluate(2.0, 0.0).value, 3000.2, 1e-9);
+    const auto constant = parseOrFail(QStringLiteral("formula:2"));
+    QVERIFY(constant);
+    QCOMPARE(constant->kind(), LossKind::Regression);
+    COMPARE_NEAR(constant->evaluate(5.0, 0.0).first, 0.0, 0.0);
+}
+
+void TestFormulaLoss::undefinedValuesNeverNan()
+{
+    const auto logarithm = parseOrFail(QStringLiteral("formula:log(e)"));
+    QVERIFY(logarithm);
+    // log(0) is -inf and stays so; log(-1) is NaN, shown as +inf with a zero slope.
+    QCOMPARE(logarithm->evaluate(0.0, 0.0).value, -std::numeric_limits<double>::infinity());
+    const LossDerivatives negative = logarithm->evaluate(-1.0, 0.0);
+    QCOMPARE(negative.value, std::numeric_limits<double>::infinity());
+    QVERIFY(!std::isnan(negative.first));
+    QVERIFY(!std::isnan(negative.second));
+    const auto absolute = parseOrFail(QStringLiteral("formula:abs(e)"));
+    QVERIFY(absolute);
+    const LossDerivatives kink = absolute->evaluate(0.0, 0.0);
+    COMPARE_NEAR(kink.value, 0.0, 0.0);
+    COMPARE_NEAR(kink.first, 0.0, 0.0);
+    COMPARE_NEAR(absolute->evaluate(-2.0, 0.0).first, -1.0, 0.0);
+}
+
+void TestFormulaLoss::concurrentEvaluationMatches()
+{
+    const auto loss = parseOrFail(QStringLiteral("formula:log(cosh(e)) + sqrt(1+e^2)*atan(e)^3"));
+    QVERIFY(loss);
+    constexpr int count = 20000;
+    std::vector<double> inputs(count);
+    for (int i = 0; i < count; ++i)
+        inputs[i] = -10.0 + 20.0 * i / (count - 1);
+    std::vector<LossDerivatives> expected(count);
+    for (int i = 0; i < count; ++i)
+        expected[i] = loss->evaluate(inputs[i], 0.0);
+
+    constexpr int threadCount = 4;
+    std::vector<std::vector<LossDerivatives>> results(threadCount,
+                                                      std::vector<LossDerivatives>(count));
+    std::vector<std::thread> threads;
+    for (int t = 0; t < threadCount; ++t) {
+        threads.emplace_back([&, t] {
+            for (int repeat = 0; repeat < 5; ++repeat) {
+                for (int i = 0; i < count; ++i)
+                    results[t][i] = loss->evaluate(inputs[i], 0.0);
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    for (int t = 0; t < threadCount; ++t) {
+        for (int i = 0; i < count; ++i) {
+            COMPARE_NEAR(results[t][i].value, expected[i].value, 0.0);
+            COMPARE_NEAR(results[t][i].first, expected[i].first, 0.0);
+            COMPARE_NEAR(results[t][i].second, expected[i].second, 0.0);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestFormulaLoss)
+#include "tst_formulaloss.moc"
