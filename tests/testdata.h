@@ -40,13 +40,19 @@ inline std::shared_ptr<const Dataset> stackLossData()
 
 // Parses a loss specification that the test expects to be valid. Otherwise it logs the error,
 // so the test fails on the null loss with the reason in its output.
-inline std::shared_ptr<const Loss> parseLoss(const QString &spec)
+inline std::unique_ptr<Loss> parseOrFail(const QString &spec)
 {
     QString error;
-    std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
+    std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
     if (!loss)
         qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
     return loss;
+}
+
+// The same as a shared loss, which is what LineObjective takes.
+inline std::shared_ptr<const Loss> parseLoss(const QString &spec)
+{
+    return parseOrFail(spec);
 }
 
 } // namespace losslens::test

@@ -3,6 +3,7 @@
 // plain BCE.
 
 #include "numericcheck.h"
+#include "testdata.h"
 
 #include "core/losscatalogue.h"
 #include "core/losses/binarycrossentropy.h"
@@ -16,19 +17,14 @@
 #include <memory>
 
 using namespace losslens;
+using losslens::test::compareDerivatives;
+using losslens::test::compareMirrored;
+using losslens::test::compareWithDifferences;
 using losslens::test::epsilon;
+using losslens::test::parseOrFail;
 using losslens::test::relativeTolerance;
 
 namespace {
-
-std::unique_ptr<Loss> parseOrFail(const QString &spec)
-{
-    QString error;
-    std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
-    if (!loss)
-        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
-    return loss;
-}
 
 // Sigmoid without cancellation for either sign.
 double sigmoid(double z)
@@ -219,10 +215,7 @@ void TestClassificationLosses::handValues()
     const LossDerivatives d = loss->evaluate(logit, label);
     // Both sides take a handful of operations on exp, log1p and pow, each within a few ulps, and
     // the 20-digit mpmath values are exact to well below that. An expected 0 must be exact.
-    const double relative = 32 * epsilon;
-    COMPARE_NEAR(d.value, value, relativeTolerance(value, relative));
-    COMPARE_NEAR(d.first, first, relativeTolerance(first, relative));
-    COMPARE_NEAR(d.second, second, relativeTolerance(second, relative));
+    compareDerivatives(d, value, first, second, 32 * epsilon);
 }
 
 void TestClassificationLosses::derivativesMatchDifferences_data()
@@ -269,25 +262,10 @@ void TestClassificationLosses::derivativesMatchDifferences()
 
     const std::unique_ptr<Loss> loss = parseOrFail(spec);
     QVERIFY(loss);
-    const LossDerivatives d = loss->evaluate(logit, label);
 
-    // Central differences with h = 1e-5 max(1, |z|), near the optimum h ~ eps^(1/3). The
-    // truncation error is h^2 |rho'''| / 6; |rho'''| stays below 100 at these points (e^3 = 20
-    // for the exponential loss at m = -3 is the largest), so 20 h^2 bounds it. The rounding
-    // error is about eps (|f(z + h)| + |f(z - h)|) / (2 h), and 8 eps also covers evaluating f.
-    const double h = 1e-5 * std::max(1.0, std::abs(logit));
-    const LossDerivatives above = loss->evaluate(logit + h, label);
-    const LossDerivatives below = loss->evaluate(logit - h, label);
-
-    const double firstDifference = (above.value - below.value) / (2.0 * h);
-    const double firstTolerance =
-        8 * epsilon * (std::abs(above.value) + std::abs(below.value)) / (2.0 * h) + 20 * h * h;
-    COMPARE_NEAR(d.first, firstDifference, firstTolerance);
-
-    const double secondDifference = (above.first - below.first) / (2.0 * h);
-    const double secondTolerance =
-        8 * epsilon * (std::abs(above.first) + std::abs(below.first)) / (2.0 * h) + 20 * h * h;
-    COMPARE_NEAR(d.second, secondDifference, secondTolerance);
+    // |rho'''| stays below 100 at these points (e^3 = 20 for the exponential loss at m = -3 is
+    // the largest), so 20 h^2 bounds the truncation error h^2 |rho'''| / 6.
+    compareWithDifferences(*loss, logit, label, 20.0);
 }
 
 void TestClassificationLosses::labelSymmetry_data()
@@ -315,13 +293,8 @@ void TestClassificationLosses::labelSymmetry()
     // margin, or for BCE add the same two products.
     const std::unique_ptr<Loss> loss = parseOrFail(spec);
     QVERIFY(loss);
-    for (const double z : {-1e6, -750.0, -37.5, -1.0, -1e-12, 0.0, 0.25, 1.0, 3.0, 41.0, 710.0}) {
-        const LossDerivatives positive = loss->evaluate(z, 1.0);
-        const LossDerivatives negative = loss->evaluate(-z, 0.0);
-        COMPARE_NEAR(positive.value, negative.value, 0.0);
-        COMPARE_NEAR(positive.first, -negative.first, 0.0);
-        COMPARE_NEAR(positive.second, negative.second, 0.0);
-    }
+    compareMirrored(*loss, {-1e6, -750.0, -37.5, -1.0, -1e-12, 0.0, 0.25, 1.0, 3.0, 41.0, 710.0},
+                    1.0, 0.0);
 }
 
 void TestClassificationLosses::hugeLogits_data()

@@ -17,21 +17,11 @@
 #include <memory>
 
 using namespace losslens;
+using losslens::test::compareDerivatives;
+using losslens::test::compareWithDifferences;
 using losslens::test::epsilon;
+using losslens::test::parseOrFail;
 using losslens::test::relativeTolerance;
-
-namespace {
-
-std::unique_ptr<Loss> parseOrFail(const QString &spec)
-{
-    QString error;
-    std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
-    if (!loss)
-        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
-    return loss;
-}
-
-} // namespace
 
 class TestCrossEntropy : public QObject
 {
@@ -115,10 +105,7 @@ void TestCrossEntropy::handValues()
     QVERIFY(loss);
     const LossDerivatives d = loss->evaluate(logit, label);
     // A few exp, log1p and divisions, each within an ulp or two; an expected 0 must be exact.
-    const double relative = 16 * epsilon;
-    COMPARE_NEAR(d.value, value, relativeTolerance(value, relative));
-    COMPARE_NEAR(d.first, first, relativeTolerance(first, relative));
-    COMPARE_NEAR(d.second, second, relativeTolerance(second, relative));
+    compareDerivatives(d, value, first, second, 16 * epsilon);
 }
 
 void TestCrossEntropy::derivativesMatchDifferences_data()
@@ -146,25 +133,11 @@ void TestCrossEntropy::derivativesMatchDifferences()
 
     const std::unique_ptr<Loss> loss = parseOrFail(spec);
     QVERIFY(loss);
-    const LossDerivatives d = loss->evaluate(logit, label);
 
-    // Central differences with h = 1e-5 max(1, |z|). With p = p_y, L''' = C p (1 - p)(1 - 2p)
-    // and L'''' = C p (1 - p)(1 - 6p + 6p^2) stay below C / 4 in size, and C < 4 here, so h^2
-    // bounds the truncation error h^2 |L'''| / 6 (L'''' for the second derivative). The term
-    // 8 eps (|f(z + h)| + |f(z - h)|) / (2 h) bounds the rounding.
-    const double h = 1e-5 * std::max(1.0, std::abs(logit));
-    const LossDerivatives above = loss->evaluate(logit + h, label);
-    const LossDerivatives below = loss->evaluate(logit - h, label);
-
-    const double firstDifference = (above.value - below.value) / (2.0 * h);
-    const double firstTolerance =
-        8 * epsilon * (std::abs(above.value) + std::abs(below.value)) / (2.0 * h) + h * h;
-    COMPARE_NEAR(d.first, firstDifference, firstTolerance);
-
-    const double secondDifference = (above.first - below.first) / (2.0 * h);
-    const double secondTolerance =
-        8 * epsilon * (std::abs(above.first) + std::abs(below.first)) / (2.0 * h) + h * h;
-    COMPARE_NEAR(d.second, secondDifference, secondTolerance);
+    // With p = p_y, L''' = C p (1 - p)(1 - 2p) and L'''' = C p (1 - p)(1 - 6p + 6p^2) stay below
+    // C / 4 in size, and C < 4 here, so h^2 bounds the truncation error h^2 |L'''| / 6 (L''''
+    // for the second derivative).
+    compareWithDifferences(*loss, logit, label, 1.0);
 }
 
 void TestCrossEntropy::twoClassesMatchBce_data()

@@ -1,4 +1,5 @@
 #include "numericcheck.h"
+#include "testdata.h"
 
 #include "core/losscatalogue.h"
 #include "core/losses/binarycrossentropy.h"
@@ -17,19 +18,14 @@
 #include <memory>
 
 using namespace losslens;
+using losslens::test::compareDerivatives;
+using losslens::test::compareMirrored;
+using losslens::test::compareWithDifferences;
 using losslens::test::epsilon;
+using losslens::test::parseOrFail;
 using losslens::test::relativeTolerance;
 
 namespace {
-
-std::unique_ptr<Loss> parseOrFail(const QString &spec)
-{
-    QString error;
-    std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
-    if (!loss)
-        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
-    return loss;
-}
 
 // Sigmoid and its complement 1 - s, each computed without cancellation for either sign.
 double sigmoid(double z)
@@ -207,9 +203,7 @@ void TestLosses::regressionValues()
     const LossDerivatives d = loss->evaluate(error, 123.0);
     // Each expectation is at most two roundings away from the exact value (1.495 and 0.08 are
     // not doubles), so four units of relative rounding error are enough.
-    COMPARE_NEAR(d.value, value, relativeTolerance(value, 4 * epsilon));
-    COMPARE_NEAR(d.first, first, relativeTolerance(first, 4 * epsilon));
-    COMPARE_NEAR(d.second, second, relativeTolerance(second, 4 * epsilon));
+    compareDerivatives(d, value, first, second, 4 * epsilon);
 }
 
 void TestLosses::bceValues_data()
@@ -288,9 +282,7 @@ void TestLosses::bceValues()
     QVERIFY(std::isfinite(d.second));
     // Both sides take a few operations on exp and log1p, each within a few ulps in glibc, so
     // they agree to a relative 8 eps even for the 1e-305 values. An expected 0 must be exact.
-    COMPARE_NEAR(d.value, value, relativeTolerance(value, 8 * epsilon));
-    COMPARE_NEAR(d.first, first, relativeTolerance(first, 8 * epsilon));
-    COMPARE_NEAR(d.second, second, relativeTolerance(second, 8 * epsilon));
+    compareDerivatives(d, value, first, second, 8 * epsilon);
 }
 
 void TestLosses::derivativesMatchDifferences_data()
@@ -347,26 +339,11 @@ void TestLosses::derivativesMatchDifferences()
 
     const std::unique_ptr<Loss> loss = parseOrFail(spec);
     QVERIFY(loss);
-    const LossDerivatives d = loss->evaluate(input, label);
 
-    // Central differences: the truncation error is h^2 |rho'''| / 6, and rho''' is 0 for the
-    // piecewise polynomial losses, at most 0.1 for BCE and at most 0.77 for log-cosh (the
-    // difference of rho' has rho'''' in its place, at most 2), so h^2 bounds it. The rounding error
-    // is about eps (|f(x + h)| + |f(x - h)|) / (2 h), and 8 eps also covers evaluating f.
-    // h = 1e-5 max(1, |x|) balances the two near the optimum h ~ eps^(1/3).
-    const double h = 1e-5 * std::max(1.0, std::abs(input));
-    const LossDerivatives above = loss->evaluate(input + h, label);
-    const LossDerivatives below = loss->evaluate(input - h, label);
-
-    const double firstDifference = (above.value - below.value) / (2.0 * h);
-    const double firstTolerance =
-        8 * epsilon * (std::abs(above.value) + std::abs(below.value)) / (2.0 * h) + h * h;
-    COMPARE_NEAR(d.first, firstDifference, firstTolerance);
-
-    const double secondDifference = (above.first - below.first) / (2.0 * h);
-    const double secondTolerance =
-        8 * epsilon * (std::abs(above.first) + std::abs(below.first)) / (2.0 * h) + h * h;
-    COMPARE_NEAR(d.second, secondDifference, secondTolerance);
+    // The truncation error is h^2 |rho'''| / 6, and rho''' is 0 for the piecewise polynomial
+    // losses, at most 0.1 for BCE and at most 0.77 for log-cosh (the difference of rho' has
+    // rho'''' in its place, at most 2), so h^2 bounds it.
+    compareWithDifferences(*loss, input, label, 1.0);
 }
 
 void TestLosses::maeDerivativeAtZero()
@@ -458,13 +435,7 @@ void TestLosses::bceLabelSymmetry()
 {
     // Swapping the label and the sign of the logit gives the same loss and mirrored slope.
     const BinaryCrossEntropy loss;
-    for (const double z : {-750.0, -37.5, -1.0, -1e-12, 0.0, 0.25, 3.0, 41.0, 710.0}) {
-        const LossDerivatives positive = loss.evaluate(z, 1.0);
-        const LossDerivatives negative = loss.evaluate(-z, 0.0);
-        COMPARE_NEAR(positive.value, negative.value, 0.0);
-        COMPARE_NEAR(positive.first, -negative.first, 0.0);
-        COMPARE_NEAR(positive.second, negative.second, 0.0);
-    }
+    compareMirrored(loss, {-750.0, -37.5, -1.0, -1e-12, 0.0, 0.25, 3.0, 41.0, 710.0}, 1.0, 0.0);
 }
 
 void TestLosses::valueMatchesEvaluate()
@@ -573,9 +544,7 @@ void TestLosses::logCoshValues()
     // Each formula takes at most two of sinh, cosh, tanh, exp and log1p and three roundings.
     // With a few ulps per library call (an estimate for glibc), 8 eps relative covers it. An
     // expected 0 must be exact, and e^2 / 2 for e = 1e-300 underflows to exactly 0.
-    COMPARE_NEAR(d.value, value, relativeTolerance(value, 8 * epsilon));
-    COMPARE_NEAR(d.first, first, relativeTolerance(first, 8 * epsilon));
-    COMPARE_NEAR(d.second, second, relativeTolerance(second, 8 * epsilon));
+    compareDerivatives(d, value, first, second, 8 * epsilon);
 }
 
 void TestLosses::logCoshContinuousAtSwitch()
@@ -615,14 +584,9 @@ void TestLosses::symmetricLossesAreEven()
     // or on an odd or even library function (sinh, tanh, cosh), so the mirror image is exact.
     const std::unique_ptr<Loss> loss = parseOrFail(spec);
     QVERIFY(loss);
-    for (const double input :
-         {1e-300, 1e-9, 0.05, 0.1, 0.3, 1.0, 2.0, 2.5, 19.999, 20.0, 25.0, 700.0, 1e6}) {
-        const LossDerivatives positive = loss->evaluate(input, 0.0);
-        const LossDerivatives negative = loss->evaluate(-input, 0.0);
-        COMPARE_NEAR(negative.value, positive.value, 0.0);
-        COMPARE_NEAR(negative.first, -positive.first, 0.0);
-        COMPARE_NEAR(negative.second, positive.second, 0.0);
-    }
+    compareMirrored(*loss,
+                    {1e-300, 1e-9, 0.05, 0.1, 0.3, 1.0, 2.0, 2.5, 19.999, 20.0, 25.0, 700.0, 1e6},
+                    0.0, 0.0);
 }
 
 void TestLosses::quantileMirrorsTau()

@@ -3,6 +3,7 @@
 // losses with mpmath over many more inputs.
 
 #include "numericcheck.h"
+#include "testdata.h"
 
 #include "core/losscatalogue.h"
 #include "core/losses/barron.h"
@@ -18,19 +19,14 @@
 #include <memory>
 
 using namespace losslens;
+using losslens::test::compareDerivatives;
+using losslens::test::compareMirrored;
+using losslens::test::compareWithDifferences;
 using losslens::test::epsilon;
+using losslens::test::parseOrFail;
 using losslens::test::relativeTolerance;
 
 namespace {
-
-std::unique_ptr<Loss> parseOrFail(const QString &spec)
-{
-    QString error;
-    std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
-    if (!loss)
-        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
-    return loss;
-}
 
 const double minusInfinity = -std::numeric_limits<double>::infinity();
 
@@ -159,9 +155,7 @@ void TestRobustLosses::robustValues()
     const LossDerivatives d = loss->evaluate(error, 123.0);
     // Both sides take a few roundings through pow, exp or log, and 1.54^0.25 - 1 loses about
     // three bits to cancellation in the expectation, so 64 eps (1.4e-14) bounds the difference.
-    COMPARE_NEAR(d.value, value, relativeTolerance(value, 64 * epsilon));
-    COMPARE_NEAR(d.first, first, relativeTolerance(first, 64 * epsilon));
-    COMPARE_NEAR(d.second, second, relativeTolerance(second, 64 * epsilon, 1e-300));
+    compareDerivatives(d, value, first, second, 64 * epsilon, 0.0, 1e-300);
 }
 
 void TestRobustLosses::derivativesMatchDifferences_data()
@@ -194,25 +188,10 @@ void TestRobustLosses::derivativesMatchDifferences()
 
     const std::unique_ptr<Loss> loss = parseOrFail(spec);
     QVERIFY(loss);
-    const LossDerivatives d = loss->evaluate(input, 0.0);
 
-    // Central differences with h = 1e-5 max(1, |x|): the truncation error is
-    // h^2 |rho'''| / 6. mpmath puts |rho'''| at most 28 at these points (Barron with alpha = 7),
-    // so 10 h^2 bounds it. The rounding error is about
-    // eps (|f(x + h)| + |f(x - h)|) / (2 h), and 8 eps also covers evaluating f.
-    const double h = 1e-5 * std::max(1.0, std::abs(input));
-    const LossDerivatives above = loss->evaluate(input + h, 0.0);
-    const LossDerivatives below = loss->evaluate(input - h, 0.0);
-
-    const double firstDifference = (above.value - below.value) / (2.0 * h);
-    const double firstTolerance =
-        8 * epsilon * (std::abs(above.value) + std::abs(below.value)) / (2.0 * h) + 10 * h * h;
-    COMPARE_NEAR(d.first, firstDifference, firstTolerance);
-
-    const double secondDifference = (above.first - below.first) / (2.0 * h);
-    const double secondTolerance =
-        8 * epsilon * (std::abs(above.first) + std::abs(below.first)) / (2.0 * h) + 10 * h * h;
-    COMPARE_NEAR(d.second, secondDifference, secondTolerance);
+    // mpmath puts |rho'''| at most 28 at these points (Barron with alpha = 7), so 10 h^2 bounds
+    // the truncation error h^2 |rho'''| / 6.
+    compareWithDifferences(*loss, input, 0.0, 10.0);
 }
 
 void TestRobustLosses::symmetricInError_data()
@@ -236,13 +215,7 @@ void TestRobustLosses::symmetricInError()
     QVERIFY(loss);
     // Every loss here depends on e only through e^2 and e times a function of e^2, so
     // rho(-e) = rho(e), rho'(-e) = -rho'(e) and rho''(-e) = rho''(e) hold exactly in double.
-    for (const double e : {1e-300, 1e-9, 0.3, 1.0, 1.8, 4.685, 30.0, 700.0, 1e6}) {
-        const LossDerivatives positive = loss->evaluate(e, 0.0);
-        const LossDerivatives negative = loss->evaluate(-e, 0.0);
-        COMPARE_NEAR(negative.value, positive.value, 0.0);
-        COMPARE_NEAR(negative.first, -positive.first, 0.0);
-        COMPARE_NEAR(negative.second, positive.second, 0.0);
-    }
+    compareMirrored(*loss, {1e-300, 1e-9, 0.3, 1.0, 1.8, 4.685, 30.0, 700.0, 1e6}, 0.0, 0.0);
 }
 
 void TestRobustLosses::barronSpecialCases_data()
@@ -337,9 +310,7 @@ void TestRobustLosses::barronNearSpecialAlphas()
     QFETCH(double, second);
 
     const LossDerivatives d = BarronLoss(alpha, scale).evaluate(error, 0.0);
-    COMPARE_NEAR(d.value, value, relativeTolerance(value, 1e-12));
-    COMPARE_NEAR(d.first, first, relativeTolerance(first, 1e-12));
-    COMPARE_NEAR(d.second, second, relativeTolerance(second, 1e-12));
+    compareDerivatives(d, value, first, second, 1e-12);
 }
 
 void TestRobustLosses::barronContinuousAcrossZero_data()

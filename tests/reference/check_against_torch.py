@@ -22,21 +22,19 @@ python3-mpmath. Exits with 0 when every comparison passes, 1 when any fails, 2 o
 error, and 77 when torch or mpmath cannot be imported, which CTest reports as a skipped test.
 """
 
-import subprocess
 import sys
 
-SKIP_EXIT_CODE = 77
-
-# Relative tolerance of every comparison, with an absolute floor for values near zero.
-RELATIVE_TOLERANCE = 1e-12
-ABSOLUTE_FLOOR = 1e-300
+# Importing losscheck would otherwise write a bytecode cache into the source tree.
+sys.dont_write_bytecode = True
+import losscheck  # noqa: E402  (Python puts this script's folder first on sys.path)
 
 # When the prediction is confidently right, the exact BCE value and derivatives are about
 # exp(-|z|), far below 1. torch 1.13 (Debian's python3-torch 1.13.1) loses them to an absolute
 # error of about one unit in the last place of 1, 2.2e-16: at z = 30 with label 1 its value is
 # 9.348e-14 where the exact value is 9.358e-14, and at z = 40 with label 1 the value and both
-# derivatives are 0 in place of 4.2e-18 in size. Against torch, BCE comparisons therefore allow an extra 4 eps absolute,
-# and the mpmath reference checks those small results to full relative precision.
+# derivatives are 0 in place of 4.2e-18 in size. Against torch, BCE comparisons therefore allow
+# an extra 4 eps absolute, and the mpmath reference checks those small results to full relative
+# precision.
 TORCH_BCE_ABSOLUTE_ERROR = 4 * sys.float_info.epsilon
 
 MAGNITUDES = [0.0, 1e-300, 1e-9, 0.3, 0.5, 1.0, 1.7, 2.5, 3.0, 10.0, 30.0, 40.0, 700.0, 1e3,
@@ -77,20 +75,6 @@ def build_cases():
         for value in inputs:
             cases.append(("bce", value, label))
     return cases
-
-
-def run_losseval(executable, cases):
-    """Return (value, first, second) from the C++ side for each case, in order."""
-    text = "".join(f"{spec} {value!r} {label!r}\n" for spec, value, label in cases)
-    completed = subprocess.run([executable], input=text, capture_output=True, text=True,
-                               check=False)
-    if completed.returncode != 0:
-        raise RuntimeError(f"{executable} failed with exit code {completed.returncode}: "
-                           f"{completed.stderr.strip()}")
-    lines = completed.stdout.splitlines()
-    if len(lines) != len(cases):
-        raise RuntimeError(f"{executable} printed {len(lines)} lines for {len(cases)} cases")
-    return [tuple(float(field) for field in line.split()) for line in lines]
 
 
 def torch_reference(torch, spec, value, label):
@@ -200,14 +184,6 @@ def exact_reference(mpmath, spec, value, label):
     return loss, first, t / ((1 + t) * (1 + t))
 
 
-def compare(actual, expected, extra_absolute):
-    """Return True when actual matches expected within the tolerances above."""
-    if actual == expected:
-        return True
-    tolerance = max(RELATIVE_TOLERANCE * abs(expected), ABSOLUTE_FLOOR) + extra_absolute
-    return abs(actual - expected) <= tolerance
-
-
 def main(argv):
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -216,17 +192,14 @@ def main(argv):
         import mpmath
         import torch
     except ImportError as error:
-        print(f"SKIPPED: {sys.executable} cannot import {error.name} ({error}). Install Debian's "
-              f"python3-torch, which brings python3-mpmath, to run this check.")
-        return SKIP_EXIT_CODE
+        return losscheck.skip(error, "Debian's python3-torch, which brings python3-mpmath,")
     mpmath.mp.dps = 50
 
     cases = build_cases()
-    results = run_losseval(argv[1], cases)
+    results = losscheck.run_losseval(argv[1], cases)
 
     passed = 0
     failures = []
-    names = ("value", "first", "second")
     for (spec, value, label), actual in zip(cases, results):
         references = [
             ("torch", torch_reference(torch, spec, value, label),
@@ -237,20 +210,13 @@ def main(argv):
         for source, expected, extra in references:
             if expected is None:
                 continue
-            for name, got, want in zip(names, actual, expected):
-                if want is None:
-                    continue
-                if compare(got, want, extra):
-                    passed += 1
-                else:
-                    failures.append(f"{spec} input={value!r} label={label!r}: {name} is "
-                                    f"{got!r}, {source} gives {want!r}")
+            counted, mismatches = losscheck.compare_results(
+                actual, expected, f"{spec} input={value!r} label={label!r}", source, extra)
+            passed += counted
+            failures += mismatches
 
-    for failure in failures:
-        print(f"MISMATCH {failure}")
-    print(f"torch {torch.__version__}, {len(cases)} cases")
-    print(f"reference_torch: {passed} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return losscheck.report("reference_torch", passed, failures,
+                            f"torch {torch.__version__}, {len(cases)} cases")
 
 
 if __name__ == "__main__":

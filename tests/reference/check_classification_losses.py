@@ -27,14 +27,11 @@ reports as a skipped test.
 """
 
 import math
-import subprocess
 import sys
 
-SKIP_EXIT_CODE = 77
-
-# Relative tolerance of every comparison, with an absolute floor for values near zero.
-RELATIVE_TOLERANCE = 1e-12
-ABSOLUTE_FLOOR = 1e-300
+# Importing losscheck would otherwise write a bytecode cache into the source tree.
+sys.dont_write_bytecode = True
+import losscheck  # noqa: E402  (Python puts this script's folder first on sys.path)
 # See the docstring: float64 torch and torchvision lose results far below 1 to about eps |z|.
 TORCH_ABSOLUTE_ERROR = 4 * sys.float_info.epsilon
 TORCH_MAXIMUM_LOGIT = 40.0
@@ -83,20 +80,6 @@ def build_cases():
     return cases
 
 
-def run_losseval(executable, cases):
-    """Return (value, first, second) from the C++ side for each case, in order."""
-    text = "".join(f"{spec} {value!r} {label!r}\n" for spec, value, label in cases)
-    completed = subprocess.run([executable], input=text, capture_output=True, text=True,
-                               check=False)
-    if completed.returncode != 0:
-        raise RuntimeError(f"{executable} failed with exit code {completed.returncode}: "
-                           f"{completed.stderr.strip()}")
-    lines = completed.stdout.splitlines()
-    if len(lines) != len(cases):
-        raise RuntimeError(f"{executable} printed {len(lines)} lines for {len(cases)} cases")
-    return [tuple(float(field) for field in line.split()) for line in lines]
-
-
 def smoothed_target(label, smoothing):
     """Return t = y (1 - smoothing) + smoothing / 2, as LossLens computes it in double."""
     return label * (1.0 - smoothing) + 0.5 * smoothing
@@ -133,7 +116,8 @@ def torch_reference(torch, torchvision, spec, value, label):
 
 def sklearn_reference(sgd_fast, spec, value, label):
     """Return (value, first) from scikit-learn's SGDClassifier losses, or None."""
-    losses = {"hinge": lambda: sgd_fast.Hinge(1.0), "squared_hinge": lambda: sgd_fast.SquaredHinge(1.0),
+    losses = {"hinge": lambda: sgd_fast.Hinge(1.0),
+              "squared_hinge": lambda: sgd_fast.SquaredHinge(1.0),
               "modified_huber": sgd_fast.ModifiedHuber}
     if spec not in losses:
         return None
@@ -218,14 +202,6 @@ def to_double(mpmath, x):
     return float(x)
 
 
-def compare(actual, expected, extra_absolute):
-    """Return True when actual matches expected within the tolerances above."""
-    if actual == expected:
-        return True
-    tolerance = max(RELATIVE_TOLERANCE * abs(expected), ABSOLUTE_FLOOR) + extra_absolute
-    return abs(actual - expected) <= tolerance
-
-
 def main(argv):
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -236,18 +212,15 @@ def main(argv):
         import torchvision
         from sklearn.linear_model import _sgd_fast as sgd_fast
     except ImportError as error:
-        print(f"SKIPPED: {sys.executable} cannot import {error.name} ({error}). Install "
-              f"Debian's python3-torchvision, python3-sklearn and python3-mpmath to run this "
-              f"check.")
-        return SKIP_EXIT_CODE
+        return losscheck.skip(
+            error, "Debian's python3-torchvision, python3-sklearn and python3-mpmath")
     mpmath.mp.dps = 50
 
     cases = build_cases()
-    results = run_losseval(argv[1], cases)
+    results = losscheck.run_losseval(argv[1], cases)
 
     passed = 0
     failures = []
-    names = ("value", "first", "second")
     for (spec, value, label), actual in zip(cases, results):
         if any(math.isnan(x) for x in actual):
             failures.append(f"{spec} input={value!r} label={label!r}: NaN in {actual!r}")
@@ -262,20 +235,14 @@ def main(argv):
         exact = exact_reference(mpmath, spec, value, label)
         references.append(("mpmath", tuple(to_double(mpmath, x) for x in exact), 0.0))
         for source, expected, extra in references:
-            for name, got, want in zip(names, actual, expected):
-                if want is None:
-                    continue
-                if compare(got, want, extra):
-                    passed += 1
-                else:
-                    failures.append(f"{spec} input={value!r} label={label!r}: {name} is "
-                                    f"{got!r}, {source} gives {want!r}")
+            counted, mismatches = losscheck.compare_results(
+                actual, expected, f"{spec} input={value!r} label={label!r}", source, extra)
+            passed += counted
+            failures += mismatches
 
-    for failure in failures:
-        print(f"MISMATCH {failure}")
-    print(f"torch {torch.__version__}, torchvision {torchvision.__version__}, {len(cases)} cases")
-    print(f"reference_classification: {passed} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return losscheck.report(
+        "reference_classification", passed, failures,
+        f"torch {torch.__version__}, torchvision {torchvision.__version__}, {len(cases)} cases")
 
 
 if __name__ == "__main__":

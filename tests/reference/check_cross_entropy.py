@@ -21,8 +21,11 @@ comparison passes, 1 when any fails, 2 on a usage error, and 77 when torch canno
 which CTest reports as a skipped test.
 """
 
-import subprocess
 import sys
+
+# Importing losscheck would otherwise write a bytecode cache into the source tree.
+sys.dont_write_bytecode = True
+import losscheck  # noqa: E402  (Python puts this script's folder first on sys.path)
 
 SKIP_EXIT_CODE = 77
 RELATIVE_TOLERANCE = 1e-12
@@ -70,17 +73,6 @@ def build_cases():
     return cases
 
 
-def run_losseval(losseval, cases):
-    text = "".join(f"{spec} {z!r} {label}\n" for spec, z, label in cases)
-    result = subprocess.run([losseval], input=text, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        sys.exit(f"losseval failed: {result.stderr.strip()}")
-    rows = [tuple(float(field) for field in line.split()) for line in result.stdout.splitlines()]
-    if len(rows) != len(cases):
-        sys.exit(f"losseval printed {len(rows)} rows for {len(cases)} cases")
-    return rows
-
-
 def torch_reference(torch, spec, z, label):
     """Value, dL/dz and d2L/dz2 of PyTorch's cross_entropy, reduction='none', in float64."""
     weights, smoothing, others = parameters(spec)
@@ -110,7 +102,7 @@ def main():
         return SKIP_EXIT_CODE
 
     cases = build_cases()
-    rows = run_losseval(sys.argv[1], cases)
+    rows = losscheck.run_losseval(sys.argv[1], cases)
     failures = 0
     for (spec, z, label), row in zip(cases, rows):
         expected = torch_reference(torch, spec, z, label)

@@ -17,14 +17,11 @@ Exits with 0 when every comparison passes, 1 when any fails, 2 on a usage error,
 mpmath cannot be imported, which CTest reports as a skipped test.
 """
 
-import subprocess
 import sys
 
-SKIP_EXIT_CODE = 77
-
-# Relative tolerance of every comparison, with an absolute floor for values near zero.
-RELATIVE_TOLERANCE = 1e-12
-ABSOLUTE_FLOOR = 1e-300
+# Importing losscheck would otherwise write a bytecode cache into the source tree.
+sys.dont_write_bytecode = True
+import losscheck  # noqa: E402  (Python puts this script's folder first on sys.path)
 
 MAGNITUDES = [0.0, 1e-300, 1e-9, 0.3, 0.5, 1.0, 1.7, 2.5, 3.0, 10.0, 30.0, 700.0, 1e6]
 SCALES = ["1e-06", "0.5", "1", "2.5", "1000000"]
@@ -52,20 +49,6 @@ def build_cases():
         for value in inputs + extra:
             cases.append((spec, value, 0.0))
     return cases
-
-
-def run_losseval(executable, cases):
-    """Return (value, first, second) from the C++ side for each case, in order."""
-    text = "".join(f"{spec} {value!r} {label!r}\n" for spec, value, label in cases)
-    completed = subprocess.run([executable], input=text, capture_output=True, text=True,
-                               check=False)
-    if completed.returncode != 0:
-        raise RuntimeError(f"{executable} failed with exit code {completed.returncode}: "
-                           f"{completed.stderr.strip()}")
-    lines = completed.stdout.splitlines()
-    if len(lines) != len(cases):
-        raise RuntimeError(f"{executable} printed {len(lines)} lines for {len(cases)} cases")
-    return [tuple(float(field) for field in line.split()) for line in lines]
 
 
 def parse_spec(spec):
@@ -176,14 +159,6 @@ def check_closed_forms(mpmath):
     return failures
 
 
-def compare(actual, expected):
-    """Return True when actual matches expected within the tolerances above."""
-    if actual == expected:
-        return True
-    tolerance = max(RELATIVE_TOLERANCE * abs(expected), ABSOLUTE_FLOOR)
-    return abs(actual - expected) <= tolerance
-
-
 def main(argv):
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -191,29 +166,20 @@ def main(argv):
     try:
         import mpmath
     except ImportError as error:
-        print(f"SKIPPED: {sys.executable} cannot import {error.name} ({error}). Install Debian's "
-              f"python3-mpmath to run this check.")
-        return SKIP_EXIT_CODE
+        return losscheck.skip(error, "Debian's python3-mpmath")
 
     failures = check_closed_forms(mpmath)
     cases = build_cases()
-    results = run_losseval(argv[1], cases)
+    results = losscheck.run_losseval(argv[1], cases)
     passed = 0
-    names = ("value", "first", "second")
     for (spec, value, _), actual in zip(cases, results):
-        expected = exact_reference(mpmath, spec, value)
-        for name, got, want in zip(names, actual, expected):
-            if compare(got, want):
-                passed += 1
-            else:
-                failures.append(f"{spec} input={value!r}: {name} is {got!r}, mpmath gives "
-                                f"{want!r}")
+        counted, mismatches = losscheck.compare_results(
+            actual, exact_reference(mpmath, spec, value), f"{spec} input={value!r}", "mpmath")
+        passed += counted
+        failures += mismatches
 
-    for failure in failures:
-        print(f"MISMATCH {failure}")
-    print(f"mpmath {mpmath.__version__}, {len(cases)} cases")
-    print(f"reference_robust: {passed} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return losscheck.report("reference_robust", passed, failures,
+                            f"mpmath {mpmath.__version__}, {len(cases)} cases")
 
 
 if __name__ == "__main__":
