@@ -7,7 +7,7 @@
 
 namespace losslens {
 
-// What the command line asks for, validated.
+// Settings requested on the command line, validated.
 struct CommandLineOptions
 {
     QString dataPath;

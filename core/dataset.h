@@ -5,15 +5,15 @@
 
 namespace losslens {
 
-// One feature column and one target column of equal length. The target holds real values for
-// regression or 0/1 labels for binary classification.
+// One feature column and one target column of equal length. The target contains real values
+// for regression or 0/1 labels for binary classification.
 struct Dataset
 {
     Eigen::VectorXd feature;
     Eigen::VectorXd target;
     QString featureName;
     QString targetName;
-    // Where the data came from, for titles and messages: a file path or "synthetic".
+    // Origin of the data for titles and messages: a file path, a resource path or "synthetic".
     QString source;
 
     Eigen::Index size() const { return feature.size(); }

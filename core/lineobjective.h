@@ -42,9 +42,9 @@ public:
     const FeatureScaling &scaling() const { return m_scaling; }
     const Eigen::VectorXd &scaledFeature() const { return m_feature; }
 
-    // An empty string when the loss can be fitted to the data, else the reason it cannot: no
-    // data, a loss that needs more than the line's one logit (multi-class cross-entropy), or a
-    // classification loss on targets that are not 0/1 labels.
+    // An empty string when the loss can be fitted to the data, else the reason it cannot. The
+    // reasons are no data, a loss that needs more than the line's one logit (multi-class
+    // cross-entropy), and a classification loss on targets that are not 0/1 labels.
     QString applicabilityError() const;
     bool isApplicable() const { return applicabilityError().isEmpty(); }
 

@@ -68,7 +68,7 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
 
         // Newton direction where the Hessian is clearly positive definite, else steepest descent.
         // A Newton step is the distance to the minimum of the local quadratic, so a tiny one
-        // means convergence whatever the size of the loss. A gradient's size says nothing of
+        // means convergence whatever the size of the loss. A gradient's size does not measure
         // that distance, so gradient steps use the value-relative tests instead.
         Eigen::Vector2d direction = -current.gradient;
         const Eigen::LDLT<Eigen::Matrix2d> factor(current.hessian);
@@ -161,9 +161,9 @@ NewtonOutcome profileSearch(const LineObjective &objective, double slopeGuess,
     };
     // Grow a bracket around the guess until both ends rise above the centre. The profile of a
     // convex function is convex, so its minimum then lies inside the bracket.
-    // The first radius follows the data's own slope scale, range(y) / range(x'), so that data
-    // in units of 1e148 need not wait for 1e148 doublings; the bracket grows until it is found
-    // or the radius overflows.
+    // The first radius follows the data's own slope scale, range(y) / range(x'), so data in
+    // units of 1e148 need no 1e148 doublings. The bracket grows until it is found or the radius
+    // overflows.
     const double centreValue = profile(slopeGuess);
     const Eigen::VectorXd &x = objective.scaledFeature();
     const Eigen::VectorXd &y = objective.data().target;
@@ -186,8 +186,9 @@ NewtonOutcome profileSearch(const LineObjective &objective, double slopeGuess,
         }
     }
     if (!bracketed) {
-        // No end rose above the centre. A profile that never fell is flat along the slope (a
-        // constant feature), so the guess is a minimizer; one that fell has no finite minimum.
+        // No end rose above the centre. A profile that never fell is flat along the slope, as
+        // for a constant feature, so the guess is a minimizer. One that fell has no finite
+        // minimum.
         const Eigen::Vector2d theta(slopeGuess, bestIntercept(objective, slopeGuess));
         return {theta, objective.value(theta), lowestEnd >= centreValue};
     }

@@ -30,10 +30,10 @@ struct MinimumResult
 };
 
 // Finds the minimum of the mean loss in training coordinates, starting from initial.
-// Smooth losses use Newton's method with a backtracking line search; losses whose curvature
-// vanishes (MAE, Huber with few inliers) fall back to a profile search that takes the exact
-// minimizing intercept for each slope by bisection on the derivative and the slope by golden
-// section, which is exact for every convex per-sample loss.
+// Smooth losses use Newton's method with a backtracking line search. Convex losses whose
+// curvature vanishes (MAE, Huber with few inliers) fall back to a profile search, exact for
+// every convex per-sample loss: bisection on the derivative gives the best intercept for each
+// slope, and golden section gives the slope. Non-convex losses get a local search.
 MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d &initial,
                           std::stop_token stop = {});
 

@@ -99,7 +99,16 @@ double LossCurveView::classifierLabel() const
     return m_classifierAxis->currentIndex() == int(ClassifierAxis::LogitLabelZero) ? 0.0 : 1.0;
 }
 
-double LossCurveView::curveValue(const Loss &loss, Curve curve, double input) const
+double LossCurveView::weightScale(const Loss &loss)
+{
+    // rho''(0) where that is positive. MAE-like losses have no curvature at 0, so their weight
+    // psi / e stays unscaled.
+    const double curvature = loss.evaluate(0.0, 0.0).second;
+    return curvature > 0.0 && std::isfinite(curvature) ? curvature : 1.0;
+}
+
+double LossCurveView::curveValue(const Loss &loss, Curve curve, double input,
+                                 double weightScale) const
 {
     // The margin y'z of a label-1 point is its logit, so the margin view evaluates label 1.
     const double label = loss.kind() == LossKind::Classification ? classifierLabel() : 0.0;
@@ -114,11 +123,7 @@ double LossCurveView::curveValue(const Loss &loss, Curve curve, double input) co
     case Curve::Weight: {
         if (input == 0.0)
             return std::numeric_limits<double>::quiet_NaN();
-        // Scaled by rho''(0) where that is positive; MAE-like losses have no curvature at 0,
-        // so their weight psi / e stays unscaled.
-        const double curvature = loss.evaluate(0.0, 0.0).second;
-        const double scale = curvature > 0.0 && std::isfinite(curvature) ? curvature : 1.0;
-        return d.first / input / scale;
+        return d.first / input / weightScale;
     }
     }
     return 0.0;
@@ -198,9 +203,11 @@ void LossCurveView::resample()
         QCPGraph *graph = m_plot->graph(g);
         const Loss &loss = *m_model->lossEntry(graph->property("lossIndex").toInt()).loss;
         const auto curve = Curve(graph->property("curve").toInt());
+        // The weight's scale is one evaluation at 0, done once per curve rather than per sample.
+        const double scale = curve == Curve::Weight ? weightScale(loss) : 1.0;
         QVector<double> values(sampleCount);
         for (int k = 0; k < sampleCount; ++k) {
-            const double value = curveValue(loss, curve, inputs[k]);
+            const double value = curveValue(loss, curve, inputs[k], scale);
             // NaN leaves a gap in the line (the weight at e = 0); infinities are clamped.
             values[k] =
                 std::isnan(value) ? value : std::clamp(value, -largestAxisValue, largestAxisValue);

@@ -11,11 +11,11 @@ class QCustomPlot;
 namespace losslens {
 
 // Each enabled loss against its input, with optional curves of its first derivative (the
-// gradient, dashed), second derivative (dotted) and, for regression losses, the weight
-// psi(e) / e that iteratively reweighted least squares gives a point (dash-dotted), scaled by
-// rho''(0) so that it tends to 1 as e tends to 0. Classification losses are drawn against the
-// logit for label 1 or 0, or against the margin y'z with y' = 2y - 1. The curves are sampled
-// anew over the visible range after a zoom or pan, so they stay exact.
+// gradient, dashed) and second derivative (dotted). Regression losses may also show the weight
+// psi(e) / e that iteratively reweighted least squares gives a point (dash-dotted). That weight
+// is scaled by rho''(0) so that it tends to 1 as e tends to 0. Classification losses are drawn
+// against the logit for label 1 or 0, or against the margin y'z with y' = 2y - 1. The curves are
+// sampled anew over the visible range after a zoom or pan, so they stay exact.
 class LossCurveView : public QWidget
 {
     Q_OBJECT
@@ -41,7 +41,9 @@ private:
     void rebuild(bool rescaleValues);
     void showScaleOfCurrentLoss();
     void resample();
-    double curveValue(const Loss &loss, Curve curve, double input) const;
+    // weightScale divides the Weight curve (see weightScale()); other curves ignore it.
+    double curveValue(const Loss &loss, Curve curve, double input, double weightScale = 1.0) const;
+    static double weightScale(const Loss &loss);
     double classifierLabel() const;
     QString readOut(double input) const;
 

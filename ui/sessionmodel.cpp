@@ -46,8 +46,8 @@ private:
 
 QColor lossColour(const QString &name)
 {
-    // The first eight follow Okabe and Ito's palette, chosen to stay distinct for colour-blind
-    // viewers; the rest are from Paul Tol's muted scheme, darkened where needed to read on white.
+    // The first eight follow Okabe and Ito's palette, which stays distinct for colour-blind
+    // viewers. The rest are from Paul Tol's muted scheme, darkened where needed to read on white.
     static const std::pair<const char *, QRgb> colours[] = {
         {"mse", 0x0072B2},
         {"mae", 0x009E73},
@@ -95,7 +95,7 @@ SessionState defaultSessionState(std::shared_ptr<const Dataset> data)
 SessionModel::SessionModel(QObject *parent) : QObject(parent)
 {
     m_state = defaultSessionState(std::make_shared<Dataset>());
-    rebuildObjectives();
+    rebuildObjectives(false);
 }
 
 int SessionModel::lossIndex(const QString &name) const
@@ -149,19 +149,28 @@ void SessionModel::applyState(const SessionState &state)
         }
     }
     m_state = state;
-    if (changes & (DataChanged | ScalingChanged | LossParametersChanged))
-        rebuildObjectives();
+    if (changes & (DataChanged | ScalingChanged))
+        rebuildObjectives(false);
+    else if (changes & LossParametersChanged)
+        rebuildObjectives(true);
     emit changed(changes);
 }
 
-void SessionModel::rebuildObjectives()
+void SessionModel::rebuildObjectives(bool keepUnchangedLosses)
 {
-    m_scaling = m_state.standardize ? FeatureScaling::standardizing(m_state.data->feature)
-                                    : FeatureScaling::identity();
-    m_objectives.clear();
-    for (const LossEntry &entry : m_state.losses)
-        m_objectives.push_back(
-            std::make_shared<const LineObjective>(m_state.data, entry.loss, m_scaling));
+    // Each objective copies the scaled feature, so a slider drag on one loss rebuilds only that
+    // loss's objective; new data or scaling rebuilds them all.
+    if (!keepUnchangedLosses) {
+        m_scaling = m_state.standardize ? FeatureScaling::standardizing(m_state.data->feature)
+                                        : FeatureScaling::identity();
+        m_objectives.clear();
+    }
+    m_objectives.resize(m_state.losses.size());
+    for (size_t i = 0; i < m_state.losses.size(); ++i) {
+        const std::shared_ptr<const Loss> &loss = m_state.losses[i].loss;
+        if (!m_objectives[i] || m_objectives[i]->sharedLoss() != loss)
+            m_objectives[i] = std::make_shared<const LineObjective>(m_state.data, loss, m_scaling);
+    }
 }
 
 void SessionModel::push(const SessionState &after, const QString &text, int mergeId)

@@ -70,7 +70,8 @@ signals:
 
 private:
     void push(const SessionState &after, const QString &text, int mergeId = -1);
-    void rebuildObjectives();
+    // Rebuilds the objectives; with keepUnchangedLosses only those whose loss was replaced.
+    void rebuildObjectives(bool keepUnchangedLosses);
 
     SessionState m_state;
     FeatureScaling m_scaling;

@@ -71,9 +71,11 @@ private:
 //
 // A formula may be undefined at some inputs, such as log(e) at e <= 0. An infinite result is
 // returned as it is, since the plots and the minimizer handle infinities. NaN is never returned,
-// because one NaN would poison a landscape's sums and show as NaN on screen: a NaN value becomes
-// +inf (the input is ruled out, as for an infinite loss) and a NaN derivative becomes 0 (no
-// direction is preferred where the slope is undefined, as at abs's kink).
+// because one NaN would poison a landscape's sums and show as NaN on screen. A NaN value becomes
+// +inf, which rules the input out as an infinite loss does. A NaN derivative becomes 0, so no
+// direction is preferred where the slope is undefined.
+// NOTE: at a kink of abs a derivative that exists can also read 0, e.g. the second derivative
+// of e^2/(1+abs(e)) at e = 0 is 2, because GiNaC's symbolic form there is 0/0.
 class FormulaLoss final : public Loss
 {
 public:
