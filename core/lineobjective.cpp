@@ -1,15 +1,28 @@
 #include "lineobjective.h"
 
+#include "logging.h"
+#include "residualscale.h"
+
 #include <QCoreApplication>
 
 namespace losslens {
 
 LineObjective::LineObjective(std::shared_ptr<const Dataset> data, std::shared_ptr<const Loss> loss,
-                             FeatureScaling scaling)
+                             FeatureScaling scaling, double penaltyFactor)
     : m_data(std::move(data)), m_loss(std::move(loss)), m_scaling(scaling),
+      m_penalty(m_loss->weightPenalty()), m_penaltyFactor(penaltyFactor),
       m_regression(m_loss->kind() == LossKind::Regression)
 {
     m_feature = (m_data->feature.array() - m_scaling.mean) / m_scaling.scale;
+    const ResidualScale &scale = m_loss->residualScale();
+    if (scale.isEstimatedFromData() && !scale.estimated && m_data->size() >= 2) {
+        const ResidualScaleEstimate estimate = estimateResidualScale(*m_data, *m_loss);
+        std::unique_ptr<Loss> resolved = m_loss->clone();
+        resolved->setResidualScale({scale.mode, estimate.scale, true});
+        m_loss = std::move(resolved);
+        qCDebug(lcCore) << "residual scale of" << m_loss->spec() << "estimated as"
+                        << estimate.scale << "in" << estimate.iterations << "rounds";
+    }
 }
 
 QString LineObjective::applicabilityError() const
@@ -41,7 +54,14 @@ double LineObjective::value(const Eigen::Vector2d &theta) const
     const Eigen::Index count = m_feature.size();
     const double sum =
         m_loss->sumForLine(m_feature.data(), m_data->target.data(), count, theta[0], theta[1]);
-    return sum / static_cast<double>(count);
+    return sum / static_cast<double>(count) + penaltyValue(theta[0]);
+}
+
+double LineObjective::penaltyValue(double weight) const
+{
+    if (m_penalty.isZero())
+        return 0.0;
+    return m_penalty.value(m_penaltyFactor * weight);
 }
 
 ObjectiveValue LineObjective::evaluate(const Eigen::Vector2d &theta) const
@@ -65,6 +85,12 @@ ObjectiveValue LineObjective::evaluate(const Eigen::Vector2d &theta) const
     result.gradient = {firstByFeature / n, first / n};
     result.hessian << secondByFeatureSquared / n, secondByFeature / n, secondByFeature / n,
         second / n;
+    if (!m_penalty.isZero()) {
+        const double weight = m_penaltyFactor * theta[0];
+        result.value += m_penalty.value(weight);
+        result.gradient[0] += m_penaltyFactor * m_penalty.first(weight);
+        result.hessian(0, 0) += m_penaltyFactor * m_penaltyFactor * m_penalty.second();
+    }
     return result;
 }
 

@@ -29,17 +29,25 @@ struct ObjectiveValue
 // for regression losses, so e = f(x) - y, and the logit for classification losses.
 //   L(w, b) = (1/N) sum_i rho(input_i),  dL/dw = (1/N) sum_i rho'(input_i) x'_i,
 //   dL/db = (1/N) sum_i rho'(input_i),   Hessian = (1/N) sum_i rho''(input_i) [x'; 1][x'; 1]^T.
+// A loss's weight penalty P (see WeightPenalty) is added on the weight in training
+// coordinates, P(w), so that it means the same as a penalty in PyTorch or scikit-learn on the
+// features the training sees. A loss whose residual scale is to be estimated from data gets the
+// estimate here (see residualscale.h), on a copy, so loss() reports the scale in use.
 class LineObjective
 {
 public:
+    // penaltyFactor converts this objective's weight to the one the penalty is defined on, for
+    // an objective that evaluates another's in other coordinates (the minimizer's standardized
+    // copy of a raw objective): the penalty is P(penaltyFactor w).
     LineObjective(std::shared_ptr<const Dataset> data, std::shared_ptr<const Loss> loss,
-                  FeatureScaling scaling);
+                  FeatureScaling scaling, double penaltyFactor = 1.0);
 
     const Dataset &data() const { return *m_data; }
     const Loss &loss() const { return *m_loss; }
     std::shared_ptr<const Dataset> sharedData() const { return m_data; }
     std::shared_ptr<const Loss> sharedLoss() const { return m_loss; }
     const FeatureScaling &scaling() const { return m_scaling; }
+    double penaltyFactor() const { return m_penaltyFactor; }
     const Eigen::VectorXd &scaledFeature() const { return m_feature; }
 
     // An empty string when the loss can be fitted to the data, else the reason it cannot. The
@@ -49,7 +57,10 @@ public:
     bool isApplicable() const { return applicabilityError().isEmpty(); }
 
     double modelInput(const Eigen::Vector2d &theta, Eigen::Index i) const;
+    // The mean loss plus the weight penalty.
     double value(const Eigen::Vector2d &theta) const;
+    // The weight penalty alone at this objective's weight w.
+    double penaltyValue(double weight) const;
     ObjectiveValue evaluate(const Eigen::Vector2d &theta) const;
 
     LineParameters toDataUnits(const Eigen::Vector2d &theta) const;
@@ -59,6 +70,8 @@ private:
     std::shared_ptr<const Dataset> m_data;
     std::shared_ptr<const Loss> m_loss;
     FeatureScaling m_scaling;
+    WeightPenalty m_penalty;
+    double m_penaltyFactor = 1.0;
     Eigen::VectorXd m_feature;
     bool m_regression = true;
 };

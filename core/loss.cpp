@@ -48,22 +48,32 @@ int Loss::parameterIndex(const QString &key) const
 QString Loss::spec() const
 {
     const auto declared = parameters();
-    if (declared.empty())
-        return name();
     QStringList items;
     for (int i = 0; i < static_cast<int>(declared.size()); ++i) {
         const QString text =
             declared[i].isList ? formatList(parameterList(i)) : formatNumber(parameterValue(i));
         items << declared[i].key + QLatin1Char('=') + text;
     }
+    // The scale is optional: written when it is estimated or differs from 1, so that the
+    // spec of an unscaled loss reads as its catalogue entry does.
+    if (acceptsResidualScale() &&
+        (m_residualScale.isEstimatedFromData() || m_residualScale.value != 1.0))
+        items << QStringLiteral("scale=") + residualScaleText();
+    if (items.isEmpty())
+        return name();
     return name() + QLatin1Char(':') + items.join(QLatin1Char(','));
+}
+
+QString Loss::residualScaleText() const
+{
+    if (m_residualScale.isEstimatedFromData())
+        return QStringLiteral("mad");
+    return formatNumber(m_residualScale.value);
 }
 
 QString Loss::label() const
 {
     const auto declared = parameters();
-    if (declared.empty())
-        return displayName();
     QStringList items;
     for (int i = 0; i < static_cast<int>(declared.size()); ++i) {
         QString text;
@@ -77,6 +87,16 @@ QString Loss::label() const
         }
         items << declared[i].key + QLatin1Char('=') + text;
     }
+    // A scale of 1 changes nothing, so the label leaves it out.
+    if (m_residualScale.isEstimatedFromData()) {
+        items << (m_residualScale.estimated
+                      ? QStringLiteral("scale=mad=%1").arg(m_residualScale.value, 0, 'g', 4)
+                      : QStringLiteral("scale=mad"));
+    } else if (acceptsResidualScale() && m_residualScale.value != 1.0) {
+        items << QStringLiteral("scale=%1").arg(m_residualScale.value, 0, 'g', 4);
+    }
+    if (items.isEmpty())
+        return displayName();
     return displayName() + QStringLiteral(" (") + items.join(QStringLiteral(", ")) +
            QLatin1Char(')');
 }

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QVector>
 
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -36,6 +37,40 @@ struct LossParameter
     QVector<double> defaultList = {};
 };
 
+// Scale s of the residuals for a robust regression loss, which then evaluates rho(e / s) as
+// robust regression packages do (statsmodels' RLM minimizes sum rho(r_i / s)). The scale is
+// fixed, or estimated from the data as the median of |residual| divided by the normal quantile
+// Phi^-1(3/4) = 0.6745, at the fit that this scale itself gives (see residualscale.h). value
+// holds the fixed scale, or the current estimate once one is made.
+struct ResidualScale
+{
+    enum class Mode { Fixed, MedianAbsoluteDeviation };
+    Mode mode = Mode::Fixed;
+    double value = 1.0;
+    // For MedianAbsoluteDeviation: whether value is an estimate from data yet.
+    bool estimated = false;
+
+    bool isEstimatedFromData() const { return mode == Mode::MedianAbsoluteDeviation; }
+};
+
+// Penalty on the model's weight w (the slope; never the intercept) that a composite loss adds to
+// the mean loss: l1 |w| + l2 w^2. Both terms together make the elastic net.
+struct WeightPenalty
+{
+    double l1 = 0.0;
+    double l2 = 0.0;
+
+    bool isZero() const { return l1 == 0.0 && l2 == 0.0; }
+    double value(double weight) const { return l1 * std::abs(weight) + l2 * weight * weight; }
+    // The derivative, taking sign(0) = 0 for the L1 term: the subgradient of smallest size at
+    // the kink when the data's gradient is zero there.
+    double first(double weight) const
+    {
+        return l1 * ((weight > 0.0) - (weight < 0.0)) + 2.0 * l2 * weight;
+    }
+    double second() const { return 2.0 * l2; }
+};
+
 // A per-sample loss. Regression losses take the error e = prediction - target and ignore the
 // label; classification losses take the logit z and a label y in {0, 1}. Parameters are stored
 // by index in the order of parameters(); callers validate values against the declared range
@@ -64,6 +99,17 @@ public:
     virtual bool fitsLineModel() const { return true; }
     virtual std::unique_ptr<Loss> clone() const = 0;
 
+    // Whether the loss takes the optional residual scale (written scale=S or scale=mad). Only
+    // robust regression losses do: for MSE, MAE and the quantile loss a scale would only
+    // multiply the loss, without changing its shape.
+    virtual bool acceptsResidualScale() const { return false; }
+    const ResidualScale &residualScale() const { return m_residualScale; }
+    // Callers check acceptsResidualScale() and a positive, finite value first.
+    void setResidualScale(const ResidualScale &scale) { m_residualScale = scale; }
+
+    // The penalty on the model's weight that the mean loss adds; zero except for composites.
+    virtual WeightPenalty weightPenalty() const { return {}; }
+
     // Value alone; losses may override it when it is cheaper than evaluate().
     virtual double value(double input, double label) const { return evaluate(input, label).value; }
 
@@ -89,32 +135,52 @@ public:
 
     // Short label for legends, as in "Huber (delta=1.5)".
     virtual QString label() const;
+
+protected:
+    // The residual scale as a spec writes it: "2.5", or "mad" when estimated from data.
+    QString residualScaleText() const;
+
+    ResidualScale m_residualScale;
 };
 
-// Base of the catalogue's losses. Derived supplies an inline valueAt(input, label), and this
-// class builds the virtual value() and the data-set loop on it, so the compiler can inline the
-// loss into the loop.
-template <class Derived, LossKind Kind> class LossKernel : public Loss
+// Base of the catalogue's losses. Derived supplies inline valueAt(input, label) and
+// evaluateAt(input, label), and this class builds the virtual value(), evaluate() and the
+// data-set loops on them, so the compiler can inline the loss into the loops. With
+// AcceptsScale, a regression loss takes the residual scale s and evaluates rho(e / s), with
+// derivatives rho'(e / s) / s and rho''(e / s) / s^2.
+template <class Derived, LossKind Kind, bool AcceptsScale = false> class LossKernel : public Loss
 {
+    static_assert(!AcceptsScale || Kind == LossKind::Regression,
+                  "only regression losses take a residual scale");
+
 public:
     LossKind kind() const final { return Kind; }
+    bool acceptsResidualScale() const final { return AcceptsScale; }
 
-    double value(double input, double label) const final { return self().valueAt(input, label); }
+    double value(double input, double label) const final
+    {
+        if (isScaled())
+            return self().valueAt(input / m_residualScale.value, label);
+        return self().valueAt(input, label);
+    }
+
+    LossDerivatives evaluate(double input, double label) const final
+    {
+        if (!isScaled())
+            return self().evaluateAt(input, label);
+        const double scale = m_residualScale.value;
+        LossDerivatives d = self().evaluateAt(input / scale, label);
+        d.first /= scale;
+        d.second /= scale * scale;
+        return d;
+    }
 
     double sumForLine(const double *feature, const double *target, Eigen::Index count, double slope,
                       double intercept) const final
     {
-        // Four partial sums break the dependency chain of one accumulator, so consecutive
-        // samples are evaluated in parallel by the processor.
-        double sums[4] = {0.0, 0.0, 0.0, 0.0};
-        Eigen::Index i = 0;
-        for (; i + 4 <= count; i += 4) {
-            for (int lane = 0; lane < 4; ++lane)
-                sums[lane] += sampleValue(feature[i + lane], target[i + lane], slope, intercept);
-        }
-        for (; i < count; ++i)
-            sums[0] += sampleValue(feature[i], target[i], slope, intercept);
-        return (sums[0] + sums[1]) + (sums[2] + sums[3]);
+        if (isScaled())
+            return sumValues<true>(feature, target, count, slope, intercept);
+        return sumValues<false>(feature, target, count, slope, intercept);
     }
 
     double sumFirstDerivativeForLine(const double *feature, const double *target,
@@ -124,8 +190,7 @@ public:
         for (Eigen::Index i = 0; i < count; ++i) {
             const double output = slope * feature[i] + intercept;
             const double input = Kind == LossKind::Regression ? output - target[i] : output;
-            // The qualified call is not virtual, so the compiler can inline it.
-            sum += self().Derived::evaluate(input, target[i]).first;
+            sum += evaluate(input, target[i]).first;
         }
         return sum;
     }
@@ -133,13 +198,40 @@ public:
 private:
     const Derived &self() const { return static_cast<const Derived &>(*this); }
 
+    // A scale of exactly 1 is skipped, so the unscaled loops stay as fast as before.
+    bool isScaled() const { return AcceptsScale && m_residualScale.value != 1.0; }
+
+    template <bool Scaled>
+    double sumValues(const double *feature, const double *target, Eigen::Index count,
+                     double slope, double intercept) const
+    {
+        // Four partial sums break the dependency chain of one accumulator, so consecutive
+        // samples are evaluated in parallel by the processor.
+        double sums[4] = {0.0, 0.0, 0.0, 0.0};
+        Eigen::Index i = 0;
+        for (; i + 4 <= count; i += 4) {
+            for (int lane = 0; lane < 4; ++lane) {
+                sums[lane] += sampleValue<Scaled>(feature[i + lane], target[i + lane], slope,
+                                                  intercept);
+            }
+        }
+        for (; i < count; ++i)
+            sums[0] += sampleValue<Scaled>(feature[i], target[i], slope, intercept);
+        return (sums[0] + sums[1]) + (sums[2] + sums[3]);
+    }
+
+    template <bool Scaled>
     double sampleValue(double x, double y, double slope, double intercept) const
     {
         const double output = slope * x + intercept;
-        if constexpr (Kind == LossKind::Regression)
-            return self().valueAt(output - y, y);
-        else
+        if constexpr (Kind == LossKind::Regression) {
+            if constexpr (Scaled)
+                return self().valueAt((output - y) / m_residualScale.value, y);
+            else
+                return self().valueAt(output - y, y);
+        } else {
             return self().valueAt(output, y);
+        }
     }
 };
 

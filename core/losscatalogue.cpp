@@ -3,6 +3,7 @@
 #include "losses/barron.h"
 #include "losses/binarycrossentropy.h"
 #include "losses/cauchy.h"
+#include "losses/composite.h"
 #include "losses/crossentropy.h"
 #include "losses/epsiloninsensitive.h"
 #include "losses/focal.h"
@@ -36,6 +37,29 @@ QString tr(const char *text)
 }
 
 } // namespace
+
+std::optional<ResidualScale> LossCatalogue::parseResidualScale(const QString &name,
+                                                               const QString &text,
+                                                               QString *error)
+{
+    ResidualScale scale;
+    if (text.compare(QLatin1String("mad"), Qt::CaseInsensitive) == 0) {
+        scale.mode = ResidualScale::Mode::MedianAbsoluteDeviation;
+        return scale;
+    }
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || !(value >= minimumResidualScale) ||
+        value > maximumResidualScale) {
+        *error = tr("%1: scale=%2 is not valid; the scale must be mad (estimated from the "
+                    "residuals) or a number in [%3, %4].")
+                     .arg(name, text, QString::number(minimumResidualScale, 'g', 6),
+                          QString::number(maximumResidualScale, 'g', 6));
+        return std::nullopt;
+    }
+    scale.value = value;
+    return scale;
+}
 
 QStringList LossCatalogue::names()
 {
@@ -161,6 +185,8 @@ QString LossCatalogue::validateParameterList(const Loss &loss, int index,
 std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
 {
     const QString trimmed = spec.trimmed();
+    if (CompositeLoss::isCompositeSpec(trimmed))
+        return CompositeLoss::parse(trimmed, error);
     const qsizetype colon = trimmed.indexOf(QLatin1Char(':'));
     const QString name = (colon < 0 ? trimmed : trimmed.left(colon)).trimmed().toLower();
     // A formula's text is one expression, not key=value pairs, so it is not split on commas.
@@ -170,8 +196,8 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
     }
     std::unique_ptr<Loss> loss = create(name);
     if (!loss) {
-        *error = tr("Unknown loss \"%1\"; known losses are %2, and formula:EXPR for a custom "
-                    "loss.")
+        *error = tr("Unknown loss \"%1\"; known losses are %2, formula:EXPR for a custom "
+                    "loss, and sums such as 0.5*(mae) + 0.5*(mse) + l2(0.1).")
                      .arg(name, names().join(QStringLiteral(", ")));
         return nullptr;
     }
@@ -192,20 +218,30 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
         }
         const QString key = item.left(equals).trimmed();
         const QString text = item.mid(equals + 1).trimmed();
+        if (seen.contains(key)) {
+            *error = tr("The parameter %1 is given twice in \"%2\".").arg(key, spec);
+            return nullptr;
+        }
+        if (key == QLatin1String("scale") && loss->acceptsResidualScale()) {
+            seen.insert(key);
+            const std::optional<ResidualScale> scale = parseResidualScale(name, text, error);
+            if (!scale)
+                return nullptr;
+            loss->setResidualScale(*scale);
+            continue;
+        }
         const int index = loss->parameterIndex(key);
         if (index < 0) {
             QStringList keys;
             for (const LossParameter &parameter : loss->parameters())
                 keys << parameter.key;
+            if (loss->acceptsResidualScale())
+                keys << QStringLiteral("scale");
             *error =
                 keys.isEmpty()
                     ? tr("The loss %1 takes no parameters, but \"%2\" was given.").arg(name, key)
                     : tr("Unknown parameter \"%1\" for the loss %2; it takes %3.")
                           .arg(key, name, keys.join(QStringLiteral(", ")));
-            return nullptr;
-        }
-        if (seen.contains(key)) {
-            *error = tr("The parameter %1 is given twice in \"%2\".").arg(key, spec);
             return nullptr;
         }
         seen.insert(key);

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace losslens {
 
@@ -27,6 +28,15 @@ public:
 
     // Checks a value against the parameter's declared range; returns an empty string when valid.
     static QString validateParameter(const Loss &loss, int index, double value);
+
+    // The range of a fixed residual scale. Data values reach 1e150, so scales do too.
+    static constexpr double minimumResidualScale = 1e-150;
+    static constexpr double maximumResidualScale = 1e150;
+
+    // Reads the value of a robust loss's scale key: "mad", or a number in the range above.
+    // On failure returns nothing and sets *error to a message naming the loss and the value.
+    static std::optional<ResidualScale> parseResidualScale(const QString &name,
+                                                           const QString &text, QString *error);
 
     // Checks the items of a list parameter: their count against the declared item-count rule,
     // then each item, which must be finite and inside the declared range. Returns an empty

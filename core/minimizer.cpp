@@ -92,6 +92,9 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
         ObjectiveValue candidate;
         for (int halving = 0; halving < 80; ++halving, step *= 0.5) {
             const Eigen::Vector2d trial = theta + step * direction;
+            // A step below the rounding of theta moves nothing, and would pass the test below.
+            if (trial == theta)
+                break;
             const double trialValue = objective.value(trial);
             if (std::isfinite(trialValue) && trialValue <= current.value + 1e-4 * step * slope) {
                 theta = trial;
@@ -99,6 +102,19 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
                 candidate.value = trialValue;
                 decreased = true;
                 break;
+            }
+        }
+        // Near the minimum a Newton step lowers the value by about |slope| / 2, which can fall
+        // below the rounding of the value itself, so the Armijo test cannot see it; the
+        // gradient still measures the progress there.
+        if (!decreased && newton && std::abs(slope) <= 1e-12 * std::abs(current.value)) {
+            const Eigen::Vector2d trial = theta + direction;
+            ObjectiveValue next = objective.evaluate(trial);
+            if (std::isfinite(next.value) && next.gradient.norm() < gradientNorm) {
+                theta = trial;
+                candidate = next;
+                candidate.value = objective.value(trial);
+                decreased = true;
             }
         }
         if (!decreased)
@@ -234,12 +250,14 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
 {
     MinimumResult result;
     const bool regression = objective.loss().kind() == LossKind::Regression;
-    if (!regression && classesSeparable(objective)) {
+    // A penalty on the weight stops |w| from running off, but not the intercept of one class.
+    const Eigen::VectorXd &labels = objective.data().target;
+    const bool oneClass = labels.size() > 0 && labels.minCoeff() == labels.maxCoeff();
+    const bool penalized = !objective.loss().weightPenalty().isZero();
+    if (!regression && classesSeparable(objective) && (oneClass || !penalized)) {
         result.theta = initial;
         result.value = objective.value(initial);
         result.status = MinimumStatus::NotAttained;
-        const Eigen::VectorXd &labels = objective.data().target;
-        const bool oneClass = labels.minCoeff() == labels.maxCoeff();
         result.note = oneClass ? tr("No minimum: every label is %1, so the loss falls forever as "
                                     "|b| grows.")
                                      .arg(labels[0])
@@ -254,7 +272,15 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
     const bool convex = objective.loss().isConvex();
     NewtonOutcome outcome = newtonSearch(objective, initial, !convex, stop);
     if (!outcome.converged && convex && !stop.stop_requested()) {
-        const NewtonOutcome profiled = profileSearch(objective, outcome.theta[0], stop);
+        NewtonOutcome profiled = profileSearch(objective, outcome.theta[0], stop);
+        // Golden section finds the slope only to about sqrt(epsilon) relative, since the
+        // profile is flat to second order there. Where the curvature at that point is positive
+        // (Huber that started with too few inliers), Newton's method takes it to full precision.
+        if (profiled.converged && !stop.stop_requested()) {
+            const NewtonOutcome polished = newtonSearch(objective, profiled.theta, false, stop);
+            if (polished.converged && polished.value <= profiled.value)
+                profiled = polished;
+        }
         if (profiled.value <= outcome.value)
             outcome = profiled;
         outcome.converged = profiled.converged;
@@ -290,7 +316,8 @@ MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d 
     const FeatureScaling &own = objective.scaling();
     if (own.mean == standard.mean && own.scale == standard.scale)
         return minimizeWellScaled(objective, initial, stop);
-    const LineObjective standardized(objective.sharedData(), objective.sharedLoss(), standard);
+    const LineObjective standardized(objective.sharedData(), objective.sharedLoss(), standard,
+                                     objective.penaltyFactor() * own.scale / standard.scale);
     MinimumResult result = minimizeWellScaled(
         standardized, standardized.fromDataUnits(objective.toDataUnits(initial)), stop);
     result.theta = objective.fromDataUnits(standardized.toDataUnits(result.theta));

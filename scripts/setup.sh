@@ -13,7 +13,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev libqcustomplot-dev libeigen3-dev libcsv-dev libginac-dev
   fonts-dejavu-core
-  python3 python3-numpy python3-torch python3-torchvision python3-sklearn python3-mpmath
+  python3 python3-numpy python3-torch python3-torchvision python3-sklearn python3-statsmodels python3-mpmath
 )
 
 missing=()

@@ -34,7 +34,7 @@ namespace losslens {
 // The exact loss is continuous in alpha but not smooth at alpha = 2: there it changes like
 // d log(1/|d|) with d = alpha - 2, so rho at alpha = 2 +- 1e-8 differs from 0.5 (e/c)^2 by
 // about 1e-7 relatively. Near alpha = -inf it changes like 1/|alpha|.
-class BarronLoss final : public LossKernel<BarronLoss, LossKind::Regression>
+class BarronLoss final : public LossKernel<BarronLoss, LossKind::Regression, true>
 {
 public:
     explicit BarronLoss(double alpha = 1.0, double scale = 1.0) : m_alpha(alpha), m_scale(scale) {}
@@ -46,7 +46,7 @@ public:
     void setParameterValue(int index, double value) override;
     bool isConvex() const override { return m_alpha >= 1.0; }
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double) const override
+    LossDerivatives evaluateAt(double input, double) const
     {
         const double t = input / m_scale;
         const double s = t * t;

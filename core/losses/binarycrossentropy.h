@@ -35,7 +35,7 @@ public:
     double parameterValue(int index) const override;
     void setParameterValue(int index, double value) override;
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         // exp(-|z|) lies in (0, 1], so neither log1p nor the sigmoids below can overflow.
         const double decay = std::exp(-std::abs(input));

@@ -18,7 +18,7 @@ namespace losslens {
 //
 // log1p keeps tiny values exact (rho(1e-9) = 5e-19 with c = 1), and the form (2p - 1) p stays
 // finite when s overflows, where (1 - s/2) / (1 + s/2)^2 would give inf / inf.
-class CauchyLoss final : public LossKernel<CauchyLoss, LossKind::Regression>
+class CauchyLoss final : public LossKernel<CauchyLoss, LossKind::Regression, true>
 {
 public:
     explicit CauchyLoss(double scale = 1.0) : m_scale(scale) {}
@@ -30,7 +30,7 @@ public:
     void setParameterValue(int index, double value) override;
     bool isConvex() const override { return false; }
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double t = input / m_scale;
         const double p = 1.0 / (1.0 + 0.5 * t * t);

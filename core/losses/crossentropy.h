@@ -52,7 +52,7 @@ public:
     const QVector<double> &others() const { return m_others; }
 
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const Terms terms = termsAt(input, label);
         const double denominator = 1.0 + terms.tail;

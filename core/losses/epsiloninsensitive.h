@@ -16,7 +16,7 @@ namespace losslens {
 // proportional to exp(-rho(e)), flat inside the tube with Laplace tails. Vapnik, "The Nature
 // of Statistical Learning Theory", Springer, 1995; Smola and Schoelkopf, "A tutorial on support
 // vector regression", Statistics and Computing, 2004.
-class EpsilonInsensitiveLoss final : public LossKernel<EpsilonInsensitiveLoss, LossKind::Regression>
+class EpsilonInsensitiveLoss final : public LossKernel<EpsilonInsensitiveLoss, LossKind::Regression, true>
 {
 public:
     explicit EpsilonInsensitiveLoss(double epsilon = 0.1) : m_epsilon(epsilon) {}
@@ -27,7 +27,7 @@ public:
     double parameterValue(int index) const override;
     void setParameterValue(int index, double value) override;
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         double first = 0.0;
         if (std::abs(input) > m_epsilon)

@@ -40,7 +40,7 @@ public:
     void setParameterValue(int index, double value) override;
     bool isConvex() const override { return m_gamma == 0.0; }
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double sign = 2.0 * label - 1.0;
         const Terms terms = termsAt(sign * input);

@@ -18,7 +18,7 @@ namespace losslens {
 //
 // (s/2) p keeps tiny values exact, and 2 - 2p avoids inf * 0 when s overflows. The value
 // switches forms at s = 4, where both are accurate (2 - 2p = 1 without cancellation).
-class GemanMcClureLoss final : public LossKernel<GemanMcClureLoss, LossKind::Regression>
+class GemanMcClureLoss final : public LossKernel<GemanMcClureLoss, LossKind::Regression, true>
 {
 public:
     explicit GemanMcClureLoss(double scale = 1.0) : m_scale(scale) {}
@@ -30,7 +30,7 @@ public:
     void setParameterValue(int index, double value) override;
     bool isConvex() const override { return false; }
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double t = input / m_scale;
         const double p = 4.0 / (t * t + 4.0);

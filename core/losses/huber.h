@@ -14,7 +14,7 @@ namespace losslens {
 // Value 0 at e = 0. Quadratic like MSE for small errors and linear like MAE for large ones,
 // so its influence is bounded by delta. Huber, "Robust Estimation of a Location Parameter",
 // Annals of Mathematical Statistics, 1964.
-class HuberLoss final : public LossKernel<HuberLoss, LossKind::Regression>
+class HuberLoss final : public LossKernel<HuberLoss, LossKind::Regression, true>
 {
 public:
     explicit HuberLoss(double delta = 1.0) : m_delta(delta) {}
@@ -27,7 +27,7 @@ public:
     // Defined here so that LossKernel's loops can inline it. PyTorch takes the quadratic
     // branch when |e| < delta; at |e| = delta both branches agree in value and first
     // derivative, so only the second derivative depends on the choice.
-    LossDerivatives evaluate(double input, double) const override
+    LossDerivatives evaluateAt(double input, double) const
     {
         const double magnitude = std::abs(input);
         if (magnitude < m_delta)

@@ -30,7 +30,7 @@ namespace losslens {
 // 4 t / (1 + t)^2 above, which underflows gradually instead of dividing by an overflowed
 // cosh(e)^2 (that would give 0 beyond |e| of about 355.6, where the exact value is still a
 // subnormal).
-class LogCoshLoss final : public LossKernel<LogCoshLoss, LossKind::Regression>
+class LogCoshLoss final : public LossKernel<LogCoshLoss, LossKind::Regression, true>
 {
 public:
     static constexpr double kSwitch = 20.0;
@@ -39,7 +39,7 @@ public:
     QString displayName() const override { return QStringLiteral("Log-cosh"); }
     // Defined here so that LossKernel's loops can inline it. tanh(e) needs no rewriting because
     // it is bounded by 1 and cannot overflow.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double magnitude = std::abs(input);
         const double first = std::tanh(input);

@@ -15,7 +15,7 @@ public:
     QString name() const override { return QStringLiteral("mae"); }
     QString displayName() const override { return QStringLiteral("MAE"); }
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double) const override
+    LossDerivatives evaluateAt(double input, double) const
     {
         const double sign = input > 0.0 ? 1.0 : (input < 0.0 ? -1.0 : 0.0);
         return {std::abs(input), sign, 0.0};

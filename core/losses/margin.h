@@ -28,7 +28,7 @@ class HingeLoss final : public LossKernel<HingeLoss, LossKind::Classification>
 public:
     QString name() const override { return QStringLiteral("hinge"); }
     QString displayName() const override { return QStringLiteral("Hinge"); }
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double sign = 2.0 * label - 1.0;
         const double margin = sign * input;
@@ -54,7 +54,7 @@ class SquaredHingeLoss final : public LossKernel<SquaredHingeLoss, LossKind::Cla
 public:
     QString name() const override { return QStringLiteral("squared_hinge"); }
     QString displayName() const override { return QStringLiteral("Squared hinge"); }
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double sign = 2.0 * label - 1.0;
         const double margin = sign * input;
@@ -82,7 +82,7 @@ class ModifiedHuberLoss final : public LossKernel<ModifiedHuberLoss, LossKind::C
 public:
     QString name() const override { return QStringLiteral("modified_huber"); }
     QString displayName() const override { return QStringLiteral("Modified Huber"); }
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double sign = 2.0 * label - 1.0;
         const double margin = sign * input;
@@ -112,7 +112,7 @@ class ExponentialLoss final : public LossKernel<ExponentialLoss, LossKind::Class
 public:
     QString name() const override { return QStringLiteral("exponential"); }
     QString displayName() const override { return QStringLiteral("Exponential"); }
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double sign = 2.0 * label - 1.0;
         const double value = std::exp(-(sign * input));
@@ -136,7 +136,7 @@ public:
     QString name() const override { return QStringLiteral("zero_one"); }
     QString displayName() const override { return QStringLiteral("Zero-one"); }
     bool isConvex() const override { return false; }
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         return {valueAt(input, label), 0.0, 0.0};
     }

@@ -13,7 +13,7 @@ public:
     QString name() const override { return QStringLiteral("mse"); }
     QString displayName() const override { return QStringLiteral("MSE"); }
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double) const override
+    LossDerivatives evaluateAt(double input, double) const
     {
         return {input * input, 2.0 * input, 2.0};
     }

@@ -25,7 +25,7 @@ public:
     double parameterValue(int index) const override;
     void setParameterValue(int index, double value) override;
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double first = input < 0.0 ? -m_tau : (input > 0.0 ? 1.0 - m_tau : 0.0);
         return {valueAt(input, label), first, 0.0};

@@ -19,7 +19,7 @@ namespace losslens {
 // this class return 0.
 // NOTE: for a subnormal beta below 1 / DBL_MAX (about 5.6e-309) the inside curvature 1 / beta
 // rounds to +inf. That is its correctly rounded value, and only inputs with |e| < beta see it.
-class SmoothL1Loss final : public LossKernel<SmoothL1Loss, LossKind::Regression>
+class SmoothL1Loss final : public LossKernel<SmoothL1Loss, LossKind::Regression, true>
 {
 public:
     explicit SmoothL1Loss(double beta = 1.0) : m_beta(beta) {}
@@ -32,7 +32,7 @@ public:
     // Defined here so that LossKernel's loops can inline it. PyTorch takes the quadratic branch
     // when |e| < beta. At |e| = beta both branches give beta / 2 and slope sign(e), so only the
     // second derivative depends on the choice.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double value = valueAt(input, label);
         if (std::abs(input) < m_beta)

@@ -20,7 +20,7 @@ namespace losslens {
 // (c^2/6)(3u - 3u^2 + u^3) = (e^2/6)(3 + u (u - 3)) keeps full relative precision, since
 // 3 + u (u - 3) lies in [1, 3]. Near |e| = c, 1 - u is computed as (c - |e|)(c + |e|) / c^2,
 // where c - |e| is exact, so rho' and rho'' keep their relative precision as they vanish.
-class TukeyLoss final : public LossKernel<TukeyLoss, LossKind::Regression>
+class TukeyLoss final : public LossKernel<TukeyLoss, LossKind::Regression, true>
 {
 public:
     explicit TukeyLoss(double threshold = 4.685) : m_threshold(threshold) {}
@@ -32,7 +32,7 @@ public:
     void setParameterValue(int index, double value) override;
     bool isConvex() const override { return false; }
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double label) const override
+    LossDerivatives evaluateAt(double input, double label) const
     {
         const double magnitude = std::abs(input);
         if (!(magnitude < m_threshold))

@@ -18,7 +18,7 @@ namespace losslens {
 //
 // expm1 keeps tiny values exact (rho(1e-9) = 5e-19 with c = 1). Once w underflows to 0 the
 // second derivative is 0, which also avoids 0 * inf when s overflows.
-class WelschLoss final : public LossKernel<WelschLoss, LossKind::Regression>
+class WelschLoss final : public LossKernel<WelschLoss, LossKind::Regression, true>
 {
 public:
     explicit WelschLoss(double scale = 1.0) : m_scale(scale) {}
@@ -30,7 +30,7 @@ public:
     void setParameterValue(int index, double value) override;
     bool isConvex() const override { return false; }
     // Defined here so that LossKernel's loops can inline it.
-    LossDerivatives evaluate(double input, double) const override
+    LossDerivatives evaluateAt(double input, double) const
     {
         const double t = input / m_scale;
         const double s = t * t;
