@@ -1,0 +1,121 @@
+#include "landscapeslice.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <thread>
+
+namespace losslens {
+
+SlicePlane parameterPlane(const Eigen::VectorXd &theta, Eigen::Index i, Eigen::Index j)
+{
+    SlicePlane plane;
+    plane.origin = theta;
+    plane.origin[i] = 0.0;
+    plane.origin[j] = 0.0;
+    plane.first = Eigen::VectorXd::Unit(theta.size(), i);
+    plane.second = Eigen::VectorXd::Unit(theta.size(), j);
+    return plane;
+}
+
+namespace {
+
+// Scales the weights (all but the last entry) and the intercept (the last) of direction to the
+// norms of theta's weights and intercept, or to norm 1 where theta's norm is 0.
+void normalizeByGroup(Eigen::VectorXd &direction, const Eigen::VectorXd &theta)
+{
+    const Eigen::Index weightCount = theta.size() - 1;
+    auto scaleGroup = [](auto group, double targetNorm) {
+        const double norm = group.norm();
+        if (norm > 0.0)
+            group *= (targetNorm > 0.0 ? targetNorm : 1.0) / norm;
+    };
+    scaleGroup(direction.head(weightCount), theta.head(weightCount).norm());
+    scaleGroup(direction.tail(1), std::abs(theta[weightCount]));
+}
+
+} // namespace
+
+SlicePlane randomPlane(const Eigen::VectorXd &theta, std::uint64_t seed)
+{
+    // std::mt19937_64 is specified exactly by the standard. The normal distribution is
+    // implementation-defined, so another standard library may give other directions for a seed.
+    std::mt19937_64 generator(seed);
+    std::normal_distribution<double> normal;
+    SlicePlane plane;
+    plane.origin = theta;
+    plane.first = Eigen::VectorXd::NullaryExpr(theta.size(), [&] { return normal(generator); });
+    plane.second = Eigen::VectorXd::NullaryExpr(theta.size(), [&] { return normal(generator); });
+    plane.second -= plane.first * (plane.first.dot(plane.second) / plane.first.squaredNorm());
+    normalizeByGroup(plane.first, theta);
+    normalizeByGroup(plane.second, theta);
+    return plane;
+}
+
+std::optional<Landscape> computeSlice(const LinearModelObjective &objective,
+                                      const SlicePlane &plane, const LandscapeGrid &grid,
+                                      std::stop_token stop)
+{
+    Landscape landscape;
+    landscape.grid = grid;
+    landscape.values.resize(grid.slopeCount, grid.interceptCount);
+
+    // The outputs are affine in (a, c): outputs(a, c) = o + a p + c q, with o, p and q the
+    // outputs of the origin and the directions' changes, so each node costs one pass over the
+    // data instead of a matrix product.
+    const Eigen::Index weightCount = objective.parameterCount() - 1;
+    const Eigen::VectorXd origin = objective.outputs(plane.origin);
+    const Eigen::VectorXd along = objective.scaledFeatures() * plane.first.head(weightCount) +
+                                  Eigen::VectorXd::Constant(origin.size(), plane.first[weightCount]);
+    const Eigen::VectorXd across =
+        objective.scaledFeatures() * plane.second.head(weightCount) +
+        Eigen::VectorXd::Constant(origin.size(), plane.second[weightCount]);
+
+    const int workerCount = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
+    auto fillRows = [&](int first) {
+        Eigen::VectorXd row(origin.size());
+        Eigen::VectorXd outputs(origin.size());
+        for (int i = first; i < grid.slopeCount && !stop.stop_requested(); i += workerCount) {
+            const double a = grid.slopeAt(i);
+            row = origin + a * along;
+            for (int k = 0; k < grid.interceptCount; ++k) {
+                const double c = grid.interceptAt(k);
+                outputs = row + c * across;
+                landscape.values(i, k) = objective.meanLossOfOutputs(outputs) +
+                                         objective.penaltyValue(plane.pointAt(a, c));
+            }
+        }
+    };
+    const double work = double(grid.slopeCount) * grid.interceptCount * double(origin.size());
+    std::vector<std::jthread> workers;
+    if (work > 1e5) {
+        for (int worker = 1; worker < workerCount; ++worker)
+            workers.emplace_back(fillRows, worker);
+    } else {
+        for (int worker = 1; worker < workerCount; ++worker)
+            fillRows(worker);
+    }
+    fillRows(0);
+    workers.clear();
+    if (stop.stop_requested())
+        return std::nullopt;
+    landscape.minimumValue = landscape.values.minCoeff();
+    landscape.maximumValue = landscape.values.maxCoeff();
+    return landscape;
+}
+
+std::vector<double> lineProfile(const LinearModelObjective &objective,
+                                const Eigen::VectorXd &start, const Eigen::VectorXd &end,
+                                double tMinimum, double tMaximum, int count)
+{
+    std::vector<double> values;
+    values.reserve(std::max(count, 0));
+    for (int k = 0; k < count; ++k) {
+        const double t =
+            count == 1 ? tMinimum : tMinimum + (tMaximum - tMinimum) * k / (count - 1);
+        values.push_back(objective.value((1.0 - t) * start + t * end));
+    }
+    return values;
+}
+
+} // namespace losslens

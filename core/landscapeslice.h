@@ -1,0 +1,54 @@
+#pragma once
+
+#include "landscape.h"
+#include "linearmodel.h"
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <optional>
+#include <stop_token>
+#include <vector>
+
+namespace losslens {
+
+// A plane through parameter space, theta(a, c) = origin + a first + c second, on which a model
+// with more than two parameters shows its loss as a 2D landscape. a runs along the grid's slope
+// axis and c along its intercept axis.
+struct SlicePlane
+{
+    Eigen::VectorXd origin;
+    Eigen::VectorXd first;
+    Eigen::VectorXd second;
+
+    Eigen::VectorXd pointAt(double a, double c) const { return origin + a * first + c * second; }
+};
+
+// The plane of parameters i and j through theta, with the other parameters held at theta's
+// values: the axes then read as the values of parameters i and j themselves.
+SlicePlane parameterPlane(const Eigen::VectorXd &theta, Eigen::Index i, Eigen::Index j);
+
+// The plane through theta along two random directions, drawn from a standard normal
+// distribution with the given seed and normalized as in Li et al., "Visualizing the Loss
+// Landscape of Neural Nets" (NeurIPS 2018): each group of parameters (the weights, then the
+// intercept) is scaled to the norm of theta's own group, so a = 1 moves each group by its own
+// size. A group whose norm is 0, as at the usual start theta = 0, keeps a direction of norm 1.
+// The second direction is first made orthogonal to the first, so the plane never collapses to
+// a line in low dimensions.
+SlicePlane randomPlane(const Eigen::VectorXd &theta, std::uint64_t seed);
+
+// Mean loss (with the penalty) on every node of the grid over (a, c), on all cores:
+// values(i, k) = L(plane.pointAt(grid.slopeAt(i), grid.interceptAt(k))). Returns std::nullopt
+// when stop is requested first.
+std::optional<Landscape> computeSlice(const LinearModelObjective &objective,
+                                      const SlicePlane &plane, const LandscapeGrid &grid,
+                                      std::stop_token stop = {});
+
+// The mean loss on the straight line from start to end, L((1 - t) start + t end), at count
+// evenly spaced t from tMinimum to tMaximum, both included: the 1D view of a training run,
+// which shows whether the path crossed a barrier.
+std::vector<double> lineProfile(const LinearModelObjective &objective,
+                                const Eigen::VectorXd &start, const Eigen::VectorXd &end,
+                                double tMinimum, double tMaximum, int count);
+
+} // namespace losslens
