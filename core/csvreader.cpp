@@ -277,4 +277,57 @@ std::optional<Dataset> loadCsvDataset(const QString &path, const QString &featur
     return data;
 }
 
+std::optional<MultiFeatureData> multiFeatureDataFromTable(const CsvTable &table,
+                                                          const QStringList &featureColumns,
+                                                          const QString &targetColumn,
+                                                          const QString &fileName,
+                                                          CsvError *error)
+{
+    if (featureColumns.isEmpty()) {
+        *error = {tr("%1: no feature column is chosen; name at least one.")
+                      .arg(describeFile(fileName)),
+                  0, {}};
+        return std::nullopt;
+    }
+    for (int k = 0; k < featureColumns.size(); ++k) {
+        if (featureColumns.indexOf(featureColumns[k]) != k) {
+            *error = {tr("%1: the feature column \"%2\" is chosen twice.")
+                          .arg(describeFile(fileName), featureColumns[k]),
+                      1, featureColumns[k]};
+            return std::nullopt;
+        }
+    }
+    MultiFeatureData data;
+    for (int k = 0; k < featureColumns.size(); ++k) {
+        const std::optional<Dataset> column =
+            datasetFromTable(table, featureColumns[k], targetColumn, fileName, error);
+        if (!column)
+            return std::nullopt;
+        if (k == 0) {
+            data.features.resize(column->size(), featureColumns.size());
+            data.target = column->target;
+            data.targetName = column->targetName;
+            data.source = column->source;
+        }
+        data.features.col(k) = column->feature;
+        data.featureNames << column->featureName;
+    }
+    return data;
+}
+
+std::optional<MultiFeatureData> loadCsvMultiFeatureData(const QString &path,
+                                                        const QStringList &featureColumns,
+                                                        const QString &targetColumn,
+                                                        CsvError *error)
+{
+    const std::optional<CsvTable> table = readCsvFile(path, error);
+    if (!table)
+        return std::nullopt;
+    auto data = multiFeatureDataFromTable(*table, featureColumns, targetColumn, path, error);
+    if (data)
+        qCDebug(lcData) << "loaded" << data->size() << "rows of" << featureColumns.size()
+                        << "features from" << path;
+    return data;
+}
+
 } // namespace losslens

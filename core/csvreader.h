@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dataset.h"
+#include "linearmodel.h"
 
 #include <QByteArray>
 #include <QString>
@@ -44,6 +45,19 @@ std::optional<CsvTable> readCsvFile(const QString &path, CsvError *error);
 std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &featureColumn,
                                         const QString &targetColumn, const QString &fileName,
                                         CsvError *error);
+
+// Takes several numeric feature columns and one target column, chosen by header name, for
+// linear models with several weights. Each column is checked as datasetFromTable checks it.
+std::optional<MultiFeatureData> multiFeatureDataFromTable(const CsvTable &table,
+                                                          const QStringList &featureColumns,
+                                                          const QString &targetColumn,
+                                                          const QString &fileName,
+                                                          CsvError *error);
+
+std::optional<MultiFeatureData> loadCsvMultiFeatureData(const QString &path,
+                                                        const QStringList &featureColumns,
+                                                        const QString &targetColumn,
+                                                        CsvError *error);
 
 std::optional<Dataset> loadCsvDataset(const QString &path, const QString &featureColumn,
                                       const QString &targetColumn, CsvError *error);

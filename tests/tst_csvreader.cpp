@@ -29,6 +29,9 @@ class TestCsvReader : public QObject
     Q_OBJECT
 
 private slots:
+    void severalFeatureColumns();
+    void severalFeatureColumnsRejected_data();
+    void severalFeatureColumnsRejected();
     void parseAccepted_data();
     void parseAccepted();
     void loadStackLossFile();
@@ -245,6 +248,50 @@ void TestCsvReader::readMissingFile()
     QVERIFY(!readCsvFile(path, &error));
     QCOMPARE(error.line, qsizetype(0));
     QVERIFY2(error.message.contains(path), qPrintable(error.message));
+}
+
+void TestCsvReader::severalFeatureColumns()
+{
+    CsvError error;
+    const auto table = parseCsv("a;b;y\n1;10;5\n2;30;6\n4;20;8\n", QStringLiteral("m.csv"), &error);
+    QVERIFY2(table, qPrintable(error.message));
+    const auto data = multiFeatureDataFromTable(*table, {QStringLiteral("b"), QStringLiteral("a")},
+                                                QStringLiteral("y"), QStringLiteral("m.csv"), &error);
+    QVERIFY2(data, qPrintable(error.message));
+    QCOMPARE(data->featureCount(), Eigen::Index(2));
+    QCOMPARE(data->size(), Eigen::Index(3));
+    QCOMPARE(data->features(1, 0), 30.0);
+    QCOMPARE(data->features(2, 1), 4.0);
+    QCOMPARE(data->target[2], 8.0);
+    QCOMPARE(data->featureNames, QStringList({QStringLiteral("b"), QStringLiteral("a")}));
+}
+
+void TestCsvReader::severalFeatureColumnsRejected_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("columns");
+    QTest::addColumn<QString>("fragment");
+    QTest::newRow("none chosen") << QByteArray("a,y\n1,2\n3,4\n") << QStringList()
+                                 << "no feature column is chosen";
+    QTest::newRow("chosen twice") << QByteArray("a,y\n1,2\n3,4\n") << QStringList{"a", "a"}
+                                  << "\"a\" is chosen twice";
+    QTest::newRow("unknown") << QByteArray("a,y\n1,2\n3,4\n") << QStringList{"a", "z"}
+                             << "no column named \"z\"";
+    QTest::newRow("text in the second") << QByteArray("a,b,y\n1,2,3\n3,x,4\n")
+                                        << QStringList{"a", "b"} << "line 3";
+}
+
+void TestCsvReader::severalFeatureColumnsRejected()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, columns);
+    QFETCH(QString, fragment);
+    CsvError error;
+    const auto table = parseCsv(text, QStringLiteral("m.csv"), &error);
+    QVERIFY2(table, qPrintable(error.message));
+    QVERIFY(!multiFeatureDataFromTable(*table, columns, QStringLiteral("y"), QStringLiteral("m.csv"),
+                                       &error));
+    QVERIFY2(error.message.contains(fragment), qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)
