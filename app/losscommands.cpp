@@ -1,6 +1,7 @@
 #include "losscommands.h"
 
 #include "core/losscatalogue.h"
+#include "core/losses/crossentropy.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,17 +32,29 @@ QString csvField(const QString &text)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+// Returns the number of labels of a classification loss, whose labels run from 0 to that number
+// minus 1. Binary losses take 2. Cross-entropy takes K, the number of its weights, because its
+// label is the index of the true class.
+// NOTE: a virtual Loss::labelCount() in the core would let each loss state this itself.
+int labelCount(const Loss &loss)
+{
+    if (const auto *crossEntropy = dynamic_cast<const CrossEntropyLoss *>(&loss))
+        return crossEntropy->classCount();
+    return 2;
+}
+
 int listLosses(QTextStream &output)
 {
     output << tr("Losses, written NAME or NAME:key=value,key=value:") << "\n\n";
     for (const QString &name : LossCatalogue::names()) {
         const std::unique_ptr<Loss> loss = LossCatalogue::create(name);
-        const QString input = loss->kind() == LossKind::Regression
-                                  ? tr("regression, on the error e = prediction - target")
-                              : loss->fitsLineModel()
-                                  ? tr("classification, on the logit z with a 0/1 label")
-                                  : tr("classification, on the true class's logit z with the "
-                                       "class index as label; drawn, never fitted");
+        const QString input =
+            loss->kind() == LossKind::Regression
+                ? tr("regression, on the error e = prediction - target; takes no label")
+            : loss->fitsLineModel()
+                ? tr("classification, on the logit z with a 0/1 label")
+                : tr("classification, on the true class's logit z; the label is the true "
+                     "class's index, 0 to K - 1 for K weights; drawn, never fitted");
         output << name << "  (" << loss->displayName() << "; " << input << ")\n";
         const auto parameters = loss->parameters();
         if (parameters.empty())
@@ -80,6 +93,11 @@ int listLosses(QTextStream &output)
            << "    "
            << tr("It may use numbers, + - * / ^, parentheses and abs, exp, log, sqrt, sin, cos, "
                  "tan, tanh, cosh, sinh, atan; its derivatives are exact.")
+           << '\n'
+           << '\n'
+           << tr("losslens curves --label sets the label of classification losses (default 1): "
+                 "0 or 1 for binary losses, the true class's index for cross_entropy. Regression "
+                 "losses take no label; see losslens curves --help.")
            << '\n';
     return 0;
 }
@@ -111,13 +129,31 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
     const QCommandLineOption points(QStringLiteral("points"),
                                     tr("Number of evenly spaced inputs, both ends included."),
                                     QStringLiteral("N"));
-    const QCommandLineOption label(QStringLiteral("label"),
-                                   tr("Label for classification losses: 0 or 1 (default 1); for "
-                                      "cross_entropy, the index of the true class."),
-                                   QStringLiteral("0|1"), QStringLiteral("1"));
-    parser.addOptions({loss, from, to, points, label});
+    const QCommandLineOption label(
+        QStringLiteral("label"),
+        tr("Label of the classification losses (default 1): 0 or 1 for binary losses; for "
+           "cross_entropy, the index of the true class, 0 to K - 1 for K weights. Regression "
+           "losses take no label and leave the label column empty; --label with regression "
+           "losses alone is an error."),
+        QStringLiteral("LABEL"), QStringLiteral("1"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Print this help and exit."));
+    parser.setApplicationDescription(
+        tr("Writes CSV with the header spec,label,x,loss,gradient,second_derivative: each loss "
+           "at N evenly spaced inputs from A to B, the error e for regression losses and the "
+           "logit z for classification losses."));
+    parser.addOptions({loss, from, to, points, label, help});
     if (!parser.parse(arguments))
         return fail(errors, parser.errorText());
+    if (parser.isSet(help)) {
+        // The parser names the program by its file, so the usage line is rewritten to name the
+        // subcommand too.
+        QString text = parser.helpText();
+        text.replace(0, text.indexOf(QLatin1Char('\n')),
+                     QStringLiteral("Usage: losslens curves [options]"));
+        output << text;
+        return 0;
+    }
     if (parser.positionalArguments().size() > 1)
         return fail(errors, tr("unexpected argument \"%1\".").arg(parser.positionalArguments()[1]));
 
@@ -142,15 +178,41 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
         return fail(errors, tr("--points must be a whole number from 1 to 10000000, got \"%1\".")
                                 .arg(parser.value(points)));
     const QString labelText = parser.value(label).trimmed();
-    if (labelText != QLatin1String("0") && labelText != QLatin1String("1"))
-        return fail(errors, tr("--label must be 0 or 1, got \"%1\".").arg(labelText));
-    const double labelValue = labelText.toDouble();
+    bool isWholeNumber = false;
+    const int labelIndex = labelText.toInt(&isWholeNumber);
+    if (!isWholeNumber || labelIndex < 0)
+        return fail(errors, tr("--label must be 0 or 1 for binary classification losses, or a "
+                               "class index from 0 to K - 1 for cross_entropy with K weights; "
+                               "got \"%1\".")
+                                .arg(labelText));
+    bool anyClassifier = false;
+    for (const auto &curve : losses) {
+        if (curve->kind() != LossKind::Classification)
+            continue;
+        anyClassifier = true;
+        const int count = labelCount(*curve);
+        if (labelIndex < count)
+            continue;
+        if (curve->fitsLineModel())
+            return fail(errors, tr("--label %1 is invalid for %2, a binary classification loss; "
+                                   "give 0 or 1.")
+                                    .arg(labelText, curve->spec()));
+        return fail(errors, tr("--label %1 is not a class of %2, which has %3 classes; give a "
+                               "class index from 0 to %4.")
+                                .arg(labelText, curve->spec())
+                                .arg(count)
+                                .arg(count - 1));
+    }
+    if (parser.isSet(label) && !anyClassifier)
+        return fail(errors, tr("--label applies to classification losses only, and every --loss "
+                               "given is a regression loss; leave --label out."));
+    const double labelValue = labelIndex;
 
     output << "spec,label,x,loss,gradient,second_derivative\n";
     for (const auto &curve : losses) {
         const bool classifier = curve->kind() == LossKind::Classification;
         const QString specField = csvField(curve->spec());
-        const QString labelField = classifier ? labelText : QString();
+        const QString labelField = classifier ? QString::number(labelIndex) : QString();
         for (int k = 0; k < count; ++k) {
             // One point is A alone. Otherwise the last point is B itself rather than A plus a
             // rounded multiple of the spacing.

@@ -23,6 +23,8 @@ private slots:
     void lossesListsCatalogue();
     void curvesWritesExactCsv();
     void curvesSinglePoint();
+    void curvesCrossEntropyLabel();
+    void curvesHelpDescribesLabel();
     void curvesInvalidExitTwo_data();
     void curvesInvalidExitTwo();
     void invalidArgumentsExitTwo_data();
@@ -155,6 +157,9 @@ void CommandLineTest::lossesListsCatalogue()
                        "item in [0, 1e+06].")));
     QVERIFY(outcome.output.contains(
         QStringLiteral("canonical form: cross_entropy:weights=1|1|1,smoothing=0,others=0|0")));
+    // Each kind of loss states which label it takes.
+    QVERIFY(outcome.output.contains(QStringLiteral("takes no label")));
+    QVERIFY(outcome.output.contains(QStringLiteral("the label is the true class's index")));
 }
 
 void CommandLineTest::curvesWritesExactCsv()
@@ -215,6 +220,48 @@ void CommandLineTest::curvesSinglePoint()
              QStringLiteral("spec,label,x,loss,gradient,second_derivative\nmse,,1.5,2.25,3,2\n"));
 }
 
+void CommandLineTest::curvesCrossEntropyLabel()
+{
+    const QString spec =
+        QStringLiteral("cross_entropy:weights=0.5|1.5|1,smoothing=0.1,others=0.3|-1.2");
+    const Outcome outcome =
+        run({QStringLiteral("curves"), QStringLiteral("--loss"), spec, QStringLiteral("--from"),
+             QStringLiteral("-4"), QStringLiteral("--to"), QStringLiteral("4"),
+             QStringLiteral("--points"), QStringLiteral("9"), QStringLiteral("--label"),
+             QStringLiteral("2")});
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    const QStringList lines = outcome.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 9);
+    QString error;
+    const std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
+    QVERIFY2(loss, qPrintable(error));
+    // The canonical spec contains commas, so the CSV quotes it.
+    const QString quotedSpec = QLatin1Char('"') + loss->spec() + QLatin1Char('"');
+    for (int row = 1; row < lines.size(); ++row) {
+        QVERIFY2(lines[row].startsWith(quotedSpec + QLatin1Char(',')), qPrintable(lines[row]));
+        const QStringList fields = lines[row].mid(quotedSpec.size() + 1).split(QLatin1Char(','));
+        QCOMPARE(fields.size(), 5);
+        QCOMPARE(fields[0], QStringLiteral("2"));
+        const double x = fields[1].toDouble();
+        const LossDerivatives expected = loss->evaluate(x, 2.0);
+        QCOMPARE(fields[2].toDouble(), expected.value);
+        QCOMPARE(fields[3].toDouble(), expected.first);
+        QCOMPARE(fields[4].toDouble(), expected.second);
+        // Class 2 has its own weight, so the curve differs from class 0's.
+        QVERIFY(expected.value != loss->evaluate(x, 0.0).value);
+    }
+}
+
+void CommandLineTest::curvesHelpDescribesLabel()
+{
+    const Outcome outcome = run({QStringLiteral("curves"), QStringLiteral("--help")});
+    QCOMPARE(outcome.exitCode, 0);
+    QVERIFY2(outcome.output.startsWith(QStringLiteral("Usage: losslens curves")),
+             qPrintable(outcome.output));
+    QVERIFY(outcome.output.contains(QStringLiteral("--label")));
+    QVERIFY(outcome.output.contains(QStringLiteral("Regression")));
+}
+
 void CommandLineTest::curvesInvalidExitTwo_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -231,7 +278,19 @@ void CommandLineTest::curvesInvalidExitTwo_data()
         << QStringList{"curves", "--loss", "mse", "--from", "nan", "--to", "1", "--points", "3"}
         << "--from";
     QTest::newRow("label two") << (QStringList{"curves", "--loss", "bce", "--label", "2"} + range)
-                               << "--label";
+                               << "give 0 or 1";
+    QTest::newRow("label not whole")
+        << (QStringList{"curves", "--loss", "bce", "--label", "0.5"} + range) << "\"0.5\"";
+    QTest::newRow("label negative")
+        << (QStringList{"curves", "--loss", "cross_entropy", "--label", "-1"} + range) << "\"-1\"";
+    QTest::newRow("label past last class")
+        << (QStringList{"curves", "--loss", "cross_entropy", "--label", "3"} + range)
+        << "from 0 to 2";
+    QTest::newRow("label past fewer classes")
+        << (QStringList{"curves", "--loss", "cross_entropy:weights=1|1", "--label", "2"} + range)
+        << "from 0 to 1";
+    QTest::newRow("label with regression only")
+        << (QStringList{"curves", "--loss", "mse", "--label", "1"} + range) << "regression";
     QTest::newRow("losses with argument") << QStringList{"losses", "extra"} << "no arguments";
 }
 

@@ -1,6 +1,7 @@
 #include "ui/controlpanel.h"
 #include "ui/dataview.h"
 #include "ui/landscapeview.h"
+#include "ui/listparametereditor.h"
 #include "ui/losscurveview.h"
 #include "ui/mainwindow.h"
 #include "ui/parameterslider.h"
@@ -45,7 +46,8 @@ private slots:
     void syntheticDialogRejectsBadValues();
     void curveTogglesAddWeights();
     void formulaEditorAppliesAndRejects();
-    void crossEntropyShowsListLabels();
+    void crossEntropyShowsListEditors();
+    void undoWorksInListEditor();
 
 private:
     void waitForLandscape();
@@ -356,30 +358,48 @@ void MainWindowTest::curveTogglesAddWeights()
     }
 }
 
-void MainWindowTest::crossEntropyShowsListLabels()
+void MainWindowTest::crossEntropyShowsListEditors()
 {
     SessionModel *model = m_window->model();
     const int index = model->lossIndex(QStringLiteral("cross_entropy"));
     QVERIFY(index >= 0);
     model->setCurrentLoss(index);
-    // Smoothing keeps its slider; the two list parameters get read-only labels instead.
+    // Smoothing keeps its slider, and the two list parameters get text boxes instead.
     ControlPanel *panel = m_window->controlPanel();
     QVERIFY(panel->parameterSlider(QStringLiteral("smoothing")) != nullptr);
     QVERIFY(panel->parameterSlider(QStringLiteral("weights")) == nullptr);
     QVERIFY(panel->parameterSlider(QStringLiteral("others")) == nullptr);
+    ListParameterEditor *weights = panel->listEditor(QStringLiteral("weights"));
+    ListParameterEditor *others = panel->listEditor(QStringLiteral("others"));
+    QVERIFY(weights != nullptr);
+    QVERIFY(others != nullptr);
     // The layout shows new widgets from a queued call, and deletes the old ones later.
     QCoreApplication::processEvents();
-    QStringList visibleTexts;
-    for (const QLabel *label : panel->findChildren<QLabel *>()) {
-        if (label->isVisibleTo(panel))
-            visibleTexts << label->text();
-    }
-    QVERIFY2(visibleTexts.contains(QStringLiteral("weights = 1|1|1")),
-             qPrintable(visibleTexts.join(';')));
-    QVERIFY2(visibleTexts.contains(QStringLiteral("others = 0|0")),
-             qPrintable(visibleTexts.join(';')));
+    QVERIFY(weights->isVisibleTo(panel));
+    QCOMPARE(weights->lineEdit()->text(), QStringLiteral("1|1|1"));
+    QCOMPARE(others->lineEdit()->text(), QStringLiteral("0|0"));
     // The line model supplies one logit, so the loss is never fitted.
     QVERIFY(!model->objective(index)->isApplicable());
+}
+
+void MainWindowTest::undoWorksInListEditor()
+{
+    SessionModel *model = m_window->model();
+    const int index = model->lossIndex(QStringLiteral("cross_entropy"));
+    model->setCurrentLoss(index);
+    QLineEdit *weights =
+        m_window->controlPanel()->listEditor(QStringLiteral("weights"))->lineEdit();
+    m_window->activateWindow();
+    weights->setFocus();
+    weights->selectAll();
+    QTest::keyClicks(weights, QStringLiteral("1|2|3"));
+    QTest::keyClick(weights, Qt::Key_Return);
+    QCOMPARE(model->lossEntry(index).loss->parameterList(0), (QVector<double>{1.0, 2.0, 3.0}));
+    QVERIFY(weights->hasFocus());
+    // Ctrl+Z reaches the window's Undo, not the line edit's own undo of its text.
+    QTest::keyClick(weights, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(model->lossEntry(index).loss->parameterList(0), (QVector<double>{1.0, 1.0, 1.0}));
+    QCOMPARE(weights->text(), QStringLiteral("1|1|1"));
 }
 
 void MainWindowTest::formulaEditorAppliesAndRejects()

@@ -1,12 +1,13 @@
 #include "controlpanel.h"
 
+#include "listparametereditor.h"
 #include "lossinfo.h"
 #include "parameterslider.h"
+#include "uilogging.h"
 
 #include "core/losscatalogue.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
@@ -32,20 +33,6 @@ QIcon swatch(const QColor &colour)
     painter.setBrush(colour);
     painter.drawRoundedRect(QRectF(1, 4, 14, 8), 2, 2);
     return QIcon(pixmap);
-}
-
-// A list parameter's read-only line, as in "weights = 1|2|0.5".
-QString listText(const QString &key, const QVector<double> &items)
-{
-    return key + QStringLiteral(" = ") + formatList(items);
-}
-
-// The tooltip of a list parameter's label: its description and the loss's current spec, which
-// the user edits and passes to --loss, since the panel does not edit lists.
-QString listToolTip(const LossParameter &parameter, const Loss &loss)
-{
-    return QCoreApplication::translate("ControlPanel", "%1 Set it with --loss, as in --loss %2.")
-        .arg(parameter.description, loss.spec());
 }
 
 } // namespace
@@ -152,6 +139,15 @@ ParameterSlider *ControlPanel::parameterSlider(const QString &key) const
     return nullptr;
 }
 
+ListParameterEditor *ControlPanel::listEditor(const QString &key) const
+{
+    for (ListParameterEditor *editor : m_listEditors) {
+        if (editor->key() == key)
+            return editor;
+    }
+    return nullptr;
+}
+
 void ControlPanel::onModelChanged(SessionModel::Changes changes)
 {
     if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged))
@@ -165,10 +161,12 @@ void ControlPanel::onModelChanged(SessionModel::Changes changes)
         const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
         for (const auto &[key, slider] : m_parameterSliders)
             slider->setValue(loss.parameterValue(loss.parameterIndex(key)));
-        for (const auto &[key, label] : m_parameterLists) {
-            const int index = loss.parameterIndex(key);
-            label->setText(listText(key, loss.parameterList(index)));
-            label->setToolTip(listToolTip(loss.parameters().at(index), loss));
+        // An editor whose list did not change keeps its text, so a rejected entry stays
+        // in view for correction while another parameter changes.
+        for (ListParameterEditor *editor : m_listEditors) {
+            const QVector<double> items = loss.parameterList(loss.parameterIndex(editor->key()));
+            if (items != editor->items())
+                editor->setItems(items);
         }
     }
     if (changes & SessionModel::LearningRateChanged)
@@ -246,6 +244,60 @@ void ControlPanel::addFormulaEditor(int lossIndex, const Loss &loss)
     }
 }
 
+void ControlPanel::addListEditor(int lossIndex, int parameterIndex, const Loss &loss)
+{
+    const LossParameter parameter = loss.parameters().at(parameterIndex);
+    auto *editor = new ListParameterEditor(
+        parameter.key,
+        tr("%1 Separate the items with '|', as in 1|2|0.5, and press Return to apply.")
+            .arg(parameter.description),
+        m_parameterGroup);
+    editor->setItems(loss.parameterList(parameterIndex));
+    connect(editor, &ListParameterEditor::itemsEntered, this,
+            [this, editor, lossIndex, parameterIndex](const QVector<double> &items) {
+                applyList(editor, lossIndex, parameterIndex, items);
+            });
+    m_parameterLayout->addWidget(editor);
+    m_listEditors.push_back(editor);
+    m_parameterWidgets.push_back(editor);
+}
+
+void ControlPanel::applyList(ListParameterEditor *editor, int lossIndex, int parameterIndex,
+                             const QVector<double> &items)
+{
+    const std::shared_ptr<const Loss> before = m_model->lossEntry(lossIndex).loss;
+    const QString error = m_model->setLossParameterList(lossIndex, parameterIndex, items);
+    if (!error.isEmpty()) {
+        editor->showError(error);
+        return;
+    }
+    const Loss &after = *m_model->lossEntry(lossIndex).loss;
+    // Shows the items as the spec writes them, also when they equal the current ones.
+    editor->setItems(after.parameterList(parameterIndex));
+    qCDebug(lcUi) << "Set" << editor->key() << "of" << after.name() << "to"
+                  << formatList(after.parameterList(parameterIndex));
+    // An editor hidden by a change of the current loss still reports its entry, and then the
+    // other editors belong to another loss.
+    if (lossIndex != m_model->state().currentLoss)
+        return;
+    // The same step may have resized a list that depends on this one: cross-entropy's others
+    // need K - 1 items, K being the number of weights. Its editor shows how.
+    for (ListParameterEditor *other : m_listEditors) {
+        if (other == editor)
+            continue;
+        const int index = after.parameterIndex(other->key());
+        const QVector<double> old = before->parameterList(index);
+        const QVector<double> now = after.parameterList(index);
+        if (now.size() > old.size()) {
+            other->showNote(tr("Appended %1 to %2 to match the new %3.")
+                                .arg(formatList(now.mid(old.size())), other->key(), editor->key()));
+        } else if (now.size() < old.size()) {
+            other->showNote(tr("Dropped %1 from the end of %2 to match the new %3.")
+                                .arg(formatList(old.mid(now.size())), other->key(), editor->key()));
+        }
+    }
+}
+
 void ControlPanel::rebuildParameters()
 {
     // Hidden at once so a screenshot taken before the deferred deletion never shows them.
@@ -255,7 +307,7 @@ void ControlPanel::rebuildParameters()
     }
     m_parameterWidgets.clear();
     m_parameterSliders.clear();
-    m_parameterLists.clear();
+    m_listEditors.clear();
     const int lossIndex = m_model->state().currentLoss;
     const Loss &loss = *m_model->lossEntry(lossIndex).loss;
     m_parameterGroup->setTitle(tr("%1 parameters").arg(loss.displayName()));
@@ -277,25 +329,18 @@ void ControlPanel::rebuildParameters()
     for (int p = 0; p < static_cast<int>(parameters.size()); ++p) {
         const LossParameter &parameter = parameters[p];
         if (parameter.isList) {
-            auto *label =
-                new QLabel(listText(parameter.key, loss.parameterList(p)), m_parameterGroup);
-            label->setWordWrap(true);
-            label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-            label->setToolTip(listToolTip(parameter, loss));
-            m_parameterLayout->addWidget(label);
-            m_parameterLists.emplace_back(parameter.key, label);
-            m_parameterWidgets.push_back(label);
+            addListEditor(lossIndex, p, loss);
             continue;
         }
         ParameterSlider::Settings settings;
         settings.label = parameter.key;
         settings.toolTip = parameter.description;
         settings.defaultValue = parameter.defaultValue;
-        // The value box takes the whole finite range. An infinite bound, such as Barron's
-        // alpha = -inf, is reachable only through a spec such as --loss barron:alpha=-inf.
-        // TODO: accept and show "-inf" in the value box, which now shows -1e+300 for it.
-        settings.minimum = std::max(parameter.minimum, -1e300);
-        settings.maximum = std::min(parameter.maximum, 1e300);
+        // The value box takes the whole valid range. An infinite bound, such as Barron's
+        // alpha = -inf, is a valid value that the box shows and reads as "-inf" and the
+        // slider's end position selects.
+        settings.minimum = parameter.minimum;
+        settings.maximum = parameter.maximum;
         // Positive scale parameters span decades, so their slider is logarithmic; a slider over
         // an unbounded side covers [-10, 10].
         settings.logarithmic = parameter.minimum > 0.0;

@@ -13,6 +13,7 @@ class QVBoxLayout;
 
 namespace losslens {
 
+class ListParameterEditor;
 class ParameterSlider;
 
 // The left dock: the data source and scaling, the losses with their colours and the current
@@ -30,6 +31,8 @@ public:
     ParameterSlider *learningRateSlider() const { return m_learningRate; }
     // The slider of a parameter of the current loss, or nullptr.
     ParameterSlider *parameterSlider(const QString &key) const;
+    // The editor of a list parameter of the current loss, or nullptr.
+    ListParameterEditor *listEditor(const QString &key) const;
 
 signals:
     void openRequested();
@@ -40,6 +43,10 @@ private:
     void syncLossList();
     void rebuildParameters();
     void addFormulaEditor(int lossIndex, const Loss &loss);
+    void addListEditor(int lossIndex, int parameterIndex, const Loss &loss);
+    // Applies a list entry through the session model, or shows why it is rejected.
+    void applyList(ListParameterEditor *editor, int lossIndex, int parameterIndex,
+                   const QVector<double> &items);
 
     SessionModel *m_model;
     QLabel *m_dataLabel;
@@ -51,9 +58,9 @@ private:
     QLabel *m_info = nullptr;
     QVBoxLayout *m_parameterLayout;
     std::vector<std::pair<QString, ParameterSlider *>> m_parameterSliders;
-    // List parameters, such as cross-entropy's class weights, have no slider; a read-only label
-    // shows their items, which a --loss spec sets.
-    std::vector<std::pair<QString, QLabel *>> m_parameterLists;
+    // List parameters, such as cross-entropy's class weights, have a text box instead of a
+    // slider.
+    std::vector<ListParameterEditor *> m_listEditors;
     std::vector<QWidget *> m_parameterWidgets;
     ParameterSlider *m_learningRate;
     bool m_syncing = false;

@@ -1,12 +1,9 @@
 #include "parameterslider.h"
 
 #include <QGridLayout>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QSlider>
 #include <QToolButton>
-#include <QToolTip>
 
 #include <cmath>
 
@@ -18,71 +15,10 @@ constexpr int sliderSteps = 1000;
 
 } // namespace
 
-NumberBox::NumberBox(QWidget *parent) : QDoubleSpinBox(parent)
-{
-    setDecimals(17);
-    setKeyboardTracking(false);
-    setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    setAccelerated(true);
-    lineEdit()->installEventFilter(this);
-    installEventFilter(this);
-}
-
-bool NumberBox::eventFilter(QObject *watched, QEvent *event)
-{
-    // The line edit would take Ctrl+Z for its own text. A user means the window's undo of the
-    // session, so the box lets the shortcut through.
-    if (event->type() == QEvent::ShortcutOverride) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
-            event->ignore();
-            return true;
-        }
-    }
-    return QDoubleSpinBox::eventFilter(watched, event);
-}
-
-QString NumberBox::textFromValue(double value) const
-{
-    return QString::number(value, 'g', 6);
-}
-
-double NumberBox::valueFromText(const QString &text) const
-{
-    return locale().toDouble(text.trimmed());
-}
-
-QValidator::State NumberBox::validate(QString &text, int &) const
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty() || trimmed == QLatin1String("-") || trimmed == QLatin1String("+") ||
-        trimmed.endsWith(QLatin1Char('e'), Qt::CaseInsensitive) ||
-        trimmed.endsWith(QLatin1String("e-"), Qt::CaseInsensitive))
-        return QValidator::Intermediate;
-    bool ok = false;
-    const double value = locale().toDouble(trimmed, &ok);
-    if (!ok || !std::isfinite(value))
-        return QValidator::Invalid;
-    return value >= minimum() && value <= maximum() ? QValidator::Acceptable
-                                                    : QValidator::Intermediate;
-}
-
-void NumberBox::fixup(QString &text) const
-{
-    bool ok = false;
-    const double value = locale().toDouble(text.trimmed(), &ok);
-    const QString range = tr("[%1, %2]").arg(textFromValue(minimum()), textFromValue(maximum()));
-    const QString message =
-        ok && std::isfinite(value)
-            ? tr("%1 is out of range; the value must lie in %2.").arg(text.trimmed(), range)
-            : tr("\"%1\" is not a number; give a value in %2.").arg(text.trimmed(), range);
-    QToolTip::showText(mapToGlobal(QPoint(0, height())), message, const_cast<NumberBox *>(this));
-}
-
 ParameterSlider::ParameterSlider(const Settings &settings, QWidget *parent)
     : QWidget(parent), m_settings(settings), m_value(settings.defaultValue),
       m_slider(new QSlider(Qt::Horizontal, this)), m_box(new NumberBox(this)),
-      m_reset(new QToolButton(this))
+      m_reset(new QToolButton(this)), m_message(new QLabel(this))
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,20 +28,34 @@ ParameterSlider::ParameterSlider(const Settings &settings, QWidget *parent)
     layout->addWidget(m_slider, 1, 0);
     layout->addWidget(m_box, 1, 1);
     layout->addWidget(m_reset, 1, 2);
+    layout->addWidget(m_message, 2, 0, 1, 3);
     layout->setColumnStretch(0, 1);
 
     m_slider->setRange(0, sliderSteps);
     m_box->setRange(settings.minimum, settings.maximum);
     m_box->setMinimumWidth(90);
     m_reset->setText(QStringLiteral("↺"));
-    m_reset->setToolTip(tr("Reset to the default, %1").arg(settings.defaultValue));
+    m_reset->setToolTip(
+        tr("Reset to the default, %1").arg(m_box->textFromValue(settings.defaultValue)));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_message->hide();
     for (QWidget *widget : {static_cast<QWidget *>(label), static_cast<QWidget *>(m_slider),
                             static_cast<QWidget *>(m_box)})
         widget->setToolTip(settings.toolTip);
+    QString sliderToolTip = settings.toolTip;
+    if (std::isinf(settings.minimum))
+        sliderToolTip +=
+            tr(" The leftmost position is %1.").arg(m_box->textFromValue(settings.minimum));
+    if (std::isinf(settings.maximum))
+        sliderToolTip +=
+            tr(" The rightmost position is %1.").arg(m_box->textFromValue(settings.maximum));
+    m_slider->setToolTip(sliderToolTip.trimmed());
 
     connect(m_slider, &QSlider::valueChanged, this, [this](int position) {
         if (m_updating)
             return;
+        m_message->hide();
         m_value = valueAt(position);
         showValue();
         emit valueChanged(m_value);
@@ -114,13 +64,21 @@ ParameterSlider::ParameterSlider(const Settings &settings, QWidget *parent)
     connect(m_box, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         if (m_updating || value == m_value)
             return;
+        m_message->hide();
         m_value = value;
         showValue();
         emit valueChanged(m_value);
         emit editFinished();
     });
+    connect(m_box, &NumberBox::inputRejected, this, [this](const QString &message) {
+        // The label may carry a mnemonic, as "&Learning rate" does.
+        QString name = m_settings.label;
+        m_message->setText(tr("%1: %2").arg(name.remove(QLatin1Char('&')), message));
+        m_message->show();
+    });
     connect(m_reset, &QToolButton::clicked, this, [this] {
         emit editFinished();
+        m_message->hide();
         setValue(m_settings.defaultValue);
         emit valueChanged(m_value);
         emit editFinished();
@@ -130,21 +88,45 @@ ParameterSlider::ParameterSlider(const Settings &settings, QWidget *parent)
 
 void ParameterSlider::setValue(double value)
 {
+    // A new value from elsewhere, such as an undo, makes an old rejection message stale.
+    if (value != m_value)
+        m_message->hide();
     m_value = value;
     showValue();
 }
 
+int ParameterSlider::firstFinitePosition() const
+{
+    return std::isinf(m_settings.minimum) ? 1 : 0;
+}
+
+int ParameterSlider::lastFinitePosition() const
+{
+    return std::isinf(m_settings.maximum) ? sliderSteps - 1 : sliderSteps;
+}
+
 int ParameterSlider::sliderPosition(double value) const
 {
+    if (std::isinf(value))
+        return value < 0.0 ? 0 : sliderSteps;
     const double low = m_settings.sliderMinimum, high = m_settings.sliderMaximum;
     const double fraction = m_settings.logarithmic ? std::log(value / low) / std::log(high / low)
                                                    : (value - low) / (high - low);
-    return static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * sliderSteps));
+    // A finite value below sliderMinimum stops at the first finite position, since the end
+    // position may stand for an infinite bound.
+    const int first = firstFinitePosition();
+    const int span = lastFinitePosition() - first;
+    return first + static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * span));
 }
 
 double ParameterSlider::valueAt(int position) const
 {
-    const double fraction = static_cast<double>(position) / sliderSteps;
+    if (position < firstFinitePosition())
+        return m_settings.minimum;
+    if (position > lastFinitePosition())
+        return m_settings.maximum;
+    const int first = firstFinitePosition();
+    const double fraction = static_cast<double>(position - first) / (lastFinitePosition() - first);
     const double low = m_settings.sliderMinimum, high = m_settings.sliderMaximum;
     double value = m_settings.logarithmic ? low * std::pow(high / low, fraction)
                                           : low + fraction * (high - low);

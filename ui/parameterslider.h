@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QDoubleSpinBox>
+#include "numberbox.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -9,28 +10,9 @@ class QToolButton;
 
 namespace losslens {
 
-// A spin box that shows and accepts any double in its range with up to 6 significant digits,
-// so a typed value is never rounded to a fixed number of decimals.
-class NumberBox : public QDoubleSpinBox
-{
-    Q_OBJECT
-
-public:
-    explicit NumberBox(QWidget *parent = nullptr);
-
-    QString textFromValue(double value) const override;
-    double valueFromText(const QString &text) const override;
-    QValidator::State validate(QString &text, int &position) const override;
-    // Shows in a tooltip why the text is not a valid value. Qt calls it on Return or focus loss,
-    // and the box then returns to its last valid value.
-    void fixup(QString &text) const override;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-};
-
 // A named parameter: a slider over a comfortable range (linear or logarithmic), a value box
-// that accepts the parameter's whole valid range, and a button that restores the default.
+// that accepts the parameter's whole valid range, a button that restores the default, and a
+// message line under them that explains a rejected entry.
 class ParameterSlider : public QWidget
 {
     Q_OBJECT
@@ -41,10 +23,12 @@ public:
         QString label;
         QString toolTip;
         double defaultValue = 1.0;
-        // The range the value box accepts.
+        // The range the value box accepts. An infinite bound is a value of its own, which the
+        // slider's end position selects.
         double minimum = 0.0;
         double maximum = 1.0;
-        // The range the slider covers, inside [minimum, maximum].
+        // The range the slider covers, inside [minimum, maximum] and finite. A value outside it
+        // puts the slider at its end.
         double sliderMinimum = 0.0;
         double sliderMaximum = 1.0;
         bool logarithmic = false;
@@ -56,6 +40,8 @@ public:
     void setValue(double value);
     QSlider *slider() const { return m_slider; }
     NumberBox *valueBox() const { return m_box; }
+    // The line that shows why a typed value was rejected. It is hidden otherwise.
+    QLabel *messageLabel() const { return m_message; }
 
 signals:
     // The user changed the value with the slider, the box or the reset button.
@@ -66,6 +52,10 @@ signals:
 private:
     int sliderPosition(double value) const;
     double valueAt(int position) const;
+    // The slider positions of sliderMinimum and sliderMaximum. They are the slider's ends unless
+    // an infinite bound takes the end position.
+    int firstFinitePosition() const;
+    int lastFinitePosition() const;
     void showValue();
 
     Settings m_settings;
@@ -73,6 +63,7 @@ private:
     QSlider *m_slider;
     NumberBox *m_box;
     QToolButton *m_reset;
+    QLabel *m_message;
     bool m_updating = false;
 };
 

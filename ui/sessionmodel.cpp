@@ -255,6 +255,22 @@ void SessionModel::setLossParameter(int lossIndex, int parameterIndex, double va
          ParameterMergeBase + lossIndex * 16 + parameterIndex);
 }
 
+QString SessionModel::setLossParameterList(int lossIndex, int parameterIndex,
+                                           const QVector<double> &items)
+{
+    const Loss &loss = *m_state.losses.at(lossIndex).loss;
+    const QString error = LossCatalogue::validateParameterList(loss, parameterIndex, items);
+    if (!error.isEmpty() || loss.parameterList(parameterIndex) == items)
+        return error;
+    std::unique_ptr<Loss> changedLoss = loss.clone();
+    changedLoss->setParameterList(parameterIndex, items);
+    SessionState after = m_state;
+    after.losses[lossIndex].loss = std::move(changedLoss);
+    const QString key = loss.parameters().at(parameterIndex).key;
+    push(after, tr("Set %1 %2").arg(loss.displayName(), key));
+    return {};
+}
+
 void SessionModel::setLearningRate(double learningRate)
 {
     if (learningRate == m_state.learningRate || !(learningRate > 0.0))

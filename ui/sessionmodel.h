@@ -55,6 +55,11 @@ public:
     // Sets a validated parameter value. Changes of one parameter within one gesture merge into
     // one undo step, so a slider drag is undone at once.
     void setLossParameter(int lossIndex, int parameterIndex, double value);
+    // Sets the items of a list parameter, such as cross-entropy's class weights, as one undo
+    // step. The loss may resize a list that depends on it in the same step. Returns the message
+    // of LossCatalogue::validateParameterList when it rejects the items, and then changes
+    // nothing. Returns an empty string otherwise.
+    QString setLossParameterList(int lossIndex, int parameterIndex, const QVector<double> &items);
     void setLearningRate(double learningRate);
     void setStandardize(bool standardize);
     void setStartTheta(const Eigen::Vector2d &theta);

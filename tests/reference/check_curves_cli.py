@@ -4,9 +4,13 @@
 Runs the losslens executable given as the only argument for a few losses over a grid of
 inputs, parses its CSV and checks value and gradient against torch.nn.functional with
 reduction='none' and autograd, to 1e-12 relative plus 1e-15 absolute (PyTorch itself rounds
-tiny values, such as BCE tails, to about 1e-16). Exits with 0 when every comparison passes,
-1 when any fails, 2 on a usage error and 77 when torch cannot be imported, which CTest reports
-as skipped.
+tiny values, such as BCE tails, to about 1e-16). Multi-class cross-entropy runs with
+--label 2, so the input is the logit of class 2 of K = 3, and is compared with
+torch.nn.functional.cross_entropy on logits that put the input at column 2 and the spec's
+"others" at columns 0 and 1, with the spec's class weights and label smoothing. Every row's
+label column must repeat --label, or be empty for a regression loss. Exits with 0 when every
+comparison passes, 1 when any fails, 2 on a usage error and 77 when torch cannot be imported,
+which CTest reports as skipped.
 """
 
 import csv
@@ -17,6 +21,27 @@ import sys
 SKIP_EXIT_CODE = 77
 RELATIVE = 1e-12
 ABSOLUTE = 1e-15
+
+
+def cross_entropy_parameters(spec):
+    """Return (weights, smoothing, others) written in a cross_entropy spec that gives all three."""
+    values = dict(item.split("=") for item in spec.split(":", 1)[1].split(","))
+    weights = [float(part) for part in values["weights"].split("|")]
+    others = [float(part) for part in values["others"].split("|")]
+    return weights, float(values["smoothing"]), others
+
+
+def cross_entropy_curve(torch, x, label, spec):
+    """Return PyTorch's per-row cross-entropy with x as the logit of class `label`."""
+    weights, smoothing, others = cross_entropy_parameters(spec)
+    remaining = iter(others)
+    columns = [x if k == label else torch.full_like(x, next(remaining))
+               for k in range(len(weights))]
+    logits = torch.stack(columns, dim=1)
+    target = torch.full((len(x),), label, dtype=torch.long)
+    return torch.nn.functional.cross_entropy(
+        logits, target, weight=torch.tensor(weights, dtype=torch.float64),
+        label_smoothing=smoothing, reduction="none")
 
 
 def torch_reference(torch, spec, inputs, label):
@@ -34,6 +59,8 @@ def torch_reference(torch, spec, inputs, label):
     elif spec.startswith("smooth_l1:beta="):
         beta = float(spec.split("=")[1])
         value = functional.smooth_l1_loss(x, zeros, reduction="none", beta=beta)
+    elif spec.startswith("cross_entropy:"):
+        value = cross_entropy_curve(torch, x, int(label), spec)
     elif spec.startswith("bce"):
         target = torch.full_like(x, float(label))
         value = functional.binary_cross_entropy_with_logits(x, target, reduction="none")
@@ -61,7 +88,8 @@ def main():
     # Inputs avoid the kinks (0 for MAE, +-delta and +-beta), where PyTorch and LossLens may
     # choose different subgradients.
     cases = [("mse", ""), ("mae", ""), ("huber:delta=0.5", ""), ("smooth_l1:beta=0.5", ""),
-             ("bce", "0"), ("bce", "1")]
+             ("bce", "0"), ("bce", "1"),
+             ("cross_entropy:weights=0.5|1.5|1,smoothing=0.1,others=0.3|-1.2", "2")]
     failures = 0
     checked = 0
     for spec, label in cases:
@@ -78,6 +106,11 @@ def main():
         inputs = [float(row["x"]) for row in rows]
         values, gradients = torch_reference(torch, spec, inputs, label or 0)
         for row, value, gradient in zip(rows, values, gradients):
+            checked += 1
+            if row["label"] != label:
+                failures += 1
+                print(f"FAIL {spec} x={row['x']}: label column {row['label']!r}, "
+                      f"expected {label!r}")
             for name, expected in (("loss", value), ("gradient", gradient)):
                 checked += 1
                 actual = float(row[name])
