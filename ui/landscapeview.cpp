@@ -1,10 +1,13 @@
 #include "landscapeview.h"
 
+#include "contouroverlay.h"
 #include "plotsupport.h"
+#include "uilogging.h"
 
 #include <qcustomplot.h>
 
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -42,7 +45,8 @@ double clampToView(double value, const QCPRange &range)
 
 LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, QWidget *parent)
     : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this)),
-      m_logarithmic(new QCheckBox(tr("&Logarithmic colours"), this))
+      m_logarithmic(new QCheckBox(tr("&Logarithmic colours"), this)),
+      m_showContours(new QCheckBox(tr("&Contours"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -52,10 +56,14 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     m_logarithmic->setChecked(true);
     m_logarithmic->setToolTip(tr("Colour the mean loss on a logarithmic scale, which shows the "
                                  "shape of deep, narrow valleys."));
+    m_showContours->setChecked(true);
+    m_showContours->setToolTip(tr("Draw labelled lines of equal mean loss, at round values "
+                                  "spaced like the colour scale."));
     auto *resetButton = new QPushButton(tr("Fit &view"), this);
     resetButton->setToolTip(tr("Restore the automatic range around the minimum and the start "
                                "point (Ctrl+0)."));
     header->addWidget(m_logarithmic);
+    header->addWidget(m_showContours);
     header->addStretch();
     header->addWidget(resetButton);
     layout->addLayout(header);
@@ -81,6 +89,8 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     m_scale->axis()->setLabel(tr("mean loss"));
     m_map->setColorScale(m_scale);
     m_map->setGradient(lossGradient());
+    // Created after the map and before the markers and paths, so it is drawn between them.
+    m_contours = new ContourOverlay(m_plot->xAxis, m_plot->yAxis);
     // Keep the colour scale's top and bottom aligned with the map's axis rect.
     auto *group = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
@@ -137,6 +147,11 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     connect(pan, &RightButtonPan::panFinished, this, &LandscapeView::requestLandscape);
     connect(m_logarithmic, &QCheckBox::toggled, this, [this] {
         updateColourScale();
+        updateContours();
+        m_plot->replot();
+    });
+    connect(m_showContours, &QCheckBox::toggled, this, [this] {
+        updateContours();
         m_plot->replot();
     });
     connect(resetButton, &QPushButton::clicked, this, &LandscapeView::resetRange);
@@ -194,6 +209,7 @@ void LandscapeView::requestLandscape()
         m_map->data()->clear();
         m_map->setVisible(false);
         m_scale->setVisible(false);
+        m_contours->clear();
         updateLabels();
         m_plot->replot();
         emit landscapeUpdated();
@@ -229,6 +245,7 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
             m_map->data()->setCell(i, j, displayable(landscape.values(i, j)));
     }
     updateColourScale();
+    updateContours();
 
     const MinimumResult &minimum = m_result->minimum;
     for (QCPGraph *marker : {m_minimumOutline, m_minimumMarker}) {
@@ -237,6 +254,7 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
         if (shown)
             marker->setData({minimum.theta[0]}, {minimum.theta[1]});
     }
+    updateContourObstacles();
     updateLabels();
     m_plot->replot();
     emit landscapeUpdated();
@@ -255,6 +273,51 @@ void LandscapeView::updateColourScale()
     const double upper = high > low ? high : low + std::max(1e-12, std::abs(low) * 1e-9);
     m_scale->setDataRange(QCPRange(displayable(low), displayable(upper)));
     updateTicks(m_scale->axis());
+}
+
+void LandscapeView::updateContours()
+{
+    if (!m_result || !m_showContours->isChecked()) {
+        m_contours->clear();
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const Landscape &landscape = m_result->landscape;
+    const std::optional<ValueRange> range = finiteRange(landscape.values);
+    if (!range) {
+        m_contours->clear();
+        return;
+    }
+    // Logarithmic levels need a positive minimum, as the logarithmic colour scale does.
+    const ContourSpacing spacing = m_logarithmic->isChecked() && range->minimum > 0.0
+                                       ? ContourSpacing::Logarithmic
+                                       : ContourSpacing::Linear;
+    const std::vector<double> levels =
+        chooseContourLevels(range->minimum, range->maximum, spacing);
+    std::vector<ContourLevel> contours = traceContours(landscape.values, landscape.grid, levels);
+    // The map's colour at each level, so each line can contrast with what lies under it.
+    QCPColorGradient gradient = m_map->gradient();
+    const bool logarithmicColours = m_scale->dataScaleType() == QCPAxis::stLogarithmic;
+    std::vector<QColor> backgrounds;
+    for (double level : levels)
+        backgrounds.emplace_back(gradient.color(level, m_scale->dataRange(), logarithmicColours));
+    m_contours->setContours(std::move(contours), contourLabels(levels), std::move(backgrounds));
+    qCDebug(lcUi) << "traced contour levels" << levels << "on" << landscape.grid.slopeCount << "x"
+                  << landscape.grid.interceptCount << "in" << timer.nsecsElapsed() / 1e6 << "ms";
+}
+
+void LandscapeView::updateContourObstacles()
+{
+    // Labels keep clear of the start point and of the minimum's star.
+    std::vector<QPointF> obstacles;
+    const Eigen::Vector2d start = m_model->startTheta();
+    obstacles.emplace_back(start[0], start[1]);
+    if (m_minimumMarker->visible() && !m_minimumMarker->data()->isEmpty()) {
+        const QCPGraphData &minimum = *m_minimumMarker->data()->constBegin();
+        obstacles.emplace_back(minimum.key, minimum.value);
+    }
+    m_contours->setObstacles(std::move(obstacles));
 }
 
 void LandscapeView::updateLabels()
@@ -298,6 +361,7 @@ void LandscapeView::updatePaths()
 {
     const Eigen::Vector2d start = m_model->startTheta();
     m_startMarker->setData({start[0]}, {start[1]});
+    updateContourObstacles();
     const QCPRange xRange = m_plot->xAxis->range(), yRange = m_plot->yAxis->range();
     for (int i = 0; i < static_cast<int>(m_paths.size()); ++i) {
         const TrainingRun *run = m_training->run(i);

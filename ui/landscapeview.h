@@ -17,10 +17,12 @@ class QCPTextElement;
 
 namespace losslens {
 
+class ContourOverlay;
+
 // The mean loss of the current loss over (w, b) in training coordinates as a heat map with a
-// colour scale, its minimum, the start point and every run's path. A left click or drag sets
-// the start point, the wheel zooms and a right drag pans. The map is recomputed in the
-// background for the visible range.
+// colour scale and labelled contour lines, its minimum, the start point and every run's path.
+// A left click or drag sets the start point, the wheel zooms and a right drag pans. The map is
+// recomputed in the background for the visible range.
 class LandscapeView : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,8 @@ public:
     bool isComputing() const { return m_job.isBusy(); }
     // Points of a loss's path as drawn, or nullptr when it has no run.
     QCPCurve *path(int lossIndex) const;
+    // The labelled contour lines over the heat map, empty while they are switched off.
+    const ContourOverlay *contours() const { return m_contours; }
 
 public slots:
     void resetRange();
@@ -56,16 +60,20 @@ private:
     void updatePaths();
     void updateLabels();
     void updateColourScale();
+    void updateContours();
+    void updateContourObstacles();
     void setStartFromPixel(const QPointF &pixel);
 
     SessionModel *m_model;
     TrainingController *m_training;
     QCustomPlot *m_plot;
     QCheckBox *m_logarithmic;
+    QCheckBox *m_showContours;
     QCPTextElement *m_title;
     QCPTextElement *m_subtitle;
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
+    ContourOverlay *m_contours;
     QCPGraph *m_minimumMarker;
     QCPGraph *m_minimumOutline;
     QCPGraph *m_startMarker;

@@ -7,6 +7,7 @@
 #include "landscapeview.h"
 #include "losscurveview.h"
 #include "playbackbar.h"
+#include "slicewindow.h"
 #include "syntheticdialog.h"
 #include "trainingview.h"
 #include "uilogging.h"
@@ -144,6 +145,8 @@ void MainWindow::createMenus()
     QAction *fit =
         view->addAction(tr("&Fit landscape view"), m_landscape, &LandscapeView::resetRange);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *slices = view->addAction(tr("&Model slices…"), this, &MainWindow::showModelSlices);
+    slices->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LossLens"), this, &MainWindow::showAbout);
@@ -225,6 +228,17 @@ void MainWindow::newSyntheticData()
     m_syntheticSettings = dialog.settings();
     m_model.setData(std::make_shared<Dataset>(generateSyntheticData(m_syntheticSettings)),
                     tr("New synthetic data"));
+}
+
+void MainWindow::showModelSlices()
+{
+    if (!m_sliceWindow) {
+        const QString spec = m_model.lossEntry(m_model.state().currentLoss).loss->spec();
+        m_sliceWindow = new SliceWindow(spec, this);
+    }
+    m_sliceWindow->show();
+    m_sliceWindow->raise();
+    m_sliceWindow->activateWindow();
 }
 
 void MainWindow::showAbout()

@@ -16,6 +16,7 @@ class DataView;
 class LandscapeView;
 class LossCurveView;
 class PlaybackBar;
+class SliceWindow;
 class TrainingView;
 
 // The main window: four linked views in a grid, the control dock on the left and the playback
@@ -35,6 +36,8 @@ public:
     LandscapeView *landscapeView() const { return m_landscape; }
     TrainingView *trainingView() const { return m_trainingView; }
     PlaybackBar *playbackBar() const { return m_playback; }
+    // The model slices window, or nullptr before View > Model slices first opens it.
+    SliceWindow *sliceWindow() const { return m_sliceWindow; }
 
     // Loads two columns of a CSV file as the data, as one undo step. On failure returns false,
     // sets *error and leaves the current data untouched.
@@ -46,6 +49,8 @@ public slots:
     void openCsv();
     // Asks for synthetic-data settings and replaces the data with a generated set.
     void newSyntheticData();
+    // Opens the model slices window on the current loss, or raises it when it is open.
+    void showModelSlices();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -66,6 +71,7 @@ private:
     QLabel *m_frameLabel;
     QString m_lastDirectory;
     SyntheticSettings m_syntheticSettings;
+    SliceWindow *m_sliceWindow = nullptr;
 };
 
 } // namespace losslens

@@ -1,0 +1,284 @@
+#include "ui/contouroverlay.h"
+#include "ui/landscapeview.h"
+#include "ui/mainwindow.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace losslens;
+
+namespace {
+
+// The label's rotated rectangle in pixels.
+QPolygonF labelOutline(const ContourOverlay::Label &label)
+{
+    QTransform transform;
+    transform.translate(label.centre.x(), label.centre.y());
+    transform.rotate(label.angle);
+    const QRectF box(-0.5 * label.size.width(), -0.5 * label.size.height(), label.size.width(),
+                     label.size.height());
+    return transform.map(QPolygonF(box));
+}
+
+// Distance in pixels from a point to the nearest line of one level.
+double distanceToLevel(const QCustomPlot &plot, const ContourLevel &level, const QPointF &pixel)
+{
+    double nearest = std::numeric_limits<double>::infinity();
+    for (const ContourLine &line : level.lines) {
+        for (size_t k = 1; k < line.points.size(); ++k) {
+            const QPointF a(plot.xAxis->coordToPixel(line.points[k - 1][0]),
+                            plot.yAxis->coordToPixel(line.points[k - 1][1]));
+            const QPointF b(plot.xAxis->coordToPixel(line.points[k][0]),
+                            plot.yAxis->coordToPixel(line.points[k][1]));
+            const QPointF ab = b - a;
+            const double lengthSquared = QPointF::dotProduct(ab, ab);
+            const double t =
+                lengthSquared > 0 ? std::clamp(QPointF::dotProduct(pixel - a, ab) / lengthSquared,
+                                               0.0, 1.0)
+                                  : 0.0;
+            const QPointF closest = a + t * ab;
+            nearest = std::min(nearest, std::hypot(pixel.x() - closest.x(),
+                                                   pixel.y() - closest.y()));
+        }
+    }
+    return nearest;
+}
+
+QCheckBox *checkBoxNamed(QWidget *parent, const QString &text)
+{
+    for (QCheckBox *box : parent->findChildren<QCheckBox *>()) {
+        if (box->text() == text)
+            return box;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestContourOverlay : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void labelsPlacedClearOnLines_data();
+    void labelsPlacedClearOnLines();
+    void clearRemovesEverything();
+    void replotTimeWithContours();
+    void landscapeViewDrawsContours();
+};
+
+void TestContourOverlay::labelsPlacedClearOnLines_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("zoom");
+
+    QTest::newRow("small") << QSize(360, 260) << 1.0;
+    QTest::newRow("large") << QSize(900, 700) << 1.0;
+    QTest::newRow("zoomed in") << QSize(500, 400) << 0.4;
+}
+
+void TestContourOverlay::labelsPlacedClearOnLines()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, zoom);
+
+    QCustomPlot plot;
+    plot.resize(size);
+    plot.xAxis->setRange(-2.0 * zoom, 2.0 * zoom);
+    plot.yAxis->setRange(-1.5 * zoom, 1.5 * zoom);
+    auto *overlay = new ContourOverlay(plot.xAxis, plot.yAxis);
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = -2.0;
+    grid.slopeMaximum = 2.0;
+    grid.interceptMinimum = -1.5;
+    grid.interceptMaximum = 1.5;
+    grid.slopeCount = 161;
+    grid.interceptCount = 121;
+    Eigen::MatrixXd values(grid.slopeCount, grid.interceptCount);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double x = grid.slopeAt(i), y = grid.interceptAt(j);
+            values(i, j) = x * x + 3.0 * y * y + 0.5 * x * y;
+        }
+    }
+    const std::vector<double> levels =
+        chooseContourLevels(values.minCoeff(), values.maxCoeff(), ContourSpacing::Linear);
+    overlay->setContours(traceContours(values, grid, levels), contourLabels(levels),
+                         std::vector<QColor>(levels.size(), Qt::white));
+    const QPointF obstacle(0.0, 0.0);
+    overlay->setObstacles({obstacle});
+    plot.replot();
+
+    const std::vector<ContourOverlay::Label> &labels = overlay->labels();
+    QVERIFY(!labels.empty());
+    const QRectF area = plot.axisRect()->rect();
+    std::vector<int> perLevel(levels.size(), 0);
+    const QPointF obstaclePixel(plot.xAxis->coordToPixel(obstacle.x()),
+                                plot.yAxis->coordToPixel(obstacle.y()));
+    for (size_t a = 0; a < labels.size(); ++a) {
+        const ContourOverlay::Label &label = labels[a];
+        QVERIFY(label.level >= 0 && label.level < int(levels.size()));
+        ++perLevel[size_t(label.level)];
+        QCOMPARE(label.text, contourLabels(levels)[label.level]);
+        QVERIFY(label.angle > -90.0 && label.angle <= 90.0);
+        const QPolygonF outline = labelOutline(label);
+        for (const QPointF &corner : outline)
+            QVERIFY2(area.contains(corner), qPrintable(label.text));
+        // Each label sits on a line of its own level.
+        QVERIFY(distanceToLevel(plot, overlay->contours()[size_t(label.level)], label.centre) <
+                1.0);
+        // The label keeps at least 8 pixels away from the obstacle.
+        ContourOverlay::Label grown = label;
+        grown.size += QSizeF(16.0, 16.0);
+        QVERIFY(!labelOutline(grown).containsPoint(obstaclePixel, Qt::OddEvenFill));
+        for (size_t b = a + 1; b < labels.size(); ++b)
+            QVERIFY2(!outline.intersects(labelOutline(labels[b])),
+                     qPrintable(label.text + QStringLiteral(" overlaps ") + labels[b].text));
+    }
+    for (int count : perLevel)
+        QVERIFY(count <= 2);
+
+    // A new range lays the labels out again, still on their lines.
+    plot.xAxis->setRange(-1.0, 1.5);
+    plot.replot();
+    QVERIFY(!overlay->labels().empty());
+    for (const ContourOverlay::Label &label : overlay->labels())
+        QVERIFY(distanceToLevel(plot, overlay->contours()[size_t(label.level)], label.centre) <
+                1.0);
+}
+
+void TestContourOverlay::clearRemovesEverything()
+{
+    QCustomPlot plot;
+    plot.resize(400, 300);
+    auto *overlay = new ContourOverlay(plot.xAxis, plot.yAxis);
+    LandscapeGrid grid;
+    grid.slopeCount = 41;
+    grid.interceptCount = 41;
+    Eigen::MatrixXd values(41, 41);
+    for (int i = 0; i < 41; ++i) {
+        for (int j = 0; j < 41; ++j)
+            values(i, j) = std::pow(grid.slopeAt(i), 2) + std::pow(grid.interceptAt(j), 2);
+    }
+    plot.xAxis->setRange(-1, 1);
+    plot.yAxis->setRange(-1, 1);
+    overlay->setContours(traceContours(values, grid, {0.25, 0.5}), {"0.25", "0.5"},
+                         {Qt::black, Qt::white});
+    plot.replot();
+    QVERIFY(!overlay->labels().empty());
+    overlay->clear();
+    plot.replot();
+    QVERIFY(overlay->contours().empty());
+    QVERIFY(overlay->labels().empty());
+}
+
+void TestContourOverlay::replotTimeWithContours()
+{
+    // A replot of a 161 x 161 heat map with and without ten levels of contours, for the record.
+    QCustomPlot plot;
+    plot.resize(700, 500);
+    LandscapeGrid grid;
+    grid.slopeMinimum = -3.0;
+    grid.slopeMaximum = 3.0;
+    grid.interceptMinimum = -3.0;
+    grid.interceptMaximum = 3.0;
+    grid.slopeCount = 161;
+    grid.interceptCount = 161;
+    auto *map = new QCPColorMap(plot.xAxis, plot.yAxis);
+    map->data()->setSize(161, 161);
+    map->data()->setRange(QCPRange(-3, 3), QCPRange(-3, 3));
+    Eigen::MatrixXd values(161, 161);
+    for (int i = 0; i < 161; ++i) {
+        for (int j = 0; j < 161; ++j) {
+            const double x = grid.slopeAt(i), y = grid.interceptAt(j);
+            values(i, j) = std::log1p(std::pow(x - 0.3, 2) + 4.0 * std::pow(y + 0.2, 2)) +
+                           0.3 * std::sin(3.0 * x) * std::cos(2.0 * y);
+            map->data()->setCell(i, j, values(i, j));
+        }
+    }
+    map->rescaleDataRange();
+    plot.xAxis->setRange(-3, 3);
+    plot.yAxis->setRange(-3, 3);
+    auto *overlay = new ContourOverlay(plot.xAxis, plot.yAxis);
+    const std::vector<double> levels =
+        chooseContourLevels(values.minCoeff(), values.maxCoeff(), ContourSpacing::Linear);
+
+    constexpr int repeats = 20;
+    auto averageReplot = [&] {
+        plot.replot();
+        QElapsedTimer timer;
+        timer.start();
+        for (int k = 0; k < repeats; ++k)
+            plot.replot();
+        return timer.nsecsElapsed() / 1e6 / repeats;
+    };
+    const double without = averageReplot();
+    QElapsedTimer timer;
+    timer.start();
+    overlay->setContours(traceContours(values, grid, levels), contourLabels(levels),
+                         std::vector<QColor>(levels.size(), Qt::white));
+    const double tracing = timer.nsecsElapsed() / 1e6;
+    timer.restart();
+    // The first replot lays out the labels and draws lines and labels into the cached image.
+    plot.replot();
+    const double firstReplot = timer.nsecsElapsed() / 1e6;
+    const double layout = overlay->lastLayoutMilliseconds();
+    const double with = averageReplot();
+    qInfo("%zu levels traced in %.2f ms; first replot %.2f ms (layout of %zu labels %.2f ms); "
+          "later replots %.2f ms with contours, %.2f ms without",
+          levels.size(), tracing, firstReplot, overlay->labels().size(), layout, with, without);
+    QVERIFY(!overlay->labels().empty());
+}
+
+void TestContourOverlay::landscapeViewDrawsContours()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LandscapeView *view = window.landscapeView();
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isComputing() && view->result() != nullptr &&
+                                 view->result()->complete,
+                             10000);
+    view->plot()->replot();
+
+    const ContourOverlay *overlay = view->contours();
+    QVERIFY(overlay);
+    QVERIFY(overlay->contours().size() >= 5);
+    QVERIFY(!overlay->labels().empty());
+    const Landscape &landscape = view->result()->landscape;
+    const std::optional<ValueRange> range = finiteRange(landscape.values);
+    QVERIFY(range);
+    // The view opens with logarithmic colours, and the levels follow them.
+    std::vector<double> levels;
+    for (const ContourLevel &level : overlay->contours())
+        levels.push_back(level.level);
+    QCOMPARE(levels,
+             chooseContourLevels(range->minimum, range->maximum, ContourSpacing::Logarithmic));
+
+    QCheckBox *logarithmic = checkBoxNamed(view, QStringLiteral("&Logarithmic colours"));
+    QCheckBox *contours = checkBoxNamed(view, QStringLiteral("&Contours"));
+    QVERIFY(logarithmic);
+    QVERIFY(contours);
+    QVERIFY(contours->isChecked());
+
+    logarithmic->setChecked(false);
+    levels.clear();
+    for (const ContourLevel &level : overlay->contours())
+        levels.push_back(level.level);
+    QCOMPARE(levels, chooseContourLevels(range->minimum, range->maximum, ContourSpacing::Linear));
+
+    contours->setChecked(false);
+    QVERIFY(overlay->contours().empty());
+    QVERIFY(overlay->labels().empty());
+    contours->setChecked(true);
+    QVERIFY(!overlay->contours().empty());
+}
+
+QTEST_MAIN(TestContourOverlay)
+#include "tst_contouroverlay.moc"

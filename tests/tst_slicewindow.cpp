@@ -1,0 +1,444 @@
+// The model slices window, offscreen: the bundled data's four parameters, the slice's value at
+// the through-point, recomputation on a change of plane, and input that the window rejects
+// while keeping the last result. With LOSSLENS_SLICE_GRAB_DIRECTORY set, it also saves
+// screenshots of the window there.
+
+#include "numericcheck.h"
+
+#include "ui/mainwindow.h"
+#include "ui/numberbox.h"
+#include "ui/slicecontrols.h"
+#include "ui/sliceheatmap.h"
+#include "ui/sliceprofileview.h"
+#include "ui/slicewindow.h"
+
+#include <qcustomplot.h>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace losslens;
+
+namespace {
+
+bool hasCompleteResult(const SliceWindow &window)
+{
+    return window.result() && window.result()->complete && !window.isComputing();
+}
+
+// Types a loss specification and presses Return, as a user would.
+void enterLossSpec(SliceWindow &window, const QString &spec)
+{
+    QLineEdit *edit = window.controls()->lossEdit();
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, spec);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+void saveGrab(QWidget &window, const QString &name)
+{
+    const QString directory = qEnvironmentVariable("LOSSLENS_SLICE_GRAB_DIRECTORY");
+    if (directory.isEmpty())
+        return;
+    const QString path = QDir(directory).filePath(name);
+    QVERIFY2(window.grab().save(path), qPrintable(path));
+    qInfo("saved %s", qPrintable(path));
+}
+
+// The text a person reads in the window: labels, the plots' axis labels and the read-outs.
+QString visibleText(const SliceWindow &window)
+{
+    QStringList texts;
+    for (const QLabel *label : window.findChildren<QLabel *>())
+        texts << label->text();
+    for (const QCustomPlot *plot : window.findChildren<QCustomPlot *>())
+        texts << plot->xAxis->label() << plot->yAxis->label();
+    return texts.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class SliceWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void defaultDataShowsFourParameters();
+    void sliceMatchesObjectiveAtThroughPoint_data();
+    void sliceMatchesObjectiveAtThroughPoint();
+    void parameterAxesSpanThroughPoint();
+    void modeSwitchRecomputes();
+    void sameParameterSwapsAxes();
+    void targetChangeMovesColumn();
+    void invalidLossKeepsResult();
+    void nonBinaryLabelsShowMessage();
+    void badCsvColumnShowsMessage();
+    void goodCsvReplacesData();
+    void divergenceShowsNoNan();
+    void profileMatchesObjective();
+    void mainWindowActionOpensWindow();
+
+private:
+    void waitForResult();
+
+    SliceWindow *m_window = nullptr;
+};
+
+void SliceWindowTest::init()
+{
+    m_window = new SliceWindow(QStringLiteral("mse"));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    waitForResult();
+}
+
+void SliceWindowTest::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+void SliceWindowTest::waitForResult()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window), 10000);
+}
+
+void SliceWindowTest::defaultDataShowsFourParameters()
+{
+    const SliceControls *controls = m_window->controls();
+    QCOMPARE(controls->targetColumn(), QStringLiteral("STACKLOSS"));
+    QCOMPARE(controls->featureColumns(),
+             QStringList({QStringLiteral("AIRFLOW"), QStringLiteral("WATERTEMP"),
+                          QStringLiteral("ACIDCONC")}));
+    const QStringList expected = {QStringLiteral("w(AIRFLOW)"), QStringLiteral("w(WATERTEMP)"),
+                                  QStringLiteral("w(ACIDCONC)"), QStringLiteral("b")};
+    for (const QComboBox *box : {controls->firstParameterBox(), controls->secondParameterBox()}) {
+        QCOMPARE(box->count(), 4);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(box->itemText(i), expected[i]);
+    }
+    QCOMPARE(controls->firstParameterBox()->currentIndex(), 0);
+    QCOMPARE(controls->secondParameterBox()->currentIndex(), 1);
+    QCOMPARE(m_window->result()->objective->parameterCount(), 4);
+    QCOMPARE(m_window->result()->path.stepCount(), 200);
+    QCOMPARE(m_window->result()->settings.learningRate, 0.1);
+    QVERIFY(m_window->result()->settings.standardize);
+    QCOMPARE(m_window->result()->slice.grid.slopeCount, SliceWindow::resolution);
+    QCOMPARE(m_window->result()->slice.grid.interceptCount, SliceWindow::resolution);
+    QVERIFY(m_window->message().isEmpty());
+    QCOMPARE(m_window->heatMap()->plot()->xAxis->label(),
+             QStringLiteral("w(AIRFLOW) per standard deviation of AIRFLOW"));
+    saveGrab(*m_window, QStringLiteral("slices-parameters.png"));
+}
+
+void SliceWindowTest::sliceMatchesObjectiveAtThroughPoint_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("through");
+    QTest::addColumn<QString>("loss");
+    QTest::newRow("parameters, end, mse") << 0 << 0 << QStringLiteral("mse");
+    QTest::newRow("parameters, start, huber") << 0 << 1 << QStringLiteral("huber:delta=2");
+    QTest::newRow("random, end, mse") << 1 << 0 << QStringLiteral("mse");
+    QTest::newRow("random, start, logcosh") << 1 << 1 << QStringLiteral("logcosh");
+}
+
+void SliceWindowTest::sliceMatchesObjectiveAtThroughPoint()
+{
+    QFETCH(int, mode);
+    QFETCH(int, through);
+    QFETCH(QString, loss);
+    enterLossSpec(*m_window, loss);
+    m_window->controls()->modeBox()->setCurrentIndex(mode);
+    m_window->controls()->throughBox()->setCurrentIndex(through);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().spec() ==
+                                     m_window->controls()->loss()->spec() &&
+                                 int(m_window->result()->settings.mode) == mode &&
+                                 int(m_window->result()->settings.through) == through,
+                             10000);
+    const std::shared_ptr<const SliceResult> shown = m_window->result();
+    const SliceResult &result = *shown;
+    const Eigen::VectorXd expectedPoint =
+        through == 0 ? result.path.thetas.back() : result.path.thetas.front();
+    QCOMPARE(result.throughPoint, expectedPoint);
+
+    // The middle node of the odd-sized grid is the through-point's coordinates on the plane.
+    const int middle = SliceWindow::resolution / 2;
+    const LandscapeGrid &grid = result.slice.grid;
+    const Eigen::Vector2d centre = result.throughCoordinates();
+    COMPARE_NEAR(grid.slopeAt(middle), centre[0], 1e-12 * (1.0 + std::abs(centre[0])));
+    COMPARE_NEAR(grid.interceptAt(middle), centre[1], 1e-12 * (1.0 + std::abs(centre[1])));
+    const double expected = result.objective->value(result.throughPoint);
+    COMPARE_NEAR(result.slice.values(middle, middle), expected,
+                 test::relativeTolerance(expected, 1e-11, 1e-13));
+    // A node away from the centre against the plane's point there.
+    const double a = grid.slopeAt(17), c = grid.interceptAt(90);
+    const double offCentre = result.objective->value(result.plane.pointAt(a, c));
+    COMPARE_NEAR(result.slice.values(17, 90), offCentre,
+                 test::relativeTolerance(offCentre, 1e-11, 1e-13));
+}
+
+void SliceWindowTest::parameterAxesSpanThroughPoint()
+{
+    const std::shared_ptr<const SliceResult> shown = m_window->result();
+    const SliceResult &result = *shown;
+    const LandscapeGrid &grid = result.slice.grid;
+    const Eigen::VectorXd &end = result.path.end();
+    // Each axis is centred on the through-point and reaches the start, theta = 0.
+    const double firstHalfWidth = std::max(2.0 * std::abs(end[0]),
+                                           parameterScale(*result.objective, 0));
+    COMPARE_NEAR(grid.slopeMinimum, end[0] - firstHalfWidth, 1e-12);
+    COMPARE_NEAR(grid.slopeMaximum, end[0] + firstHalfWidth, 1e-12);
+    QVERIFY(grid.slopeMinimum <= 0.0 && grid.slopeMaximum >= 0.0);
+    QVERIFY(grid.interceptMinimum <= 0.0 && grid.interceptMaximum >= 0.0);
+    // Standardized features have sd 1, so a weight's scale is 2 sd(STACKLOSS) = 19.85.
+    COMPARE_NEAR(parameterScale(*result.objective, 0), 2.0 * 9.926487162752505, 1e-9);
+    // The plot shows the grid's range.
+    COMPARE_NEAR(m_window->heatMap()->plot()->xAxis->range().lower, grid.slopeMinimum, 0.0);
+    COMPARE_NEAR(m_window->heatMap()->plot()->yAxis->range().upper, grid.interceptMaximum, 0.0);
+}
+
+void SliceWindowTest::modeSwitchRecomputes()
+{
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    QCOMPARE(before->settings.mode, SliceMode::TwoParameters);
+    m_window->controls()->modeBox()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.mode == SliceMode::RandomDirections,
+                             10000);
+    const std::shared_ptr<const SliceResult> random = m_window->result();
+    const SliceResult &result = *random;
+    QCOMPARE(result.slice.grid.slopeMinimum, -1.0);
+    QCOMPARE(result.slice.grid.interceptMaximum, 1.0);
+    QCOMPARE(m_window->heatMap()->plot()->xAxis->label(), QStringLiteral("direction 1"));
+    QCOMPARE(m_window->heatMap()->plot()->yAxis->label(), QStringLiteral("direction 2"));
+    // The weights' part of each direction has the norm of the end's weights (Li et al.).
+    const Eigen::Index weights = result.objective->parameterCount() - 1;
+    COMPARE_NEAR(result.plane.first.head(weights).norm(), result.throughPoint.head(weights).norm(),
+                 1e-12 * result.throughPoint.norm());
+    // The same path, since only the plane changed.
+    QCOMPARE(result.path.thetas.back(), before->path.thetas.back());
+    saveGrab(*m_window, QStringLiteral("slices-random.png"));
+
+    // Another seed gives another plane.
+    const Eigen::VectorXd firstDirection = result.plane.first;
+    m_window->controls()->seedBox()->setValue(2);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) && m_window->result()->settings.seed == 2,
+                             10000);
+    QVERIFY(m_window->result()->plane.first != firstDirection);
+}
+
+void SliceWindowTest::sameParameterSwapsAxes()
+{
+    SliceControls *controls = m_window->controls();
+    controls->firstParameterBox()->setCurrentIndex(3);
+    QCOMPARE(controls->secondParameterBox()->currentIndex(), 1);
+    // Choosing the other axis's parameter swaps the two.
+    controls->secondParameterBox()->setCurrentIndex(3);
+    QCOMPARE(controls->firstParameterBox()->currentIndex(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.firstParameter == 1 &&
+                                 m_window->result()->settings.secondParameter == 3,
+                             10000);
+    QCOMPARE(m_window->heatMap()->plot()->yAxis->label(),
+             QStringLiteral("b at the features' means"));
+}
+
+void SliceWindowTest::targetChangeMovesColumn()
+{
+    SliceControls *controls = m_window->controls();
+    QListWidget *features = controls->featureList();
+    features->findItems(QStringLiteral("ACIDCONC"), Qt::MatchExactly).front()->setCheckState(
+        Qt::Unchecked);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->parameterCount() == 3,
+                             10000);
+    QCOMPARE(controls->firstParameterBox()->count(), 3);
+
+    // The former target joins the features, ticked, and an unticked feature stays unticked.
+    controls->targetBox()->setCurrentText(QStringLiteral("AIRFLOW"));
+    QCOMPARE(controls->featureColumns(),
+             QStringList({QStringLiteral("STACKLOSS"), QStringLiteral("WATERTEMP")}));
+    QCOMPARE(features->count(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->data().targetName ==
+                                     QStringLiteral("AIRFLOW"),
+                             10000);
+    QCOMPARE(m_window->result()->objective->parameterNames(),
+             QStringList({QStringLiteral("w(STACKLOSS)"), QStringLiteral("w(WATERTEMP)"),
+                          QStringLiteral("b")}));
+}
+
+void SliceWindowTest::invalidLossKeepsResult()
+{
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    enterLossSpec(*m_window, QStringLiteral("huber:delta=-1"));
+    const QString error = m_window->controls()->lossError();
+    QVERIFY2(error.contains(QStringLiteral("delta")), qPrintable(error));
+    QCOMPARE(m_window->controls()->loss()->spec(), QStringLiteral("mse"));
+    QVERIFY(!m_window->isComputing());
+    QCOMPARE(m_window->result(), before);
+    QTest::qWait(100);
+    QCOMPARE(m_window->result(), before);
+
+    // A valid spec clears the message and recomputes.
+    enterLossSpec(*m_window, QStringLiteral("huber:delta=1.5"));
+    QVERIFY(m_window->controls()->lossError().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) && m_window->result() != before, 10000);
+    QCOMPARE(m_window->result()->objective->loss().spec(), QStringLiteral("huber:delta=1.5"));
+}
+
+void SliceWindowTest::nonBinaryLabelsShowMessage()
+{
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    enterLossSpec(*m_window, QStringLiteral("bce"));
+    QVERIFY(m_window->controls()->lossError().isEmpty());
+    const QString message = m_window->message();
+    QVERIFY2(message.contains(QStringLiteral("0/1")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("STACKLOSS")), qPrintable(message));
+    QVERIFY(!m_window->isComputing());
+    QCOMPARE(m_window->result(), before);
+    saveGrab(*m_window, QStringLiteral("slices-message.png"));
+
+    enterLossSpec(*m_window, QStringLiteral("mae"));
+    QVERIFY(m_window->message().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) && m_window->result() != before, 10000);
+}
+
+void SliceWindowTest::badCsvColumnShowsMessage()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("mixed.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x1,label,x2,y\n1,a,2,3\n2,b,5,4\n3,c,1,8\n4,d,7,9\n");
+    file.close();
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+
+    QVERIFY(!m_window->openCsvFile(path));
+    const QString message = m_window->message();
+    QVERIFY2(message.contains(QStringLiteral("\"label\"")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("line 2")), qPrintable(message));
+    QCOMPARE(m_window->result(), before);
+    // The last column is the target when the file has no STACKLOSS column.
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("y"));
+
+    // Unticking the text column makes the data usable.
+    QListWidget *features = m_window->controls()->featureList();
+    const QList<QListWidgetItem *> items = features->findItems(QStringLiteral("label"),
+                                                               Qt::MatchExactly);
+    QCOMPARE(items.size(), 1);
+    items.front()->setCheckState(Qt::Unchecked);
+    QVERIFY(m_window->message().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) && m_window->result() != before, 10000);
+    QCOMPARE(m_window->result()->objective->parameterNames(),
+             QStringList({QStringLiteral("w(x1)"), QStringLiteral("w(x2)"), QStringLiteral("b")}));
+
+    // A missing file keeps the table and the result.
+    const std::shared_ptr<const SliceResult> kept = m_window->result();
+    QVERIFY(!m_window->openCsvFile(directory.filePath(QStringLiteral("missing.csv"))));
+    QVERIFY(!m_window->message().isEmpty());
+    QCOMPARE(m_window->result(), kept);
+}
+
+void SliceWindowTest::goodCsvReplacesData()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("labels.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("a,b,STACKLOSS\n0.5,1,0\n1.5,-1,1\n2.5,0.5,0\n-1,2,1\n3,3,1\n0,-2,0\n");
+    file.close();
+    QVERIFY(m_window->openCsvFile(path));
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("STACKLOSS"));
+    enterLossSpec(*m_window, QStringLiteral("bce"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().spec().startsWith(
+                                     QStringLiteral("bce")),
+                             10000);
+    QCOMPARE(m_window->result()->objective->parameterCount(), 3);
+    QVERIFY(m_window->message().isEmpty());
+}
+
+void SliceWindowTest::divergenceShowsNoNan()
+{
+    m_window->controls()->learningRateBox()->setValue(50.0);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.learningRate == 50.0,
+                             10000);
+    const std::shared_ptr<const SliceResult> shown = m_window->result();
+    const SliceResult &result = *shown;
+    QCOMPARE(result.path.status, LinearTrainingStatus::Diverged);
+    QVERIFY(m_window->heatMap()->summary().contains(QStringLiteral("diverged")));
+    const QString text = visibleText(*m_window);
+    QVERIFY2(!text.contains(QStringLiteral("nan"), Qt::CaseInsensitive), qPrintable(text));
+    for (const QCustomPlot *plot : m_window->findChildren<QCustomPlot *>()) {
+        for (const QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
+            QVERIFY(std::isfinite(axis->range().lower));
+            QVERIFY(std::isfinite(axis->range().upper));
+        }
+    }
+    saveGrab(*m_window, QStringLiteral("slices-diverged.png"));
+}
+
+void SliceWindowTest::profileMatchesObjective()
+{
+    const std::shared_ptr<const SliceResult> shown = m_window->result();
+    const SliceResult &result = *shown;
+    QCOMPARE(int(result.profile.size()), profilePointCount);
+    // t = 0 and t = 1 are nodes: index 50 and 150 of 201 points from -0.5 to 1.5.
+    COMPARE_NEAR(result.profileT(50), 0.0, 1e-15);
+    COMPARE_NEAR(result.profileT(150), 1.0, 1e-15);
+    COMPARE_NEAR(result.profile[50], result.path.losses.front(),
+                 test::relativeTolerance(result.path.losses.front(), 1e-13));
+    COMPARE_NEAR(result.profile[150], result.path.losses.back(),
+                 test::relativeTolerance(result.path.losses.back(), 1e-13));
+    const QCPGraph *graph = m_window->profileView()->profileGraph();
+    QCOMPARE(graph->data()->size(), profilePointCount);
+    // MSE on a line is a parabola in t, falling from the start towards the end.
+    QVERIFY(result.profile[150] < result.profile[50]);
+}
+
+void SliceWindowTest::mainWindowActionOpensWindow()
+{
+    MainWindow main;
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    QVERIFY(main.sliceWindow() == nullptr);
+    QAction *action = nullptr;
+    for (QAction *candidate : main.findChildren<QAction *>()) {
+        if (candidate->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M))
+            action = candidate;
+    }
+    QVERIFY(action);
+    QVERIFY(action->text().contains(QStringLiteral("slices")));
+    action->trigger();
+    SliceWindow *window = main.sliceWindow();
+    QVERIFY(window);
+    QVERIFY(window->isVisible());
+    QVERIFY(window->isWindow());
+    const QString current = main.model()->lossEntry(main.model()->state().currentLoss).loss->spec();
+    QCOMPARE(window->controls()->lossEdit()->text(), current);
+    QCOMPARE(window->controls()->loss()->spec(), current);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
+    // A second trigger raises the same window.
+    action->trigger();
+    QCOMPARE(main.sliceWindow(), window);
+}
+
+QTEST_MAIN(SliceWindowTest)
+#include "tst_slicewindow.moc"

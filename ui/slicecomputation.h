@@ -1,0 +1,99 @@
+#pragma once
+
+#include "core/landscape.h"
+#include "core/landscapeslice.h"
+#include "core/linearmodel.h"
+#include "core/linearmodeltraining.h"
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stop_token>
+#include <vector>
+
+namespace losslens {
+
+// Kind of plane the slice window shows: the plane of two parameters, or the plane of two
+// random directions normalized to the parameters' scale (see randomPlane).
+enum class SliceMode { TwoParameters, RandomDirections };
+
+// The point the slice passes through: the end of the training run or its start.
+enum class SliceThrough { EndOfTraining, StartOfTraining };
+
+// Everything besides the objective that a slice depends on.
+struct SliceSettings
+{
+    double learningRate = 0.1;
+    int stepLimit = 200;
+    SliceMode mode = SliceMode::TwoParameters;
+    // Two different parameter indices, in theta's order, for SliceMode::TwoParameters.
+    int firstParameter = 0;
+    int secondParameter = 1;
+    std::uint64_t seed = 1;
+    SliceThrough through = SliceThrough::EndOfTraining;
+    // Whether the objective was built on standardized features, which the axis labels state.
+    bool standardize = true;
+};
+
+// The 1D profile's range of t on the line (1 - t) start + t end: half the run's length beyond
+// each end, so the profile shows whether the loss rises again past the end.
+inline constexpr double profileMinimumT = -0.5;
+inline constexpr double profileMaximumT = 1.5;
+inline constexpr int profilePointCount = 201;
+
+// A training run on a linear model and the views of its loss around it.
+struct SliceResult
+{
+    std::shared_ptr<const LinearModelObjective> objective;
+    SliceSettings settings;
+    // Gradient descent from theta = 0 in training coordinates.
+    LinearTrainingPath path;
+    Eigen::VectorXd throughPoint;
+    SlicePlane plane;
+    // Mean loss over the plane's (a, c) grid: a along the x axis, c along the y axis.
+    Landscape slice;
+    // Mean loss at profilePointCount evenly spaced t from profileMinimumT to profileMaximumT.
+    std::vector<double> profile;
+    // False for the quick coarse grid that comes before the full one.
+    bool complete = true;
+
+    // The through-point's coordinates on the plane: the two parameters' values, or (0, 0) on the
+    // random plane, whose origin it is.
+    Eigen::Vector2d throughCoordinates() const;
+    double profileT(int index) const;
+};
+
+// Half-width of a parameter's axis when nothing else sets it: about two standard deviations of
+// the target in the parameter's own units. A weight's scale is span / sd(x'_j), for x'_j the
+// feature that training uses. The intercept's is span (1 + sum_j |mean(x'_j)| / sd(x'_j)), so
+// that raw features far from 0, which move the best intercept by w_j mean(x'_j), stay in view.
+// span is 2 sd(y) for regression and 6 for classification, where logits of a few units already
+// mean near-certain predictions. automaticGrid uses the same rule for the line model.
+double parameterScale(const LinearModelObjective &objective, Eigen::Index parameter);
+
+// The plane and grid of a slice through theta. Two parameters i, j: each axis spans
+// theta_p +- max(2 |theta_p|, parameterScale(p)), which also contains theta_p = 0, the start.
+// Random directions: a and c in [-1, 1], where 1 moves each group of parameters by its norm.
+SlicePlane slicePlane(const SliceSettings &settings, const Eigen::VectorXd &theta);
+LandscapeGrid sliceGrid(const LinearModelObjective &objective, const SliceSettings &settings,
+                        const Eigen::VectorXd &theta, int resolution);
+
+// Trains from theta = 0 (unless knownPath is given, which must come from the same objective,
+// learning rate and step limit), then computes the profile and a slice of resolution x
+// resolution nodes. publish receives a coarse result first when coarseResolution is below
+// resolution, then the complete one. Returns false when stop is requested first, and then
+// publishes nothing more.
+bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
+                         const SliceSettings &settings, int resolution, int coarseResolution,
+                         std::optional<LinearTrainingPath> knownPath, std::stop_token stop,
+                         const std::function<void(SliceResult)> &publish);
+
+// The complete result alone, or std::nullopt when stop is requested first.
+std::optional<SliceResult> computeSliceResult(std::shared_ptr<const LinearModelObjective> objective,
+                                              const SliceSettings &settings, int resolution,
+                                              std::stop_token stop = {});
+
+} // namespace losslens

@@ -1,0 +1,82 @@
+#include "slicejob.h"
+
+#include "uilogging.h"
+
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace losslens {
+
+SliceJob::SliceJob(QObject *parent) : QObject(parent) {}
+
+SliceJob::~SliceJob()
+{
+    m_stop.request_stop();
+}
+
+void SliceJob::cancel()
+{
+    m_stop.request_stop();
+    ++m_generation;
+    if (m_busy) {
+        m_busy = false;
+        emit busyChanged(false);
+    }
+}
+
+namespace {
+
+using ResultPointer = std::shared_ptr<const SliceResult>;
+
+void computeInBackground(QPromise<ResultPointer> &promise,
+                         std::shared_ptr<const LinearModelObjective> objective,
+                         SliceSettings settings, int resolution,
+                         std::optional<LinearTrainingPath> knownPath, std::stop_token stop)
+{
+    computeSliceResults(objective, settings, resolution, SliceJob::coarseResolution,
+                        std::move(knownPath), stop, [&](SliceResult result) {
+                            promise.addResult(
+                                std::make_shared<const SliceResult>(std::move(result)));
+                        });
+}
+
+} // namespace
+
+void SliceJob::request(std::shared_ptr<const LinearModelObjective> objective,
+                       const SliceSettings &settings, int resolution)
+{
+    cancel();
+    m_stop = std::stop_source();
+    const quint64 generation = m_generation;
+    std::optional<LinearTrainingPath> knownPath;
+    if (objective == m_pathObjective && settings.learningRate == m_pathLearningRate &&
+        settings.stepLimit == m_pathStepLimit)
+        knownPath = m_path;
+
+    auto *watcher = new QFutureWatcher<ResultPointer>(this);
+    connect(watcher, &QFutureWatcherBase::resultReadyAt, this,
+            [this, watcher, generation](int index) {
+                const ResultPointer result = watcher->resultAt(index);
+                if (generation != m_generation || !result)
+                    return;
+                m_pathObjective = result->objective;
+                m_pathLearningRate = result->settings.learningRate;
+                m_pathStepLimit = result->settings.stepLimit;
+                m_path = result->path;
+                if (result->complete && m_busy) {
+                    m_busy = false;
+                    emit busyChanged(false);
+                }
+                emit resultReady(result);
+            });
+    connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(QtConcurrent::run(computeInBackground, objective, settings, resolution,
+                                         std::move(knownPath), m_stop.get_token()));
+    m_busy = true;
+    emit busyChanged(true);
+    qCDebug(lcUi) << "slice requested" << resolution << "x" << resolution << "through"
+                  << objective->parameterCount() << "parameters";
+}
+
+} // namespace losslens

@@ -1,0 +1,207 @@
+#include "slicewindow.h"
+
+#include "slicecontrols.h"
+#include "sliceheatmap.h"
+#include "sliceprofileview.h"
+#include "uilogging.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+// Registers the bundled data with Qt's resource system. The resources live in the static ui
+// library, so they are not registered before this runs. Registering twice is harmless,
+// because Qt skips a resource tree it already has.
+static void initializeBundledResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace losslens {
+
+namespace {
+
+const QString bundledDataPath = QStringLiteral(":/data/stackloss.csv");
+const QString bundledTarget = QStringLiteral("STACKLOSS");
+
+} // namespace
+
+SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
+    : QWidget(parent, Qt::Window), m_controls(new SliceControls(lossSpec, this)),
+      m_heatMap(new SliceHeatMap(this)), m_profile(new SliceProfileView(this)),
+      m_message(new QLabel(this))
+{
+    setWindowTitle(tr("LossLens — Model slices"));
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_controls);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_controls->sizeHint().width() + 20);
+
+    m_message->setObjectName(QStringLiteral("sliceMessage"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_message->setVisible(false);
+    auto *plots = new QSplitter(Qt::Vertical, this);
+    plots->addWidget(m_heatMap);
+    plots->addWidget(m_profile);
+    plots->setChildrenCollapsible(false);
+    plots->setSizes({640, 300});
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_message);
+    right->addWidget(plots, 1);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(scroll);
+    layout->addLayout(right, 1);
+
+    connect(m_controls, &SliceControls::changed, this, &SliceWindow::recompute);
+    connect(m_controls, &SliceControls::openRequested, this, &SliceWindow::openCsv);
+    connect(&m_job, &SliceJob::resultReady, this, &SliceWindow::showResult);
+
+    // 1250 x 920, or less on a smaller screen.
+    QSize size(1250, 920);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    resize(size);
+
+    loadBundledData();
+}
+
+QString SliceWindow::message() const
+{
+    return m_message->text();
+}
+
+void SliceWindow::showMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+void SliceWindow::loadBundledData()
+{
+    initializeBundledResources();
+    CsvError error;
+    std::optional<CsvTable> table = readCsvFile(bundledDataPath, &error);
+    if (!table) {
+        // Only a broken build loses the resource, and the window stays open with the reason.
+        qCWarning(lcUi) << "cannot read the bundled data" << bundledDataPath << error.message;
+        showMessage(error.message);
+        return;
+    }
+    m_table = std::move(table);
+    m_source = bundledDataPath;
+    m_data.reset();
+    m_controls->setColumns(m_table->header, bundledTarget);
+    m_controls->setDataDescription(
+        tr("Bundled stack loss data (Brownlee 1965), %1 rows").arg(m_table->rows.size()));
+    recompute();
+}
+
+bool SliceWindow::openCsvFile(const QString &path)
+{
+    CsvError error;
+    std::optional<CsvTable> table = readCsvFile(path, &error);
+    if (!table) {
+        qCWarning(lcUi) << "slice window rejected" << path << error.message;
+        showMessage(m_result ? tr("%1 The plots still show the previous data.").arg(error.message)
+                             : error.message);
+        return false;
+    }
+    const QString target = m_controls->targetColumn();
+    m_table = std::move(table);
+    m_source = path;
+    m_data.reset();
+    m_controls->setColumns(m_table->header, target);
+    m_controls->setDataDescription(
+        tr("%1, %2 rows").arg(QFileInfo(path).fileName()).arg(m_table->rows.size()));
+    qCInfo(lcUi) << "slice window opened" << path << m_table->rows.size() << "rows";
+    recompute();
+    return message().isEmpty();
+}
+
+void SliceWindow::openCsv()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open CSV data"), m_lastDirectory,
+                                     tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    openCsvFile(path);
+}
+
+void SliceWindow::recompute()
+{
+    if (!m_table)
+        return;
+    // Every rejection below keeps the plots as they are, and its message adds this note.
+    const QString keptNote = m_result ? tr(" The plots still show the last valid settings.")
+                                      : QString();
+    const QStringList features = m_controls->featureColumns();
+    const QString target = m_controls->targetColumn();
+    if (!m_data || features != m_featureColumns || target != m_targetColumn) {
+        CsvError error;
+        std::optional<MultiFeatureData> data =
+            multiFeatureDataFromTable(*m_table, features, target, m_source, &error);
+        if (!data) {
+            m_job.cancel();
+            showMessage(error.message + keptNote);
+            return;
+        }
+        m_data = std::make_shared<const MultiFeatureData>(std::move(*data));
+        m_featureColumns = features;
+        m_targetColumn = target;
+        m_objective.reset();
+    }
+
+    const std::shared_ptr<const Loss> loss = m_controls->loss();
+    if (loss->acceptsResidualScale() && loss->residualScale().isEstimatedFromData()) {
+        m_job.cancel();
+        showMessage(tr("%1 estimates its residual scale from the data (scale=mad), which "
+                       "LossLens does for the one-feature line only. Give a fixed scale, such "
+                       "as scale=2, for a model with several features.")
+                        .arg(loss->displayName()) +
+                    keptNote);
+        return;
+    }
+    const bool standardize = m_controls->standardize();
+    if (!m_objective || &m_objective->loss() != loss.get() || standardize != m_standardize) {
+        auto objective = std::make_shared<const LinearModelObjective>(m_data, loss, standardize);
+        const QString problem = objective->applicabilityError();
+        if (!problem.isEmpty()) {
+            m_job.cancel();
+            showMessage(problem + keptNote);
+            return;
+        }
+        m_objective = std::move(objective);
+        m_standardize = standardize;
+    }
+
+    m_controls->setParameterNames(m_objective->parameterNames());
+    showMessage(QString());
+    if (!m_result)
+        m_heatMap->setSummary(tr("Computing…"));
+    m_job.request(m_objective, m_controls->settings(), resolution);
+}
+
+void SliceWindow::showResult(std::shared_ptr<const SliceResult> result)
+{
+    // A result for data, a loss or a scaling that is no longer current is stale.
+    if (result->objective != m_objective)
+        return;
+    m_result = std::move(result);
+    m_heatMap->showResult(m_result);
+    m_profile->showResult(m_result);
+    emit resultShown();
+}
+
+} // namespace losslens

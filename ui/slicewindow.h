@@ -1,0 +1,85 @@
+#pragma once
+
+#include "slicejob.h"
+
+#include "core/csvreader.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+
+namespace losslens {
+
+class SliceControls;
+class SliceHeatMap;
+class SliceProfileView;
+
+// The model slices window: a linear model with one weight per chosen CSV column is trained by
+// gradient descent from theta = 0, and its mean loss is shown on a 2D slice through the end (or
+// the start) of training, along two parameters or two random directions, and on the line from
+// the start to the end. It opens on the bundled stack loss data with every column but
+// STACKLOSS as a feature. Input that cannot be used (a CSV column that is not numeric, labels
+// other than 0/1 for a classification loss) is explained above the plots, and the plots keep
+// the last result.
+class SliceWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int resolution = 121;
+
+    // lossSpec is the loss to start with, such as the main window's current loss.
+    explicit SliceWindow(const QString &lossSpec, QWidget *parent = nullptr);
+
+    SliceControls *controls() const { return m_controls; }
+    SliceHeatMap *heatMap() const { return m_heatMap; }
+    SliceProfileView *profileView() const { return m_profile; }
+    // The latest result shown, or nullptr while none has arrived.
+    std::shared_ptr<const SliceResult> result() const { return m_result; }
+    // The objective of the latest accepted settings, which the next result will be for.
+    std::shared_ptr<const LinearModelObjective> objective() const { return m_objective; }
+    bool isComputing() const { return m_job.isBusy(); }
+    // Why the current input cannot be used, or an empty string.
+    QString message() const;
+
+    // Reads a CSV file and lists its columns, keeping the current target column when the file
+    // has one. Returns false, with the reason shown in the window, when the file cannot be read
+    // or its chosen columns cannot be used.
+    bool openCsvFile(const QString &path);
+
+public slots:
+    // Asks for a CSV file and opens it.
+    void openCsv();
+
+signals:
+    // A coarse or complete result was drawn.
+    void resultShown();
+
+private:
+    void loadBundledData();
+    void recompute();
+    void showMessage(const QString &message);
+    void showResult(std::shared_ptr<const SliceResult> result);
+
+    SliceControls *m_controls;
+    SliceHeatMap *m_heatMap;
+    SliceProfileView *m_profile;
+    QLabel *m_message;
+    std::optional<CsvTable> m_table;
+    QString m_source;
+    // The data and objective built from the latest accepted input, rebuilt only when the
+    // columns, the loss or the scaling change, so the training path is reused otherwise.
+    QStringList m_featureColumns;
+    QString m_targetColumn;
+    bool m_standardize = true;
+    std::shared_ptr<const MultiFeatureData> m_data;
+    std::shared_ptr<const LinearModelObjective> m_objective;
+    SliceJob m_job;
+    std::shared_ptr<const SliceResult> m_result;
+    QString m_lastDirectory;
+};
+
+} // namespace losslens
