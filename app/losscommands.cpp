@@ -81,6 +81,16 @@ int listLosses(QTextStream &output)
                                parameter.description)
                    << '\n';
         }
+        if (loss->acceptsResidualScale()) {
+            output << "    "
+                   << tr("scale: optional, default 1 (left out of the canonical form). The loss "
+                         "is rho(e / scale); scale=mad estimates it from the data as the median "
+                         "|residual| / 0.6745 at the fit it gives, as statsmodels' RLM does; "
+                         "a fixed scale is a number in [%1, %2].")
+                          .arg(formatNumber(LossCatalogue::minimumResidualScale),
+                               formatNumber(LossCatalogue::maximumResidualScale))
+                   << '\n';
+        }
         output << "    " << tr("canonical form: %1").arg(loss->spec()) << '\n';
     }
     output << '\n'
@@ -93,6 +103,17 @@ int listLosses(QTextStream &output)
            << "    "
            << tr("It may use numbers, + - * / ^, parentheses and abs, exp, log, sqrt, sin, cos, "
                  "tan, tanh, cosh, sinh, atan; its derivatives are exact.")
+           << '\n'
+           << '\n'
+           << tr("W1*(LOSS1) + W2*(LOSS2) + ... + l1(A) + l2(B)  (a composite loss)") << '\n'
+           << "    "
+           << tr("A weighted sum of losses of one kind, each weight in [0, 1e6], plus a penalty "
+                 "l1 |w| + l2 w^2 on the model's weight (never the intercept), in [0, 1e6] each; "
+                 "both penalties together make the elastic net. A term without a weight has "
+                 "weight 1, and its parentheses may be left out when its spec has no '+', '*' "
+                 "or parentheses, as in mse + l2(0.1). Its parameters are weight1 .. weightK, "
+                 "l1 and l2. Canonical form, as in: 0.7*(huber:delta=1.5) + 0.3*(mae) + l1(0) + "
+                 "l2(0.1)")
            << '\n'
            << '\n'
            << tr("losslens curves --label sets the label of classification losses (default 1): "
@@ -163,6 +184,11 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
         std::unique_ptr<Loss> parsed = LossCatalogue::parse(spec, &error);
         if (!parsed)
             return fail(errors, error);
+        if (parsed->residualScale().isEstimatedFromData()) {
+            return fail(errors, tr("%1: scale=mad is estimated from data, and curves reads none; "
+                                   "give a fixed scale such as scale=2.")
+                                    .arg(parsed->spec()));
+        }
         losses.push_back(std::move(parsed));
     }
     if (losses.empty())

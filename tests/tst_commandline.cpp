@@ -291,6 +291,10 @@ void CommandLineTest::curvesInvalidExitTwo_data()
         << "from 0 to 1";
     QTest::newRow("label with regression only")
         << (QStringList{"curves", "--loss", "mse", "--label", "1"} + range) << "regression";
+    QTest::newRow("estimated scale")
+        << (QStringList{"curves", "--loss", "huber:scale=mad"} + range) << "scale=mad";
+    QTest::newRow("bad composite")
+        << (QStringList{"curves", "--loss", "mse + bce"} + range) << "one kind";
     QTest::newRow("losses with argument") << QStringList{"losses", "extra"} << "no arguments";
 }
 

@@ -7,8 +7,9 @@ reduction='none' and autograd, to 1e-12 relative plus 1e-15 absolute (PyTorch it
 tiny values, such as BCE tails, to about 1e-16). Multi-class cross-entropy runs with
 --label 2, so the input is the logit of class 2 of K = 3, and is compared with
 torch.nn.functional.cross_entropy on logits that put the input at column 2 and the spec's
-"others" at columns 0 and 1, with the spec's class weights and label smoothing. Every row's
-label column must repeat --label, or be empty for a regression loss. Exits with 0 when every
+"others" at columns 0 and 1, with the spec's class weights and label smoothing. A Huber loss with a
+residual scale and a composite loss are compared with the same sums of PyTorch's losses.
+Every row's label column must repeat --label, or be empty for a regression loss. Exits with 0 when every
 comparison passes, 1 when any fails, 2 on a usage error and 77 when torch cannot be imported,
 which CTest reports as skipped.
 """
@@ -21,6 +22,12 @@ import sys
 SKIP_EXIT_CODE = 77
 RELATIVE = 1e-12
 ABSOLUTE = 1e-15
+
+
+# A robust loss with a fixed residual scale, rho(e / 2.5), and a composite loss that adds it to
+# MSE with weights and an L2 penalty.
+SCALED_HUBER = "huber:delta=0.5,scale=2.5"
+COMPOSITE = "0.25*(mse) + 0.75*(huber:delta=0.5,scale=2.5) + l1(0) + l2(0.3)"
 
 
 def cross_entropy_parameters(spec):
@@ -49,7 +56,13 @@ def torch_reference(torch, spec, inputs, label):
     functional = torch.nn.functional
     x = torch.tensor(inputs, dtype=torch.float64, requires_grad=True)
     zeros = torch.zeros_like(x)
-    if spec == "mse":
+    if spec == SCALED_HUBER:
+        value = functional.huber_loss(x / 2.5, zeros, reduction="none", delta=0.5)
+    elif spec == COMPOSITE:
+        # The penalty acts on the model's weight, not on the curve of the loss.
+        value = (0.25 * functional.mse_loss(x, zeros, reduction="none")
+                 + 0.75 * functional.huber_loss(x / 2.5, zeros, reduction="none", delta=0.5))
+    elif spec == "mse":
         value = functional.mse_loss(x, zeros, reduction="none")
     elif spec == "mae":
         value = functional.l1_loss(x, zeros, reduction="none")
@@ -89,7 +102,8 @@ def main():
     # choose different subgradients.
     cases = [("mse", ""), ("mae", ""), ("huber:delta=0.5", ""), ("smooth_l1:beta=0.5", ""),
              ("bce", "0"), ("bce", "1"),
-             ("cross_entropy:weights=0.5|1.5|1,smoothing=0.1,others=0.3|-1.2", "2")]
+             ("cross_entropy:weights=0.5|1.5|1,smoothing=0.1,others=0.3|-1.2", "2"),
+             (SCALED_HUBER, ""), (COMPOSITE, "")]
     failures = 0
     checked = 0
     for spec, label in cases:
