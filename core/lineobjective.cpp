@@ -94,6 +94,22 @@ ObjectiveValue LineObjective::evaluate(const Eigen::Vector2d &theta) const
     return result;
 }
 
+Eigen::Vector2d LineObjective::gradientOnSamples(const Eigen::Vector2d &theta,
+                                                 const std::vector<Eigen::Index> &samples) const
+{
+    double first = 0.0, firstByFeature = 0.0;
+    for (const Eigen::Index i : samples) {
+        const double d = m_loss->evaluate(modelInput(theta, i), m_data->target[i]).first;
+        first += d;
+        firstByFeature += d * m_feature[i];
+    }
+    const double n = static_cast<double>(samples.size());
+    Eigen::Vector2d gradient(firstByFeature / n, first / n);
+    if (!m_penalty.isZero())
+        gradient[0] += m_penaltyFactor * m_penalty.first(m_penaltyFactor * theta[0]);
+    return gradient;
+}
+
 LineParameters LineObjective::toDataUnits(const Eigen::Vector2d &theta) const
 {
     // w x' + b = w (x - m) / s + b = (w / s) x + (b - w m / s).

@@ -6,6 +6,7 @@
 #include <Eigen/Core>
 
 #include <memory>
+#include <vector>
 
 namespace losslens {
 
@@ -62,6 +63,10 @@ public:
     // The weight penalty alone at this objective's weight w.
     double penaltyValue(double weight) const;
     ObjectiveValue evaluate(const Eigen::Vector2d &theta) const;
+
+    // Gradient of the mean loss over the given samples alone (a mini-batch), plus the penalty.
+    Eigen::Vector2d gradientOnSamples(const Eigen::Vector2d &theta,
+                                      const std::vector<Eigen::Index> &samples) const;
 
     LineParameters toDataUnits(const Eigen::Vector2d &theta) const;
     Eigen::Vector2d fromDataUnits(const LineParameters &line) const;

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "lineobjective.h"
-#include "steprule.h"
+#include "learningrateschedule.h"
+#include "optimizer.h"
 
 #include <Eigen/Core>
 
+#include <memory>
+#include <random>
 #include <vector>
 
 namespace losslens {
@@ -19,7 +22,11 @@ struct TrainingPoint
     double loss = 0.0;
 };
 
-// Drives a step rule over an objective and keeps the path. The objective is passed to every
+// Drives an optimizer with a learning rate schedule over an objective and keeps the path. The
+// run owns its optimizer and schedule, whose state (momentum, moments, step count) reset()
+// clears. The optimizer SGD takes mini-batches: each epoch shuffles the samples with a
+// std::mt19937_64 seeded by its seed, and each step uses the next batch_size of them (the last
+// batch of an epoch may be smaller); the other optimizers use the whole data set. The objective is passed to every
 // step so that a loss parameter or the data may change while the run goes on.
 //
 // Divergence: the run stops, marked diverged, when an update gives non-finite parameters or
@@ -35,13 +42,19 @@ class TrainingRun
 public:
     static constexpr double divergenceFactor = 1e6;
 
-    TrainingRun() = default;
-    TrainingRun(const LineObjective &objective, const Eigen::Vector2d &start);
+    TrainingRun(const LineObjective &objective, const Eigen::Vector2d &start,
+                const Optimizer &optimizer,
+                const LearningRateSchedule &schedule = LearningRateSchedule());
 
     void reset(const LineObjective &objective, const Eigen::Vector2d &start);
 
     // Applies one update; does nothing once the run has stopped.
-    RunStatus step(const LineObjective &objective, StepRule &rule);
+    RunStatus step(const LineObjective &objective);
+
+    const Optimizer &optimizer() const { return *m_optimizer; }
+    const LearningRateSchedule &schedule() const { return m_schedule; }
+    // The gradient the last update used (of its mini-batch for SGD), zero before the first.
+    const Eigen::Vector2d &lastGradient() const { return m_lastGradient; }
 
     RunStatus status() const { return m_status; }
     // The iteration whose update diverged, or -1.
@@ -58,6 +71,15 @@ public:
     int iteration() const { return m_history.back().iteration; }
 
 private:
+    // The samples of the next mini-batch, reshuffling at the start of each epoch.
+    std::vector<Eigen::Index> nextBatch(Eigen::Index sampleCount, int batchSize);
+
+    std::unique_ptr<Optimizer> m_optimizer;
+    LearningRateSchedule m_schedule;
+    std::mt19937_64 m_generator;
+    std::vector<Eigen::Index> m_order;
+    std::size_t m_position = 0;
+    Eigen::Vector2d m_lastGradient = Eigen::Vector2d::Zero();
     std::vector<TrainingPoint> m_history;
     RunStatus m_status = RunStatus::Running;
     int m_divergedAt = -1;

@@ -3,7 +3,8 @@
 
 #include "core/losscatalogue.h"
 #include "core/minimizer.h"
-#include "core/steprule.h"
+#include "core/optimizercatalogue.h"
+#include "core/optimizers/sgd.h"
 #include "core/trainingrun.h"
 
 #include <QTest>
@@ -16,10 +17,18 @@ using namespace losslens;
 namespace {
 
 // Steps until the run stops or maxSteps updates were made.
-void runToEnd(TrainingRun &run, const LineObjective &objective, StepRule &rule, int maxSteps)
+void runToEnd(TrainingRun &run, const LineObjective &objective, int maxSteps)
 {
     for (int i = 0; i < maxSteps && run.status() == RunStatus::Running; ++i)
-        run.step(objective, rule);
+        run.step(objective);
+}
+
+// Plain gradient descent with the given learning rate.
+StochasticGradientDescent gradientDescent(double learningRate)
+{
+    StochasticGradientDescent optimizer(StochasticGradientDescent::Variant::GradientDescent);
+    optimizer.setParameterValue(0, learningRate);
+    return optimizer;
 }
 
 } // namespace
@@ -38,6 +47,8 @@ private slots:
     void resetRestartsAtStart();
     void runsDeterministic();
     void gradientDescentUpdate();
+    void miniBatchesFollowTheSeed();
+    void adaptiveOptimizersDescend();
 };
 
 void TestTrainingRun::gradientDescentReachesLeastSquares_data()
@@ -64,9 +75,8 @@ void TestTrainingRun::gradientDescentReachesLeastSquares()
     const FeatureScaling scaling =
         standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
     const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")), scaling);
-    GradientDescent rule(learningRate);
-    TrainingRun run(objective, Eigen::Vector2d::Zero());
-    runToEnd(run, objective, rule, maxSteps);
+    TrainingRun run(objective, Eigen::Vector2d::Zero(), gradientDescent(learningRate));
+    runToEnd(run, objective, maxSteps);
 
     QCOMPARE(run.status(), RunStatus::Converged);
     const Eigen::Vector2d solved = leastSquaresLine(objective);
@@ -110,9 +120,8 @@ void TestTrainingRun::largeLearningRateDiverges()
     const FeatureScaling scaling =
         standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
     const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")), scaling);
-    GradientDescent rule(learningRate);
-    TrainingRun run(objective, Eigen::Vector2d::Zero());
-    runToEnd(run, objective, rule, 100'000);
+    TrainingRun run(objective, Eigen::Vector2d::Zero(), gradientDescent(learningRate));
+    runToEnd(run, objective, 100'000);
 
     QCOMPARE(run.status(), RunStatus::Diverged);
     QVERIFY(run.divergedAt() > 0);
@@ -133,9 +142,8 @@ void TestTrainingRun::tinyLearningRateKeepsRunning()
     const auto data = test::stackLossData();
     const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
                                   FeatureScaling::standardizing(data->feature));
-    GradientDescent rule(1e-15);
-    TrainingRun run(objective, Eigen::Vector2d::Zero());
-    runToEnd(run, objective, rule, 100);
+    TrainingRun run(objective, Eigen::Vector2d::Zero(), gradientDescent(1e-15));
+    runToEnd(run, objective, 100);
     QCOMPARE(run.status(), RunStatus::Running);
     QCOMPARE(run.iteration(), 100);
 }
@@ -145,13 +153,12 @@ void TestTrainingRun::stepAfterStopDoesNothing()
     const auto data = test::stackLossData();
     const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
                                   FeatureScaling::identity());
-    GradientDescent rule(1.0);
-    TrainingRun run(objective, Eigen::Vector2d::Zero());
-    runToEnd(run, objective, rule, 1000);
+    TrainingRun run(objective, Eigen::Vector2d::Zero(), gradientDescent(1.0));
+    runToEnd(run, objective, 1000);
     QCOMPARE(run.status(), RunStatus::Diverged);
     const std::size_t length = run.history().size();
     const int divergedAt = run.divergedAt();
-    QCOMPARE(run.step(objective, rule), RunStatus::Diverged);
+    QCOMPARE(run.step(objective), RunStatus::Diverged);
     QCOMPARE(run.history().size(), length);
     QCOMPARE(run.divergedAt(), divergedAt);
 }
@@ -161,11 +168,10 @@ void TestTrainingRun::resetRestartsAtStart()
     const auto data = test::stackLossData();
     const LineObjective objective(data, test::parseLoss(QStringLiteral("huber:delta=2")),
                                   FeatureScaling::standardizing(data->feature));
-    GradientDescent rule(0.5);
     const Eigen::Vector2d start(0.5, -1.0);
-    TrainingRun run(objective, start);
+    TrainingRun run(objective, start, gradientDescent(0.5));
     for (int i = 0; i < 25; ++i)
-        run.step(objective, rule);
+        run.step(objective);
     QCOMPARE(run.iteration(), 25);
 
     const Eigen::Vector2d restart(-2.0, 4.0);
@@ -181,15 +187,15 @@ void TestTrainingRun::resetRestartsAtStart()
     // from diverging quickly, so the run diverges on MSE and restarts on Huber.
     const LineObjective squared(data, test::parseLoss(QStringLiteral("mse")),
                                 FeatureScaling::standardizing(data->feature));
-    GradientDescent unstable(1e4);
-    run.reset(squared, start);
-    runToEnd(run, squared, unstable, 1000);
-    QCOMPARE(run.status(), RunStatus::Diverged);
-    run.reset(objective, start);
-    QCOMPARE(run.status(), RunStatus::Running);
-    QCOMPARE(run.divergedAt(), -1);
-    QVERIFY(run.current().theta == start);
-    QCOMPARE(run.step(objective, rule), RunStatus::Running);
+    TrainingRun unstable(squared, start, gradientDescent(1e4));
+    runToEnd(unstable, squared, 1000);
+    QCOMPARE(unstable.status(), RunStatus::Diverged);
+    unstable.reset(objective, start);
+    QCOMPARE(unstable.status(), RunStatus::Running);
+    QCOMPARE(unstable.divergedAt(), -1);
+    QVERIFY(unstable.current().theta == start);
+    QCOMPARE(unstable.iteration(), 0);
+    QCOMPARE(run.step(objective), RunStatus::Running);
     QCOMPARE(run.iteration(), 1);
 }
 
@@ -203,12 +209,10 @@ void TestTrainingRun::runsDeterministic()
                                    FeatureScaling::standardizing(data->feature));
 
     for (const LineObjective *current : {&classifier, &regression}) {
-        GradientDescent firstRule(0.3);
-        GradientDescent secondRule(0.3);
-        TrainingRun first(*current, Eigen::Vector2d(1.0, 1.0));
-        TrainingRun second(*current, Eigen::Vector2d(1.0, 1.0));
-        runToEnd(first, *current, firstRule, 500);
-        runToEnd(second, *current, secondRule, 500);
+        TrainingRun first(*current, Eigen::Vector2d(1.0, 1.0), gradientDescent(0.3));
+        TrainingRun second(*current, Eigen::Vector2d(1.0, 1.0), gradientDescent(0.3));
+        runToEnd(first, *current, 500);
+        runToEnd(second, *current, 500);
         QCOMPARE(first.history().size(), second.history().size());
         for (std::size_t i = 0; i < first.history().size(); ++i) {
             // Bit-for-bit: the same operations in the same order give the same doubles.
@@ -221,14 +225,60 @@ void TestTrainingRun::runsDeterministic()
 
 void TestTrainingRun::gradientDescentUpdate()
 {
-    GradientDescent rule(0.25);
-    const Eigen::Vector2d update = rule.update(Eigen::Vector2d(2.0, -8.0));
-    COMPARE_NEAR(update[0], -0.5, 0.0);
-    COMPARE_NEAR(update[1], 2.0, 0.0);
-    const std::unique_ptr<StepRule> copy = rule.clone();
-    rule.setLearningRate(1.0);
-    COMPARE_NEAR(copy->update(Eigen::Vector2d(4.0, 0.0))[0], -1.0, 0.0);
-    QCOMPARE(copy->name(), QStringLiteral("gd"));
+    StochasticGradientDescent optimizer = gradientDescent(0.25);
+    Eigen::VectorXd theta = Eigen::Vector2d(1.0, 1.0);
+    optimizer.step(theta, Eigen::Vector2d(2.0, -8.0), optimizer.learningRate());
+    COMPARE_NEAR(optimizer.lastStep()[0], -0.5, 0.0);
+    COMPARE_NEAR(optimizer.lastStep()[1], 2.0, 0.0);
+    COMPARE_NEAR(theta[0], 0.5, 0.0);
+    COMPARE_NEAR(theta[1], 3.0, 0.0);
+    QCOMPARE(optimizer.name(), QStringLiteral("gd"));
+}
+
+// With a mini-batch of the whole data set SGD is gradient descent; smaller batches follow the
+// seeded shuffle, so the same seed repeats a run and another seed changes it.
+void TestTrainingRun::miniBatchesFollowTheSeed()
+{
+    const auto data = test::stackLossData();
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
+                                  FeatureScaling::standardizing(data->feature));
+    auto runWith = [&](const QString &spec) {
+        QString error;
+        const auto optimizer = OptimizerCatalogue::parse(spec, &error);
+        TrainingRun run(objective, Eigen::Vector2d::Zero(), *optimizer);
+        runToEnd(run, objective, 40);
+        return run.current().theta;
+    };
+    const Eigen::Vector2d full = runWith(QStringLiteral("gd:learning_rate=0.1"));
+    QVERIFY(runWith(QStringLiteral("sgd:learning_rate=0.1,batch_size=21")) == full);
+    QVERIFY(runWith(QStringLiteral("sgd:learning_rate=0.1,batch_size=1000")) == full);
+    const Eigen::Vector2d seeded = runWith(QStringLiteral("sgd:learning_rate=0.1,batch_size=4,seed=7"));
+    QVERIFY(runWith(QStringLiteral("sgd:learning_rate=0.1,batch_size=4,seed=7")) == seeded);
+    QVERIFY(runWith(QStringLiteral("sgd:learning_rate=0.1,batch_size=4,seed=8")) != seeded);
+    QVERIFY(seeded != full);
+    // The noisy path still ends near the least-squares line.
+    const Eigen::Vector2d best = leastSquaresLine(objective);
+    QVERIFY((seeded - best).norm() < 0.5 * best.norm());
+}
+
+// Adam's run on the narrow valley of raw stack loss data keeps every value finite and falls.
+void TestTrainingRun::adaptiveOptimizersDescend()
+{
+    const auto data = test::stackLossData();
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("huber:delta=2")),
+                                  FeatureScaling::standardizing(data->feature));
+    for (const char *spec : {"momentum:learning_rate=0.05", "nesterov:learning_rate=0.05",
+                             "adagrad:learning_rate=1", "rmsprop:learning_rate=0.1",
+                             "adam:learning_rate=0.5", "adamw:learning_rate=0.5"}) {
+        QString error;
+        const auto optimizer = OptimizerCatalogue::parse(QString::fromLatin1(spec), &error);
+        QVERIFY2(optimizer, qPrintable(error));
+        TrainingRun run(objective, Eigen::Vector2d::Zero(), *optimizer);
+        runToEnd(run, objective, 300);
+        QVERIFY2(run.status() != RunStatus::Diverged, spec);
+        QVERIFY2(run.current().loss < 0.2 * run.history().front().loss, spec);
+        QCOMPARE(run.optimizer().spec(), optimizer->spec());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTrainingRun)

@@ -1,5 +1,7 @@
 #include "trainingcontroller.h"
 
+#include "core/optimizers/sgd.h"
+
 #include "uilogging.h"
 
 #include <QElapsedTimer>
@@ -121,7 +123,10 @@ void TrainingController::syncRuns(bool restartAll, int target)
     const double learningRate = m_model->state().learningRate;
     const bool rateChanged = learningRate != m_runLearningRate;
     m_runLearningRate = learningRate;
-    m_rule.setLearningRate(learningRate);
+    // TODO: the window trains with plain gradient descent only; the other optimizers of the
+    // core are not yet offered in the session.
+    StochasticGradientDescent optimizer(StochasticGradientDescent::Variant::GradientDescent);
+    optimizer.setParameterValue(0, learningRate);
 
     const int count = m_model->lossCount();
     m_runs.resize(count);
@@ -138,7 +143,7 @@ void TrainingController::syncRuns(bool restartAll, int target)
         const bool stale = restartAll || !m_runs[i] || rateChanged || m_runLosses[i] != entry.loss;
         if (!stale)
             continue;
-        m_runs[i].emplace(*objective, m_model->startTheta());
+        m_runs[i].emplace(*objective, m_model->startTheta(), optimizer);
         m_runLosses[i] = entry.loss;
         replay(i, target);
     }
@@ -155,7 +160,7 @@ void TrainingController::replay(int lossIndex, int iterations)
     const int affordable = static_cast<int>(std::min<double>(iterations, 2e7 / costPerStep));
     TrainingRun &run = *m_runs[lossIndex];
     for (int k = 0; k < affordable && run.status() == RunStatus::Running; ++k)
-        run.step(*objective, m_rule);
+        run.step(*objective);
 }
 
 bool TrainingController::advance(int steps)
@@ -170,7 +175,7 @@ bool TrainingController::advance(int steps)
         TrainingRun &run = *m_runs[i];
         for (int k = 0;
              k < steps && run.status() == RunStatus::Running && run.iteration() < maximumSteps; ++k)
-            run.step(*objective, m_rule);
+            run.step(*objective);
         anyRunning =
             anyRunning || (run.status() == RunStatus::Running && run.iteration() < maximumSteps);
     }

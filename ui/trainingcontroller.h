@@ -2,7 +2,6 @@
 
 #include "sessionmodel.h"
 
-#include "core/steprule.h"
 #include "core/trainingrun.h"
 
 #include <QElapsedTimer>
@@ -66,7 +65,6 @@ private:
     // The loss and learning rate each run was computed with, to tell which runs are stale.
     std::vector<std::shared_ptr<const Loss>> m_runLosses;
     double m_runLearningRate = 0.0;
-    GradientDescent m_rule;
     QTimer m_timer;
     int m_stepsPerFrame = 2;
     double m_lastStepMilliseconds = 0.0;
