@@ -9,12 +9,18 @@
 #include "ui/syntheticdialog.h"
 #include "ui/trainingview.h"
 
+#include "core/losscatalogue.h"
+#include "core/losses/crossentropy.h"
+#include "core/losses/huber.h"
+
 #include <qcustomplot.h>
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSlider>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -48,9 +54,17 @@ private slots:
     void formulaEditorAppliesAndRejects();
     void crossEntropyShowsListEditors();
     void undoWorksInListEditor();
+    void curveDrawsEstimatedScale();
+    void curveDrawsFixedScale();
+    void crossEntropyTrueClassSelectable();
+    void addedCompositeIsFittedAndDrawn();
+    void removedLossLeavesViews();
+    void commandLineCompositeAppended();
 
 private:
     void waitForLandscape();
+    // The value curve of a loss in the loss curve view, or nullptr.
+    QCPGraph *valueCurve(int lossIndex) const;
 
     MainWindow *m_window = nullptr;
 };
@@ -408,7 +422,8 @@ void MainWindowTest::formulaEditorAppliesAndRejects()
     const int formula = model->lossIndex(QStringLiteral("formula"));
     QVERIFY(formula >= 0);
     model->setCurrentLoss(formula);
-    auto *editor = m_window->controlPanel()->findChild<QLineEdit *>();
+    auto *editor =
+        m_window->controlPanel()->findChild<QLineEdit *>(QStringLiteral("formulaEditor"));
     QVERIFY(editor != nullptr);
 
     editor->setText(QStringLiteral("e^2"));
@@ -416,7 +431,7 @@ void MainWindowTest::formulaEditorAppliesAndRejects()
     QCOMPARE(model->lossEntry(formula).loss->spec(), QStringLiteral("formula:e^2"));
     QCOMPARE(model->lossEntry(formula).loss->evaluate(3.0, 0.0).value, 9.0);
 
-    editor = m_window->controlPanel()->findChild<QLineEdit *>();
+    editor = m_window->controlPanel()->findChild<QLineEdit *>(QStringLiteral("formulaEditor"));
     editor->setText(QStringLiteral("foo(e)"));
     emit editor->returnPressed();
     QCOMPARE(model->lossEntry(formula).loss->spec(), QStringLiteral("formula:e^2"));
@@ -425,6 +440,180 @@ void MainWindowTest::formulaEditorAppliesAndRejects()
         messageShown = messageShown || (label->isVisibleTo(m_window->controlPanel()) &&
                                         label->text().contains(QStringLiteral("foo")));
     QVERIFY(messageShown);
+}
+
+QCPGraph *MainWindowTest::valueCurve(int lossIndex) const
+{
+    QCustomPlot *plot = m_window->lossCurveView()->plot();
+    for (int g = 0; g < plot->graphCount(); ++g) {
+        QCPGraph *graph = plot->graph(g);
+        // Curves are numbered value 0, gradient 1, second derivative 2, weight 3.
+        if (graph->property("lossIndex").toInt() == lossIndex &&
+            graph->property("curve").toInt() == 0)
+            return graph;
+    }
+    return nullptr;
+}
+
+void MainWindowTest::curveDrawsEstimatedScale()
+{
+    SessionModel *model = m_window->model();
+    const int huber = model->lossIndex(QStringLiteral("huber"));
+    const ResidualScale estimated{ResidualScale::Mode::MedianAbsoluteDeviation, 1.0, false};
+    QVERIFY(model->setLossResidualScale(huber, estimated).isEmpty());
+    const ResidualScale scale = model->objective(huber)->loss().residualScale();
+    QVERIFY(scale.estimated);
+    QVERIFY(std::abs(scale.value - 1.0) > 0.1);
+
+    QCPGraph *graph = valueCurve(huber);
+    QVERIFY(graph != nullptr);
+    QVERIFY2(graph->name().contains(QStringLiteral("scale=mad=")), qPrintable(graph->name()));
+    // The curve is Huber's rho(e / s) at the estimate s, not rho(e) at the unresolved s = 1.
+    const HuberLoss unscaled;
+    int compared = 0;
+    for (auto point = graph->data()->constBegin(); point != graph->data()->constEnd(); ++point) {
+        QCOMPARE(point->value, unscaled.value(point->key / scale.value, 0.0));
+        ++compared;
+    }
+    QVERIFY(compared > 100);
+    const auto last = graph->data()->constEnd() - 1;
+    QVERIFY(std::abs(last->value - unscaled.value(last->key, 0.0)) > 0.1);
+}
+
+void MainWindowTest::curveDrawsFixedScale()
+{
+    SessionModel *model = m_window->model();
+    const int huber = model->lossIndex(QStringLiteral("huber"));
+    QVERIFY(model->setLossResidualScale(huber, {ResidualScale::Mode::Fixed, 2.0, false}).isEmpty());
+    QCPGraph *graph = valueCurve(huber);
+    QVERIFY(graph != nullptr);
+    const HuberLoss unscaled;
+    const auto last = graph->data()->constEnd() - 1;
+    QCOMPARE(last->value, unscaled.value(last->key / 2.0, 0.0));
+    model->undoStack()->undo();
+    graph = valueCurve(huber);
+    QCOMPARE((graph->data()->constEnd() - 1)->value,
+             unscaled.value((graph->data()->constEnd() - 1)->key, 0.0));
+}
+
+void MainWindowTest::crossEntropyTrueClassSelectable()
+{
+    SessionModel *model = m_window->model();
+    const int index = model->lossIndex(QStringLiteral("cross_entropy"));
+    // Unequal weights make the classes' curves differ.
+    QVERIFY(model->setLossParameterList(index, 0, {1.0, 2.0, 4.0, 0.5}).isEmpty());
+    model->setLossEnabled(index, true);
+
+    LossCurveView *view = m_window->lossCurveView();
+    QSpinBox *trueClass = view->trueClassBox();
+    QVERIFY(trueClass->isVisibleTo(view));
+    QCOMPARE(trueClass->minimum(), 0);
+    QCOMPARE(trueClass->maximum(), 3);
+    // MSE and Huber are regression losses, so the binary label choice has nothing to set.
+    QVERIFY(!view->classifierAxisBox()->isVisibleTo(view));
+
+    trueClass->setValue(2);
+    QVERIFY2(view->plot()->xAxis->label().contains(QStringLiteral("true class 2")),
+             qPrintable(view->plot()->xAxis->label()));
+    const Loss &loss = model->objective(index)->loss();
+    QCPGraph *graph = valueCurve(index);
+    QVERIFY(graph != nullptr);
+    QVERIFY(graph->dataCount() > 100);
+    bool differsFromClassOne = false;
+    for (auto point = graph->data()->constBegin(); point != graph->data()->constEnd(); ++point) {
+        QCOMPARE(point->value, loss.evaluate(point->key, 2.0).value);
+        differsFromClassOne = differsFromClassOne ||
+                              std::abs(point->value - loss.evaluate(point->key, 1.0).value) > 0.1;
+    }
+    QVERIFY(differsFromClassOne);
+
+    // Fewer weights shrink the choice to the new K, and the value moves into range.
+    QVERIFY(model->setLossParameterList(index, 0, {1.0, 2.0}).isEmpty());
+    QCOMPARE(trueClass->maximum(), 1);
+    QCOMPARE(trueClass->value(), 1);
+}
+
+void MainWindowTest::addedCompositeIsFittedAndDrawn()
+{
+    SessionModel *model = m_window->model();
+    QString error;
+    std::shared_ptr<const Loss> composite =
+        LossCatalogue::parse(QStringLiteral("0.5*(huber:delta=1) + 0.5*(mae) + l2(0.1)"), &error);
+    QVERIFY2(composite, qPrintable(error));
+    const int index = model->addLoss(composite);
+    waitForLandscape();
+    QCOMPARE(m_window->landscapeView()->result()->objective->loss().spec(), composite->spec());
+    QVERIFY(valueCurve(index) != nullptr);
+    QCOMPARE(valueCurve(index)->name(), composite->label());
+
+    for (int i = 0; i < 20; ++i)
+        m_window->training()->stepOnce();
+    QVERIFY(m_window->training()->run(index) != nullptr);
+    QCPCurve *path = m_window->landscapeView()->path(index);
+    QVERIFY(path != nullptr);
+    QVERIFY(path->dataCount() > 10);
+    QCOMPARE(path->pen().color(), model->lossEntry(index).colour);
+    QCPGraph *training = m_window->trainingView()->lossGraph(index);
+    QVERIFY(training->visible());
+    QCOMPARE(training->pen().color(), model->lossEntry(index).colour);
+    QVERIFY(m_window->dataView()->lineGraph(index) != nullptr);
+}
+
+void MainWindowTest::removedLossLeavesViews()
+{
+    SessionModel *model = m_window->model();
+    const int countBefore = model->lossCount();
+    QString error;
+    const int index = model->addLoss(LossCatalogue::parse(QStringLiteral("mae + l1(0.5)"), &error));
+    const int other = model->addLoss(LossCatalogue::parse(QStringLiteral("huber:delta=3"), &error));
+    for (int i = 0; i < 5; ++i)
+        m_window->training()->stepOnce();
+
+    // Removing a loss that is not current keeps the current one and every other path in view.
+    model->setCurrentLoss(index);
+    QVERIFY(model->removeLoss(other));
+    QCOMPARE(model->state().currentLoss, index);
+    QVERIFY(m_window->landscapeView()->path(index) != nullptr);
+    QVERIFY(m_window->landscapeView()->path(other) == nullptr);
+    QVERIFY(m_window->landscapeView()->path(model->lossIndex(QStringLiteral("mse"))) != nullptr);
+
+    QVERIFY(model->removeLoss(index));
+    QCOMPARE(model->lossCount(), countBefore);
+    QVERIFY(m_window->landscapeView()->path(index) == nullptr);
+    QVERIFY(valueCurve(index) == nullptr);
+    QCOMPARE(m_window->controlPanel()->lossList()->count(), countBefore);
+    waitForLandscape();
+    model->undoStack()->undo();
+    QCOMPARE(model->lossCount(), countBefore + 1);
+    QVERIFY(m_window->landscapeView()->path(index) != nullptr);
+    QCOMPARE(m_window->trainingView()->lossGraph(index)->pen().color(),
+             model->lossEntry(index).colour);
+}
+
+void MainWindowTest::commandLineCompositeAppended()
+{
+    // --loss passes its specs to setEnabledLosses. A composite is not in the catalogue, so it
+    // gets an entry of its own.
+    SessionModel *model = m_window->model();
+    const int countBefore = model->lossCount();
+    QString error;
+    std::vector<std::shared_ptr<const Loss>> losses;
+    for (const char *spec :
+         {"huber:delta=1.345,scale=mad", "0.5*(mse) + 0.5*(mae) + l2(0.1)", "mse + l1(1)"})
+        losses.push_back(LossCatalogue::parse(QString::fromLatin1(spec), &error));
+    model->setEnabledLosses(losses);
+    QCOMPARE(model->lossCount(), countBefore + 2);
+    const int huber = model->lossIndex(QStringLiteral("huber"));
+    QVERIFY(model->lossEntry(huber).enabled);
+    QCOMPARE(model->state().currentLoss, huber);
+    for (int k = 0; k < 2; ++k) {
+        const LossEntry &entry = model->lossEntry(countBefore + k);
+        QCOMPARE(entry.loss, losses[k + 1]);
+        QVERIFY(entry.enabled);
+        QVERIFY(entry.removable);
+    }
+    QVERIFY(model->lossEntry(countBefore).colour != model->lossEntry(countBefore + 1).colour);
+    QVERIFY(!model->lossEntry(model->lossIndex(QStringLiteral("mse"))).enabled);
 }
 
 QTEST_MAIN(MainWindowTest)

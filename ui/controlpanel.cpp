@@ -2,7 +2,10 @@
 
 #include "listparametereditor.h"
 #include "lossinfo.h"
+#include "losslisteditor.h"
+#include "lossspecentry.h"
 #include "parameterslider.h"
+#include "residualscaleeditor.h"
 #include "uilogging.h"
 
 #include "core/losscatalogue.h"
@@ -12,8 +15,6 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -23,16 +24,12 @@ namespace losslens {
 
 namespace {
 
-QIcon swatch(const QColor &colour)
+QStringList parameterKeys(const Loss &loss)
 {
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
-    painter.drawRoundedRect(QRectF(1, 4, 14, 8), 2, 2);
-    return QIcon(pixmap);
+    QStringList keys;
+    for (const LossParameter &parameter : loss.parameters())
+        keys << parameter.key;
+    return keys;
 }
 
 } // namespace
@@ -41,7 +38,7 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_dataLabel(new QLabel(this)),
       m_openButton(new QPushButton(tr("&Open CSV…"), this)),
       m_standardize(new QCheckBox(tr("&Standardize the feature"), this)),
-      m_lossList(new QListWidget(this)), m_parameterGroup(new QGroupBox(this)),
+      m_lossListEditor(new LossListEditor(model, this)), m_parameterGroup(new QGroupBox(this)),
       m_parameterLayout(new QVBoxLayout(m_parameterGroup))
 {
     auto *layout = new QVBoxLayout(this);
@@ -62,18 +59,7 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
 
     auto *lossGroup = new QGroupBox(tr("Losses"), this);
     auto *lossLayout = new QVBoxLayout(lossGroup);
-    m_lossList->setToolTip(tr("Tick the losses to fit; select one to edit its parameters and "
-                              "draw its landscape."));
-    // Fixed height: an expanding list would stretch its group box and float inside it.
-    m_lossList->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    for (int i = 0; i < m_model->lossCount(); ++i) {
-        auto *item = new QListWidgetItem(m_lossList);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
-        item->setIcon(swatch(m_model->lossEntry(i).colour));
-    }
-    m_lossList->setFixedHeight(m_lossList->sizeHintForRow(0) * m_model->lossCount() +
-                               2 * m_lossList->frameWidth() + 4);
-    lossLayout->addWidget(m_lossList);
+    lossLayout->addWidget(m_lossListEditor);
     layout->addWidget(lossGroup);
 
     layout->addWidget(m_parameterGroup);
@@ -111,23 +97,19 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
         if (!m_syncing)
             m_model->setStandardize(checked);
     });
-    connect(m_lossList, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
-        if (!m_syncing)
-            m_model->setLossEnabled(m_lossList->row(item), item->checkState() == Qt::Checked);
-    });
-    connect(m_lossList, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (!m_syncing && row >= 0)
-            m_model->setCurrentLoss(row);
-    });
     connect(m_learningRate, &ParameterSlider::valueChanged, m_model,
             &SessionModel::setLearningRate);
     connect(m_learningRate, &ParameterSlider::editFinished, m_model, &SessionModel::finishGesture);
     connect(m_model, &SessionModel::changed, this, &ControlPanel::onModelChanged);
 
     syncData();
-    syncLossList();
     rebuildParameters();
     m_learningRate->setValue(m_model->state().learningRate);
+}
+
+QListWidget *ControlPanel::lossList() const
+{
+    return m_lossListEditor->lossList();
 }
 
 ParameterSlider *ControlPanel::parameterSlider(const QString &key) const
@@ -152,23 +134,19 @@ void ControlPanel::onModelChanged(SessionModel::Changes changes)
 {
     if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged))
         syncData();
-    if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
-                   SessionModel::CurrentLossChanged))
-        syncLossList();
-    if (changes & SessionModel::CurrentLossChanged) {
+    // A spec edit may replace the current loss by one with other parameters, which needs new
+    // widgets, as a change of the current loss does.
+    if ((changes & SessionModel::CurrentLossChanged) ||
+        ((changes & SessionModel::LossParametersChanged) && !parametersMatchCurrentLoss())) {
         rebuildParameters();
     } else if (changes & SessionModel::LossParametersChanged) {
-        const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
-        for (const auto &[key, slider] : m_parameterSliders)
-            slider->setValue(loss.parameterValue(loss.parameterIndex(key)));
-        // An editor whose list did not change keeps its text, so a rejected entry stays
-        // in view for correction while another parameter changes.
-        for (ListParameterEditor *editor : m_listEditors) {
-            const QVector<double> items = loss.parameterList(loss.parameterIndex(editor->key()));
-            if (items != editor->items())
-                editor->setItems(items);
-        }
+        syncParameterValues();
+        syncInfo();
     }
+    // The estimate of a residual scale follows the data and the loss's parameters.
+    if (changes & (SessionModel::LossParametersChanged | SessionModel::DataChanged |
+                   SessionModel::ScalingChanged))
+        syncResidualScale();
     if (changes & SessionModel::LearningRateChanged)
         m_learningRate->setValue(m_model->state().learningRate);
 }
@@ -188,29 +166,46 @@ void ControlPanel::syncData()
     m_syncing = false;
 }
 
-void ControlPanel::syncLossList()
+bool ControlPanel::parametersMatchCurrentLoss() const
 {
-    m_syncing = true;
-    const bool binary = m_model->data().hasBinaryLabels();
-    for (int i = 0; i < m_model->lossCount(); ++i) {
-        const LossEntry &entry = m_model->lossEntry(i);
-        QListWidgetItem *item = m_lossList->item(i);
-        item->setText(entry.loss->label());
-        item->setCheckState(entry.enabled ? Qt::Checked : Qt::Unchecked);
-        const bool fits = entry.loss->fitsLineModel();
-        const bool applicable = fits && (entry.loss->kind() == LossKind::Regression || binary);
-        item->setForeground(applicable ? palette().text() : palette().placeholderText());
-        if (applicable)
-            item->setToolTip(QString());
-        else if (!fits)
-            item->setToolTip(tr("Needs a multi-class model; the line model fits one logit, so "
-                                "this loss is drawn but not fitted."));
-        else
-            item->setToolTip(tr("Needs 0/1 labels; the current target has other values, so "
-                                "this loss is drawn but not fitted."));
+    const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
+    return loss.name() == m_builtName && parameterKeys(loss) == m_builtKeys &&
+           loss.acceptsResidualScale() == m_builtScale;
+}
+
+void ControlPanel::syncParameterValues()
+{
+    const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
+    for (const auto &[key, slider] : m_parameterSliders)
+        slider->setValue(loss.parameterValue(loss.parameterIndex(key)));
+    // An editor whose list did not change keeps its text, so a rejected entry stays in view
+    // for correction while another parameter changes.
+    for (ListParameterEditor *editor : m_listEditors) {
+        const QVector<double> items = loss.parameterList(loss.parameterIndex(editor->key()));
+        if (items != editor->items())
+            editor->setItems(items);
     }
-    m_lossList->setCurrentRow(m_model->state().currentLoss);
-    m_syncing = false;
+    if (m_specEditor && m_specEditor->lineEdit()->text() != loss.spec()) {
+        m_specEditor->lineEdit()->setText(loss.spec());
+        m_specEditor->clearError();
+    }
+}
+
+void ControlPanel::syncResidualScale()
+{
+    if (!m_scaleEditor)
+        return;
+    const int lossIndex = m_model->state().currentLoss;
+    m_scaleEditor->setScale(m_model->lossEntry(lossIndex).loss->residualScale(),
+                            m_model->objective(lossIndex)->loss().residualScale());
+}
+
+void ControlPanel::syncInfo()
+{
+    const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
+    const QString page = lossInfoPage(loss);
+    m_info->setText(page);
+    m_infoGroup->setVisible(!page.isEmpty());
 }
 
 void ControlPanel::addFormulaEditor(int lossIndex, const Loss &loss)
@@ -218,6 +213,7 @@ void ControlPanel::addFormulaEditor(int lossIndex, const Loss &loss)
     // The expression is the whole spec after "formula:".
     const QString expression = loss.spec().mid(loss.spec().indexOf(QLatin1Char(':')) + 1);
     auto *editor = new QLineEdit(expression, m_parameterGroup);
+    editor->setObjectName(QStringLiteral("formulaEditor"));
     editor->setToolTip(tr("A loss in e (regression) or in z and y (classification), with + - * "
                           "/ ^ and abs, exp, log, sqrt, sin, cos, tan, tanh, cosh, sinh, atan. "
                           "Press Return to apply."));
@@ -308,19 +304,26 @@ void ControlPanel::rebuildParameters()
     m_parameterWidgets.clear();
     m_parameterSliders.clear();
     m_listEditors.clear();
+    m_scaleEditor = nullptr;
+    m_specEditor = nullptr;
     const int lossIndex = m_model->state().currentLoss;
-    const Loss &loss = *m_model->lossEntry(lossIndex).loss;
+    const LossEntry &entry = m_model->lossEntry(lossIndex);
+    const Loss &loss = *entry.loss;
+    m_builtName = loss.name();
+    m_builtKeys = parameterKeys(loss);
+    m_builtScale = loss.acceptsResidualScale();
     m_parameterGroup->setTitle(tr("%1 parameters").arg(loss.displayName()));
     m_infoGroup->setTitle(tr("About %1").arg(loss.displayName()));
-    const QString page = lossInfoPage(loss.name());
-    m_info->setText(page);
-    m_infoGroup->setVisible(!page.isEmpty());
+    syncInfo();
     const auto parameters = loss.parameters();
     if (loss.name() == QLatin1String("formula")) {
         addFormulaEditor(lossIndex, loss);
         return;
     }
-    if (parameters.empty()) {
+    // A composite's terms keep their own parameters in the spec, so an added loss shows it.
+    if (entry.removable)
+        addSpecEditor(lossIndex, loss);
+    if (parameters.empty() && !loss.acceptsResidualScale()) {
         auto *none = new QLabel(tr("%1 has no parameters.").arg(loss.displayName()));
         m_parameterLayout->addWidget(none);
         m_parameterWidgets.push_back(none);
@@ -358,6 +361,42 @@ void ControlPanel::rebuildParameters()
         m_parameterSliders.emplace_back(parameter.key, slider);
         m_parameterWidgets.push_back(slider);
     }
+    if (loss.acceptsResidualScale())
+        addResidualScaleEditor(lossIndex);
+}
+
+void ControlPanel::addSpecEditor(int lossIndex, const Loss &loss)
+{
+    auto *label = new QLabel(tr("Spec, as --loss takes it"), m_parameterGroup);
+    m_specEditor = new LossSpecEntry(QString(), QString(), m_parameterGroup);
+    m_specEditor->setObjectName(QStringLiteral("specEditor"));
+    label->setBuddy(m_specEditor->lineEdit());
+    m_specEditor->lineEdit()->setText(loss.spec());
+    m_specEditor->lineEdit()->setCursorPosition(0);
+    connect(m_specEditor, &LossSpecEntry::lossEntered, this,
+            [this, lossIndex](std::shared_ptr<const Loss> parsed) {
+                m_model->setLoss(lossIndex, std::move(parsed));
+            });
+    for (QWidget *widget : {static_cast<QWidget *>(label), static_cast<QWidget *>(m_specEditor)}) {
+        m_parameterLayout->addWidget(widget);
+        m_parameterWidgets.push_back(widget);
+    }
+}
+
+void ControlPanel::addResidualScaleEditor(int lossIndex)
+{
+    m_scaleEditor = new ResidualScaleEditor(m_parameterGroup);
+    connect(m_scaleEditor, &ResidualScaleEditor::scaleChosen, this,
+            [this, lossIndex](const ResidualScale &scale) {
+                const QString error = m_model->setLossResidualScale(lossIndex, scale);
+                if (!error.isEmpty())
+                    qCWarning(lcUi) << "residual scale rejected:" << error;
+            });
+    connect(m_scaleEditor, &ResidualScaleEditor::editFinished, m_model,
+            &SessionModel::finishGesture);
+    m_parameterLayout->addWidget(m_scaleEditor);
+    m_parameterWidgets.push_back(m_scaleEditor);
+    syncResidualScale();
 }
 
 } // namespace losslens

@@ -2,6 +2,7 @@
 
 #include "sessionmodel.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QCheckBox;
@@ -14,11 +15,15 @@ class QVBoxLayout;
 namespace losslens {
 
 class ListParameterEditor;
+class LossListEditor;
+class LossSpecEntry;
 class ParameterSlider;
+class ResidualScaleEditor;
 
-// The left dock: the data source and scaling, the losses with their colours and the current
-// loss's parameters, and the optimizer's learning rate. Every control writes to the session
-// model at once and follows it on undo.
+// The left dock: the data source and scaling, the losses with their colours (and a box to add
+// one by its spec), the current loss's parameters and residual scale, a short page about it,
+// and the optimizer's learning rate. Every control writes to the session model at once and
+// follows it on undo.
 class ControlPanel : public QWidget
 {
     Q_OBJECT
@@ -26,13 +31,20 @@ class ControlPanel : public QWidget
 public:
     explicit ControlPanel(SessionModel *model, QWidget *parent = nullptr);
 
-    QListWidget *lossList() const { return m_lossList; }
+    QListWidget *lossList() const;
+    LossListEditor *lossListEditor() const { return m_lossListEditor; }
     QCheckBox *standardizeBox() const { return m_standardize; }
     ParameterSlider *learningRateSlider() const { return m_learningRate; }
     // The slider of a parameter of the current loss, or nullptr.
     ParameterSlider *parameterSlider(const QString &key) const;
     // The editor of a list parameter of the current loss, or nullptr.
     ListParameterEditor *listEditor(const QString &key) const;
+    // The residual scale row of the current loss, or nullptr for a loss that takes no scale.
+    ResidualScaleEditor *residualScaleEditor() const { return m_scaleEditor; }
+    // The spec box of a loss the user added, or nullptr for a catalogue loss.
+    LossSpecEntry *specEditor() const { return m_specEditor; }
+    // The page about the current loss.
+    QLabel *infoLabel() const { return m_info; }
 
 signals:
     void openRequested();
@@ -40,9 +52,16 @@ signals:
 private:
     void onModelChanged(SessionModel::Changes changes);
     void syncData();
-    void syncLossList();
     void rebuildParameters();
+    // Whether the parameter widgets were built for a loss with the same name, parameters and
+    // scale row as the current one, so new values can go into them without a rebuild.
+    bool parametersMatchCurrentLoss() const;
+    void syncParameterValues();
+    void syncResidualScale();
+    void syncInfo();
     void addFormulaEditor(int lossIndex, const Loss &loss);
+    void addSpecEditor(int lossIndex, const Loss &loss);
+    void addResidualScaleEditor(int lossIndex);
     void addListEditor(int lossIndex, int parameterIndex, const Loss &loss);
     // Applies a list entry through the session model, or shows why it is rejected.
     void applyList(ListParameterEditor *editor, int lossIndex, int parameterIndex,
@@ -52,7 +71,7 @@ private:
     QLabel *m_dataLabel;
     QPushButton *m_openButton;
     QCheckBox *m_standardize;
-    QListWidget *m_lossList;
+    LossListEditor *m_lossListEditor;
     QGroupBox *m_parameterGroup;
     QGroupBox *m_infoGroup = nullptr;
     QLabel *m_info = nullptr;
@@ -62,6 +81,13 @@ private:
     // slider.
     std::vector<ListParameterEditor *> m_listEditors;
     std::vector<QWidget *> m_parameterWidgets;
+    ResidualScaleEditor *m_scaleEditor = nullptr;
+    LossSpecEntry *m_specEditor = nullptr;
+    // Name, parameter keys and residual scale support of the loss that the parameter widgets
+    // were built for.
+    QString m_builtName;
+    QStringList m_builtKeys;
+    bool m_builtScale = false;
     ParameterSlider *m_learningRate;
     bool m_syncing = false;
 };

@@ -113,27 +113,11 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::white, 11));
     m_startMarker->setName(tr("start"));
 
-    for (int i = 0; i < m_model->lossCount(); ++i) {
-        const QColor colour = m_model->lossEntry(i).colour;
-        auto *path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
-        // Earlier paths are wider, so a path that runs on top of another leaves a coloured rim.
-        path->setPen(QPen(colour, 4.0 - 0.8 * std::min(i, 3)));
-        path->setName(tr("%1 path").arg(m_model->lossEntry(i).loss->displayName()));
-        path->setVisible(false);
-        m_paths.push_back(path);
-        QCPGraph *head = m_plot->addGraph();
-        head->setLineStyle(QCPGraph::lsNone);
-        head->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.5), colour, 12));
-        head->setVisible(false);
-        m_heads.push_back(head);
-    }
+    createPaths();
 
     // The legend names each path, the start and the minimum; the heads and the map need none.
     layout->addWidget(new LegendLabel(m_plot, this));
     m_minimumMarker->setProperty("inLegend", false);
-    for (QCPGraph *head : m_heads)
-        head->setProperty("inLegend", false);
 
     m_rangeSettle.setSingleShot(true);
     m_rangeSettle.setInterval(60);
@@ -163,6 +147,32 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     resetRange();
 }
 
+void LandscapeView::createPaths()
+{
+    for (QCPCurve *path : m_paths)
+        m_plot->removePlottable(path);
+    for (QCPGraph *head : m_heads)
+        m_plot->removeGraph(head);
+    m_paths.clear();
+    m_heads.clear();
+    for (int i = 0; i < m_model->lossCount(); ++i) {
+        const QColor colour = m_model->lossEntry(i).colour;
+        auto *path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        // Earlier paths are wider, so a path that runs on top of another leaves a coloured rim.
+        path->setPen(QPen(colour, 4.0 - 0.8 * std::min(i, 3)));
+        path->setName(tr("%1 path").arg(m_model->lossEntry(i).loss->displayName()));
+        path->setVisible(false);
+        m_paths.push_back(path);
+        QCPGraph *head = m_plot->addGraph();
+        head->setLineStyle(QCPGraph::lsNone);
+        head->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.5), colour, 12));
+        head->setVisible(false);
+        head->setProperty("inLegend", false);
+        m_heads.push_back(head);
+    }
+}
+
 QCPCurve *LandscapeView::path(int lossIndex) const
 {
     if (lossIndex < 0 || lossIndex >= static_cast<int>(m_paths.size()) ||
@@ -173,6 +183,12 @@ QCPCurve *LandscapeView::path(int lossIndex) const
 
 void LandscapeView::onModelChanged(SessionModel::Changes changes)
 {
+    // An added or removed loss needs its own path, or frees one. The runs were synchronized
+    // before this view heard of the change, so the new paths are filled at once.
+    if (changes & SessionModel::LossListChanged) {
+        createPaths();
+        updatePaths();
+    }
     if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged |
                    SessionModel::CurrentLossChanged)) {
         resetRange();

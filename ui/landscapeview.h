@@ -55,6 +55,8 @@ protected:
 
 private:
     void onModelChanged(SessionModel::Changes changes);
+    // Makes one path and one head marker per loss of the session, replacing any there are.
+    void createPaths();
     void requestLandscape();
     void showResult(std::shared_ptr<const LandscapeResult> result);
     void updatePaths();

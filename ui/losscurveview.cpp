@@ -2,11 +2,15 @@
 
 #include "plotsupport.h"
 
+#include "core/losses/composite.h"
+#include "core/losses/crossentropy.h"
+
 #include <qcustomplot.h>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -19,12 +23,30 @@ namespace {
 
 constexpr int sampleCount = 600;
 
+// The number of classes K of a loss whose label is a class index, 0 to K - 1: multi-class
+// cross-entropy, or a composite with such a term. Returns 0 for a loss whose label is 0/1 or
+// that takes none.
+// NOTE: `losslens curves` has its own labelCount(); a virtual Loss::labelCount() in the core
+// would serve both.
+int classIndexCount(const Loss &loss)
+{
+    if (const auto *crossEntropy = dynamic_cast<const CrossEntropyLoss *>(&loss))
+        return crossEntropy->classCount();
+    int count = 0;
+    if (const auto *composite = dynamic_cast<const CompositeLoss *>(&loss)) {
+        for (const CompositeLoss::Term &term : composite->terms())
+            count = std::max(count, classIndexCount(*term.loss));
+    }
+    return count;
+}
+
 } // namespace
 
 LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_plot(new QCustomPlot(this)),
       m_first(new QCheckBox(tr("ρ′"), this)), m_second(new QCheckBox(tr("ρ″"), this)),
-      m_weight(new QCheckBox(tr("weight ψ/e"), this)), m_classifierAxis(new QComboBox(this))
+      m_weight(new QCheckBox(tr("weight ψ/e"), this)), m_classifierAxis(new QComboBox(this)),
+      m_trueClass(new QSpinBox(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -40,13 +62,21 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
     m_classifierAxis->addItem(tr("logit, label 1"));
     m_classifierAxis->addItem(tr("logit, label 0"));
     m_classifierAxis->addItem(tr("margin y′z"));
-    m_classifierAxis->setToolTip(tr("Input of the classification curves: the logit z for a "
-                                    "point of label 1 or 0, or the margin y′z with y′ = 2y − 1."));
+    m_classifierAxis->setToolTip(
+        tr("Input of the binary classification curves: the logit z for "
+           "a point of label 1 or 0, or the margin y′z with y′ = 2y − 1."));
+    m_trueClass->setPrefix(tr("true class "));
+    m_trueClass->setRange(0, 2);
+    m_trueClass->setValue(1);
+    m_trueClass->setToolTip(tr("True class y of the cross-entropy curves, 0 to K − 1. The input "
+                               "is that class's logit z; the other classes' logits stay at the "
+                               "loss's others."));
     header->addWidget(m_first);
     header->addWidget(m_second);
     header->addWidget(m_weight);
     header->addStretch();
     header->addWidget(m_classifierAxis);
+    header->addWidget(m_trueClass);
     layout->addLayout(header);
     layout->addWidget(m_plot, 1);
     configurePlot(m_plot);
@@ -66,10 +96,13 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
     for (QCheckBox *box : {m_first, m_second, m_weight})
         connect(box, &QCheckBox::toggled, this, [this] { rebuild(true); });
     connect(m_classifierAxis, &QComboBox::currentIndexChanged, this, [this] { rebuild(true); });
+    connect(m_trueClass, &QSpinBox::valueChanged, this, [this] { rebuild(true); });
     connect(m_model, &SessionModel::changed, this, [this](SessionModel::Changes changes) {
         if (changes & SessionModel::CurrentLossChanged)
             showScaleOfCurrentLoss();
-        if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged))
+        // New data or scaling gives an estimated residual scale a new value.
+        if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
+                       SessionModel::DataChanged | SessionModel::ScalingChanged))
             rebuild(true);
     });
     rebuild(true);
@@ -78,8 +111,9 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
 void LossCurveView::showScaleOfCurrentLoss()
 {
     // Widen the view so a loss's scale parameter (Tukey's c = 4.685, a large delta) and the
-    // behaviour beyond it are in sight; a narrower view the user chose is left alone.
-    const Loss &loss = *m_model->lossEntry(m_model->state().currentLoss).loss;
+    // behaviour beyond it are in sight; a narrower view the user chose is left alone. A residual
+    // scale s moves the parameter to s times its value in the error's units.
+    const Loss &loss = drawnLoss(m_model->state().currentLoss);
     double scale = 0.0;
     const auto parameters = loss.parameters();
     for (int p = 0; p < int(parameters.size()); ++p) {
@@ -88,6 +122,8 @@ void LossCurveView::showScaleOfCurrentLoss()
             key == QLatin1String("c") || key == QLatin1String("epsilon"))
             scale = std::max(scale, loss.parameterValue(p));
     }
+    if (loss.acceptsResidualScale())
+        scale *= loss.residualScale().value;
     const double reach = std::min(1.5 * scale, 1e6);
     const QCPRange range = m_plot->xAxis->range();
     if (reach > range.upper || -reach < range.lower)
@@ -97,6 +133,26 @@ void LossCurveView::showScaleOfCurrentLoss()
 double LossCurveView::classifierLabel() const
 {
     return m_classifierAxis->currentIndex() == int(ClassifierAxis::LogitLabelZero) ? 0.0 : 1.0;
+}
+
+double LossCurveView::labelFor(const Loss &loss) const
+{
+    if (loss.kind() != LossKind::Classification)
+        return 0.0;
+    if (classIndexCount(loss) > 0)
+        return m_trueClass->value();
+    return classifierLabel();
+}
+
+bool LossCurveView::lacksTrueClass(const Loss &loss) const
+{
+    const int count = classIndexCount(loss);
+    return count > 0 && m_trueClass->value() >= count;
+}
+
+const Loss &LossCurveView::drawnLoss(int lossIndex) const
+{
+    return m_model->objective(lossIndex)->loss();
 }
 
 double LossCurveView::weightScale(const Loss &loss)
@@ -111,8 +167,7 @@ double LossCurveView::curveValue(const Loss &loss, Curve curve, double input,
                                  double weightScale) const
 {
     // The margin y'z of a label-1 point is its logit, so the margin view evaluates label 1.
-    const double label = loss.kind() == LossKind::Classification ? classifierLabel() : 0.0;
-    const LossDerivatives d = loss.evaluate(input, label);
+    const LossDerivatives d = loss.evaluate(input, labelFor(loss));
     switch (curve) {
     case Curve::Value:
         return d.value;
@@ -132,18 +187,36 @@ double LossCurveView::curveValue(const Loss &loss, Curve curve, double input,
 void LossCurveView::rebuild(bool rescaleValues)
 {
     m_plot->clearGraphs();
-    bool classifier = false;
+    bool binaryClassifier = false;
+    int classCount = 0;
     for (int i = 0; i < m_model->lossCount(); ++i) {
         const LossEntry &entry = m_model->lossEntry(i);
-        classifier =
-            classifier || (entry.enabled && entry.loss->kind() == LossKind::Classification);
+        if (!entry.enabled || entry.loss->kind() != LossKind::Classification)
+            continue;
+        const int count = classIndexCount(*entry.loss);
+        classCount = std::max(classCount, count);
+        binaryClassifier = binaryClassifier || count == 0;
     }
-    m_classifierAxis->setVisible(classifier);
-    const QString classifierInput = m_classifierAxis->currentIndex() == int(ClassifierAxis::Margin)
-                                        ? tr("margin y′z")
-                                        : tr("logit z, label %1").arg(classifierLabel());
-    m_plot->xAxis->setLabel(classifier ? tr("error e (classifiers: %1)").arg(classifierInput)
-                                       : tr("error e = prediction − target"));
+    m_classifierAxis->setVisible(binaryClassifier);
+    m_trueClass->setVisible(classCount > 0);
+    if (classCount > 0) {
+        // The range follows the largest K. A class beyond another loss's K leaves that loss
+        // without a curve, and its legend entry names the missing class.
+        const QSignalBlocker blocker(m_trueClass);
+        m_trueClass->setRange(0, classCount - 1);
+    }
+    QStringList classifierInputs;
+    if (binaryClassifier) {
+        classifierInputs << (m_classifierAxis->currentIndex() == int(ClassifierAxis::Margin)
+                                 ? tr("margin y′z")
+                                 : tr("logit z, label %1").arg(classifierLabel()));
+    }
+    if (classCount > 0)
+        classifierInputs << tr("logit z of the true class %1").arg(m_trueClass->value());
+    m_plot->xAxis->setLabel(
+        classifierInputs.isEmpty()
+            ? tr("error e = prediction − target")
+            : tr("error e (classifiers: %1)").arg(classifierInputs.join(QStringLiteral("; "))));
 
     const std::pair<Curve, Qt::PenStyle> curves[] = {{Curve::Value, Qt::SolidLine},
                                                      {Curve::First, Qt::DashLine},
@@ -163,9 +236,13 @@ void LossCurveView::rebuild(bool rescaleValues)
             graph->setPen(QPen(entry.colour, curve == Curve::Value ? 2.5 : 1.8, style));
             graph->setProperty("lossIndex", i);
             graph->setProperty("curve", int(curve));
-            if (curve == Curve::Value)
-                graph->setName(entry.loss->label());
-            else
+            if (curve == Curve::Value) {
+                const Loss &loss = drawnLoss(i);
+                graph->setName(
+                    lacksTrueClass(loss)
+                        ? tr("%1: no class %2").arg(loss.label()).arg(m_trueClass->value())
+                        : loss.label());
+            } else
                 graph->removeFromLegend();
         }
     }
@@ -201,8 +278,12 @@ void LossCurveView::resample()
 
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         QCPGraph *graph = m_plot->graph(g);
-        const Loss &loss = *m_model->lossEntry(graph->property("lossIndex").toInt()).loss;
+        const Loss &loss = drawnLoss(graph->property("lossIndex").toInt());
         const auto curve = Curve(graph->property("curve").toInt());
+        if (lacksTrueClass(loss)) {
+            graph->data()->clear();
+            continue;
+        }
         // The weight's scale is one evaluation at 0, done once per curve rather than per sample.
         const double scale = curve == Curve::Weight ? weightScale(loss) : 1.0;
         QVector<double> values(sampleCount);
@@ -221,10 +302,11 @@ QString LossCurveView::readOut(double input) const
 {
     QStringList parts;
     for (int i = 0; i < m_model->lossCount(); ++i) {
-        const LossEntry &entry = m_model->lossEntry(i);
-        if (!entry.enabled)
+        if (!m_model->lossEntry(i).enabled)
             continue;
-        const Loss &loss = *entry.loss;
+        const Loss &loss = drawnLoss(i);
+        if (lacksTrueClass(loss))
+            continue;
         parts << tr("%1 %2, ρ′ %3, ρ″ %4")
                      .arg(loss.displayName(), shortNumber(curveValue(loss, Curve::Value, input)),
                           shortNumber(curveValue(loss, Curve::First, input)),

@@ -7,15 +7,19 @@
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
+class QSpinBox;
 
 namespace losslens {
 
 // Each enabled loss against its input, with optional curves of its first derivative (the
 // gradient, dashed) and second derivative (dotted). Regression losses may also show the weight
 // psi(e) / e that iteratively reweighted least squares gives a point (dash-dotted). That weight
-// is scaled by rho''(0) so that it tends to 1 as e tends to 0. Classification losses are drawn
-// against the logit for label 1 or 0, or against the margin y'z with y' = 2y - 1. The curves are
-// sampled anew over the visible range after a zoom or pan, so they stay exact.
+// is scaled by rho''(0) so that it tends to 1 as e tends to 0. Binary classification losses are
+// drawn against the logit for label 1 or 0, or against the margin y'z with y' = 2y - 1.
+// Multi-class cross-entropy is drawn against the logit of a chosen true class, 0 to K - 1. Each
+// loss is drawn as its objective fits it, so an estimated residual scale s (scale=mad) is the
+// current data's estimate. The curves are sampled anew over the visible range after a zoom or
+// pan, so they stay exact.
 class LossCurveView : public QWidget
 {
     Q_OBJECT
@@ -26,6 +30,10 @@ public:
     QCustomPlot *plot() const { return m_plot; }
     QCheckBox *secondDerivativeBox() const { return m_second; }
     QCheckBox *weightBox() const { return m_weight; }
+    // The input of the binary classification curves: logit for label 1, for label 0, or margin.
+    QComboBox *classifierAxisBox() const { return m_classifierAxis; }
+    // The true class of the multi-class curves, shown while such a loss is enabled.
+    QSpinBox *trueClassBox() const { return m_trueClass; }
 
 signals:
     // Every curve's value at the input under the cursor, for the status bar.
@@ -45,6 +53,13 @@ private:
     double curveValue(const Loss &loss, Curve curve, double input, double weightScale = 1.0) const;
     static double weightScale(const Loss &loss);
     double classifierLabel() const;
+    // The label a loss is evaluated with: none for regression, the binary label, or the class.
+    double labelFor(const Loss &loss) const;
+    // Whether the chosen true class is beyond the classes of a multi-class loss, which then
+    // has no curve.
+    bool lacksTrueClass(const Loss &loss) const;
+    // The loss as the objective of entry lossIndex fits it.
+    const Loss &drawnLoss(int lossIndex) const;
     QString readOut(double input) const;
 
     SessionModel *m_model;
@@ -53,6 +68,7 @@ private:
     QCheckBox *m_second;
     QCheckBox *m_weight;
     QComboBox *m_classifierAxis;
+    QSpinBox *m_trueClass;
 };
 
 } // namespace losslens

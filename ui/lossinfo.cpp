@@ -1,6 +1,9 @@
 #include "lossinfo.h"
 
+#include "core/losses/composite.h"
+
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace losslens {
 
@@ -100,21 +103,90 @@ constexpr LossPage pages[] = {
      "Bounded: |ρ′| ≤ C. The line model has one output, so this loss is drawn, not fitted."},
 };
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LossInfo", text);
+}
+
+const LossPage *findPage(const QString &name)
+{
+    for (const LossPage &page : pages) {
+        if (name == QLatin1String(page.name))
+            return &page;
+    }
+    return nullptr;
+}
+
+QString catalogueLossPage(const Loss &loss)
+{
+    const LossPage *page = findPage(loss.name());
+    if (!page)
+        return {};
+    QString text =
+        tr("<p><b>%1</b></p><p>%2</p><p><i>Parameters:</i> %3</p><p><i>Noise model:</i> "
+           "%4</p><p><i>Influence:</i> %5</p>")
+            .arg(tr(page->formula).toHtmlEscaped(), tr(page->derivative).toHtmlEscaped(),
+                 tr(page->parameters).toHtmlEscaped(), tr(page->noiseModel).toHtmlEscaped(),
+                 tr(page->influence).toHtmlEscaped());
+    if (loss.acceptsResidualScale()) {
+        text += tr("<p><i>Scale of the residuals:</i> with a scale s the loss is ρ(e/s), with "
+                   "derivatives ρ′(e/s)/s and ρ″(e/s)/s², so its parameters count in units of "
+                   "s. Estimated sets s = median|r| / 0.6745 of the residuals r at the fit that "
+                   "s itself gives, as statsmodels' robust linear model does.</p>");
+    }
+    return text;
+}
+
+// A term's formula from its catalogue page, or its spec for a loss without one (a formula).
+QString termFormula(const Loss &term)
+{
+    if (const LossPage *page = findPage(term.name());
+        page && term.name() != QLatin1String("formula"))
+        return tr(page->formula);
+    return term.spec();
+}
+
+QString compositePage(const CompositeLoss &composite)
+{
+    const bool regression = composite.kind() == LossKind::Regression;
+    const QString input = regression ? QStringLiteral("e") : QStringLiteral("z, y");
+    QStringList terms;
+    const auto &parts = composite.terms();
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        terms << tr("<li>a%1 = %2: %3, %4</li>")
+                     .arg(k + 1)
+                     .arg(parts[k].weight, 0, 'g', 6)
+                     .arg(parts[k].loss->label().toHtmlEscaped(),
+                          termFormula(*parts[k].loss).toHtmlEscaped());
+    }
+    const WeightPenalty penalty = composite.weightPenalty();
+    const QString meanLoss = regression ? tr("L(w, b) = (1/N) Σᵢ ρ(eᵢ) + l1 |w| + l2 w²")
+                                        : tr("L(w, b) = (1/N) Σᵢ ρ(zᵢ, yᵢ) + l1 |w| + l2 w²");
+    return tr("<p><b>ρ(%1) = Σₖ aₖ ρₖ(%1)</b>, a weighted sum of %2 losses:</p><ul>%3</ul>"
+              "<p>The mean loss adds a penalty on the slope w: <b>%4</b>, here with l1 = %5 and "
+              "l2 = %6. It acts on the slope that training sees (the standardized feature's "
+              "when the feature is standardized), never on the intercept b.</p>"
+              "<p><i>Parameters:</i> weight1 … weight%7 are the terms' weights aₖ ≥ 0; l1 and "
+              "l2 set the penalty. A term's own parameters change through the spec.</p>"
+              "<p><i>Noise model:</i> each term's, mixed. The penalty is a prior on w: l2 a "
+              "Gaussian prior (ridge), l1 a Laplace prior (lasso), both the elastic net.</p>"
+              "<p><i>Convex:</i> %8.</p><p><i>Spec:</i> %9</p>")
+        .arg(input, regression ? tr("regression") : tr("classification"), terms.join(QString()),
+             meanLoss.toHtmlEscaped(), QString::number(penalty.l1, 'g', 6),
+             QString::number(penalty.l2, 'g', 6), QString::number(parts.size()),
+             composite.isConvex() ? tr("yes, every weighted term is convex")
+                                  : tr("no, a weighted term is not convex, so a minimum found "
+                                       "may be local"),
+             composite.spec().toHtmlEscaped());
+}
+
 } // namespace
 
-QString lossInfoPage(const QString &name)
+QString lossInfoPage(const Loss &loss)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("LossInfo", text); };
-    for (const LossPage &page : pages) {
-        if (name != QLatin1String(page.name))
-            continue;
-        return tr("<p><b>%1</b></p><p>%2</p><p><i>Parameters:</i> %3</p><p><i>Noise model:</i> "
-                  "%4</p><p><i>Influence:</i> %5</p>")
-            .arg(tr(page.formula).toHtmlEscaped(), tr(page.derivative).toHtmlEscaped(),
-                 tr(page.parameters).toHtmlEscaped(), tr(page.noiseModel).toHtmlEscaped(),
-                 tr(page.influence).toHtmlEscaped());
-    }
-    return {};
+    if (const auto *composite = dynamic_cast<const CompositeLoss *>(&loss))
+        return compositePage(*composite);
+    return catalogueLossPage(loss);
 }
 
 } // namespace losslens

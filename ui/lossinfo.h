@@ -4,9 +4,13 @@
 
 namespace losslens {
 
+class Loss;
+
 // A short page about a loss for the window: formula, derivative, what each parameter does,
-// the noise model it corresponds to and how its influence behaves. Returns rich text, or an
-// empty string for a name without a page.
-QString lossInfoPage(const QString &name);
+// the noise model it corresponds to and how its influence behaves, and for a robust loss what
+// the residual scale does. A composite gets its terms with their weights and formulas, the
+// weight penalty and its canonical spec. Returns rich text, or an empty string for a loss
+// without a page.
+QString lossInfoPage(const Loss &loss);
 
 } // namespace losslens

@@ -1,14 +1,25 @@
 #include "sessionmodel.h"
 
+#include "uilogging.h"
+
 #include "core/losscatalogue.h"
 
 #include <QUndoCommand>
+
+#include <cmath>
 
 namespace losslens {
 
 namespace {
 
-enum MergeId { LearningRateMerge = 1, StartMerge = 2, ParameterMergeBase = 100 };
+// Parameter merge ids are ParameterMergeBase + 16 lossIndex + parameterIndex, below
+// ScaleMergeBase for fewer than 65,000 losses, so the two ranges never meet.
+enum MergeId {
+    LearningRateMerge = 1,
+    StartMerge = 2,
+    ParameterMergeBase = 100,
+    ScaleMergeBase = 1 << 20,
+};
 
 // Swaps whole session states; they share their data and losses, so this is cheap.
 class StateCommand : public QUndoCommand
@@ -77,6 +88,31 @@ QColor lossColour(const QString &name)
     return QColor::fromHsv(int(qHash(name) % 360), 200, 170);
 }
 
+QColor addedLossColour(const std::vector<LossEntry> &entries, const Loss &loss)
+{
+    // Dark, saturated colours that read on white and differ from every catalogue colour, most
+    // of all from those of MSE, MAE and Huber, which are on by default. 0xA6761D, 0x66A61E and
+    // 0xE7298A are from ColorBrewer's Dark2 scheme.
+    static const QRgb palette[] = {0x7B2D8E, 0xA6761D, 0x66A61E, 0xE7298A,
+                                   0x4477AA, 0x222255, 0xCC3311};
+    const auto inUse = [&entries](const QColor &colour) {
+        for (const LossEntry &entry : entries) {
+            if (entry.colour == colour)
+                return true;
+        }
+        return false;
+    };
+    for (const QRgb rgb : palette) {
+        if (!inUse(QColor(rgb)))
+            return QColor(rgb);
+    }
+    // Past the palette, a hue from the spec, turned until it is free.
+    int hue = int(qHash(loss.spec()) % 360);
+    for (int turn = 0; turn < 36 && inUse(QColor::fromHsv(hue, 200, 170)); ++turn)
+        hue = (hue + 47) % 360;
+    return QColor::fromHsv(hue, 200, 170);
+}
+
 SessionState defaultSessionState(std::shared_ptr<const Dataset> data)
 {
     SessionState state;
@@ -139,7 +175,14 @@ void SessionModel::applyState(const SessionState &state)
     if (state.currentLoss != m_state.currentLoss)
         changes |= CurrentLossChanged;
     if (state.losses.size() != m_state.losses.size()) {
-        changes |= LossSelectionChanged | LossParametersChanged;
+        changes |= LossSelectionChanged | LossParametersChanged | LossListChanged;
+        // Removing an entry before the current one keeps the current loss at a new index, and
+        // removing the current one puts another at the same index, so compare the losses too.
+        const bool sameIndexedLoss =
+            state.currentLoss < static_cast<int>(m_state.losses.size()) &&
+            state.losses[state.currentLoss].loss == m_state.losses[state.currentLoss].loss;
+        if (!sameIndexedLoss)
+            changes |= CurrentLossChanged;
     } else {
         for (size_t i = 0; i < state.losses.size(); ++i) {
             if (state.losses[i].enabled != m_state.losses[i].enabled)
@@ -164,12 +207,18 @@ void SessionModel::rebuildObjectives(bool keepUnchangedLosses)
         m_scaling = m_state.standardize ? FeatureScaling::standardizing(m_state.data->feature)
                                         : FeatureScaling::identity();
         m_objectives.clear();
+        m_objectiveLosses.clear();
     }
     m_objectives.resize(m_state.losses.size());
+    m_objectiveLosses.resize(m_state.losses.size());
     for (size_t i = 0; i < m_state.losses.size(); ++i) {
         const std::shared_ptr<const Loss> &loss = m_state.losses[i].loss;
-        if (!m_objectives[i] || m_objectives[i]->sharedLoss() != loss)
+        // Compared with the session's loss rather than the objective's, because an objective
+        // with an estimated residual scale carries a copy, and the estimate is costly to repeat.
+        if (!m_objectives[i] || m_objectiveLosses[i] != loss) {
             m_objectives[i] = std::make_shared<const LineObjective>(m_state.data, loss, m_scaling);
+            m_objectiveLosses[i] = loss;
+        }
     }
 }
 
@@ -207,20 +256,29 @@ void SessionModel::setEnabledLosses(const std::vector<std::shared_ptr<const Loss
     SessionState after = m_state;
     for (LossEntry &entry : after.losses)
         entry.enabled = false;
-    int first = -1;
+    const QStringList catalogue = LossCatalogue::names();
+    std::vector<int> indices;
     for (const auto &loss : losses) {
-        const int index = lossIndex(loss->name());
-        if (index < 0)
-            continue;
+        int index = lossIndex(loss->name());
+        if (index < 0 || !catalogue.contains(loss->name())) {
+            // A composite is named "composite" whatever its terms, so each one gets its own
+            // entry rather than replacing another.
+            LossEntry entry;
+            entry.loss = loss;
+            entry.colour = addedLossColour(after.losses, *loss);
+            entry.removable = true;
+            after.losses.push_back(entry);
+            index = static_cast<int>(after.losses.size()) - 1;
+        }
         after.losses[index].loss = loss;
         after.losses[index].enabled = true;
-        if (first < 0)
-            first = index;
+        indices.push_back(index);
     }
+    int first = indices.empty() ? -1 : indices.front();
     // Keep a loss with parameters current, so its sliders are in view.
-    for (const auto &loss : losses) {
-        if (!loss->parameters().empty()) {
-            first = lossIndex(loss->name());
+    for (size_t k = 0; k < losses.size(); ++k) {
+        if (!losses[k]->parameters().empty()) {
+            first = indices[k];
             break;
         }
     }
@@ -269,6 +327,74 @@ QString SessionModel::setLossParameterList(int lossIndex, int parameterIndex,
     const QString key = loss.parameters().at(parameterIndex).key;
     push(after, tr("Set %1 %2").arg(loss.displayName(), key));
     return {};
+}
+
+QString SessionModel::setLossResidualScale(int lossIndex, const ResidualScale &scale)
+{
+    const Loss &loss = *m_state.losses.at(lossIndex).loss;
+    if (!loss.acceptsResidualScale()) {
+        return tr("%1 takes no residual scale; only robust regression losses such as huber do.")
+            .arg(loss.name());
+    }
+    ResidualScale requested = scale;
+    if (requested.isEstimatedFromData()) {
+        // The session's loss keeps the scale unresolved, and each objective makes its estimate.
+        requested.value = 1.0;
+        requested.estimated = false;
+    } else if (!std::isfinite(requested.value) ||
+               !(requested.value >= LossCatalogue::minimumResidualScale) ||
+               requested.value > LossCatalogue::maximumResidualScale) {
+        return tr("%1: the scale %2 is out of range; a fixed scale must lie in [%3, %4].")
+            .arg(loss.name(), formatNumber(requested.value),
+                 QString::number(LossCatalogue::minimumResidualScale, 'g', 6),
+                 QString::number(LossCatalogue::maximumResidualScale, 'g', 6));
+    } else {
+        requested.estimated = false;
+    }
+    const ResidualScale &current = loss.residualScale();
+    if (current.mode == requested.mode && current.value == requested.value)
+        return {};
+    std::unique_ptr<Loss> changedLoss = loss.clone();
+    changedLoss->setResidualScale(requested);
+    SessionState after = m_state;
+    after.losses[lossIndex].loss = std::move(changedLoss);
+    // Only a fixed value merges, so a drag of its slider is one step but a mode switch is not.
+    const bool dragged =
+        current.mode == ResidualScale::Mode::Fixed && requested.mode == ResidualScale::Mode::Fixed;
+    push(after, tr("Set %1 scale").arg(loss.displayName()),
+         dragged ? ScaleMergeBase + lossIndex : -1);
+    return {};
+}
+
+int SessionModel::addLoss(std::shared_ptr<const Loss> loss)
+{
+    SessionState after = m_state;
+    LossEntry entry;
+    entry.colour = addedLossColour(after.losses, *loss);
+    entry.loss = std::move(loss);
+    entry.enabled = true;
+    entry.removable = true;
+    after.losses.push_back(entry);
+    after.currentLoss = static_cast<int>(after.losses.size()) - 1;
+    qCDebug(lcUi) << "adding loss" << entry.loss->spec() << "at" << after.currentLoss;
+    push(after, tr("Add %1").arg(entry.loss->displayName()));
+    return after.currentLoss;
+}
+
+bool SessionModel::removeLoss(int index)
+{
+    if (index < 0 || index >= lossCount() || !m_state.losses[index].removable)
+        return false;
+    SessionState after = m_state;
+    const QString name = after.losses[index].loss->displayName();
+    qCDebug(lcUi) << "removing loss" << after.losses[index].loss->spec() << "at" << index;
+    after.losses.erase(after.losses.begin() + index);
+    // The current loss stays the same loss. When it is the one removed, the entry before it
+    // becomes current.
+    if (after.currentLoss >= index)
+        after.currentLoss = std::max(0, after.currentLoss - 1);
+    push(after, tr("Remove %1").arg(name));
+    return true;
 }
 
 void SessionModel::setLearningRate(double learningRate)

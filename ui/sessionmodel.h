@@ -24,6 +24,8 @@ public:
         ScalingChanged = 0x10,
         StartChanged = 0x20,
         CurrentLossChanged = 0x40,
+        // A loss was added or removed, so views that keep an item per loss rebuild them.
+        LossListChanged = 0x80,
     };
     Q_DECLARE_FLAGS(Changes, Change)
 
@@ -38,7 +40,9 @@ public:
     int lossIndex(const QString &name) const;
     FeatureScaling scaling() const { return m_scaling; }
 
-    // The mean-loss objective of a loss on the current data, in training coordinates.
+    // The mean-loss objective of a loss on the current data, in training coordinates. Its
+    // loss() is the loss as fitted and drawn, so a residual scale written scale=mad carries the
+    // estimate from the current data there, while lossEntry() keeps the unresolved scale.
     std::shared_ptr<const LineObjective> objective(int lossIndex) const;
     Eigen::Vector2d startTheta() const;
 
@@ -49,7 +53,9 @@ public:
     void setLossEnabled(int index, bool enabled);
     // Replaces the loss at a catalogue index, such as an edited formula, as one undo step.
     void setLoss(int index, std::shared_ptr<const Loss> loss);
-    // Enables exactly the given losses, with their parameters, as one undo step.
+    // Enables exactly the given losses, with their parameters, as one undo step. A loss whose
+    // name is in the catalogue replaces that entry. Any other loss, such as a composite, is
+    // appended as a removable entry.
     void setEnabledLosses(const std::vector<std::shared_ptr<const Loss>> &losses);
     void setCurrentLoss(int index);
     // Sets a validated parameter value. Changes of one parameter within one gesture merge into
@@ -60,6 +66,18 @@ public:
     // of LossCatalogue::validateParameterList when it rejects the items, and then changes
     // nothing. Returns an empty string otherwise.
     QString setLossParameterList(int lossIndex, int parameterIndex, const QVector<double> &items);
+    // Sets the residual scale of a robust regression loss as one undo step. Changes of a fixed
+    // scale within one gesture merge, as a slider drag's do. Returns a message naming the loss
+    // and the value when the loss takes no scale or a fixed value lies outside
+    // [LossCatalogue::minimumResidualScale, maximumResidualScale], and then changes nothing.
+    // Returns an empty string otherwise.
+    QString setLossResidualScale(int lossIndex, const ResidualScale &scale);
+    // Appends a loss, such as a composite typed as a spec, enabled, current and removable, with
+    // a colour from addedLossColour(), as one undo step. Returns its index.
+    int addLoss(std::shared_ptr<const Loss> loss);
+    // Removes a loss that addLoss() or setEnabledLosses() added, as one undo step. Returns false,
+    // changing nothing, for a catalogue entry or an index out of range.
+    bool removeLoss(int index);
     void setLearningRate(double learningRate);
     void setStandardize(bool standardize);
     void setStartTheta(const Eigen::Vector2d &theta);
@@ -81,6 +99,9 @@ private:
     SessionState m_state;
     FeatureScaling m_scaling;
     std::vector<std::shared_ptr<const LineObjective>> m_objectives;
+    // The session's loss each objective was built from. It differs from the objective's own
+    // loss when that carries an estimated residual scale.
+    std::vector<std::shared_ptr<const Loss>> m_objectiveLosses;
     QUndoStack m_undoStack;
     int m_gesture = 0;
 };
@@ -91,5 +112,8 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(SessionModel::Changes)
 SessionState defaultSessionState(std::shared_ptr<const Dataset> data);
 
 QColor lossColour(const QString &name);
+// A colour for a loss that the user adds. It differs from every colour the entries use unless
+// more than 43 losses have been added, when the palette and the hue steps run out.
+QColor addedLossColour(const std::vector<LossEntry> &entries, const Loss &loss);
 
 } // namespace losslens

@@ -11,12 +11,15 @@
 
 namespace losslens {
 
-// One loss of the catalogue as the session shows it.
+// One loss as the session shows it: a catalogue entry, or one that the user added by its spec.
 struct LossEntry
 {
     std::shared_ptr<const Loss> loss;
     bool enabled = false;
     QColor colour;
+    // True for a loss the user added (a typed spec, or a --loss outside the catalogue such as a
+    // composite), which may be removed again. Catalogue entries are never removed.
+    bool removable = false;
 };
 
 // Everything the user has set. Copies are cheap because the data set and the losses are

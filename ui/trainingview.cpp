@@ -36,12 +36,6 @@ TrainingView::TrainingView(SessionModel *model, TrainingController *training, QW
     m_plot->yAxis->setLabel(tr("mean loss"));
     layout->addWidget(new LegendLabel(m_plot, this));
 
-    for (int i = 0; i < m_model->lossCount(); ++i) {
-        QCPGraph *graph = m_plot->addGraph();
-        graph->setPen(QPen(m_model->lossEntry(i).colour, 2.5));
-        m_graphs.push_back(graph);
-    }
-
     connect(m_logarithmic, &QCheckBox::toggled, this, [this](bool logarithmic) {
         setLogarithmic(m_plot->yAxis, logarithmic);
         update();
@@ -57,6 +51,16 @@ QCPGraph *TrainingView::lossGraph(int lossIndex) const
 
 void TrainingView::update()
 {
+    // One graph per loss. An added or removed loss changes the count and shifts the colours.
+    while (static_cast<int>(m_graphs.size()) < m_model->lossCount())
+        m_graphs.push_back(m_plot->addGraph());
+    while (static_cast<int>(m_graphs.size()) > m_model->lossCount()) {
+        m_plot->removeGraph(m_graphs.back());
+        m_graphs.pop_back();
+    }
+    for (int i = 0; i < static_cast<int>(m_graphs.size()); ++i)
+        m_graphs[i]->setPen(QPen(m_model->lossEntry(i).colour, 2.5));
+
     double low = std::numeric_limits<double>::infinity(), high = -low;
     int longest = 1;
     for (int i = 0; i < static_cast<int>(m_graphs.size()); ++i) {
