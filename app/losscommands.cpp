@@ -242,9 +242,12 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
         for (int k = 0; k < count; ++k) {
             // One point is A alone. Otherwise the last point is B itself rather than A plus a
             // rounded multiple of the spacing.
+            // (1 - t) A + t B cannot overflow where B - A would, as for -1e308 to 1e308.
             double x = *first;
-            if (count > 1)
-                x = k == count - 1 ? *last : *first + (*last - *first) * k / (count - 1);
+            if (count > 1) {
+                const double t = double(k) / double(count - 1);
+                x = k == count - 1 ? *last : (1.0 - t) * *first + t * *last;
+            }
             const LossDerivatives d = curve->evaluate(x, labelValue);
             output << specField << ',' << labelField << ',' << formatNumber(x) << ','
                    << formatNumber(d.value) << ',' << formatNumber(d.first) << ','

@@ -38,15 +38,29 @@ Eigen::VectorXd residualsOf(const LineObjective &objective, const Eigen::Vector2
     return ((theta[0] * x.array() + theta[1]) - objective.data().target.array()).matrix();
 }
 
-// A scale that every loss can work with: the robust estimate, else the root mean square of the
-// residuals, else 1 for a perfect fit.
-double usableScale(const Eigen::VectorXd &residuals)
+// The robust estimate, kept above 1e-6 of the targets' spread. The median residual falls to
+// rounding level when more than half of the points lie on one line, and dividing by such a
+// scale would send the loss to 1e13 and beyond. With the floor the fit still follows those
+// points (rho(e / s) for a small s ranks lines as the absolute error does), and the
+// alternation settles at the floor instead of chasing rounding noise.
+double usableScale(const Eigen::VectorXd &residuals, double targetSpread)
 {
-    double scale = medianAbsoluteDeviationScale(residuals);
-    if (scale > 0.0 && std::isfinite(scale))
-        return scale;
-    scale = residuals.size() > 0 ? std::sqrt(residuals.squaredNorm() / residuals.size()) : 0.0;
-    return scale > 0.0 && std::isfinite(scale) ? scale : 1.0;
+    const double floor = 1e-6 * targetSpread;
+    const double scale = medianAbsoluteDeviationScale(residuals);
+    return std::isfinite(scale) ? std::max(scale, floor) : targetSpread;
+}
+
+// The targets' standard deviation, or their largest magnitude (or 1) when they are all equal.
+double spreadOf(const Eigen::VectorXd &target)
+{
+    const Eigen::ArrayXd centred = target.array() - target.mean();
+    const double largest = centred.abs().maxCoeff();
+    const double spread = largest > 0.0 ? largest * std::sqrt((centred / largest).square().mean())
+                                        : 0.0;
+    if (spread > 0.0 && std::isfinite(spread))
+        return spread;
+    const double magnitude = target.cwiseAbs().maxCoeff();
+    return magnitude > 0.0 && std::isfinite(magnitude) ? magnitude : 1.0;
 }
 
 } // namespace
@@ -60,7 +74,8 @@ ResidualScaleEstimate estimateResidualScale(const Dataset &data, const Loss &los
     const FeatureScaling scaling = FeatureScaling::standardizing(data.feature);
     const LineObjective leastSquares(shared, std::make_shared<MeanSquaredError>(), scaling);
     Eigen::Vector2d theta = leastSquaresLine(leastSquares);
-    double scale = usableScale(residualsOf(leastSquares, theta));
+    const double targetSpread = spreadOf(data.target);
+    double scale = usableScale(residualsOf(leastSquares, theta), targetSpread);
 
     std::unique_ptr<Loss> fixed = loss.clone();
     for (estimate.iterations = 1; estimate.iterations <= 200; ++estimate.iterations) {
@@ -69,7 +84,7 @@ ResidualScaleEstimate estimateResidualScale(const Dataset &data, const Loss &los
         const LineObjective objective(shared, fixedShared, scaling);
         const MinimumResult minimum = findMinimum(objective, theta);
         theta = minimum.theta;
-        const double next = usableScale(residualsOf(objective, theta));
+        const double next = usableScale(residualsOf(objective, theta), targetSpread);
         const bool settled = std::abs(next - scale) <= 1e-12 * scale;
         scale = next;
         if (settled) {

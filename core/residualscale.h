@@ -28,9 +28,9 @@ struct ResidualScaleEstimate
 // where f_s is the line that minimizes the mean of rho(e / s). Like statsmodels' RLM it starts
 // from the least-squares residuals and alternates between the fit for the current scale and the
 // scale of that fit's residuals, until the scale changes by less than 1e-12 relative (at most
-// 200 rounds). Where the residuals' median is 0 (a line through more than half of the points)
-// the root mean square of the residuals stands in; where that is 0 as well, every scale gives
-// the same fit and the estimate is 1.
+// 200 rounds). The estimate is kept above 1e-6 of the targets' standard deviation: a line
+// through more than half of the points has a median residual of 0, and the estimate then
+// settles at that floor.
 ResidualScaleEstimate estimateResidualScale(const Dataset &data, const Loss &loss);
 
 } // namespace losslens

@@ -149,7 +149,7 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
             }
             lossText = part.mid(times[0] + 1).trimmed();
         }
-        if (isEnclosed(lossText))
+        while (isEnclosed(lossText))
             lossText = lossText.mid(1, lossText.size() - 2).trimmed();
         if (isCompositeSpec(lossText)) {
             *error = tr("Term %1 of the composite loss, \"%2\", is itself a composite; write its "

@@ -19,7 +19,7 @@ std::vector<OptimizerParameter> Adagrad::parameters() const
          tr("Decay of the step size: lr / (1 + (t - 1) decay)")},
         {QStringLiteral("initial_accumulator"), 0.0, 0.0, 1e6,
          tr("Starting value of each parameter's sum of squared gradients")},
-        {QStringLiteral("epsilon"), 1e-10, 0.0, 1.0,
+        {QStringLiteral("epsilon"), 1e-10, 1e-300, 1.0,
          tr("Added to the root of the sum so the division stays finite")},
         {QStringLiteral("weight_decay"), 0.0, 0.0, 1e3,
          tr("L2 penalty added to the gradient as weight_decay theta")},

@@ -19,7 +19,7 @@ std::vector<OptimizerParameter> adamParameters(double weightDecay, const char *c
          tr("Smoothing of the running average of gradients (first moment)")},
         {QStringLiteral("beta2"), 0.999, 0.0, 0.999999,
          tr("Smoothing of the running average of squared gradients (second moment)")},
-        {QStringLiteral("epsilon"), 1e-8, 0.0, 1.0,
+        {QStringLiteral("epsilon"), 1e-8, 1e-300, 1.0,
          tr("Added to the root of the second moment so the division stays finite")},
         {QStringLiteral("weight_decay"), weightDecay, 0.0, 1e3, tr("Weight decay")},
     };

@@ -17,7 +17,7 @@ std::vector<OptimizerParameter> RmsProp::parameters() const
         {QStringLiteral("learning_rate"), 0.01, 1e-8, 1e3, tr("Step size lr"), false, true},
         {QStringLiteral("alpha"), 0.99, 0.0, 0.9999,
          tr("Smoothing of the running average of squared gradients")},
-        {QStringLiteral("epsilon"), 1e-8, 0.0, 1.0,
+        {QStringLiteral("epsilon"), 1e-8, 1e-300, 1.0,
          tr("Added to the root of the average so the division stays finite")},
         {QStringLiteral("momentum"), 0.0, 0.0, 0.9999, tr("Share of the previous step kept")},
         {QStringLiteral("weight_decay"), 0.0, 0.0, 1e3,
