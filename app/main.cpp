@@ -1,4 +1,6 @@
 #include "commandline.h"
+#include "fitcommand.h"
+#include "landscapecommand.h"
 #include "losscommands.h"
 
 #include "core/losscatalogue.h"
@@ -92,6 +94,14 @@ int main(int argc, char **argv)
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
+    if (losslens::isLandscapeCommand(arguments))
+        return losslens::runLandscapeCommand(argc, argv, arguments);
+    if (losslens::isFitCommand(arguments)) {
+        QCoreApplication application(argc, argv);
+        QTextStream output(stdout);
+        QTextStream errors(stderr);
+        return losslens::runFitCommand(arguments, output, errors);
+    }
     if (losslens::isLossCommand(arguments)) {
         QCoreApplication application(argc, argv);
         QTextStream output(stdout);

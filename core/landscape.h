@@ -38,10 +38,29 @@ struct Landscape
 std::optional<Landscape> computeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
                                           std::stop_token stop = {});
 
+// Evaluates the mean loss on a grid in the data's own units, where a node (w, b) is the line
+// y = w x + b on the raw feature x, whatever scaling the objective trains with. Each node sums
+// rho(w x_i + b - y_i) (regression) or rho(w x_i + b, y_i) (classification) over the raw data,
+// so the values equal a plain loop up to summation rounding. Nodes mapped to training
+// coordinates would round w' x'_i + b' differently, and for a feature far from zero that loses
+// digits of every error. A weight penalty keeps its meaning in the training coordinates, so it
+// adds P(penaltyFactor s w), where s is the feature's scale.
+std::optional<Landscape> computeLandscapeInDataUnits(const LineObjective &objective,
+                                                     const LandscapeGrid &grid,
+                                                     std::stop_token stop = {});
+
 // A grid that shows the valley around the least-squares line and also contains the start
 // point: about two target standard deviations of the prediction around the line, stretched
 // along the intercept by the feature's offset so the raw, ill-conditioned valley stays in view.
 LandscapeGrid automaticGrid(const LineObjective &objective, const Eigen::Vector2d &start,
                             int resolution);
+
+// automaticGrid() in the data's own units: the smallest data-unit rectangle that contains the
+// automatic grid of the training coordinates, with start given in data units. With a
+// standardized feature x' = (x - m) / s the training rectangle maps to a parallelogram, because
+// the data-unit intercept b = b' - w m depends on the slope, so the rectangle is the box around
+// its four corners. Without scaling the two grids are the same.
+LandscapeGrid automaticGridInDataUnits(const LineObjective &objective, const LineParameters &start,
+                                       int resolution);
 
 } // namespace losslens

@@ -295,6 +295,37 @@ void CommandLineTest::curvesInvalidExitTwo_data()
         << (QStringList{"curves", "--loss", "huber:scale=mad"} + range) << "scale=mad";
     QTest::newRow("bad composite")
         << (QStringList{"curves", "--loss", "mse + bce"} + range) << "one kind";
+    const QString stackLoss = QStringLiteral(LOSSLENS_STACKLOSS_CSV);
+    const QStringList fit{"fit", "--data", stackLoss, "--x", "AIRFLOW", "--y", "STACKLOSS"};
+    QTest::newRow("fit start overflows")
+        << (fit + QStringList{"--loss", "mse", "--optimizer", "gd", "--steps", "5", "--start",
+                              "1e308,1e308"})
+        << "not finite";
+    QTest::newRow("fit without loss") << (fit + QStringList{"--optimizer", "gd", "--steps", "5"})
+                                      << "--loss is required";
+    QTest::newRow("fit unknown optimizer")
+        << (fit + QStringList{"--loss", "mse", "--optimizer", "lbfgs", "--steps", "5"})
+        << "Unknown optimizer \"lbfgs\"";
+    QTest::newRow("fit without steps") << (fit + QStringList{"--loss", "mse", "--optimizer", "gd"})
+                                       << "--steps is required";
+    QTest::newRow("fit negative steps")
+        << (fit + QStringList{"--loss", "mse", "--optimizer", "gd", "--steps", "-1"}) << "\"-1\"";
+    QTest::newRow("fit seed without sgd")
+        << (fit + QStringList{"--loss", "mse", "--optimizer", "adam", "--steps", "5", "--seed", "1"})
+        << "sgd only";
+    QTest::newRow("fit bad start")
+        << (fit + QStringList{"--loss", "mse", "--optimizer", "gd", "--steps", "5", "--start", "1"})
+        << "--start";
+    QTest::newRow("fit classifier on regression data")
+        << (fit + QStringList{"--loss", "bce", "--optimizer", "gd", "--steps", "5"}) << "0/1 labels";
+    QTest::newRow("fit unknown column")
+        << QStringList{"fit", "--data", stackLoss, "--x", "NOPE", "--y", "STACKLOSS", "--loss",
+                       "mse", "--optimizer", "gd", "--steps", "5"}
+        << "NOPE";
+    QTest::newRow("fit bad schedule")
+        << (fit + QStringList{"--loss", "mse", "--optimizer", "gd", "--steps", "5", "--schedule",
+                              "linear"})
+        << "Unknown learning rate schedule";
     QTest::newRow("losses with argument") << QStringList{"losses", "extra"} << "no arguments";
 }
 

@@ -4,13 +4,17 @@
 #include "core/landscape.h"
 #include "core/losscatalogue.h"
 #include "core/minimizer.h"
+#include "core/syntheticdata.h"
 
 #include <QTest>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <memory>
 #include <stop_token>
+#include <thread>
 
 using namespace losslens;
 
@@ -22,6 +26,74 @@ bool gridContains(const LandscapeGrid &grid, const Eigen::Vector2d &theta)
            grid.interceptMinimum <= theta[1] && theta[1] <= grid.interceptMaximum;
 }
 
+// Synthetic data of count points, as 0/1 labels (target above the line's value at x = 0) for
+// classification. With a count above the engine's block of samples, the blocked sums and the
+// partial last block are exercised.
+std::shared_ptr<const Dataset> syntheticData(int count, bool labels, double featureShift = 0.0)
+{
+    SyntheticSettings settings;
+    settings.count = count;
+    settings.seed = 7;
+    auto data = std::make_shared<Dataset>(generateSyntheticData(settings));
+    if (labels) {
+        for (Eigen::Index i = 0; i < data->size(); ++i)
+            data->target[i] = data->target[i] > settings.intercept ? 1.0 : 0.0;
+    }
+    data->feature.array() += featureShift;
+    return data;
+}
+
+// The mean loss of the line y = w x + b on the raw data, from its definition.
+double plainMeanLoss(const Loss &loss, const Dataset &data, double w, double b)
+{
+    const bool regression = loss.kind() == LossKind::Regression;
+    double sum = 0.0;
+    for (Eigen::Index k = 0; k < data.size(); ++k) {
+        const double output = w * data.feature[k] + b;
+        const double input = regression ? output - data.target[k] : output;
+        sum += loss.evaluate(input, data.target[k]).value;
+    }
+    return sum / static_cast<double>(data.size());
+}
+
+// A loss whose per-line sum requests a stop after a given number of calls, to check how soon
+// the engine notices. Its value is 0 everywhere.
+class StoppingLoss final : public Loss
+{
+public:
+    StoppingLoss(std::stop_source source, int callsBeforeStop)
+        : m_source(std::move(source)), m_callsBeforeStop(callsBeforeStop)
+    {
+    }
+
+    QString name() const override { return QStringLiteral("stopping"); }
+    QString displayName() const override { return QStringLiteral("Stopping"); }
+    LossKind kind() const override { return LossKind::Regression; }
+    LossDerivatives evaluate(double, double) const override { return {}; }
+    std::unique_ptr<Loss> clone() const override
+    {
+        return std::make_unique<StoppingLoss>(m_source, m_callsBeforeStop);
+    }
+    double sumForLine(const double *, const double *, Eigen::Index, double, double) const override
+    {
+        if (++m_calls == m_callsBeforeStop)
+            m_source.request_stop();
+        return 0.0;
+    }
+    double sumFirstDerivativeForLine(const double *, const double *, Eigen::Index, double,
+                                     double) const override
+    {
+        return 0.0;
+    }
+
+    int calls() const { return m_calls; }
+
+private:
+    mutable std::stop_source m_source;
+    int m_callsBeforeStop;
+    mutable std::atomic<int> m_calls = 0;
+};
+
 } // namespace
 
 class TestLandscape : public QObject
@@ -31,14 +103,22 @@ class TestLandscape : public QObject
 private slots:
     void valuesMatchPlainLoop_data();
     void valuesMatchPlainLoop();
+    void largeDataMatchesPlainLoop_data();
+    void largeDataMatchesPlainLoop();
+    void dataUnitsMatchPlainLoop_data();
+    void dataUnitsMatchPlainLoop();
+    void dataUnitsKeepTrainingPenalty();
     void mseExactFarFromOrigin();
     void gridEndsExact_data();
     void gridEndsExact();
     void gridValidity();
     void stopRequested();
+    void stopCheckedEachBlock();
     void automaticGridContainsStart_data();
     void automaticGridContainsStart();
     void automaticGridClassification();
+    void automaticGridInDataUnits_data();
+    void automaticGridInDataUnits();
 };
 
 void TestLandscape::valuesMatchPlainLoop_data()
@@ -46,7 +126,8 @@ void TestLandscape::valuesMatchPlainLoop_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<bool>("standardize");
 
-    for (const char *spec : {"mse", "mae", "huber:delta=1.3", "bce"}) {
+    for (const char *spec : {"mse", "mae", "huber:delta=1.3", "logcosh", "tukey:c=4.685", "bce",
+                             "focal:gamma=2,alpha=0.25", "hinge"}) {
         QTest::addRow("%s identity", spec) << QString::fromLatin1(spec) << false;
         QTest::addRow("%s standardizing", spec) << QString::fromLatin1(spec) << true;
     }
@@ -114,6 +195,132 @@ void TestLandscape::valuesMatchPlainLoop()
     COMPARE_NEAR(landscape->maximumValue, maximum, test::relativeTolerance(maximum, 1e-12));
     COMPARE_NEAR(landscape->minimumValue, landscape->values.minCoeff(), 0.0);
     COMPARE_NEAR(landscape->maximumValue, landscape->values.maxCoeff(), 0.0);
+}
+
+void TestLandscape::largeDataMatchesPlainLoop_data()
+{
+    QTest::addColumn<QString>("spec");
+
+    for (const char *spec : {"mae", "huber:delta=1", "logcosh", "tukey:c=4.685", "bce",
+                             "focal:gamma=2,alpha=0.25", "formula:log(1+e^2/4)"})
+        QTest::newRow(spec) << QString::fromLatin1(spec);
+}
+
+void TestLandscape::largeDataMatchesPlainLoop()
+{
+    // 5003 samples are several blocks of the engine's blocked loop plus a partial one. Each
+    // node's sum must still equal one plain loop over the data up to rounding.
+    QFETCH(QString, spec);
+
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    const bool regression = loss->kind() == LossKind::Regression;
+    const auto data = syntheticData(5003, !regression);
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = -1.3;
+    grid.slopeMaximum = 3.7;
+    grid.interceptMinimum = -4.1;
+    grid.interceptMaximum = 6.3;
+    grid.slopeCount = 11;
+    grid.interceptCount = 13;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double expected =
+                plainMeanLoss(*loss, *data, grid.slopeAt(i), grid.interceptAt(j));
+            COMPARE_NEAR(landscape->values(i, j), expected,
+                         test::relativeTolerance(expected, 1e-12));
+        }
+    }
+}
+
+void TestLandscape::dataUnitsMatchPlainLoop_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<double>("featureShift");
+
+    for (const char *spec : {"mse", "huber:delta=1", "logcosh", "bce"}) {
+        QTest::addRow("%s near zero", spec) << QString::fromLatin1(spec) << 0.0;
+        QTest::addRow("%s shifted by 1e6", spec) << QString::fromLatin1(spec) << 1e6;
+    }
+}
+
+void TestLandscape::dataUnitsMatchPlainLoop()
+{
+    // A standardizing objective evaluated on a data-unit grid equals the plain loop over the
+    // raw data, also for a feature far from zero, where the training coordinates' w' x' + b'
+    // would round every error differently.
+    QFETCH(QString, spec);
+    QFETCH(double, featureShift);
+
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    const bool regression = loss->kind() == LossKind::Regression;
+    const auto data = syntheticData(3001, !regression, featureShift);
+    const LineObjective objective(data, loss, FeatureScaling::standardizing(data->feature));
+
+    // Lines near the data's own: slope about 2, intercept about 1 - 2 shift.
+    LandscapeGrid grid;
+    grid.slopeMinimum = regression ? 1.5 : -0.5;
+    grid.slopeMaximum = regression ? 2.5 : 1.5;
+    grid.interceptMinimum = (regression ? -2.0 : -3.0) - 2.0 * featureShift;
+    grid.interceptMaximum = (regression ? 4.0 : 3.0) - 2.0 * featureShift;
+    grid.slopeCount = 9;
+    grid.interceptCount = 7;
+    const std::optional<Landscape> landscape = computeLandscapeInDataUnits(objective, grid);
+    QVERIFY(landscape);
+    QCOMPARE(landscape->values.rows(), Eigen::Index(9));
+    QCOMPARE(landscape->values.cols(), Eigen::Index(7));
+    COMPARE_NEAR(landscape->grid.slopeMinimum, grid.slopeMinimum, 0.0);
+    COMPARE_NEAR(landscape->grid.interceptMaximum, grid.interceptMaximum, 0.0);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double expected =
+                plainMeanLoss(*loss, *data, grid.slopeAt(i), grid.interceptAt(j));
+            COMPARE_NEAR(landscape->values(i, j), expected,
+                         test::relativeTolerance(expected, 1e-12));
+        }
+    }
+}
+
+void TestLandscape::dataUnitsKeepTrainingPenalty()
+{
+    // The penalty of a composite acts on the training weight w' = s w, so the data-unit
+    // landscape adds l2 (s w)^2 to the plain mean loss, not l2 w^2.
+    const auto loss = test::parseLoss(QStringLiteral("huber + l2(0.1)"));
+    QVERIFY(loss);
+    const auto huber = test::parseLoss(QStringLiteral("huber"));
+    const auto data = test::stackLossData();
+    const FeatureScaling scaling = FeatureScaling::standardizing(data->feature);
+    QVERIFY(scaling.scale > 5.0);
+    const LineObjective objective(data, loss, scaling);
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = -0.5;
+    grid.slopeMaximum = 2.0;
+    grid.interceptMinimum = -60.0;
+    grid.interceptMaximum = 10.0;
+    grid.slopeCount = 6;
+    grid.interceptCount = 5;
+    const std::optional<Landscape> landscape = computeLandscapeInDataUnits(objective, grid);
+    QVERIFY(landscape);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        const double w = grid.slopeAt(i);
+        const double trainingWeight = scaling.scale * w;
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double b = grid.interceptAt(j);
+            const double expected =
+                plainMeanLoss(*huber, *data, w, b) + 0.1 * trainingWeight * trainingWeight;
+            COMPARE_NEAR(landscape->values(i, j), expected,
+                         test::relativeTolerance(expected, 1e-12));
+            // The same node in training coordinates gives the same mean loss.
+            const Eigen::Vector2d theta = objective.fromDataUnits({w, b});
+            COMPARE_NEAR(objective.value(theta), expected, test::relativeTolerance(expected, 1e-9));
+        }
+    }
 }
 
 void TestLandscape::mseExactFarFromOrigin()
@@ -247,6 +454,25 @@ void TestLandscape::stopRequested()
     QVERIFY(computeLandscape(objective, grid, std::stop_source().get_token()));
 }
 
+void TestLandscape::stopCheckedEachBlock()
+{
+    // A stop requested during a row ends the computation within a block: every worker finishes
+    // at most the current block's sums for the row's intercepts.
+    std::stop_source source;
+    constexpr int interceptCount = 16;
+    auto loss = std::make_shared<StoppingLoss>(source, 40);
+    const auto data = syntheticData(100'000, false);
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+    LandscapeGrid grid;
+    grid.slopeCount = 8;
+    grid.interceptCount = interceptCount;
+
+    QVERIFY(!computeLandscape(objective, grid, source.get_token()));
+    const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 16u));
+    QVERIFY2(loss->calls() <= 40 + workers * interceptCount,
+             qPrintable(QString::number(loss->calls())));
+}
+
 void TestLandscape::automaticGridContainsStart_data()
 {
     QTest::addColumn<QString>("spec");
@@ -303,6 +529,67 @@ void TestLandscape::automaticGridClassification()
         QVERIFY(gridContains(grid, start));
         QVERIFY(gridContains(grid, Eigen::Vector2d::Zero()));
     }
+}
+
+void TestLandscape::automaticGridInDataUnits_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("standardize");
+    QTest::addColumn<double>("startSlope");
+    QTest::addColumn<double>("startIntercept");
+
+    QTest::newRow("mse identity origin") << "mse" << false << 0.0 << 0.0;
+    QTest::newRow("huber standardizing origin") << "huber:delta=1.3" << true << 0.0 << 0.0;
+    QTest::newRow("mae standardizing far start") << "mae" << true << -3.0 << 200.0;
+}
+
+void TestLandscape::automaticGridInDataUnits()
+{
+    QFETCH(QString, spec);
+    QFETCH(bool, standardize);
+    QFETCH(double, startSlope);
+    QFETCH(double, startIntercept);
+
+    const auto data = test::stackLossData();
+    const FeatureScaling scaling =
+        standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
+    const LineObjective objective(data, test::parseLoss(spec), scaling);
+    const LineParameters start{startSlope, startIntercept};
+    const LandscapeGrid grid = losslens::automaticGridInDataUnits(objective, start, 21);
+    const LandscapeGrid training = automaticGrid(objective, objective.fromDataUnits(start), 21);
+    QVERIFY(grid.isValid());
+    QCOMPARE(grid.slopeCount, 21);
+    QCOMPARE(grid.interceptCount, 21);
+
+    if (!standardize) {
+        COMPARE_NEAR(grid.slopeMinimum, training.slopeMinimum, 0.0);
+        COMPARE_NEAR(grid.slopeMaximum, training.slopeMaximum, 0.0);
+        COMPARE_NEAR(grid.interceptMinimum, training.interceptMinimum, 0.0);
+        COMPARE_NEAR(grid.interceptMaximum, training.interceptMaximum, 0.0);
+    }
+    // Every corner of the training grid lies in the data-unit box, and each side of the box
+    // touches a corner, so the box is the smallest one.
+    bool touches[4] = {false, false, false, false};
+    for (const double w : {training.slopeMinimum, training.slopeMaximum}) {
+        for (const double b : {training.interceptMinimum, training.interceptMaximum}) {
+            const LineParameters corner = objective.toDataUnits({w, b});
+            QVERIFY(grid.slopeMinimum <= corner.slope && corner.slope <= grid.slopeMaximum);
+            QVERIFY(grid.interceptMinimum <= corner.intercept &&
+                    corner.intercept <= grid.interceptMaximum);
+            touches[0] = touches[0] || corner.slope == grid.slopeMinimum;
+            touches[1] = touches[1] || corner.slope == grid.slopeMaximum;
+            touches[2] = touches[2] || corner.intercept == grid.interceptMinimum;
+            touches[3] = touches[3] || corner.intercept == grid.interceptMaximum;
+        }
+    }
+    for (const bool touched : touches)
+        QVERIFY(touched);
+    // The start and the least-squares line, in data units, are inside.
+    QVERIFY(grid.slopeMinimum < startSlope && startSlope < grid.slopeMaximum);
+    QVERIFY(grid.interceptMinimum < startIntercept && startIntercept < grid.interceptMaximum);
+    const LineParameters line = objective.toDataUnits(leastSquaresLine(objective));
+    QVERIFY(grid.slopeMinimum < line.slope && line.slope < grid.slopeMaximum);
+    QVERIFY(grid.interceptMinimum < line.intercept && line.intercept < grid.interceptMaximum);
 }
 
 QTEST_GUILESS_MAIN(TestLandscape)

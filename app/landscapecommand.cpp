@@ -1,0 +1,352 @@
+#include "landscapecommand.h"
+
+#include "landscapeimage.h"
+
+#include "core/csvreader.h"
+#include "core/landscape.h"
+#include "core/losscatalogue.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cmath>
+#include <memory>
+#include <optional>
+
+namespace losslens {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LandscapeCommand", text);
+}
+
+// Both ends of each range are nodes, so a grid needs 2 nodes per axis. 512 x 512 nodes already
+// take 262144 loss sums over the data.
+constexpr int minimumGridSize = 2;
+constexpr int maximumGridSize = 512;
+
+// A range [lower, upper] of the slope or the intercept, with lower < upper.
+struct ValueRange
+{
+    double lower = 0.0;
+    double upper = 0.0;
+};
+
+// The landscape subcommand's settings, validated.
+struct LandscapeRequest
+{
+    QString dataPath;
+    QString featureColumn;
+    QString targetColumn;
+    std::shared_ptr<const Loss> loss;
+    int gridSize = 0;
+    // Ranges in the data's own units, or unset for the automatic range.
+    std::optional<ValueRange> slopeRange;
+    std::optional<ValueRange> interceptRange;
+    bool standardize = true;
+    QString outputPath;
+    // Set for --help: print it and exit with status 0.
+    QString helpText;
+};
+
+bool writesImage(const QString &path)
+{
+    return path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
+}
+
+// Parses "A:B" and returns std::nullopt unless A < B are finite numbers whose difference is
+// finite too, because the nodes are spaced by (B - A) / (G - 1).
+std::optional<ValueRange> parseRange(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool lowerOk = false;
+    bool upperOk = false;
+    const double lower = parts[0].trimmed().toDouble(&lowerOk);
+    const double upper = parts[1].trimmed().toDouble(&upperOk);
+    if (!lowerOk || !upperOk || !std::isfinite(lower) || !std::isfinite(upper) ||
+        !(lower < upper) || !std::isfinite(upper - lower))
+        return std::nullopt;
+    return ValueRange{lower, upper};
+}
+
+std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Writes the mean loss of the line y = w x + b on a G x G grid over the slope w and "
+           "the intercept b, in the data's own units, as CSV with the header w,b,loss (w in the "
+           "outer loop, both ends of each range included), or an image of the landscape view "
+           "for an --out ending in .png."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Print this help and exit."));
+    const QCommandLineOption data(QStringLiteral("data"), tr("CSV file with a header row."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption feature(QStringLiteral("x"), tr("Header name of the feature column."),
+                                     QStringLiteral("COL"));
+    const QCommandLineOption target(QStringLiteral("y"),
+                                    tr("Header name of the target or 0/1 label column."),
+                                    QStringLiteral("COL"));
+    const QCommandLineOption loss(QStringLiteral("loss"),
+                                  tr("The loss, as NAME or NAME:key=value,... such as mse or "
+                                     "huber:delta=1.5."),
+                                  QStringLiteral("SPEC"));
+    const QCommandLineOption grid(
+        QStringLiteral("grid"),
+        tr("Nodes per axis, from %1 to %2.").arg(minimumGridSize).arg(maximumGridSize),
+        QStringLiteral("G"));
+    const QCommandLineOption slope(
+        QStringLiteral("w"),
+        tr("Slope range in the data's units, as A:B with A < B. Without it, the automatic "
+           "range is used and printed."),
+        QStringLiteral("A:B"));
+    const QCommandLineOption intercept(
+        QStringLiteral("b"),
+        tr("Intercept range in the data's units, as C:D with C < D. Without it, the automatic "
+           "range is used and printed."),
+        QStringLiteral("C:D"));
+    const QCommandLineOption standardize(
+        QStringLiteral("standardize"),
+        tr("Train on the standardized feature: on (default) or off. It sets the coordinates of "
+           "the automatic range and of the image. The CSV values do not depend on it, except "
+           "for a weight penalty such as l2(0.1), which acts on the training weight."),
+        QStringLiteral("on|off"));
+    const QCommandLineOption output(
+        QStringLiteral("out"),
+        tr("File to write: CSV, or a PNG image of the landscape view when it ends in .png. The "
+           "view draws training coordinates (the slope per standard deviation of the feature "
+           "and the intercept at its mean, when standardized) at its own resolution, over the "
+           "smallest rectangle that contains the requested ranges."),
+        QStringLiteral("FILE"));
+    parser.addOptions(
+        {help, data, feature, target, loss, grid, slope, intercept, standardize, output});
+
+    if (!parser.parse(arguments)) {
+        QString reason = parser.errorText();
+        if (reason.endsWith(QLatin1Char('.')))
+            reason.chop(1);
+        *error = tr("%1; see losslens landscape --help.").arg(reason);
+        return std::nullopt;
+    }
+    LandscapeRequest request;
+    if (parser.isSet(help)) {
+        request.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                     QStringLiteral("losslens landscape"));
+        return request;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = tr("unexpected argument \"%1\"; see losslens landscape --help.")
+                     .arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+
+    const std::pair<const QCommandLineOption *, const char *> required[] = {
+        {&data, QT_TRANSLATE_NOOP("LandscapeCommand", "give the CSV file to read.")},
+        {&feature,
+         QT_TRANSLATE_NOOP("LandscapeCommand", "give the header name of the feature column.")},
+        {&target,
+         QT_TRANSLATE_NOOP("LandscapeCommand", "give the header name of the target column.")},
+        {&loss,
+         QT_TRANSLATE_NOOP("LandscapeCommand", "give one loss, such as --loss huber:delta=1.5.")},
+        {&grid, QT_TRANSLATE_NOOP("LandscapeCommand",
+                                  "give the number of nodes per axis, from 2 to 512.")},
+        {&output, QT_TRANSLATE_NOOP("LandscapeCommand", "give the CSV or .png file to write.")},
+    };
+    for (const auto &[option, hint] : required) {
+        if (!parser.isSet(*option)) {
+            *error = tr("--%1 is missing; %2").arg(option->names().constFirst(), tr(hint));
+            return std::nullopt;
+        }
+    }
+    request.dataPath = parser.value(data);
+    request.featureColumn = parser.value(feature);
+    request.targetColumn = parser.value(target);
+    request.outputPath = parser.value(output);
+
+    const QStringList specs = parser.values(loss);
+    if (specs.size() > 1) {
+        *error = tr("give one --loss, not %1; the landscape shows one loss.").arg(specs.size());
+        return std::nullopt;
+    }
+    QString lossError;
+    request.loss = LossCatalogue::parse(specs.constFirst(), &lossError);
+    if (!request.loss) {
+        *error = tr("invalid --loss: %1").arg(lossError);
+        return std::nullopt;
+    }
+
+    bool ok = false;
+    request.gridSize = parser.value(grid).trimmed().toInt(&ok);
+    if (!ok || request.gridSize < minimumGridSize || request.gridSize > maximumGridSize) {
+        *error = tr("invalid --grid \"%1\"; give a whole number from %2 to %3 (both ends of "
+                    "each range are nodes, so at least 2).")
+                     .arg(parser.value(grid))
+                     .arg(minimumGridSize)
+                     .arg(maximumGridSize);
+        return std::nullopt;
+    }
+
+    for (const auto &[option, range] :
+         {std::pair{&slope, &request.slopeRange}, std::pair{&intercept, &request.interceptRange}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *range = parseRange(parser.value(*option));
+        if (!*range) {
+            *error = tr("invalid --%1 \"%2\"; give A:B with finite numbers A < B (and a "
+                        "finite B - A), such as -0.5:2.5.")
+                         .arg(option->names().constFirst(), parser.value(*option));
+            return std::nullopt;
+        }
+    }
+
+    if (parser.isSet(standardize)) {
+        const QString value = parser.value(standardize).trimmed().toLower();
+        if (value != QLatin1String("on") && value != QLatin1String("off")) {
+            *error =
+                tr("invalid --standardize \"%1\"; give on or off.").arg(parser.value(standardize));
+            return std::nullopt;
+        }
+        request.standardize = value == QLatin1String("on");
+    }
+    return request;
+}
+
+// Writes w,b,loss rows, w in the outer loop, with numbers that read back as the same double,
+// and commits the file. QSaveFile replaces the file only at the commit, so a failure leaves no
+// partial file behind.
+bool writeCsv(const Landscape &landscape, QSaveFile &file, QString *error)
+{
+    QTextStream stream(&file);
+    stream << "w,b,loss\n";
+    const LandscapeGrid &grid = landscape.grid;
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        const QString slope = formatNumber(grid.slopeAt(i)) + QLatin1Char(',');
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            stream << slope << formatNumber(grid.interceptAt(j)) << ','
+                   << formatNumber(landscape.values(i, j)) << '\n';
+        }
+    }
+    stream.flush();
+    if (stream.status() != QTextStream::Ok || !file.commit()) {
+        *error = tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "losslens: " << message << Qt::endl;
+    return 2;
+}
+
+// Loads the data and the objective, chooses the ranges and writes the output. The application
+// object exists by now.
+int runRequest(const LandscapeRequest &request)
+{
+    CsvError csvError;
+    std::optional<Dataset> loaded =
+        loadCsvDataset(request.dataPath, request.featureColumn, request.targetColumn, &csvError);
+    if (!loaded)
+        return fail(csvError.message);
+    const auto data = std::make_shared<const Dataset>(std::move(*loaded));
+    const FeatureScaling scaling = request.standardize
+                                       ? FeatureScaling::standardizing(data->feature)
+                                       : FeatureScaling::identity();
+    const auto objective = std::make_shared<const LineObjective>(data, request.loss, scaling);
+    const QString reason = objective->applicabilityError();
+    if (!reason.isEmpty())
+        return fail(
+            tr("cannot fit %1 to %2: %3").arg(request.loss->spec(), request.dataPath, reason));
+
+    // The output is opened before the computation, which can take long, so that an
+    // unwritable path fails at once.
+    QSaveFile csvFile(request.outputPath);
+    if (writesImage(request.outputPath)) {
+        const QFileInfo folder(QFileInfo(request.outputPath).absolutePath());
+        if (!folder.isDir() || !folder.isWritable())
+            return fail(tr("cannot write %1: the folder %2 does not exist or is not writable.")
+                            .arg(request.outputPath, folder.filePath()));
+    } else if (!csvFile.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        return fail(tr("cannot write %1: %2").arg(request.outputPath, csvFile.errorString()));
+    }
+
+    // The automatic ranges start from the line y = 0, as the window's runs do.
+    LandscapeGrid grid = automaticGridInDataUnits(*objective, LineParameters{}, request.gridSize);
+    QTextStream output(stdout);
+    if (request.slopeRange) {
+        grid.slopeMinimum = request.slopeRange->lower;
+        grid.slopeMaximum = request.slopeRange->upper;
+    } else {
+        output << "w " << formatNumber(grid.slopeMinimum) << ':' << formatNumber(grid.slopeMaximum)
+               << '\n';
+    }
+    if (request.interceptRange) {
+        grid.interceptMinimum = request.interceptRange->lower;
+        grid.interceptMaximum = request.interceptRange->upper;
+    } else {
+        output << "b " << formatNumber(grid.interceptMinimum) << ':'
+               << formatNumber(grid.interceptMaximum) << '\n';
+    }
+    output.flush();
+    if (!grid.isValid())
+        return fail(tr("the automatic range [%1, %2] x [%3, %4] is not a finite, non-empty "
+                       "rectangle for this data; give --w and --b.")
+                        .arg(formatNumber(grid.slopeMinimum), formatNumber(grid.slopeMaximum),
+                             formatNumber(grid.interceptMinimum),
+                             formatNumber(grid.interceptMaximum)));
+
+    QString error;
+    if (writesImage(request.outputPath)) {
+        const bool automaticRange = !request.slopeRange && !request.interceptRange;
+        if (!writeLandscapeImage(data, objective->sharedLoss(), request.standardize, grid,
+                                 automaticRange, request.outputPath, &error))
+            return fail(error);
+        return 0;
+    }
+    const std::optional<Landscape> landscape = computeLandscapeInDataUnits(*objective, grid);
+    if (!landscape)
+        return fail(tr("the landscape computation was cancelled."));
+    if (!writeCsv(*landscape, csvFile, &error))
+        return fail(error);
+    return 0;
+}
+
+} // namespace
+
+bool isLandscapeCommand(const QStringList &arguments)
+{
+    return arguments.size() > 1 && arguments[1] == QLatin1String("landscape");
+}
+
+int runLandscapeCommand(int &argc, char **argv, const QStringList &arguments)
+{
+    QStringList rest = arguments;
+    rest.removeAt(1);
+    QString error;
+    const std::optional<LandscapeRequest> request = parseRequest(rest, &error);
+    if (!request)
+        return fail(error);
+    if (!request->helpText.isEmpty()) {
+        QTextStream(stdout) << request->helpText;
+        return 0;
+    }
+    if (!writesImage(request->outputPath)) {
+        QCoreApplication application(argc, argv);
+        return runRequest(*request);
+    }
+    // The image needs widgets but no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication application(argc, argv);
+    return runRequest(*request);
+}
+
+} // namespace losslens

@@ -1,0 +1,133 @@
+#include "landscapeimage.h"
+
+#include "ui/landscapeview.h"
+#include "ui/sessionmodel.h"
+#include "ui/trainingcontroller.h"
+
+#include <qcustomplot.h>
+
+#include <QApplication>
+#include <QEventLoop>
+#include <QPixmap>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace losslens {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LandscapeImage", text);
+}
+
+// The session of the image: the data, the one loss enabled and current, the scaling.
+SessionState imageSession(std::shared_ptr<const Dataset> data, std::shared_ptr<const Loss> loss,
+                          bool standardize)
+{
+    SessionState state = defaultSessionState(std::move(data));
+    int index = -1;
+    for (int i = 0; i < static_cast<int>(state.losses.size()); ++i) {
+        state.losses[i].enabled = false;
+        if (state.losses[i].loss->name() == loss->name())
+            index = i;
+    }
+    // A loss outside the catalogue's list, such as a composite, gets an entry of its own.
+    if (index < 0) {
+        state.losses.push_back({loss, false, lossColour(loss->name())});
+        index = static_cast<int>(state.losses.size()) - 1;
+    }
+    state.losses[index].loss = std::move(loss);
+    state.losses[index].enabled = true;
+    state.currentLoss = index;
+    state.standardize = standardize;
+    return state;
+}
+
+// True once the view shows a complete landscape of exactly its current axis ranges.
+bool showsCompleteRange(const LandscapeView &view)
+{
+    const LandscapeResult *result = view.result();
+    if (!result || !result->complete)
+        return false;
+    const LandscapeGrid &grid = result->landscape.grid;
+    const QCPRange slopes = view.plot()->xAxis->range();
+    const QCPRange intercepts = view.plot()->yAxis->range();
+    return grid.slopeMinimum == slopes.lower && grid.slopeMaximum == slopes.upper &&
+           grid.interceptMinimum == intercepts.lower && grid.interceptMaximum == intercepts.upper;
+}
+
+} // namespace
+
+bool writeLandscapeImage(std::shared_ptr<const Dataset> data, std::shared_ptr<const Loss> loss,
+                         bool standardize, const LandscapeGrid &dataGrid, bool automaticRange,
+                         const QString &path, QString *error)
+{
+    SessionModel model;
+    model.resetState(imageSession(std::move(data), std::move(loss), standardize));
+    TrainingController training(&model);
+    LandscapeView view(&model, &training);
+    view.resize(960, 720);
+    view.show();
+
+    if (!automaticRange) {
+        // A data-unit node (w, b) is (w s, b + w m) in training coordinates, so the corners of
+        // the data-unit rectangle bound the training rectangle.
+        const auto objective = model.objective(model.state().currentLoss);
+        double slopeMinimum = 0.0, slopeMaximum = 0.0;
+        double interceptMinimum = 0.0, interceptMaximum = 0.0;
+        bool first = true;
+        for (const double slope : {dataGrid.slopeMinimum, dataGrid.slopeMaximum}) {
+            for (const double intercept : {dataGrid.interceptMinimum, dataGrid.interceptMaximum}) {
+                const Eigen::Vector2d corner = objective->fromDataUnits({slope, intercept});
+                slopeMinimum = first ? corner[0] : std::min(slopeMinimum, corner[0]);
+                slopeMaximum = first ? corner[0] : std::max(slopeMaximum, corner[0]);
+                interceptMinimum = first ? corner[1] : std::min(interceptMinimum, corner[1]);
+                interceptMaximum = first ? corner[1] : std::max(interceptMaximum, corner[1]);
+                first = false;
+            }
+        }
+        view.plot()->xAxis->setRange(slopeMinimum, slopeMaximum);
+        view.plot()->yAxis->setRange(interceptMinimum, interceptMaximum);
+    }
+
+    // The view requests a landscape for a new range after a short settling delay and computes
+    // it in the background. The event loop sleeps until a result arrives, so the computation
+    // has every core. A check every half second ends the wait when the view has stayed idle
+    // without the complete result for two seconds, which would otherwise never end.
+    QEventLoop loop;
+    auto finishWhenComplete = [&] {
+        if (!view.isComputing() && showsCompleteRange(view))
+            loop.quit();
+    };
+    QObject::connect(&view, &LandscapeView::landscapeUpdated, &loop, finishWhenComplete);
+    int idleChecks = 0;
+    QTimer watchdog;
+    QObject::connect(&watchdog, &QTimer::timeout, &loop, [&] {
+        idleChecks = view.isComputing() ? 0 : idleChecks + 1;
+        if (idleChecks >= 4)
+            loop.quit();
+    });
+    watchdog.start(500);
+    finishWhenComplete();
+    if (!(showsCompleteRange(view) && !view.isComputing()))
+        loop.exec();
+    watchdog.stop();
+    QApplication::processEvents();
+    if (!showsCompleteRange(view)) {
+        *error = tr("the landscape view did not compute the requested range, so %1 was not "
+                    "written.")
+                     .arg(path);
+        return false;
+    }
+
+    const QPixmap image = view.grab();
+    if (!image.save(path, "PNG")) {
+        *error = tr("cannot write the image %1.").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace losslens

@@ -1,0 +1,98 @@
+"""Print the landscape benchmark's table from losslens.json and peer.json in a work folder.
+
+Each row is a loss, a data size N and a grid side G. It gives the seconds of LossLens, NumPy
+and PyTorch and the ratios peer / LossLens. Each one's share of peak is its evaluation rate
+G*G*N/s times the loss's flops per evaluation, divided by the machine's measured peak rate.
+The output is Markdown, so it can be pasted into bench/README.md.
+"""
+
+import argparse
+import json
+import os
+import sys
+
+
+def seconds_text(seconds, predicted):
+    if seconds is None:
+        return f"skipped (~{predicted:.0f} s)"
+    return f"{seconds:.3g}"
+
+
+def ratio_text(peer, losslens):
+    if peer is None or losslens is None:
+        return ""
+    return f"{peer / losslens:.3g}"
+
+
+def share_text(work, flops, seconds, peak):
+    if seconds is None:
+        return ""
+    return f"{100.0 * work * flops / seconds / peak:.2g}%"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work-dir", required=True)
+    arguments = parser.parse_args()
+    with open(os.path.join(arguments.work_dir, "losslens.json")) as file:
+        losslens = json.load(file)
+    with open(os.path.join(arguments.work_dir, "peer.json")) as file:
+        peer = json.load(file)
+
+    machine = losslens["machine"]
+    peak = machine["peak_flops"]
+    losses = {loss["name"]: loss for loss in losslens["losses"]}
+    peers = {(cell["loss"], cell["count"], cell["grid"]): cell for cell in peer["cells"]}
+
+    print(f"Peak: {peak / 1e9:.1f} GFLOP/s (double precision, a fused multiply-add counted as "
+          f"2) on {machine['threads']} threads, measured with {machine['chains']} independent "
+          f"chains of {machine['vector_width']}-wide fused multiply-adds per thread "
+          f"(probe compiled with {machine['probe_flags']}).")
+    print(f"LossLens's engine ran on {machine['engine_threads']} threads, NumPy "
+          f"{peer['numpy_version']} on 1, PyTorch {peer['torch_version']} on "
+          f"{peer['torch_threads']}. Cells predicted to take more than "
+          f"{losslens['max_seconds']:g} s were skipped.")
+    print()
+    print("| loss | flops per evaluation (estimate) |")
+    print("|---|---|")
+    for loss in losslens["losses"]:
+        # A '|' in the text would end the Markdown cell.
+        breakdown = loss["flop_breakdown"].replace("|", "\\|")
+        print(f"| {loss['spec']} | {loss['flops']}: {breakdown} |")
+    print()
+    print("| loss | N | G | LossLens s | NumPy s | PyTorch s | NumPy / LossLens "
+          "| PyTorch / LossLens | LossLens evaluations/s | LossLens % of peak "
+          "| NumPy % of peak | PyTorch % of peak |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    differences = {}
+    for cell in losslens["cells"]:
+        name, count, side = cell["loss"], cell["count"], cell["grid"]
+        other = peers.get((name, count, side), {})
+        work = count * side * side
+        flops = losses[name]["flops"]
+        ours = cell["seconds"]
+        numpy_seconds = other.get("numpy_seconds")
+        torch_seconds = other.get("torch_seconds")
+        for key in ("numpy_relative_difference", "torch_relative_difference"):
+            if key in other:
+                differences[name] = max(differences.get(name, 0.0), other[key])
+        rate = f"{work / ours:.3g}" if ours is not None else ""
+        # LossLens computes the MSE landscape from a few sums over the data, not from one loss
+        # evaluation per node and sample, so its share of peak would mean nothing.
+        our_share = "(sums)" if name == "mse" else share_text(work, flops, ours, peak)
+        print(f"| {name} | {count} | {side} "
+              f"| {seconds_text(ours, cell['predicted_seconds'])} "
+              f"| {seconds_text(numpy_seconds, other.get('numpy_predicted_seconds', 0.0))} "
+              f"| {seconds_text(torch_seconds, other.get('torch_predicted_seconds', 0.0))} "
+              f"| {ratio_text(numpy_seconds, ours)} | {ratio_text(torch_seconds, ours)} "
+              f"| {rate} | {our_share} "
+              f"| {share_text(work, flops, numpy_seconds, peak)} "
+              f"| {share_text(work, flops, torch_seconds, peak)} |")
+    print()
+    print("Largest relative difference of a peer's landscape from LossLens's, per loss: " +
+          ", ".join(f"{name} {value:.1g}" for name, value in differences.items()) + ".")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmarks LossLens's landscape engine against NumPy and PyTorch on the same seeded data and
+# prints a Markdown table. Builds losslens_landscape_benchmark first when it is missing or out
+# of date, in LOSSLENS_BUILD_DIR (default build/).
+#
+#   bench/run.sh            7 losses, N = 1e3 to 1e6, G = 64 to 512; cells predicted to take
+#                           more than 10 s on one implementation are skipped for it
+#   bench/run.sh --quick    the same losses, N = 1e3 to 1e5, G = 64 and 128, 2 s limit
+#   bench/run.sh --max-seconds 60    a longer run with a 60 s limit
+#
+# The data, landscapes and JSON results go to a temporary folder that is removed at the end,
+# unless --keep is given.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${LOSSLENS_BUILD_DIR:-$root/build}
+python=/usr/bin/python3
+
+sizes=1000,10000,100000,1000000
+grids=64,128,256,512
+max_seconds=10
+probe_seconds=6
+keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) sizes=1000,10000,100000; grids=64,128; max_seconds=2; probe_seconds=2 ;;
+    --max-seconds) max_seconds=$2; shift ;;
+    --keep) keep=1 ;;
+    *) echo "run.sh: unknown argument '$1'; use --quick, --max-seconds S or --keep." >&2
+       exit 2 ;;
+  esac
+  shift
+done
+
+if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+fi
+cmake --build "$build_dir" --target losslens_landscape_benchmark --parallel "$(nproc)"
+
+work_dir=$(mktemp -d)
+if [ "$keep" -eq 0 ]; then
+  trap 'rm -rf "$work_dir"' EXIT
+else
+  echo "run.sh: keeping the results in $work_dir"
+fi
+
+echo "run.sh: load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$build_dir/bench/losslens_landscape_benchmark" --work-dir "$work_dir" --sizes "$sizes" \
+  --grids "$grids" --max-seconds "$max_seconds" --probe-seconds "$probe_seconds"
+"$python" "$root/bench/landscape_peer.py" --work-dir "$work_dir"
+echo
+"$python" "$root/bench/report.py" --work-dir "$work_dir"
+echo
+echo "run.sh: load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
