@@ -4,6 +4,7 @@
 #include <QString>
 #include <QVector>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -205,19 +206,39 @@ private:
     double sumValues(const double *feature, const double *target, Eigen::Index count,
                      double slope, double intercept) const
     {
-        // Four partial sums break the dependency chain of one accumulator, so consecutive
-        // samples are evaluated in parallel by the processor.
-        double sums[4] = {0.0, 0.0, 0.0, 0.0};
-        Eigen::Index i = 0;
-        for (; i + 4 <= count; i += 4) {
-            for (int lane = 0; lane < 4; ++lane) {
-                sums[lane] += sampleValue<Scaled>(feature[i + lane], target[i + lane], slope,
-                                                  intercept);
+        // A loss that sums a block of inputs with vectorized math (sumOfValues) gets its inputs
+        // in blocks, because glibc's scalar exp and log would otherwise dominate its loop.
+        if constexpr (requires(const Derived &loss, const double *inputs, Eigen::Index size) {
+                          loss.sumOfValues(inputs, size);
+                      }) {
+            static_assert(Kind == LossKind::Regression, "block sums take errors, not labels");
+            constexpr Eigen::Index blockSize = 256;
+            double inputs[blockSize];
+            double sum = 0.0;
+            for (Eigen::Index first = 0; first < count; first += blockSize) {
+                const Eigen::Index size = std::min(blockSize, count - first);
+                for (Eigen::Index i = 0; i < size; ++i) {
+                    const double error = slope * feature[first + i] + intercept - target[first + i];
+                    inputs[i] = Scaled ? error / m_residualScale.value : error;
+                }
+                sum += self().sumOfValues(inputs, size);
             }
+            return sum;
+        } else {
+            // Four partial sums break the dependency chain of one accumulator, so consecutive
+            // samples are evaluated in parallel by the processor.
+            double sums[4] = {0.0, 0.0, 0.0, 0.0};
+            Eigen::Index i = 0;
+            for (; i + 4 <= count; i += 4) {
+                for (int lane = 0; lane < 4; ++lane) {
+                    sums[lane] += sampleValue<Scaled>(feature[i + lane], target[i + lane], slope,
+                                                      intercept);
+                }
+            }
+            for (; i < count; ++i)
+                sums[0] += sampleValue<Scaled>(feature[i], target[i], slope, intercept);
+            return (sums[0] + sums[1]) + (sums[2] + sums[3]);
         }
-        for (; i < count; ++i)
-            sums[0] += sampleValue<Scaled>(feature[i], target[i], slope, intercept);
-        return (sums[0] + sums[1]) + (sums[2] + sums[3]);
     }
 
     template <bool Scaled>

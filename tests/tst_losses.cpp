@@ -63,6 +63,7 @@ private slots:
     void logCoshValues_data();
     void logCoshValues();
     void logCoshContinuousAtSwitch();
+    void logCoshBlockSumMatchesValues();
     void symmetricLossesAreEven_data();
     void symmetricLossesAreEven();
     void quantileMirrorsTau();
@@ -701,6 +702,33 @@ void TestLosses::parameterCloneKeepsValue()
     COMPARE_NEAR(quantileCopy->evaluate(-2.0, 0.0).value, 1.8, 0.0);
     COMPARE_NEAR(insensitiveCopy->evaluate(3.0, 0.0).value, 1.0, 0.0);
     COMPARE_NEAR(LogCoshLoss().clone()->evaluate(0.0, 0.0).second, 1.0, 0.0);
+}
+
+// The landscape sums log-cosh in blocks with vectorized exp and log; each block value must
+// match the scalar value, tiny ones included, on both sides of the forms' switch points.
+void TestLosses::logCoshBlockSumMatchesValues()
+{
+    const LogCoshLoss loss;
+    std::vector<double> errors;
+    for (const double e : {1e-300, 1e-9, 1e-3, 0.05, 0.0999999, 0.1, 0.1000001, 0.7, 1.0, 5.0,
+                           19.999999, 20.0, 20.000001, 37.0, 700.0, 1e6}) {
+        errors.push_back(e);
+        errors.push_back(-e);
+    }
+    const std::vector<double> zeros(errors.size(), 0.0);
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+        // slope 0 and intercept e give the single error e.
+        const double sum = loss.sumForLine(zeros.data(), zeros.data(), 1, 0.0, errors[i]);
+        const double expected = loss.value(errors[i], 0.0);
+        COMPARE_NEAR(sum, expected, test::relativeTolerance(expected, 1e-13, 1e-320));
+    }
+    // A whole block at once: the sum over all errors.
+    double expected = 0.0;
+    for (const double e : errors)
+        expected += loss.value(e, 0.0);
+    const double sum =
+        loss.sumForLine(zeros.data(), errors.data(), Eigen::Index(errors.size()), 0.0, 0.0);
+    COMPARE_NEAR(sum, expected, test::relativeTolerance(expected, 1e-14));
 }
 
 QTEST_GUILESS_MAIN(TestLosses)

@@ -2,6 +2,8 @@
 
 #include "../loss.h"
 
+#include <Eigen/Core>
+
 #include <cmath>
 #include <numbers>
 
@@ -52,6 +54,40 @@ public:
         return {valueAt(input, label), first, 4.0 * t / (onePlusT * onePlusT)};
     }
     std::unique_ptr<Loss> clone() const override;
+
+    // Sum of rho over a block of errors with Eigen's vectorized exp and log, for the
+    // landscape's loops. Three forms, each accurate to about 1e-14 relative:
+    //   |e| < 0.1:   the Taylor series e^2/2 - e^4/12 + e^6/45 - 17 e^8/2520 + 31 e^10/14175
+    //                - 691 e^12/935550, whose next term is below 1e-15 of the value;
+    //   |e| <= 20:   log((u + 1/u) / 2) with u = exp(|e|), whose rounding of about 3e-16 in
+    //                cosh is at most 6e-14 of a value that is at least 0.005;
+    //   |e| > 20:    |e| - log 2 + exp(-2 |e|), since log1p(t) = t to 1e-35 for t < 5e-18.
+    double sumOfValues(const double *inputs, Eigen::Index size) const
+    {
+        // Arrays of at most 256 entries live on the stack, so a block allocates nothing.
+        using Block = Eigen::Array<double, Eigen::Dynamic, 1, Eigen::ColMajor, 256, 1>;
+        const Eigen::Map<const Eigen::ArrayXd> error(inputs, size);
+        const Block magnitude = error.abs();
+        const Block growth = magnitude.min(kSwitch).exp();
+        const Block moderate = (0.5 * (growth + growth.inverse())).log();
+        const Block square = magnitude.min(0.1).square();
+        const Block series =
+            square *
+            (0.5 + square * (-1.0 / 12.0 +
+                             square * (1.0 / 45.0 +
+                                       square * (-17.0 / 2520.0 +
+                                                 square * (31.0 / 14175.0 +
+                                                           square * (-691.0 / 935550.0))))));
+        double sum = 0.0;
+        for (Eigen::Index i = 0; i < size; ++i) {
+            const double a = magnitude[i];
+            // Beyond 20 the scalar large form is cheap and rare.
+            sum += a < 0.1       ? series[i]
+                   : a <= kSwitch ? moderate[i]
+                                  : (a - std::numbers::ln2) + std::exp(-2.0 * a);
+        }
+        return sum;
+    }
 
     double valueAt(double input, double) const
     {
