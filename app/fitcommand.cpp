@@ -1,5 +1,7 @@
 #include "fitcommand.h"
 
+#include "commandsupport.h"
+
 #include "core/csvreader.h"
 #include "core/learningrateschedule.h"
 #include "core/lineobjective.h"
@@ -36,15 +38,6 @@ int fail(QTextStream &errors, const QString &message)
 {
     errors << "losslens fit: " << message << Qt::endl;
     return 2;
-}
-
-std::optional<double> finiteNumber(const QString &text)
-{
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(value))
-        return std::nullopt;
-    return value;
 }
 
 // A JSON number that reads back as the same double: QJsonDocument writes doubles with 17

@@ -1,5 +1,7 @@
 #include "losscommands.h"
 
+#include "commandsupport.h"
+
 #include "core/losscatalogue.h"
 #include "core/losses/crossentropy.h"
 
@@ -127,15 +129,6 @@ int fail(QTextStream &errors, const QString &message)
 {
     errors << "losslens curves: " << message << Qt::endl;
     return 2;
-}
-
-std::optional<double> finiteNumber(const QString &text)
-{
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(value))
-        return std::nullopt;
-    return value;
 }
 
 int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &errors)

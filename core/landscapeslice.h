@@ -44,9 +44,9 @@ std::optional<Landscape> computeSlice(const LinearModelObjective &objective,
                                       const SlicePlane &plane, const LandscapeGrid &grid,
                                       std::stop_token stop = {});
 
-// The mean loss on the straight line from start to end, L((1 - t) start + t end), at count
-// evenly spaced t from tMinimum to tMaximum, both included: the 1D view of a training run,
-// which shows whether the path crossed a barrier.
+// Returns the mean loss on the straight line from start to end, L((1 - t) start + t end), at
+// count evenly spaced t from tMinimum to tMaximum, both included. This 1D view of a training
+// run shows whether the path crossed a barrier.
 std::vector<double> lineProfile(const LinearModelObjective &objective,
                                 const Eigen::VectorXd &start, const Eigen::VectorXd &end,
                                 double tMinimum, double tMaximum, int count);

@@ -32,7 +32,7 @@ struct ObjectiveValue
 //   dL/db = (1/N) sum_i rho'(input_i),   Hessian = (1/N) sum_i rho''(input_i) [x'; 1][x'; 1]^T.
 // A loss's weight penalty P (see WeightPenalty) is added on the weight in training
 // coordinates, P(w), so that it means the same as a penalty in PyTorch or scikit-learn on the
-// features the training sees. A loss whose residual scale is to be estimated from data gets the
+// features that training uses. A loss whose residual scale is to be estimated from data gets the
 // estimate here (see residualscale.h), on a copy, so loss() reports the scale in use.
 class LineObjective
 {

@@ -42,7 +42,7 @@ struct LossParameter
 // robust regression packages do (statsmodels' RLM minimizes sum rho(r_i / s)). The scale is
 // fixed, or estimated from the data as the median of |residual| divided by the normal quantile
 // Phi^-1(3/4) = 0.6745, at the fit that this scale itself gives (see residualscale.h). value
-// holds the fixed scale, or the current estimate once one is made.
+// is the fixed scale, or the current estimate once one is made.
 struct ResidualScale
 {
     enum class Mode { Fixed, MedianAbsoluteDeviation };

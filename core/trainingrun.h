@@ -24,9 +24,9 @@ struct TrainingPoint
 
 // Drives an optimizer with a learning rate schedule over an objective and keeps the path. The
 // run owns its optimizer and schedule, whose state (momentum, moments, step count) reset()
-// clears. The optimizer SGD takes mini-batches: each epoch shuffles the samples with a
-// std::mt19937_64 seeded by its seed, and each step uses the next batch_size of them (the last
-// batch of an epoch may be smaller); the other optimizers use the whole data set. The objective is passed to every
+// clears. SGD takes mini-batches: each epoch shuffles the samples with a std::mt19937_64
+// seeded by its seed, and each step uses the next batch_size of them. The last batch of an
+// epoch may be smaller. The other optimizers use the whole data set. The objective is passed to every
 // step so that a loss parameter or the data may change while the run goes on.
 //
 // Divergence: the run stops, marked diverged, when an update gives non-finite parameters or

@@ -183,7 +183,7 @@ private slots:
     }
 
     // mean (w x + b - y)^2 + l2 w^2 has its minimum at w = Sxy / (Sxx + l2), b = mean(y) -
-    // w mean(x), on whichever feature the training sees.
+    // w mean(x), on whichever feature training uses.
     void ridgeLineMatchesClosedForm()
     {
         const auto data = stackLossData();
@@ -225,8 +225,8 @@ private slots:
         }
     }
 
-    // The penalty is on the weight the training sees: a standardized objective and a raw one
-    // with the same penalty have different minima, and the minimizer's detour through the
+    // The penalty is on the weight that training uses, so a standardized objective and a raw
+    // one with the same penalty have different minima. The minimizer's detour through the
     // standardized feature must keep the raw objective's penalty.
     void rawPenaltySurvivesTheMinimizersDetour()
     {

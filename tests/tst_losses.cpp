@@ -704,7 +704,7 @@ void TestLosses::parameterCloneKeepsValue()
     COMPARE_NEAR(LogCoshLoss().clone()->evaluate(0.0, 0.0).second, 1.0, 0.0);
 }
 
-// The landscape sums log-cosh in blocks with vectorized exp and log; each block value must
+// The landscape sums log-cosh in blocks with vectorized exp and log. Each block value must
 // match the scalar value, tiny ones included, on both sides of the forms' switch points.
 void TestLosses::logCoshBlockSumMatchesValues()
 {

@@ -235,7 +235,7 @@ void TestTrainingRun::gradientDescentUpdate()
     QCOMPARE(optimizer.name(), QStringLiteral("gd"));
 }
 
-// With a mini-batch of the whole data set SGD is gradient descent; smaller batches follow the
+// With a mini-batch of the whole data set SGD is gradient descent. Smaller batches follow the
 // seeded shuffle, so the same seed repeats a run and another seed changes it.
 void TestTrainingRun::miniBatchesFollowTheSeed()
 {

@@ -85,7 +85,7 @@ public:
         });
     }
 
-    // Whether every cell under the label holds nothing but the given bits.
+    // Returns whether every cell under the label contains only the given bits.
     bool isFree(const ContourOverlay::Label &label, quint32 allowed) const
     {
         bool free = true;

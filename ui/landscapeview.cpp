@@ -19,20 +19,6 @@ namespace losslens {
 
 namespace {
 
-// Perceptually uniform, from dark blue-purple (low loss) to yellow (high loss); stops sampled
-// from matplotlib's viridis colour map (public domain, CC0).
-QCPColorGradient lossGradient()
-{
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    gradient.setColorStopAt(0.00, QColor(68, 1, 84));
-    gradient.setColorStopAt(0.25, QColor(59, 82, 139));
-    gradient.setColorStopAt(0.50, QColor(33, 145, 140));
-    gradient.setColorStopAt(0.75, QColor(94, 201, 98));
-    gradient.setColorStopAt(1.00, QColor(253, 231, 37));
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    return gradient;
-}
 
 // Keeps far-away path points inside what the painter can draw without overflowing.
 double clampToView(double value, const QCPRange &range)

@@ -9,12 +9,18 @@
 #include "core/trainingrun.h"
 
 class QCustomPlot;
+class QCPColorGradient;
 class QCPAxis;
 
 namespace losslens {
 
 // Common look of every plot: antialiasing, readable fonts, wheel zoom on the axis rect.
 void configurePlot(QCustomPlot *plot);
+
+// Returns the colour scale of every loss heat map: perceptually uniform, from dark blue-purple
+// (low loss) to yellow (high loss), with stops sampled from matplotlib's viridis colour map
+// (public domain, CC0). NaN cells, which no loss should give, stay transparent.
+QCPColorGradient lossGradient();
 
 // A legend for a plot as a wrapping label under it, which never covers data and never clips
 // at small sizes. It lists the visible plottables that have a name, in creation order, and

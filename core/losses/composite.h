@@ -12,7 +12,7 @@ namespace losslens {
 // with weights a_k >= 0. With l1 and l2 both positive the penalty is the elastic net; scikit-
 // learn's ElasticNet(alpha, l1_ratio) on (1/2) MSE corresponds to l1 = 2 alpha l1_ratio and
 // l2 = alpha (1 - l1_ratio) here, because MSE here has no factor 1/2. The penalty acts on the
-// weight the training sees (the standardized feature's by default) and never on the intercept.
+// weight that training uses (the standardized feature's by default) and never on the intercept.
 //
 // Written as terms joined by '+': a weight, '*' and a loss in parentheses, then the penalties,
 //   0.7*(huber:delta=1.5) + 0.3*(mae) + l1(0.01) + l2(0.1)
