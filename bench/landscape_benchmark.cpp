@@ -9,6 +9,7 @@
 #include "fmaprobe.h"
 
 #include "core/landscape.h"
+#include "core/landscapekernel.h"
 #include "core/losscatalogue.h"
 #include "core/syntheticdata.h"
 
@@ -356,6 +357,7 @@ int main(int argc, char **argv)
 
     // The probe runs after the timings, because on some processors its 512-bit instructions
     // lower the clock for a while afterwards.
+    out << "landscape kernels ran with " << LandscapeKernel::instructionSet() << Qt::endl;
     out << "measuring the peak floating-point rate for " << probeLimit << " s" << Qt::endl;
     const bench::PeakFlops peak = bench::measurePeakFlops(probeLimit);
     out << "peak: " << peak.flopsPerSecond / 1e9 << " GFLOP/s on " << peak.threadCount
@@ -369,7 +371,9 @@ int main(int argc, char **argv)
         {QStringLiteral("chains"), peak.chainCount},
         {QStringLiteral("probe_flags"), QStringLiteral(LOSSLENS_PROBE_FLAGS)},
         {QStringLiteral("engine_threads"),
-         static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))}};
+         static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))},
+        {QStringLiteral("engine_instruction_set"),
+         QString::fromLatin1(LandscapeKernel::instructionSet())}};
     const QJsonObject results{{QStringLiteral("machine"), machine},
                               {QStringLiteral("max_seconds"), limit},
                               {QStringLiteral("losses"), lossEntries},

@@ -1,5 +1,6 @@
 #include "landscape.h"
 
+#include "landscapekernel.h"
 #include "losses/mse.h"
 #include "minimizer.h"
 
@@ -130,7 +131,8 @@ constexpr Eigen::Index samplesPerBlock = 1024;
 // node's sum is then the sum of its block sums in block order. That differs from one plain
 // loop over the data only by rounding, and its error bound is smaller. Returns false when stop
 // is requested, which is checked once per block.
-bool fillRowBySamples(const LineObjective &objective, double slope,
+// With a vectorized kernel the row goes to it instead.
+bool fillRowBySamples(const LineObjective &objective, const LandscapeKernel *kernel, double slope,
                       const std::vector<double> &intercepts, double *values, std::stop_token stop)
 {
     const Loss &loss = objective.loss();
@@ -139,7 +141,9 @@ bool fillRowBySamples(const LineObjective &objective, double slope,
     const Eigen::Index count = objective.scaledFeature().size();
     const size_t interceptCount = intercepts.size();
     std::fill(values, values + interceptCount, 0.0);
-    for (Eigen::Index first = 0; first < count; first += samplesPerBlock) {
+    if (kernel && !kernel->addRow(slope, intercepts, values, stop))
+        return false;
+    for (Eigen::Index first = 0; !kernel && first < count; first += samplesPerBlock) {
         if (stop.stop_requested())
             return false;
         const Eigen::Index blockCount = std::min(samplesPerBlock, count - first);
@@ -168,6 +172,11 @@ std::optional<Landscape> computeLandscape(const LineObjective &objective, const 
     if (dynamic_cast<const MeanSquaredError *>(&objective.loss()) && objective.data().size() > 0)
         squaredError.emplace(objective);
 
+    std::unique_ptr<LandscapeKernel> kernel;
+    if (!squaredError && objective.data().size() > 0)
+        kernel = LandscapeKernel::create(objective.loss(), objective.scaledFeature(),
+                                         objective.data().target);
+
     std::vector<double> intercepts(grid.interceptCount);
     for (int j = 0; j < grid.interceptCount; ++j)
         intercepts[j] = grid.interceptAt(j);
@@ -182,7 +191,8 @@ std::optional<Landscape> computeLandscape(const LineObjective &objective, const 
             if (squaredError) {
                 for (int j = 0; j < grid.interceptCount; ++j)
                     row[j] = squaredError->value(slope, intercepts[j]);
-            } else if (!fillRowBySamples(objective, slope, intercepts, row.data(), stop)) {
+            } else if (!fillRowBySamples(objective, kernel.get(), slope, intercepts, row.data(),
+                                         stop)) {
                 return;
             }
             for (int j = 0; j < grid.interceptCount; ++j)

@@ -6,12 +6,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${LOSSLENS_BUILD_DIR:-$root/build}
 
-# Build tools and libraries. libginac-dev parses and differentiates formula losses, and
+# Build tools and libraries. libginac-dev parses and differentiates formula losses,
+# libhwy-dev (Highway) vectorizes the landscape kernels for the processor found at run time, and
 # python3-numpy, python3-torch and python3-mpmath are the independent references of the
 # numerical tests.
 packages=(
   g++ cmake ninja-build pkg-config
-  qt6-base-dev libqcustomplot-dev libeigen3-dev libcsv-dev libginac-dev
+  qt6-base-dev libqcustomplot-dev libeigen3-dev libcsv-dev libginac-dev libhwy-dev
   fonts-dejavu-core
   python3 python3-numpy python3-torch python3-torchvision python3-sklearn python3-statsmodels python3-mpmath
 )

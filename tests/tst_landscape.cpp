@@ -2,6 +2,7 @@
 #include "testdata.h"
 
 #include "core/landscape.h"
+#include "core/landscapekernel.h"
 #include "core/losscatalogue.h"
 #include "core/minimizer.h"
 #include "core/syntheticdata.h"
@@ -105,6 +106,12 @@ private slots:
     void valuesMatchPlainLoop();
     void largeDataMatchesPlainLoop_data();
     void largeDataMatchesPlainLoop();
+    void extremeInputsMatchPlainLoop_data();
+    void extremeInputsMatchPlainLoop();
+    void exactFitGivesZero_data();
+    void exactFitGivesZero();
+    void everyInstructionSetMatchesPlainLoop_data();
+    void everyInstructionSetMatchesPlainLoop();
     void dataUnitsMatchPlainLoop_data();
     void dataUnitsMatchPlainLoop();
     void dataUnitsKeepTrainingPenalty();
@@ -126,8 +133,18 @@ void TestLandscape::valuesMatchPlainLoop_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<bool>("standardize");
 
-    for (const char *spec : {"mse", "mae", "huber:delta=1.3", "logcosh", "tukey:c=4.685", "bce",
-                             "focal:gamma=2,alpha=0.25", "hinge"}) {
+    // Every loss with a vectorized kernel, with parameters away from their defaults, scaled
+    // robust losses and composites, and Barron's loss, which has none.
+    for (const char *spec :
+         {"mse", "mae", "huber:delta=1.3", "huber:delta=1.3,scale=2.5", "smooth_l1:beta=0.7",
+          "smooth_l1:beta=0", "quantile:tau=0.3", "epsilon_insensitive:epsilon=0.5",
+          "logcosh", "logcosh:scale=20", "tukey:c=4.685", "tukey:c=4.685,scale=3",
+          "geman_mcclure:c=2", "welsch:c=3,scale=2", "cauchy:c=0.5", "cauchy:c=2,scale=0.1",
+          "barron:alpha=0.5", "0.5*(huber:delta=2) + 2*(mae) + (cauchy:scale=4)",
+          "bce", "bce:pos_weight=3,smoothing=0.2", "focal:gamma=2,alpha=0.25",
+          "focal:gamma=0,alpha=-1", "focal:gamma=1.5,alpha=0.75", "focal:gamma=3,alpha=0.5",
+          "hinge", "squared_hinge", "modified_huber", "exponential", "zero_one",
+          "hinge + 0.5*(exponential)"}) {
         QTest::addRow("%s identity", spec) << QString::fromLatin1(spec) << false;
         QTest::addRow("%s standardizing", spec) << QString::fromLatin1(spec) << true;
     }
@@ -201,8 +218,10 @@ void TestLandscape::largeDataMatchesPlainLoop_data()
 {
     QTest::addColumn<QString>("spec");
 
-    for (const char *spec : {"mae", "huber:delta=1", "logcosh", "tukey:c=4.685", "bce",
-                             "focal:gamma=2,alpha=0.25", "formula:log(1+e^2/4)"})
+    for (const char *spec :
+         {"mae", "huber:delta=1", "logcosh", "tukey:c=4.685", "cauchy:c=0.3", "welsch",
+          "bce", "bce:pos_weight=0.5,smoothing=0.1", "focal:gamma=2,alpha=0.25",
+          "focal:gamma=0.5,alpha=0.25", "exponential", "formula:log(1+e^2/4)"})
         QTest::newRow(spec) << QString::fromLatin1(spec);
 }
 
@@ -226,6 +245,148 @@ void TestLandscape::largeDataMatchesPlainLoop()
     grid.slopeCount = 11;
     grid.interceptCount = 13;
     const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double expected =
+                plainMeanLoss(*loss, *data, grid.slopeAt(i), grid.interceptAt(j));
+            COMPARE_NEAR(landscape->values(i, j), expected,
+                         test::relativeTolerance(expected, 1e-12));
+        }
+    }
+}
+
+void TestLandscape::extremeInputsMatchPlainLoop_data()
+{
+    QTest::addColumn<QString>("spec");
+
+    for (const char *spec : {"logcosh", "cauchy:c=1e-3", "welsch", "tukey", "bce", "focal",
+                             "focal:gamma=0.5", "exponential", "hinge"})
+        QTest::newRow(spec) << QString::fromLatin1(spec);
+}
+
+void TestLandscape::extremeInputsMatchPlainLoop()
+{
+    // Errors and margins of several hundred units, beyond which exp(u) exp(b) would overflow:
+    // the engine must fall back to the loss's own loop there and still match it, infinite
+    // values (the exponential loss past a margin of -709) included.
+    QFETCH(QString, spec);
+
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    const bool regression = loss->kind() == LossKind::Regression;
+    const auto data = syntheticData(1500, !regression);
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = -150.0;
+    grid.slopeMaximum = 170.0;
+    grid.interceptMinimum = -900.0;
+    grid.interceptMaximum = 650.0;
+    grid.slopeCount = 9;
+    grid.interceptCount = 11;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double expected =
+                plainMeanLoss(*loss, *data, grid.slopeAt(i), grid.interceptAt(j));
+            const double value = landscape->values(i, j);
+            if (std::isinf(expected)) {
+                QCOMPARE(value, expected);
+                continue;
+            }
+            COMPARE_NEAR(value, expected, test::relativeTolerance(expected, 1e-12));
+        }
+    }
+}
+
+void TestLandscape::exactFitGivesZero_data()
+{
+    QTest::addColumn<QString>("spec");
+
+    for (const char *spec : {"mae", "huber", "logcosh", "cauchy", "welsch", "tukey",
+                             "geman_mcclure", "smooth_l1", "logcosh:scale=1e-3"})
+        QTest::newRow(spec) << QString::fromLatin1(spec);
+}
+
+void TestLandscape::exactFitGivesZero()
+{
+    // Data exactly on the line y = 2 x + 1: at that node every loss is 0, and near it the
+    // mean is tiny, so any cancellation in a kernel would show as a large relative error.
+    QFETCH(QString, spec);
+
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    auto data = std::make_shared<Dataset>();
+    data->feature.resize(301);
+    data->target.resize(301);
+    for (int k = 0; k < 301; ++k) {
+        data->feature[k] = -3.0 + 0.02 * k;
+        data->target[k] = 2.0 * data->feature[k] + 1.0;
+    }
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = 2.0 - 1e-7;
+    grid.slopeMaximum = 2.0 + 1e-7;
+    grid.interceptMinimum = 1.0 - 3e-7;
+    grid.interceptMaximum = 1.0 + 3e-7;
+    grid.slopeCount = 3;
+    grid.interceptCount = 5;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    QCOMPARE(landscape->values(1, 2), 0.0);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double expected =
+                plainMeanLoss(*loss, *data, grid.slopeAt(i), grid.interceptAt(j));
+            COMPARE_NEAR(landscape->values(i, j), expected,
+                         test::relativeTolerance(expected, 1e-12));
+        }
+    }
+}
+
+void TestLandscape::everyInstructionSetMatchesPlainLoop_data()
+{
+    QTest::addColumn<QString>("instructionSet");
+    QTest::addColumn<QString>("spec");
+
+    // The processor running the tests picks one instruction set; the others it can run are
+    // forced here, so that each compiled version of the kernels is checked.
+    const std::vector<QString> sets = LandscapeKernel::availableInstructionSets();
+    QVERIFY(!sets.empty());
+    for (const QString &set : sets) {
+        for (const char *spec : {"mae", "huber:delta=1.3,scale=2", "tukey", "logcosh", "cauchy",
+                                 "welsch", "bce:pos_weight=2", "focal", "focal:gamma=0.5",
+                                 "modified_huber", "exponential"}) {
+            QTest::addRow("%s %s", qPrintable(set), spec) << set << QString::fromLatin1(spec);
+        }
+    }
+}
+
+void TestLandscape::everyInstructionSetMatchesPlainLoop()
+{
+    QFETCH(QString, instructionSet);
+    QFETCH(QString, spec);
+
+    QVERIFY(LandscapeKernel::restrictInstructionSet(instructionSet));
+    QCOMPARE(QString::fromLatin1(LandscapeKernel::instructionSet()), instructionSet);
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    const bool regression = loss->kind() == LossKind::Regression;
+    const auto data = syntheticData(1037, !regression);
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = -1.3;
+    grid.slopeMaximum = 3.7;
+    grid.interceptMinimum = -4.1;
+    grid.interceptMaximum = 6.3;
+    grid.slopeCount = 5;
+    grid.interceptCount = 7;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(LandscapeKernel::restrictInstructionSet(QString()));
     QVERIFY(landscape);
     for (int i = 0; i < grid.slopeCount; ++i) {
         for (int j = 0; j < grid.interceptCount; ++j) {

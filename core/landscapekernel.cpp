@@ -1,0 +1,868 @@
+// Highway compiles this file once per instruction set (foreach_target.h includes it again for
+// each), and HWY_DYNAMIC_DISPATCH calls the best version the processor supports.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "core/landscapekernel.cpp"
+#include <hwy/foreach_target.h> // must come before highway.h
+
+#include <hwy/contrib/math/math-inl.h>
+#include <hwy/highway.h>
+
+#include "landscapekernel.h"
+#include "losses/composite.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <optional>
+#include <type_traits>
+
+#ifndef LOSSLENS_LANDSCAPE_KERNEL_SHARED
+#define LOSSLENS_LANDSCAPE_KERNEL_SHARED
+namespace losslens {
+namespace {
+
+// Samples per block: the block's precomputed values (up to three arrays of 8 KiB) stay in the
+// level-1 data cache while every intercept of the row passes over them.
+constexpr Eigen::Index kernelBlockSize = 1024;
+
+// Bound on |u| and |b| below which exp(u) exp(b) is used for exp(u + b). Each factor then lies
+// in [e^-300, e^300] and each product in [e^-600, e^600], far from overflow and underflow.
+constexpr double productExponentLimit = 300.0;
+
+// One block of one sample group for every intercept of a row and one term of the loss.
+struct BlockJob
+{
+    KernelForm form;
+    double weight = 1.0;
+    const Loss *loss = nullptr;
+    KernelSampleGroup group;
+    Eigen::Index first = 0;
+    Eigen::Index count = 0;
+    double slope = 0.0;
+    const double *intercepts = nullptr;
+    Eigen::Index interceptCount = 0;
+    // Per intercept: b' (b for regression, sign b for classification), and exp(b'') and
+    // exp(-b'') for b'' = b / s or sign b.
+    const double *shiftedIntercepts = nullptr;
+    const double *interceptExpPlus = nullptr;
+    const double *interceptExpMinus = nullptr;
+    double *sums = nullptr;
+};
+
+} // namespace
+} // namespace losslens
+#endif
+
+HWY_BEFORE_NAMESPACE();
+namespace losslens {
+namespace HWY_NAMESPACE {
+namespace {
+
+namespace hn = hwy::HWY_NAMESPACE;
+using D = hn::ScalableTag<double>;
+using V = hn::Vec<D>;
+
+// Samples per lane between two logarithms of an accumulated product (see logProduct below).
+// The relative error of the product grows by at most two roundings per factor, so 128 factors
+// keep it below 3e-14.
+constexpr int maximumFactorsPerLogarithm = 128;
+
+// log1p(x) for x in [0, 1] with one division, where Highway's Log1p takes two. With
+// y = 1 + x = 2^k m, m in [sqrt(1/2), sqrt(2)] and k in {0, 1}:
+//   log1p(x) = k log 2 + 2 atanh(s) + c / y,   s = (m - 1) / (m + 1),
+// where c = x - (y - 1) is the rounding error of y (exact, since 1 >= x) and
+//   2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ... + s^21/21)
+// to a relative 7e-19, as |s| <= 0.1716. c / y is taken as c (1 - x): c is at most 2^-53,
+// and the difference is below 1.1e-16 of the result for every x. The division is left to the
+// caller, which may share it with another one.
+struct UnitLogarithm
+{
+    V numerator;   // m - 1
+    V denominator; // m + 1
+    V power;       // k log 2
+    V rounding;    // c (1 - x)
+
+    UnitLogarithm(D d, V x)
+    {
+        const V one = hn::Set(d, 1.0);
+        const V y = hn::Add(one, x);
+        const auto halve = hn::Gt(y, hn::Set(d, std::numbers::sqrt2));
+        const V m = hn::IfThenElse(halve, hn::Mul(y, hn::Set(d, 0.5)), y);
+        numerator = hn::Sub(m, one);
+        denominator = hn::Add(m, one);
+        power = hn::IfThenElseZero(halve, hn::Set(d, std::numbers::ln2));
+        rounding = hn::Mul(hn::Sub(x, hn::Sub(y, one)), hn::Sub(one, x));
+    }
+
+    // The value, given s = numerator / denominator.
+    V value(D d, V s) const
+    {
+        const V s2 = hn::Mul(s, s);
+        V series = hn::Set(d, 1.0 / 21.0);
+        for (const double coefficient : {1.0 / 19.0, 1.0 / 17.0, 1.0 / 15.0, 1.0 / 13.0, 1.0 / 11.0,
+                                         1.0 / 9.0, 1.0 / 7.0, 1.0 / 5.0, 1.0 / 3.0})
+            series = hn::MulAdd(series, s2, hn::Set(d, coefficient));
+        const V twiceS = hn::Add(s, s);
+        return hn::Add(hn::Add(power, hn::MulAdd(hn::Mul(twiceS, s2), series, twiceS)), rounding);
+    }
+};
+
+// Each shape gives the loss at the kernels' input x (the scaled error for regression, the
+// logit or the margin for classification) and declares what else it needs:
+// - usesExponentials: exp(x) and exp(-x), passed as products (see LandscapeKernel);
+// - logProduct: the shape's value is sum + logWeight * sum_i log1p(q_i), with q_i returned
+//   through the last argument; factorsPerLogarithm bounds the factors of one product so that
+//   it cannot overflow, or returns 0 where the product cannot be used.
+struct PlainShape
+{
+    static constexpr int interceptsPerPass = 4;
+    static constexpr bool usesExponentials = false;
+    static constexpr bool logProduct = false;
+    double logWeight = 0.0;
+    int factorsPerLogarithm(double) const { return maximumFactorsPerLogarithm; }
+};
+
+struct SquaredErrorShape : PlainShape
+{
+    V value(D, V x, V, V, V &) const { return hn::Mul(x, x); }
+};
+
+struct AbsoluteErrorShape : PlainShape
+{
+    V value(D, V x, V, V, V &) const { return hn::Abs(x); }
+};
+
+struct HuberShape : PlainShape
+{
+    double delta;
+    V value(D d, V x, V, V, V &) const
+    {
+        // a (|x| - a / 2) with a = min(|x|, delta), as HuberLoss.
+        const V magnitude = hn::Abs(x);
+        const V clipped = hn::Min(magnitude, hn::Set(d, delta));
+        return hn::Mul(clipped, hn::NegMulAdd(hn::Set(d, 0.5), clipped, magnitude));
+    }
+};
+
+struct SmoothL1Shape : PlainShape
+{
+    double beta;
+    V value(D d, V x, V, V, V &) const
+    {
+        // For beta = 0 the quadratic lanes hold inf or NaN, but none is selected.
+        const V magnitude = hn::Abs(x);
+        const V quadratic =
+            hn::Mul(hn::Mul(hn::Set(d, 0.5), x), hn::Mul(x, hn::Set(d, 1.0 / beta)));
+        const V linear = hn::Sub(magnitude, hn::Set(d, 0.5 * beta));
+        return hn::IfThenElse(hn::Lt(magnitude, hn::Set(d, beta)), quadratic, linear);
+    }
+};
+
+struct QuantileShape : PlainShape
+{
+    double tau;
+    V value(D d, V x, V, V, V &) const
+    {
+        return hn::IfThenElse(hn::Lt(x, hn::Zero(d)), hn::Mul(hn::Set(d, -tau), x),
+                              hn::Mul(hn::Set(d, 1.0 - tau), x));
+    }
+};
+
+struct EpsilonInsensitiveShape : PlainShape
+{
+    double epsilon;
+    V value(D d, V x, V, V, V &) const
+    {
+        return hn::Max(hn::Zero(d), hn::Sub(hn::Abs(x), hn::Set(d, epsilon)));
+    }
+};
+
+struct TukeyShape : PlainShape
+{
+    double c;
+    V value(D d, V x, V, V, V &) const
+    {
+        // x^2 (3 + u (u - 3)) / 6 with u = (x / c)^2 inside, c^2 / 6 outside, as TukeyLoss.
+        // Multiplications by 1 / c and 1 / 6 replace the divisions, at a rounding's cost.
+        const V ratio = hn::Mul(x, hn::Set(d, 1.0 / c));
+        const V u = hn::Mul(ratio, ratio);
+        const V inner = hn::MulAdd(u, hn::Sub(u, hn::Set(d, 3.0)), hn::Set(d, 3.0));
+        const V inside = hn::Mul(hn::Mul(hn::Mul(x, x), inner), hn::Set(d, 1.0 / 6.0));
+        return hn::IfThenElse(hn::Lt(hn::Abs(x), hn::Set(d, c)), inside, hn::Set(d, c * c / 6.0));
+    }
+};
+
+struct GemanMcClureShape : PlainShape
+{
+    V value(D d, V x, V, V, V &) const
+    {
+        const V s = hn::Mul(x, x);
+        const V four = hn::Set(d, 4.0);
+        const V p = hn::Div(four, hn::Add(s, four));
+        const V two = hn::Set(d, 2.0);
+        return hn::IfThenElse(hn::Lt(s, four), hn::Mul(hn::Mul(hn::Set(d, 0.5), s), p),
+                              hn::NegMulAdd(two, p, two));
+    }
+};
+
+struct WelschShape : PlainShape
+{
+    V value(D d, V x, V, V, V &) const
+    {
+        return hn::Neg(hn::Expm1(d, hn::Mul(hn::Set(d, -0.5), hn::Mul(x, x))));
+    }
+};
+
+// log1p(x^2 / 2) summed as the logarithm of a product.
+struct CauchyShape
+{
+    static constexpr int interceptsPerPass = 4;
+    static constexpr bool usesExponentials = false;
+    static constexpr bool logProduct = true;
+    double logWeight = 1.0;
+    V value(D d, V x, V, V, V &factor) const
+    {
+        factor = hn::Mul(hn::Set(d, 0.5), hn::Mul(x, x));
+        return hn::Zero(d);
+    }
+    // With |x| <= bound every factor 1 + q is at most 1 + bound^2 / 2, and a product of F of
+    // them stays below e^690.
+    int factorsPerLogarithm(double bound) const
+    {
+        if (!(bound <= 1e150))
+            return 0;
+        const double logFactor = std::log1p(0.5 * bound * bound);
+        if (logFactor <= 690.0 / maximumFactorsPerLogarithm)
+            return maximumFactorsPerLogarithm;
+        return std::max(1, static_cast<int>(690.0 / logFactor));
+    }
+};
+
+// log cosh x. Near 0 the series x^2/2 - x^4/12 + x^6/45 - 17 x^8/2520 + 31 x^10/14175
+// - 691 x^12/935550, whose next term is below 1e-15 of the value for |x| < 0.1; elsewhere
+// log1p(q) with q = cosh x - 1, summed as the logarithm of a product. There q >= 0.005 and its
+// rounding (about 4e-16 absolute) is at most 1e-13 of it, as log(cosh x) costs.
+struct LogCoshShape
+{
+    static constexpr int interceptsPerPass = 4;
+    static constexpr bool usesExponentials = true;
+    static constexpr bool logProduct = true;
+    double logWeight = 1.0;
+    V value(D d, V x, V expPlus, V expMinus, V &factor) const
+    {
+        const V s = hn::Mul(x, x);
+        V series = hn::Set(d, -691.0 / 935550.0);
+        for (const double coefficient :
+             {31.0 / 14175.0, -17.0 / 2520.0, 1.0 / 45.0, -1.0 / 12.0, 0.5})
+            series = hn::MulAdd(series, s, hn::Set(d, coefficient));
+        series = hn::Mul(series, s);
+        const V excess = hn::MulSub(hn::Set(d, 0.5), hn::Add(expPlus, expMinus), hn::Set(d, 1.0));
+        const auto near = hn::Lt(hn::Abs(x), hn::Set(d, 0.1));
+        factor = hn::IfThenZeroElse(near, excess);
+        return hn::IfThenElseZero(near, series);
+    }
+    // 1 + q = cosh x <= e^|x|, so F factors stay below e^690 when F |x| <= 690.
+    int factorsPerLogarithm(double bound) const
+    {
+        if (bound <= 690.0 / maximumFactorsPerLogarithm)
+            return maximumFactorsPerLogarithm;
+        return std::max(1, static_cast<int>(690.0 / bound));
+    }
+};
+
+// a softplus(-z) + c softplus(z) = a max(-z, 0) + c max(z, 0) + (a + c) log1p(exp(-|z|)),
+// the log terms summed as the logarithm of a product.
+struct BinaryCrossEntropyShape
+{
+    static constexpr int interceptsPerPass = 4;
+    static constexpr bool usesExponentials = true;
+    static constexpr bool logProduct = true;
+    double first;
+    double second;
+    double logWeight;
+    V value(D d, V x, V expPlus, V expMinus, V &factor) const
+    {
+        factor = hn::Min(expPlus, expMinus);
+        const V zero = hn::Zero(d);
+        return hn::MulAdd(hn::Set(d, first), hn::Max(hn::Neg(x), zero),
+                          hn::Mul(hn::Set(d, second), hn::Max(x, zero)));
+    }
+    int factorsPerLogarithm(double) const { return maximumFactorsPerLogarithm; }
+};
+
+// w softplus(-m) s(-m)^gamma at the margin m. For an integer gamma, s(-m)^gamma is
+// (1 / (1 + e^m))^gamma, and that reciprocal shares one division with the logarithm's:
+// r = 1 / (A B) gives 1 / A = r B and 1 / B = r A. Otherwise s(-m)^gamma = exp(-gamma
+// softplus(m)). |m| <= 600 here, so 1 + e^m and the product stay finite.
+struct FocalShape : PlainShape
+{
+    static constexpr int interceptsPerPass = 4;
+    static constexpr bool usesExponentials = true;
+    double gamma;
+    double classWeight;
+    V value(D d, V x, V expPlus, V expMinus, V &) const
+    {
+        const V zero = hn::Zero(d);
+        const UnitLogarithm logarithm(d, hn::Min(expPlus, expMinus));
+        V logTerm;
+        V focus;
+        const int power = static_cast<int>(gamma);
+        if (power == gamma) {
+            const V growth = hn::Add(hn::Set(d, 1.0), expPlus);
+            const V reciprocal = hn::Div(hn::Set(d, 1.0), hn::Mul(logarithm.denominator, growth));
+            logTerm = logarithm.value(d, hn::Mul(logarithm.numerator, hn::Mul(reciprocal, growth)));
+            const V complement = hn::Mul(reciprocal, logarithm.denominator);
+            if (power == 2) {
+                // The default, without the loop below.
+                focus = hn::Mul(complement, complement);
+            } else {
+                focus = hn::Set(d, 1.0);
+                V factor = complement;
+                for (int bits = power; bits > 0; bits >>= 1) {
+                    if (bits & 1)
+                        focus = hn::Mul(focus, factor);
+                    if (bits > 1)
+                        factor = hn::Mul(factor, factor);
+                }
+            }
+        } else {
+            logTerm = logarithm.value(d, hn::Div(logarithm.numerator, logarithm.denominator));
+            const V softplusPositive = hn::Add(hn::Max(x, zero), logTerm);
+            focus = hn::Exp(d, hn::Mul(hn::Set(d, -gamma), softplusPositive));
+        }
+        const V softplusNegative = hn::Add(hn::Max(hn::Neg(x), zero), logTerm);
+        return hn::Mul(hn::Set(d, classWeight), hn::Mul(softplusNegative, focus));
+    }
+};
+
+struct HingeShape : PlainShape
+{
+    V value(D d, V x, V, V, V &) const { return hn::Max(hn::Zero(d), hn::Sub(hn::Set(d, 1.0), x)); }
+};
+
+struct SquaredHingeShape : PlainShape
+{
+    V value(D d, V x, V, V, V &) const
+    {
+        const V gap = hn::Max(hn::Zero(d), hn::Sub(hn::Set(d, 1.0), x));
+        return hn::Mul(gap, gap);
+    }
+};
+
+struct ModifiedHuberShape : PlainShape
+{
+    V value(D d, V x, V, V, V &) const
+    {
+        const V gap = hn::Max(hn::Zero(d), hn::Sub(hn::Set(d, 1.0), x));
+        return hn::IfThenElse(hn::Lt(x, hn::Set(d, -1.0)), hn::Mul(hn::Set(d, -4.0), x),
+                              hn::Mul(gap, gap));
+    }
+};
+
+struct ExponentialShape : PlainShape
+{
+    static constexpr bool usesExponentials = true;
+    V value(D, V, V, V expMinus, V &) const { return expMinus; }
+};
+
+struct ZeroOneShape : PlainShape
+{
+    V value(D d, V x, V, V, V &) const
+    {
+        return hn::IfThenElseZero(hn::Le(x, hn::Zero(d)), hn::Set(d, 1.0));
+    }
+};
+
+// Sums the shape over the first `count` samples of the block (a multiple of the lane count)
+// for Chunk intercepts at once: each sample vector is loaded once for all of them, and the
+// Chunk accumulators are independent chains.
+// For regression, inputs contains w x and the kernel forms ((w x + b) - y) / s as the
+// per-sample loop does, so that errors near 0 are rounded alike. For classification, inputs
+// contains the margin's (2 y - 1) w x.
+// The input's form, fixed per loop so that the loop has no test: the margin's, the error's, or
+// the error's divided by a residual scale other than 1.
+enum class InputForm { Margin, Error, ScaledError };
+
+template <int Chunk, InputForm Form, class Shape>
+void sumChunk(const Shape &shape, const double *targets, double inverseScale, const double *inputs,
+              const double *expPlus, const double *expMinus, size_t count, const double *shifted,
+              const double *shiftedExpPlus, const double *shiftedExpMinus, int factorsPerLogarithm,
+              double *plainSums, double *logSums)
+{
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    V plain[Chunk];
+    V product[Chunk];
+    V logarithms[Chunk];
+    V intercept[Chunk];
+    V interceptPlus[Chunk];
+    V interceptMinus[Chunk];
+    for (int k = 0; k < Chunk; ++k) {
+        plain[k] = hn::Zero(d);
+        product[k] = hn::Zero(d);
+        logarithms[k] = hn::Zero(d);
+        intercept[k] = hn::Set(d, shifted[k]);
+        if constexpr (Shape::usesExponentials) {
+            interceptPlus[k] = hn::Set(d, shiftedExpPlus[k]);
+            interceptMinus[k] = hn::Set(d, shiftedExpMinus[k]);
+        } else {
+            interceptPlus[k] = interceptMinus[k] = hn::Zero(d);
+        }
+    }
+    const V scale = hn::Set(d, inverseScale);
+    int factors = 0;
+    for (size_t i = 0; i < count; i += lanes) {
+        const V input = hn::Load(d, inputs + i);
+        V plus = hn::Zero(d);
+        V minus = hn::Zero(d);
+        if constexpr (Shape::usesExponentials) {
+            plus = hn::Load(d, expPlus + i);
+            minus = hn::Load(d, expMinus + i);
+        }
+        // Unrolled, so that the accumulators stay in registers.
+#pragma GCC unroll 4
+        for (int k = 0; k < Chunk; ++k) {
+            V factor = hn::Zero(d);
+            V x = hn::Add(input, intercept[k]);
+            if constexpr (Form != InputForm::Margin)
+                x = hn::Sub(x, hn::LoadU(d, targets + i));
+            if constexpr (Form == InputForm::ScaledError)
+                x = hn::Mul(x, scale);
+            V termPlus = plus;
+            V termMinus = minus;
+            if constexpr (Shape::usesExponentials) {
+                termPlus = hn::Mul(plus, interceptPlus[k]);
+                termMinus = hn::Mul(minus, interceptMinus[k]);
+            }
+            plain[k] = hn::Add(plain[k], shape.value(d, x, termPlus, termMinus, factor));
+            if constexpr (Shape::logProduct)
+                product[k] = hn::MulAdd(product[k], factor, hn::Add(product[k], factor));
+        }
+        if constexpr (Shape::logProduct) {
+            if (++factors == factorsPerLogarithm) {
+                for (int k = 0; k < Chunk; ++k) {
+                    logarithms[k] = hn::Add(logarithms[k], hn::Log1p(d, product[k]));
+                    product[k] = hn::Zero(d);
+                }
+                factors = 0;
+            }
+        }
+    }
+    for (int k = 0; k < Chunk; ++k) {
+        if constexpr (Shape::logProduct)
+            logarithms[k] = hn::Add(logarithms[k], hn::Log1p(d, product[k]));
+        plainSums[k] = hn::GetLane(hn::SumOfLanes(d, plain[k]));
+        logSums[k] = hn::GetLane(hn::SumOfLanes(d, logarithms[k]));
+    }
+}
+
+// Adds one term of the loss, with weight `weight`, for the block to every intercept's sum.
+template <class Shape>
+void addTerm(const Shape &shape, const BlockJob &job, const Loss &loss, double weight,
+             const double *targets, double inverseScale, const double *inputs,
+             const double *expPlus, const double *expMinus, size_t vectorCount, double inputBound)
+{
+    const Eigen::Index count = job.count;
+    const double *feature = job.group.feature + job.first;
+    const double *target = job.group.target + job.first;
+    const bool inputsUsable = !Shape::usesExponentials || inputBound <= productExponentLimit;
+    constexpr int chunk = Shape::interceptsPerPass;
+    for (Eigen::Index j = 0; j < job.interceptCount; j += chunk) {
+        const int size = static_cast<int>(std::min<Eigen::Index>(chunk, job.interceptCount - j));
+        double interceptBound = 0.0;
+        for (int k = 0; k < size; ++k)
+            interceptBound = std::max(interceptBound, std::abs(job.shiftedIntercepts[j + k]));
+        if (targets)
+            interceptBound *= inverseScale;
+        const int factorsPerLogarithm = shape.factorsPerLogarithm(inputBound + interceptBound);
+        const bool usable = inputsUsable && factorsPerLogarithm > 0 &&
+                            (!Shape::usesExponentials || interceptBound <= productExponentLimit);
+        if (!usable) {
+            // Exponentials that would overflow, or products too large: the loss's own loop.
+            for (int k = 0; k < size; ++k) {
+                job.sums[j + k] += weight * loss.sumForLine(feature, target, count, job.slope,
+                                                            job.intercepts[j + k]);
+            }
+            continue;
+        }
+        double plainSums[chunk];
+        double logSums[chunk];
+        const auto run = [&](auto form) {
+            constexpr InputForm inputForm = decltype(form)::value;
+            if (size == chunk) {
+                sumChunk<chunk, inputForm>(shape, targets, inverseScale, inputs, expPlus, expMinus,
+                                           vectorCount, job.shiftedIntercepts + j,
+                                           job.interceptExpPlus + j, job.interceptExpMinus + j,
+                                           factorsPerLogarithm, plainSums, logSums);
+                return;
+            }
+            for (int k = 0; k < size; ++k) {
+                sumChunk<1, inputForm>(shape, targets, inverseScale, inputs, expPlus, expMinus,
+                                       vectorCount, job.shiftedIntercepts + j + k,
+                                       job.interceptExpPlus + j + k, job.interceptExpMinus + j + k,
+                                       factorsPerLogarithm, plainSums + k, logSums + k);
+            }
+        };
+        if (!targets)
+            run(std::integral_constant<InputForm, InputForm::Margin>{});
+        else if (inverseScale == 1.0)
+            run(std::integral_constant<InputForm, InputForm::Error>{});
+        else
+            run(std::integral_constant<InputForm, InputForm::ScaledError>{});
+        for (int k = 0; k < size; ++k) {
+            double sum = plainSums[k] + shape.logWeight * logSums[k];
+            // The samples after the last full vector.
+            if (static_cast<Eigen::Index>(vectorCount) < count) {
+                const Eigen::Index rest = count - static_cast<Eigen::Index>(vectorCount);
+                sum += loss.sumForLine(feature + vectorCount, target + vectorCount, rest, job.slope,
+                                       job.intercepts[j + k]);
+            }
+            job.sums[j + k] += weight * sum;
+        }
+    }
+}
+
+} // namespace
+
+void AddBlockSums(const BlockJob &job)
+{
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    HWY_ALIGN double inputs[kernelBlockSize];
+    HWY_ALIGN double expPlus[kernelBlockSize];
+    HWY_ALIGN double expMinus[kernelBlockSize];
+    const size_t count = static_cast<size_t>(job.count);
+    const size_t vectorCount = count - count % lanes;
+    const double *feature = job.group.feature + job.first;
+    const double *target = job.group.target + job.first;
+
+    const KernelForm &form = job.form;
+    const KernelForm::Shape kind = form.shape;
+    const bool needsExponentials =
+        kind == KernelForm::Shape::LogCosh || kind == KernelForm::Shape::BinaryCrossEntropy ||
+        kind == KernelForm::Shape::Focal || kind == KernelForm::Shape::Exponential;
+    const bool regression = job.loss->kind() == LossKind::Regression;
+    // Regression: inputs hold w x, and the bound and exponentials are of r = (w x - y) / s,
+    // to which b / s is added. Classification: inputs hold sign w x, to which sign b is
+    // added, so that the margin losses see m = (2 y - 1) z.
+    const V slope = hn::Set(d, job.slope * (regression ? 1.0 : job.group.sign));
+    const V inverseScale = hn::Set(d, form.inverseScale);
+    V bound = hn::Zero(d);
+    for (size_t i = 0; i < vectorCount; i += lanes) {
+        const V input = hn::Mul(slope, hn::LoadU(d, feature + i));
+        hn::Store(input, d, inputs + i);
+        V shifted = input;
+        if (regression)
+            shifted = hn::Mul(hn::Sub(input, hn::LoadU(d, target + i)), inverseScale);
+        hn::Store(shifted, d, expPlus + i);
+        bound = hn::Max(bound, hn::Abs(shifted));
+    }
+    const double inputBound = vectorCount > 0 ? hn::GetLane(hn::MaxOfLanes(d, bound)) : 0.0;
+    if (needsExponentials && inputBound <= productExponentLimit) {
+        for (size_t i = 0; i < vectorCount; i += lanes) {
+            const V shifted = hn::Load(d, expPlus + i);
+            hn::Store(hn::Exp(d, shifted), d, expPlus + i);
+            hn::Store(hn::Exp(d, hn::Neg(shifted)), d, expMinus + i);
+        }
+    }
+    const Loss &loss = *job.loss;
+    const double weight = job.weight;
+    auto add = [&](const auto &shape) {
+        addTerm(shape, job, loss, weight, regression ? target : nullptr, form.inverseScale, inputs,
+                expPlus, expMinus, vectorCount, inputBound);
+    };
+    switch (form.shape) {
+    case KernelForm::Shape::SquaredError:
+        add(SquaredErrorShape{});
+        break;
+    case KernelForm::Shape::AbsoluteError:
+        add(AbsoluteErrorShape{});
+        break;
+    case KernelForm::Shape::Huber:
+        add(HuberShape{{}, form.parameter});
+        break;
+    case KernelForm::Shape::SmoothL1:
+        add(SmoothL1Shape{{}, form.parameter});
+        break;
+    case KernelForm::Shape::Quantile:
+        add(QuantileShape{{}, form.parameter});
+        break;
+    case KernelForm::Shape::EpsilonInsensitive:
+        add(EpsilonInsensitiveShape{{}, form.parameter});
+        break;
+    case KernelForm::Shape::Tukey:
+        add(TukeyShape{{}, form.parameter});
+        break;
+    case KernelForm::Shape::GemanMcClure:
+        add(GemanMcClureShape{});
+        break;
+    case KernelForm::Shape::Welsch:
+        add(WelschShape{});
+        break;
+    case KernelForm::Shape::Cauchy:
+        add(CauchyShape{});
+        break;
+    case KernelForm::Shape::LogCosh:
+        add(LogCoshShape{});
+        break;
+    case KernelForm::Shape::BinaryCrossEntropy:
+        add(BinaryCrossEntropyShape{job.group.first, job.group.second,
+                                    job.group.first + job.group.second});
+        break;
+    case KernelForm::Shape::Focal:
+        add(FocalShape{{}, form.parameter, job.group.first});
+        break;
+    case KernelForm::Shape::Hinge:
+        add(HingeShape{});
+        break;
+    case KernelForm::Shape::SquaredHinge:
+        add(SquaredHingeShape{});
+        break;
+    case KernelForm::Shape::ModifiedHuber:
+        add(ModifiedHuberShape{});
+        break;
+    case KernelForm::Shape::Exponential:
+        add(ExponentialShape{});
+        break;
+    case KernelForm::Shape::ZeroOne:
+        add(ZeroOneShape{});
+        break;
+    }
+}
+
+const char *InstructionSet()
+{
+    return hwy::TargetName(HWY_TARGET);
+}
+
+} // namespace HWY_NAMESPACE
+} // namespace losslens
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace losslens {
+
+HWY_EXPORT(AddBlockSums);
+HWY_EXPORT(InstructionSet);
+
+namespace {
+
+// The kernel's form of a loss that is not a composite, if it has one.
+std::optional<KernelForm> formOf(const Loss &loss)
+{
+    using Shape = KernelForm::Shape;
+    static const std::vector<std::pair<QString, Shape>> shapes = {
+        {QStringLiteral("mse"), Shape::SquaredError},
+        {QStringLiteral("mae"), Shape::AbsoluteError},
+        {QStringLiteral("huber"), Shape::Huber},
+        {QStringLiteral("smooth_l1"), Shape::SmoothL1},
+        {QStringLiteral("quantile"), Shape::Quantile},
+        {QStringLiteral("epsilon_insensitive"), Shape::EpsilonInsensitive},
+        {QStringLiteral("tukey"), Shape::Tukey},
+        {QStringLiteral("geman_mcclure"), Shape::GemanMcClure},
+        {QStringLiteral("welsch"), Shape::Welsch},
+        {QStringLiteral("cauchy"), Shape::Cauchy},
+        {QStringLiteral("logcosh"), Shape::LogCosh},
+        {QStringLiteral("bce"), Shape::BinaryCrossEntropy},
+        {QStringLiteral("focal"), Shape::Focal},
+        {QStringLiteral("hinge"), Shape::Hinge},
+        {QStringLiteral("squared_hinge"), Shape::SquaredHinge},
+        {QStringLiteral("modified_huber"), Shape::ModifiedHuber},
+        {QStringLiteral("exponential"), Shape::Exponential},
+        {QStringLiteral("zero_one"), Shape::ZeroOne},
+    };
+    const auto found = std::find_if(shapes.begin(), shapes.end(),
+                                    [&](const auto &entry) { return entry.first == loss.name(); });
+    if (found == shapes.end())
+        return std::nullopt;
+    KernelForm form;
+    form.shape = found->second;
+    // The parameter each shape takes, by its key in the loss's spec.
+    static const std::vector<std::pair<Shape, QString>> keys = {
+        {Shape::Huber, QStringLiteral("delta")},
+        {Shape::SmoothL1, QStringLiteral("beta")},
+        {Shape::Quantile, QStringLiteral("tau")},
+        {Shape::EpsilonInsensitive, QStringLiteral("epsilon")},
+        {Shape::Tukey, QStringLiteral("c")},
+        {Shape::Focal, QStringLiteral("gamma")},
+    };
+    for (const auto &[shape, key] : keys) {
+        if (shape == form.shape)
+            form.parameter = loss.parameterValue(loss.parameterIndex(key));
+    }
+    // Geman-McClure, Welsch and Cauchy write x / c as x / s: their c multiplies the scale.
+    double scale = loss.acceptsResidualScale() ? loss.residualScale().value : 1.0;
+    if (form.shape == Shape::GemanMcClure || form.shape == Shape::Welsch ||
+        form.shape == Shape::Cauchy)
+        scale *= loss.parameterValue(loss.parameterIndex(QStringLiteral("c")));
+    if (!(scale > 0.0) || !std::isfinite(scale))
+        return std::nullopt;
+    form.inverseScale = 1.0 / scale;
+    return form;
+}
+
+} // namespace
+
+std::unique_ptr<LandscapeKernel> LandscapeKernel::create(const Loss &loss,
+                                                         const Eigen::VectorXd &feature,
+                                                         const Eigen::VectorXd &target)
+{
+    std::unique_ptr<LandscapeKernel> kernel(new LandscapeKernel);
+    std::vector<std::shared_ptr<const Loss>> parts;
+    std::vector<double> weights;
+    if (const auto *composite = dynamic_cast<const CompositeLoss *>(&loss)) {
+        for (const CompositeLoss::Term &term : composite->terms()) {
+            if (term.weight == 0.0)
+                continue;
+            parts.push_back(term.loss);
+            weights.push_back(term.weight);
+        }
+    } else {
+        parts.push_back(std::shared_ptr<const Loss>(loss.clone()));
+        weights.push_back(1.0);
+    }
+    for (size_t t = 0; t < parts.size(); ++t) {
+        const std::optional<KernelForm> form = formOf(*parts[t]);
+        if (!form)
+            return nullptr;
+        kernel->m_terms.push_back({*form, weights[t], parts[t]});
+    }
+    if (kernel->m_terms.empty())
+        return nullptr;
+
+    const Eigen::Index count = feature.size();
+    if (loss.kind() == LossKind::Regression) {
+        kernel->m_feature = feature;
+        kernel->m_target = target;
+        kernel->m_groups.push_back({kernel->m_feature.data(), kernel->m_target.data(), count});
+        return kernel;
+    }
+
+    // Classification: the samples of label 0, then those of label 1.
+    if (((target.array() != 0.0) && (target.array() != 1.0)).any())
+        return nullptr;
+    const Eigen::Index positives = static_cast<Eigen::Index>((target.array() == 1.0).count());
+    kernel->m_feature.resize(count);
+    kernel->m_target.resize(count);
+    Eigen::Index next[2] = {0, count - positives};
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const int label = target[i] == 1.0 ? 1 : 0;
+        kernel->m_feature[next[label]] = feature[i];
+        kernel->m_target[next[label]] = target[i];
+        ++next[label];
+    }
+    for (const int label : {0, 1}) {
+        KernelSampleGroup group;
+        const Eigen::Index first = label == 0 ? 0 : count - positives;
+        group.feature = kernel->m_feature.data() + first;
+        group.target = kernel->m_target.data() + first;
+        group.count = label == 0 ? count - positives : positives;
+        group.sign = label == 0 ? -1.0 : 1.0;
+        // Constants per label; a composite of classification losses has at most one term
+        // that takes them, so a mixed composite falls back below.
+        const Loss &term = *kernel->m_terms.front().loss;
+        if (term.name() == QLatin1String("bce")) {
+            const double positiveWeight =
+                term.parameterValue(term.parameterIndex(QStringLiteral("pos_weight")));
+            const double smoothing =
+                term.parameterValue(term.parameterIndex(QStringLiteral("smoothing")));
+            // As BinaryCrossEntropy::weightsFor: p t and (1 - y)(1 - smoothing) + smoothing/2.
+            group.first = positiveWeight * (label * (1.0 - smoothing) + 0.5 * smoothing);
+            group.second = (1.0 - label) * (1.0 - smoothing) + 0.5 * smoothing;
+            // bce takes the logit, not the margin.
+            group.sign = 1.0;
+        } else if (term.name() == QLatin1String("focal")) {
+            const double alpha = term.parameterValue(term.parameterIndex(QStringLiteral("alpha")));
+            // As FocalLoss::classWeight: no weighting for a negative alpha.
+            group.first = alpha < 0.0 ? 1.0 : (label == 1 ? alpha : 1.0 - alpha);
+        }
+        if (group.count > 0)
+            kernel->m_groups.push_back(group);
+    }
+    // The per-label constants serve one term only.
+    const auto takesConstants = [](const Term &term) {
+        return term.form.shape == KernelForm::Shape::BinaryCrossEntropy ||
+               term.form.shape == KernelForm::Shape::Focal;
+    };
+    const auto constantTerms =
+        std::count_if(kernel->m_terms.begin(), kernel->m_terms.end(), takesConstants);
+    const bool bceWithOthers = constantTerms > 0 && kernel->m_terms.size() > 1;
+    if (bceWithOthers)
+        return nullptr;
+    return kernel;
+}
+
+bool LandscapeKernel::addRow(double slope, const std::vector<double> &intercepts, double *sums,
+                             std::stop_token stop) const
+{
+    const Eigen::Index interceptCount = static_cast<Eigen::Index>(intercepts.size());
+    std::vector<double> shifted(interceptCount);
+    std::vector<double> shiftedPlus(interceptCount);
+    std::vector<double> shiftedMinus(interceptCount);
+    const bool regression = m_terms.front().loss->kind() == LossKind::Regression;
+    for (const KernelSampleGroup &group : m_groups) {
+        for (size_t t = 0; t < m_terms.size(); ++t) {
+            // Terms of a regression composite may have different residual scales, so each
+            // term runs on its own.
+            // Regression kernels add b itself and take exp(b / s); classification kernels add
+            // and exponentiate sign b.
+            const double factor = regression ? m_terms[t].form.inverseScale : group.sign;
+            for (Eigen::Index j = 0; j < interceptCount; ++j) {
+                shifted[j] = regression ? intercepts[j] : intercepts[j] * factor;
+                shiftedPlus[j] = std::exp(intercepts[j] * factor);
+                shiftedMinus[j] = std::exp(-intercepts[j] * factor);
+            }
+            for (Eigen::Index first = 0; first < group.count; first += kernelBlockSize) {
+                if (stop.stop_requested())
+                    return false;
+                BlockJob job;
+                job.form = m_terms[t].form;
+                job.weight = m_terms[t].weight;
+                job.loss = m_terms[t].loss.get();
+                job.group = group;
+                job.first = first;
+                job.count = std::min(kernelBlockSize, group.count - first);
+                job.slope = slope;
+                job.intercepts = intercepts.data();
+                job.interceptCount = interceptCount;
+                job.shiftedIntercepts = shifted.data();
+                job.interceptExpPlus = shiftedPlus.data();
+                job.interceptExpMinus = shiftedMinus.data();
+                job.sums = sums;
+                HWY_DYNAMIC_DISPATCH(AddBlockSums)(job);
+            }
+        }
+    }
+    return true;
+}
+
+const char *LandscapeKernel::instructionSet()
+{
+    return HWY_DYNAMIC_DISPATCH(InstructionSet)();
+}
+
+std::vector<QString> LandscapeKernel::availableInstructionSets()
+{
+    std::vector<QString> names;
+    for (const int64_t target : hwy::SupportedAndGeneratedTargets())
+        names.push_back(QString::fromLatin1(hwy::TargetName(target)));
+    return names;
+}
+
+bool LandscapeKernel::restrictInstructionSet(const QString &name)
+{
+    if (name.isEmpty()) {
+        hwy::SetSupportedTargetsForTest(0);
+        return true;
+    }
+    for (const int64_t target : hwy::SupportedAndGeneratedTargets()) {
+        if (name == QLatin1String(hwy::TargetName(target))) {
+            hwy::SetSupportedTargetsForTest(target);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace losslens
+#endif // HWY_ONCE
