@@ -142,6 +142,13 @@ struct HuberShape : PlainShape
         const V clipped = hn::Min(magnitude, hn::Set(d, delta));
         return hn::Mul(clipped, hn::NegMulAdd(hn::Set(d, 0.5), clipped, magnitude));
     }
+    // sum + value(x), with the product and the sum fused into one instruction.
+    V accumulate(D d, V x, V sum) const
+    {
+        const V magnitude = hn::Abs(x);
+        const V clipped = hn::Min(magnitude, hn::Set(d, delta));
+        return hn::MulAdd(clipped, hn::NegMulAdd(hn::Set(d, 0.5), clipped, magnitude), sum);
+    }
 };
 
 struct SmoothL1Shape : PlainShape
@@ -434,7 +441,10 @@ void sumChunk(const Shape &shape, const double *targets, double inverseScale, co
                 termPlus = hn::Mul(plus, interceptPlus[k]);
                 termMinus = hn::Mul(minus, interceptMinus[k]);
             }
-            plain[k] = hn::Add(plain[k], shape.value(d, x, termPlus, termMinus, factor));
+            if constexpr (requires { shape.accumulate(d, x, plain[k]); })
+                plain[k] = shape.accumulate(d, x, plain[k]);
+            else
+                plain[k] = hn::Add(plain[k], shape.value(d, x, termPlus, termMinus, factor));
             if constexpr (Shape::logProduct)
                 product[k] = hn::MulAdd(product[k], factor, hn::Add(product[k], factor));
         }
