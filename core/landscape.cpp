@@ -2,6 +2,7 @@
 
 #include "landscapekernel.h"
 #include "losses/mse.h"
+#include "vectorstate.h"
 #include "minimizer.h"
 
 #include <algorithm>
@@ -98,28 +99,6 @@ private:
     double m_residual = 0.0;
     double m_residualCross = 0.0;
 };
-
-// Clears the upper halves of the AVX vector registers when the processor has them. While they
-// are in use, SSE instructions, which this library (built for baseline x86-64) and libm
-// functions such as sinh consist of, wait on those halves. A new thread inherits the state from
-// the thread that starts it, and code that uses AVX can leave it in use, as setting up a
-// QCommandLineParser did (Qt 6.4, Debian 12). The log-cosh landscape of 1000 samples on 64 x 64
-// nodes then took 1.2 s instead of 0.17 s on a Xeon of the Sapphire Rapids generation
-// (bench/landscape_benchmark), so each worker clears the state before its loop.
-void clearUpperVectorState()
-{
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    static const bool hasAvx = __builtin_cpu_supports("avx");
-    // vzeroupper keeps the low 128 bits of every register, but the clobbers make code compiled
-    // for AVX reload anything it kept in the upper halves.
-    if (hasAvx) {
-        __asm__ volatile("vzeroupper" ::
-                             : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",
-                               "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14",
-                               "xmm15");
-    }
-#endif
-}
 
 // Samples per block of the per-sample loop. The 1024 features and targets of a block take
 // 16 KiB, so they stay in the level-1 data cache while every intercept of a row passes over

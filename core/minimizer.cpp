@@ -1,6 +1,7 @@
 #include "minimizer.h"
 
 #include "logging.h"
+#include "vectorstate.h"
 
 #include <Eigen/Dense>
 #include <QCoreApplication>
@@ -309,6 +310,8 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
 MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d &initial,
                           std::stop_token stop)
 {
+    // The search calls libm's exp and log many times, usually on a worker thread.
+    clearUpperVectorState();
     // The search runs on the standardized feature, whose Hessian is well conditioned, and maps
     // the result back. On a raw feature far from 0 (say x near 1e6 with a spread of 1e-8) the
     // raw Hessian is too ill-conditioned for a Newton step or a least-squares solve.
