@@ -52,6 +52,36 @@ SlicePlane randomPlane(const Eigen::VectorXd &theta, std::uint64_t seed)
     return plane;
 }
 
+std::optional<PlaneProjection> projectOntoPlane(const SlicePlane &plane,
+                                                const Eigen::VectorXd &theta)
+{
+    if (theta.size() != plane.origin.size())
+        return std::nullopt;
+    const Eigen::VectorXd offset = theta - plane.origin;
+    const double firstFirst = plane.first.squaredNorm();
+    const double firstSecond = plane.first.dot(plane.second);
+    const double secondSecond = plane.second.squaredNorm();
+    const double firstOffset = plane.first.dot(offset);
+    const double secondOffset = plane.second.dot(offset);
+    // det = |d1|^2 |d2|^2 sin^2(angle), so comparing it with |d1|^2 |d2|^2 tests the angle
+    // whatever the directions' lengths.
+    const double determinant = firstFirst * secondSecond - firstSecond * firstSecond;
+    if (!(determinant > 1e-12 * firstFirst * secondSecond))
+        return std::nullopt;
+    // Cramer's rule on the 2 x 2 system.
+    PlaneProjection projection;
+    projection.coordinates[0] = (secondSecond * firstOffset - firstSecond * secondOffset) /
+                                determinant;
+    projection.coordinates[1] = (firstFirst * secondOffset - firstSecond * firstOffset) /
+                                determinant;
+    projection.distance = (offset - projection.coordinates[0] * plane.first -
+                           projection.coordinates[1] * plane.second)
+                              .norm();
+    if (!projection.coordinates.allFinite() || !std::isfinite(projection.distance))
+        return std::nullopt;
+    return projection;
+}
+
 std::optional<Landscape> computeSlice(const LinearModelObjective &objective,
                                       const SlicePlane &plane, const LandscapeGrid &grid,
                                       std::stop_token stop)

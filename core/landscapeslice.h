@@ -37,6 +37,26 @@ SlicePlane parameterPlane(const Eigen::VectorXd &theta, Eigen::Index i, Eigen::I
 // a line in low dimensions.
 SlicePlane randomPlane(const Eigen::VectorXd &theta, std::uint64_t seed);
 
+// A point's least-squares coordinates on a plane and its distance from it.
+struct PlaneProjection
+{
+    // (a, c) of the plane's point nearest to the projected point.
+    Eigen::Vector2d coordinates = Eigen::Vector2d::Zero();
+    // |theta - plane.pointAt(a, c)|, the part of theta that the plane cannot show.
+    double distance = 0.0;
+};
+
+// Projects theta onto the plane by least squares. With d1 = plane.first, d2 = plane.second and
+// r = theta - plane.origin, (a, c) solves the normal equations
+//   [d1.d1  d1.d2] [a]   [d1.r]
+//   [d1.d2  d2.d2] [c] = [d2.r],
+// so the directions need not be orthogonal. On a parameter plane a and c are theta's own two
+// parameters. Returns std::nullopt when the directions are parallel to working precision (the
+// Gram determinant is at most 1e-12 (d1.d1)(d2.d2), an angle below 1e-6 radians), when theta's
+// size differs from the plane's, or when a result is not finite.
+std::optional<PlaneProjection> projectOntoPlane(const SlicePlane &plane,
+                                                const Eigen::VectorXd &theta);
+
 // Mean loss (with the penalty) on every node of the grid over (a, c), on all cores:
 // values(i, k) = L(plane.pointAt(grid.slopeAt(i), grid.interceptAt(k))). Returns std::nullopt
 // when stop is requested first.

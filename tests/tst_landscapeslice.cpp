@@ -1,6 +1,7 @@
 // Linear models with several weights and their 2D slices: the objective against the line
 // model and finite differences, slices against a plain loop over grid and data, the random
-// directions' normalization, and the 1D profile between two points.
+// directions' normalization, the least-squares projection of a point onto a plane against
+// hand-worked cases, and the 1D profile between two points.
 
 #include "numericcheck.h"
 #include "testdata.h"
@@ -12,6 +13,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <random>
 
@@ -239,6 +241,112 @@ private slots:
             QVERIFY(profile[k - 1] - 2.0 * profile[k] + profile[k + 1] >= -1e-9 * profile[k]);
         QCOMPARE(int(lineProfile(model, start, end, 0.0, 1.0, 1).size()), 1);
         QCOMPARE(lineProfile(model, start, end, 0.5, 1.0, 1).front(), model.value(0.5 * end));
+    }
+
+    void projectionSolvesHandWorkedCases_data()
+    {
+        QTest::addColumn<QVector<double>>("origin");
+        QTest::addColumn<QVector<double>>("first");
+        QTest::addColumn<QVector<double>>("second");
+        QTest::addColumn<QVector<double>>("theta");
+        QTest::addColumn<double>("a");
+        QTest::addColumn<double>("c");
+        QTest::addColumn<double>("distance");
+        // r = (3, 2, 5), Gram matrix [1 1, 1 2], right side (3, 5) and determinant 1, so
+        // a = 2 * 3 - 5 = 1 and c = 5 - 3 = 2. The nearest point is (4, 3, 0), 5 away.
+        QTest::newRow("45 degrees apart, 3 parameters")
+            << QVector<double>{1, 1, 0} << QVector<double>{1, 0, 0} << QVector<double>{1, 1, 0}
+            << QVector<double>{4, 3, 5} << 1.0 << 2.0 << 5.0;
+        // r = theta, Gram matrix [4 2, 2 10], right side (10, 23) and determinant 36, so
+        // a = (10 * 10 - 2 * 23) / 36 = 1.5 and c = (4 * 23 - 2 * 10) / 36 = 2. The nearest
+        // point is (5, 0, 0, 6), 7 away.
+        QTest::newRow("unequal lengths, 4 parameters")
+            << QVector<double>{0, 0, 0, 0} << QVector<double>{2, 0, 0, 0}
+            << QVector<double>{1, 0, 0, 3} << QVector<double>{5, 7, 0, 6} << 1.5 << 2.0 << 7.0;
+        // The point lies in the plane: o + 0.5 d1 - 2 d2 = (2, 0.5 - 2, 1 - 2) = (2, -1.5, -1).
+        QTest::newRow("point in the plane")
+            << QVector<double>{2, 0, 1} << QVector<double>{0, 1, 0} << QVector<double>{0, 1, 1}
+            << QVector<double>{2, -1.5, -1} << 0.5 << -2.0 << 0.0;
+        // Orthogonal unit directions read the two coordinates directly.
+        QTest::newRow("parameter plane")
+            << QVector<double>{0, 7, 0} << QVector<double>{1, 0, 0} << QVector<double>{0, 0, 1}
+            << QVector<double>{-3, 9, 4} << -3.0 << 4.0 << 2.0;
+    }
+
+    void projectionSolvesHandWorkedCases()
+    {
+        QFETCH(QVector<double>, origin);
+        QFETCH(QVector<double>, first);
+        QFETCH(QVector<double>, second);
+        QFETCH(QVector<double>, theta);
+        QFETCH(double, a);
+        QFETCH(double, c);
+        QFETCH(double, distance);
+        auto vector = [](const QVector<double> &values) {
+            return Eigen::Map<const Eigen::VectorXd>(values.data(), values.size()).eval();
+        };
+        const SlicePlane plane{vector(origin), vector(first), vector(second)};
+        const std::optional<PlaneProjection> projection = projectOntoPlane(plane, vector(theta));
+        QVERIFY(projection);
+        // Small integers and halves, so the arithmetic is exact up to one rounding.
+        COMPARE_NEAR(projection->coordinates[0], a, 1e-15);
+        COMPARE_NEAR(projection->coordinates[1], c, 1e-15);
+        COMPARE_NEAR(projection->distance, distance, 1e-15);
+    }
+
+    void projectionResidualIsOrthogonal()
+    {
+        std::mt19937_64 generator(11);
+        std::normal_distribution<double> normal;
+        for (int trial = 0; trial < 20; ++trial) {
+            Eigen::VectorXd theta(5), point(5);
+            for (Eigen::Index j = 0; j < 5; ++j) {
+                theta[j] = 3.0 * normal(generator);
+                point[j] = 3.0 * normal(generator);
+            }
+            // Li et al.'s directions, which the group scaling leaves far from orthogonal.
+            const SlicePlane plane = randomPlane(theta, std::uint64_t(trial));
+            const std::optional<PlaneProjection> projection = projectOntoPlane(plane, point);
+            QVERIFY(projection);
+            const Eigen::VectorXd nearest =
+                plane.pointAt(projection->coordinates[0], projection->coordinates[1]);
+            const Eigen::VectorXd residual = point - nearest;
+            const double scale = point.norm() + theta.norm();
+            COMPARE_NEAR(residual.dot(plane.first), 0.0, 1e-12 * scale * plane.first.norm());
+            COMPARE_NEAR(residual.dot(plane.second), 0.0, 1e-12 * scale * plane.second.norm());
+            COMPARE_NEAR(projection->distance, residual.norm(), 1e-12 * scale);
+            // A point of the plane comes back to its own coordinates.
+            const std::optional<PlaneProjection> back =
+                projectOntoPlane(plane, plane.pointAt(-0.7, 1.3));
+            QVERIFY(back);
+            COMPARE_NEAR(back->coordinates[0], -0.7, 1e-12);
+            COMPARE_NEAR(back->coordinates[1], 1.3, 1e-12);
+            COMPARE_NEAR(back->distance, 0.0, 1e-12 * scale);
+        }
+    }
+
+    void projectionRejectsDegeneratePlanes()
+    {
+        Eigen::VectorXd origin = Eigen::VectorXd::Zero(3);
+        Eigen::VectorXd first(3), theta(3);
+        first << 1.0, 2.0, -1.0;
+        theta << 0.5, 0.5, 0.5;
+        // Parallel, antiparallel and nearly parallel (1e-8 radians) directions span a line.
+        Eigen::VectorXd nearlyParallel = first;
+        nearlyParallel[0] += 1e-8 * first.norm();
+        for (const Eigen::VectorXd &second :
+             {Eigen::VectorXd(3.0 * first), Eigen::VectorXd(-first), nearlyParallel,
+              Eigen::VectorXd(Eigen::VectorXd::Zero(3))}) {
+            QVERIFY(!projectOntoPlane({origin, first, second}, theta));
+        }
+        // 1e-3 radians apart is still a plane.
+        Eigen::VectorXd tilted = first;
+        tilted[2] += 1e-3 * first.norm();
+        QVERIFY(projectOntoPlane({origin, first, tilted}, theta));
+        // A point of another dimension, and a non-finite one.
+        QVERIFY(!projectOntoPlane({origin, first, tilted}, Eigen::VectorXd::Zero(4)));
+        theta[1] = std::numeric_limits<double>::infinity();
+        QVERIFY(!projectOntoPlane({origin, first, tilted}, theta));
     }
 
     void labelsAreChecked()

@@ -1,12 +1,16 @@
 // The model slices window, offscreen: the bundled data's four parameters, the slice's value at
-// the through-point, recomputation on a change of plane, and input that the window rejects
-// while keeping the last result. With LOSSLENS_SLICE_GRAB_DIRECTORY set, it also saves
-// screenshots of the window there.
+// the through-point and recomputation on a change of plane. Zoom and pan recompute the slice on
+// the new range. It also checks contour lines, the training path projected onto a random
+// plane, the cursor read-out, and input that the window rejects while keeping the last result.
+// With LOSSLENS_SLICE_GRAB_DIRECTORY set, it also saves screenshots of the window there.
 
 #include "numericcheck.h"
 
+#include "core/contours.h"
+#include "ui/contouroverlay.h"
 #include "ui/mainwindow.h"
 #include "ui/numberbox.h"
+#include "ui/plotsupport.h"
 #include "ui/slicecontrols.h"
 #include "ui/sliceheatmap.h"
 #include "ui/sliceprofileview.h"
@@ -19,6 +23,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -65,6 +70,61 @@ QString visibleText(const SliceWindow &window)
     return texts.join(QLatin1Char('\n'));
 }
 
+// Turns the mouse wheel by steps notches (120 units each, positive away from the user) at a
+// position of the widget.
+void turnWheel(QWidget *widget, const QPointF &position, int steps)
+{
+    QWheelEvent event(position, widget->mapToGlobal(position), QPoint(), QPoint(0, 120 * steps),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(widget, &event);
+}
+
+void sendMouse(QWidget *widget, QEvent::Type type, Qt::MouseButton button,
+               Qt::MouseButtons buttons, const QPointF &position)
+{
+    QMouseEvent event(type, position, widget->mapToGlobal(position), button, buttons,
+                      Qt::NoModifier);
+    QApplication::sendEvent(widget, &event);
+}
+
+// A point of the heat map's axis rect at the given fractions of its width and height.
+QPointF pointInPlot(const SliceWindow &window, double x, double y)
+{
+    const QRect rect = window.heatMap()->plot()->axisRect()->rect();
+    return QPointF(rect.left() + x * rect.width(), rect.top() + y * rect.height());
+}
+
+SliceRange gridRange(const LandscapeGrid &grid)
+{
+    return {grid.slopeMinimum, grid.slopeMaximum, grid.interceptMinimum, grid.interceptMaximum};
+}
+
+// Whether the window shows a complete result computed on exactly this range.
+bool showsRange(const SliceWindow &window, const SliceRange &range)
+{
+    return hasCompleteResult(window) && window.result()->settings.range &&
+           *window.result()->settings.range == range;
+}
+
+// Checks a result's values against computeSlice on its own plane and grid, the direct
+// computation, and a few nodes against the objective at the plane's point.
+void checkAgainstDirectSlice(const SliceResult &result)
+{
+    const LandscapeGrid &grid = result.slice.grid;
+    const std::optional<Landscape> direct = computeSlice(*result.objective, result.plane, grid);
+    QVERIFY(direct);
+    QCOMPARE(result.slice.values.rows(), direct->values.rows());
+    QCOMPARE(result.slice.values.cols(), direct->values.cols());
+    // The same arithmetic on the same nodes, so the values agree exactly.
+    QCOMPARE(result.slice.values, direct->values);
+    for (const auto &[i, k] : {std::pair{0, 0}, std::pair{17, 90}, std::pair{120, 120}}) {
+        const double expected =
+            result.objective->value(result.plane.pointAt(grid.slopeAt(i), grid.interceptAt(k)));
+        COMPARE_NEAR(result.slice.values(i, k), expected,
+                     test::relativeTolerance(expected, 1e-11, 1e-13));
+    }
+}
+
 } // namespace
 
 class SliceWindowTest : public QObject
@@ -88,6 +148,15 @@ private slots:
     void goodCsvReplacesData();
     void divergenceShowsNoNan();
     void profileMatchesObjective();
+    void wheelZoomRecomputesOnNewRange();
+    void rightDragPansAndRecomputes();
+    void staleRangeRequestIsDropped();
+    void fitViewRestoresAutomaticRange();
+    void settingsChangeDropsZoom();
+    void contoursFollowColourScale();
+    void randomPlaneShowsProjectedPath_data();
+    void randomPlaneShowsProjectedPath();
+    void readOutFollowsPointer();
     void mainWindowActionOpensWindow();
 
 private:
@@ -208,6 +277,12 @@ void SliceWindowTest::parameterAxesSpanThroughPoint()
     // The plot shows the grid's range.
     COMPARE_NEAR(m_window->heatMap()->plot()->xAxis->range().lower, grid.slopeMinimum, 0.0);
     COMPARE_NEAR(m_window->heatMap()->plot()->yAxis->range().upper, grid.interceptMaximum, 0.0);
+    // On a parameter plane the projection reads the two parameters exactly.
+    QCOMPARE(result.projectedPath.size(), result.path.thetas.size());
+    for (size_t k = 0; k < result.path.thetas.size(); ++k) {
+        QCOMPARE(result.projectedPath[k][0], result.path.thetas[k][0]);
+        QCOMPARE(result.projectedPath[k][1], result.path.thetas[k][1]);
+    }
 }
 
 void SliceWindowTest::modeSwitchRecomputes()
@@ -220,8 +295,17 @@ void SliceWindowTest::modeSwitchRecomputes()
                              10000);
     const std::shared_ptr<const SliceResult> random = m_window->result();
     const SliceResult &result = *random;
-    QCOMPARE(result.slice.grid.slopeMinimum, -1.0);
-    QCOMPARE(result.slice.grid.interceptMaximum, 1.0);
+    // The automatic range is symmetric about the through-point, at least [-1, 1], and contains
+    // the whole projected path with a tenth to spare.
+    const double halfWidth = result.slice.grid.slopeMaximum;
+    QVERIFY(halfWidth >= 1.0);
+    QCOMPARE(result.slice.grid.slopeMinimum, -halfWidth);
+    QCOMPARE(result.slice.grid.interceptMinimum, -halfWidth);
+    QCOMPARE(result.slice.grid.interceptMaximum, halfWidth);
+    double reach = 0.0;
+    for (const Eigen::Vector2d &point : result.projectedPath)
+        reach = std::max(reach, point.cwiseAbs().maxCoeff());
+    COMPARE_NEAR(halfWidth, std::max(1.0, 1.1 * reach), 1e-15 * halfWidth);
     QCOMPARE(m_window->heatMap()->plot()->xAxis->label(), QStringLiteral("direction 1"));
     QCOMPARE(m_window->heatMap()->plot()->yAxis->label(), QStringLiteral("direction 2"));
     // The weights' part of each direction has the norm of the end's weights (Li et al.).
@@ -411,6 +495,273 @@ void SliceWindowTest::profileMatchesObjective()
     QCOMPARE(graph->data()->size(), profilePointCount);
     // MSE on a line is a parabola in t, falling from the start towards the end.
     QVERIFY(result.profile[150] < result.profile[50]);
+}
+
+void SliceWindowTest::wheelZoomRecomputesOnNewRange()
+{
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    QCustomPlot *plot = m_window->heatMap()->plot();
+    const SliceRange automatic = gridRange(before->slice.grid);
+    QCOMPARE(m_window->heatMap()->viewRange(), automatic);
+
+    // Two notches towards the screen zoom in by 0.85^2 about the pointer, which stays on the
+    // same plane coordinates.
+    const QPointF pointer = pointInPlot(*m_window, 0.3, 0.7);
+    const double a = plot->xAxis->pixelToCoord(pointer.x());
+    const double c = plot->yAxis->pixelToCoord(pointer.y());
+    turnWheel(plot, pointer, 2);
+    const SliceRange zoomed = m_window->heatMap()->viewRange();
+    const double width = automatic.firstMaximum - automatic.firstMinimum;
+    const double height = automatic.secondMaximum - automatic.secondMinimum;
+    COMPARE_NEAR(zoomed.firstMaximum - zoomed.firstMinimum, 0.85 * 0.85 * width, 1e-12 * width);
+    COMPARE_NEAR(zoomed.secondMaximum - zoomed.secondMinimum, 0.85 * 0.85 * height,
+                 1e-12 * height);
+    COMPARE_NEAR(plot->xAxis->pixelToCoord(pointer.x()), a, 1e-9 * width);
+    COMPARE_NEAR(plot->yAxis->pixelToCoord(pointer.y()), c, 1e-9 * height);
+    QVERIFY(m_window->heatMap()->isViewChangedByUser());
+
+    QTRY_VERIFY_WITH_TIMEOUT(showsRange(*m_window, zoomed), 10000);
+    const std::shared_ptr<const SliceResult> latest = m_window->result();
+    const SliceResult &result = *latest;
+    // A full-resolution grid on the new range, not the old one stretched.
+    QCOMPARE(result.slice.grid.slopeCount, SliceWindow::resolution);
+    QCOMPARE(result.slice.grid.interceptCount, SliceWindow::resolution);
+    QCOMPARE(gridRange(result.slice.grid), zoomed);
+    QCOMPARE(m_window->heatMap()->colorMap()->data()->keyRange().lower, zoomed.firstMinimum);
+    QCOMPARE(m_window->heatMap()->colorMap()->data()->valueRange().upper, zoomed.secondMaximum);
+    checkAgainstDirectSlice(result);
+    // The same plane and path: only the range changed, and the axes stayed where they were.
+    QCOMPARE(result.plane.origin, before->plane.origin);
+    QCOMPARE(result.path.thetas.back(), before->path.thetas.back());
+    QCOMPARE(m_window->heatMap()->viewRange(), zoomed);
+    saveGrab(*m_window, QStringLiteral("slices-zoomed.png"));
+}
+
+void SliceWindowTest::rightDragPansAndRecomputes()
+{
+    QCustomPlot *plot = m_window->heatMap()->plot();
+    const SliceRange automatic = m_window->heatMap()->viewRange();
+    const QPointF from = pointInPlot(*m_window, 0.5, 0.5);
+    const QPointF to = pointInPlot(*m_window, 0.8, 0.3);
+    const double da = plot->xAxis->pixelToCoord(from.x()) - plot->xAxis->pixelToCoord(to.x());
+    const double dc = plot->yAxis->pixelToCoord(from.y()) - plot->yAxis->pixelToCoord(to.y());
+    sendMouse(plot, QEvent::MouseButtonPress, Qt::RightButton, Qt::RightButton, from);
+    sendMouse(plot, QEvent::MouseMove, Qt::NoButton, Qt::RightButton, (from + to) / 2);
+    sendMouse(plot, QEvent::MouseMove, Qt::NoButton, Qt::RightButton, to);
+    sendMouse(plot, QEvent::MouseButtonRelease, Qt::RightButton, Qt::NoButton, to);
+
+    // Dragging to the upper right moves the view to lower a and higher c, by the drag.
+    const SliceRange panned = m_window->heatMap()->viewRange();
+    const double width = automatic.firstMaximum - automatic.firstMinimum;
+    QVERIFY(da < 0.0);
+    QVERIFY(dc < 0.0);
+    COMPARE_NEAR(panned.firstMinimum, automatic.firstMinimum + da, 1e-12 * width);
+    COMPARE_NEAR(panned.firstMaximum, automatic.firstMaximum + da, 1e-12 * width);
+    COMPARE_NEAR(panned.secondMinimum, automatic.secondMinimum + dc, 1e-12 * width);
+    COMPARE_NEAR(panned.secondMaximum, automatic.secondMaximum + dc, 1e-12 * width);
+    // The release requests the slice at once, without waiting for the axes to settle.
+    QVERIFY(m_window->isComputing());
+    QTRY_VERIFY_WITH_TIMEOUT(showsRange(*m_window, panned), 10000);
+    checkAgainstDirectSlice(*m_window->result());
+}
+
+void SliceWindowTest::staleRangeRequestIsDropped()
+{
+    // Two ranges requested back to back: the first is cancelled, so every result shown after
+    // them is for the second.
+    QList<std::optional<SliceRange>> shownRanges;
+    connect(m_window, &SliceWindow::resultShown, this,
+            [&] { shownRanges << m_window->result()->settings.range; });
+    const SliceRange first{-5.0, 5.0, -5.0, 5.0};
+    const SliceRange second{0.0, 8.0, -2.0, 6.0};
+    emit m_window->heatMap()->viewRangeChanged(first);
+    emit m_window->heatMap()->viewRangeChanged(second);
+    QTRY_VERIFY_WITH_TIMEOUT(showsRange(*m_window, second), 10000);
+    QVERIFY(!shownRanges.isEmpty());
+    for (const std::optional<SliceRange> &range : shownRanges) {
+        QVERIFY(range);
+        QCOMPARE(*range, second);
+    }
+    checkAgainstDirectSlice(*m_window->result());
+}
+
+void SliceWindowTest::fitViewRestoresAutomaticRange()
+{
+    const SliceRange automatic = gridRange(m_window->result()->slice.grid);
+    QCustomPlot *plot = m_window->heatMap()->plot();
+    turnWheel(plot, pointInPlot(*m_window, 0.6, 0.4), 3);
+    const SliceRange zoomed = m_window->heatMap()->viewRange();
+    QTRY_VERIFY_WITH_TIMEOUT(showsRange(*m_window, zoomed), 10000);
+
+    QTest::mouseClick(m_window->heatMap()->fitViewButton(), Qt::LeftButton);
+    QVERIFY(!m_window->heatMap()->isViewChangedByUser());
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 !m_window->result()->settings.range,
+                             10000);
+    QCOMPARE(gridRange(m_window->result()->slice.grid), automatic);
+    QCOMPARE(m_window->heatMap()->viewRange(), automatic);
+
+    // Ctrl+0 does the same.
+    turnWheel(plot, pointInPlot(*m_window, 0.2, 0.2), -2);
+    const SliceRange zoomedOut = m_window->heatMap()->viewRange();
+    QVERIFY(zoomedOut.firstMaximum - zoomedOut.firstMinimum >
+            automatic.firstMaximum - automatic.firstMinimum);
+    QTRY_VERIFY_WITH_TIMEOUT(showsRange(*m_window, zoomedOut), 10000);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QTest::keyClick(m_window, Qt::Key_0, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 !m_window->result()->settings.range,
+                             10000);
+    QCOMPARE(m_window->heatMap()->viewRange(), automatic);
+}
+
+void SliceWindowTest::settingsChangeDropsZoom()
+{
+    turnWheel(m_window->heatMap()->plot(), pointInPlot(*m_window, 0.5, 0.5), 2);
+    const SliceRange zoomed = m_window->heatMap()->viewRange();
+    QTRY_VERIFY_WITH_TIMEOUT(showsRange(*m_window, zoomed), 10000);
+
+    // Another through-point moves the plane, so the view goes back to the automatic range.
+    m_window->controls()->throughBox()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.through ==
+                                     SliceThrough::StartOfTraining,
+                             10000);
+    const SliceResult &result = *m_window->result();
+    QVERIFY(!result.settings.range);
+    QCOMPARE(m_window->heatMap()->viewRange(), gridRange(sliceGrid(result, SliceWindow::resolution)));
+    QVERIFY(!m_window->heatMap()->isViewChangedByUser());
+}
+
+void SliceWindowTest::contoursFollowColourScale()
+{
+    SliceHeatMap *heatMap = m_window->heatMap();
+    const ContourOverlay *overlay = heatMap->contours();
+    const Landscape &slice = m_window->result()->slice;
+    const double low = slice.values.minCoeff();
+    const double high = slice.values.maxCoeff();
+    QVERIFY(low > 0.0);
+    QVERIFY(heatMap->logarithmicBox()->isChecked());
+
+    // Logarithmic colours give levels at 1-2-5 steps per decade, traced on the shown grid.
+    const std::vector<double> logarithmic =
+        chooseContourLevels(low, high, ContourSpacing::Logarithmic);
+    QVERIFY(logarithmic.size() >= 3);
+    QCOMPARE(overlay->contours().size(), logarithmic.size());
+    const std::vector<ContourLevel> traced = traceContours(slice.values, slice.grid, logarithmic);
+    for (size_t k = 0; k < logarithmic.size(); ++k) {
+        QCOMPARE(overlay->contours()[k].level, logarithmic[k]);
+        QVERIFY(!overlay->contours()[k].lines.empty());
+        QCOMPARE(overlay->contours()[k].lines.size(), traced[k].lines.size());
+    }
+    heatMap->plot()->replot();
+    QVERIFY(!overlay->labels().empty());
+
+    // Linear colours give evenly spaced levels.
+    heatMap->logarithmicBox()->setChecked(false);
+    const std::vector<double> linear = chooseContourLevels(low, high, ContourSpacing::Linear);
+    QCOMPARE(overlay->contours().size(), linear.size());
+    for (size_t k = 0; k < linear.size(); ++k)
+        QCOMPARE(overlay->contours()[k].level, linear[k]);
+
+    // Unticking the box removes them, and a zoom traces them again on the new grid.
+    heatMap->contourBox()->setChecked(false);
+    QVERIFY(overlay->contours().empty());
+    heatMap->contourBox()->setChecked(true);
+    turnWheel(heatMap->plot(), pointInPlot(*m_window, 0.5, 0.5), 3);
+    const SliceRange zoomed = heatMap->viewRange();
+    QTRY_VERIFY_WITH_TIMEOUT(showsRange(*m_window, zoomed), 10000);
+    const Landscape &zoomedSlice = m_window->result()->slice;
+    const std::vector<double> zoomedLevels = chooseContourLevels(
+        zoomedSlice.values.minCoeff(), zoomedSlice.values.maxCoeff(), ContourSpacing::Linear);
+    QCOMPARE(overlay->contours().size(), zoomedLevels.size());
+    QCOMPARE(overlay->contours().front().level, zoomedLevels.front());
+}
+
+void SliceWindowTest::randomPlaneShowsProjectedPath_data()
+{
+    QTest::addColumn<int>("through");
+    QTest::newRow("through the end") << 0;
+    QTest::newRow("through the start") << 1;
+}
+
+void SliceWindowTest::randomPlaneShowsProjectedPath()
+{
+    QFETCH(int, through);
+    m_window->controls()->modeBox()->setCurrentIndex(1);
+    m_window->controls()->throughBox()->setCurrentIndex(through);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.mode ==
+                                     SliceMode::RandomDirections &&
+                                 int(m_window->result()->settings.through) == through,
+                             10000);
+    const std::shared_ptr<const SliceResult> latest = m_window->result();
+    const SliceResult &result = *latest;
+    QCOMPARE(result.projectedPath.size(), result.path.thetas.size());
+    // Every point is what projectOntoPlane returns, and the through-point is the plane's origin.
+    double largestDistance = 0.0;
+    for (size_t k = 0; k < result.path.thetas.size(); ++k) {
+        const std::optional<PlaneProjection> projection =
+            projectOntoPlane(result.plane, result.path.thetas[k]);
+        QVERIFY(projection);
+        QCOMPARE(result.projectedPath[k], projection->coordinates);
+        largestDistance = std::max(largestDistance, projection->distance);
+    }
+    QCOMPARE(result.largestPathDistance, largestDistance);
+    // The path leaves the plane: 4 parameters, 2 directions.
+    QVERIFY(largestDistance > 1e-3);
+    const Eigen::Vector2d &throughPoint =
+        through == 0 ? result.projectedPath.back() : result.projectedPath.front();
+    COMPARE_NEAR(throughPoint[0], 0.0, 1e-12);
+    COMPARE_NEAR(throughPoint[1], 0.0, 1e-12);
+
+    // The path is drawn through every projected point, and the automatic range contains it.
+    SliceHeatMap *heatMap = m_window->heatMap();
+    QVERIFY(heatMap->pathCurve()->visible());
+    QCOMPARE(heatMap->pathCurve()->data()->size(), int(result.projectedPath.size()) + 1);
+    const QCPCurveData &first = *heatMap->pathCurve()->data()->constBegin();
+    QCOMPARE(first.key, result.projectedPath.front()[0]);
+    QCOMPARE(first.value, result.projectedPath.front()[1]);
+    QVERIFY(heatMap->startMarker()->visible());
+    QVERIFY(heatMap->endMarker()->visible());
+    const LandscapeGrid &grid = result.slice.grid;
+    for (const Eigen::Vector2d &point : result.projectedPath) {
+        QVERIFY(point[0] > grid.slopeMinimum && point[0] < grid.slopeMaximum);
+        QVERIFY(point[1] > grid.interceptMinimum && point[1] < grid.interceptMaximum);
+    }
+    // The legend and its tooltip state that the path is a projection.
+    const QString legend = heatMap->legend()->text();
+    QVERIFY2(legend.contains(QStringLiteral("projected")), qPrintable(legend));
+    const QString tooltip = heatMap->legend()->toolTip();
+    QVERIFY2(tooltip.contains(QStringLiteral("least-squares projection")), qPrintable(tooltip));
+    QVERIFY2(tooltip.contains(shortNumber(largestDistance)), qPrintable(tooltip));
+    saveGrab(*m_window, through == 0 ? QStringLiteral("slices-random-path-end.png")
+                                     : QStringLiteral("slices-random-path-start.png"));
+}
+
+void SliceWindowTest::readOutFollowsPointer()
+{
+    for (const int mode : {0, 1}) {
+        m_window->controls()->modeBox()->setCurrentIndex(mode);
+        QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                     int(m_window->result()->settings.mode) == mode,
+                                 10000);
+        QCustomPlot *plot = m_window->heatMap()->plot();
+        const QPointF pointer = pointInPlot(*m_window, 0.25, 0.6);
+        sendMouse(plot, QEvent::MouseMove, Qt::NoButton, Qt::NoButton, pointer);
+        const double a = plot->xAxis->pixelToCoord(pointer.x());
+        const double c = plot->yAxis->pixelToCoord(pointer.y());
+        const SliceResult &result = *m_window->result();
+        const double loss = result.objective->value(result.plane.pointAt(a, c));
+        const QString text = m_window->heatMap()->readOut();
+        const QString coordinates =
+            mode == 0 ? QStringLiteral("w(AIRFLOW) = %1, w(WATERTEMP) = %2")
+                            .arg(shortNumber(a), shortNumber(c))
+                      : QStringLiteral("direction 1 = %1, direction 2 = %2")
+                            .arg(shortNumber(a), shortNumber(c));
+        QCOMPARE(text, QStringLiteral("%1: mean loss %2").arg(coordinates, shortNumber(loss)));
+    }
 }
 
 void SliceWindowTest::mainWindowActionOpensWindow()

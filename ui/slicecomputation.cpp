@@ -18,6 +18,13 @@ double SliceResult::profileT(int index) const
            (profileMaximumT - profileMinimumT) * index / double(profilePointCount - 1);
 }
 
+bool SliceRange::isValid() const
+{
+    return std::isfinite(firstMinimum) && std::isfinite(firstMaximum) &&
+           std::isfinite(secondMinimum) && std::isfinite(secondMaximum) &&
+           firstMinimum < firstMaximum && secondMinimum < secondMaximum;
+}
+
 namespace {
 
 // Population standard deviation, or fallback where it is 0 or not finite.
@@ -58,19 +65,34 @@ SlicePlane slicePlane(const SliceSettings &settings, const Eigen::VectorXd &thet
     return parameterPlane(theta, settings.firstParameter, settings.secondParameter);
 }
 
-LandscapeGrid sliceGrid(const LinearModelObjective &objective, const SliceSettings &settings,
-                        const Eigen::VectorXd &theta, int resolution)
+LandscapeGrid sliceGrid(const SliceResult &result, int resolution)
 {
+    const SliceSettings &settings = result.settings;
     LandscapeGrid grid;
     grid.slopeCount = resolution;
     grid.interceptCount = resolution;
-    if (settings.mode == SliceMode::RandomDirections) {
-        grid.slopeMinimum = grid.interceptMinimum = -1.0;
-        grid.slopeMaximum = grid.interceptMaximum = 1.0;
+    if (settings.range && settings.range->isValid()) {
+        grid.slopeMinimum = settings.range->firstMinimum;
+        grid.slopeMaximum = settings.range->firstMaximum;
+        grid.interceptMinimum = settings.range->secondMinimum;
+        grid.interceptMaximum = settings.range->secondMaximum;
         return grid;
     }
+    if (settings.mode == SliceMode::RandomDirections) {
+        double reach = 0.0;
+        for (const Eigen::Vector2d &point : result.projectedPath)
+            reach = std::max(reach, point.cwiseAbs().maxCoeff());
+        // The cap keeps a diverged run's far points from making a range that the plot's axes
+        // (QCustomPlot 2.1 accepts magnitudes up to 1e250) or the grid cannot hold.
+        const double halfWidth = std::min(std::max(1.0, 1.1 * reach), 1e100);
+        grid.slopeMinimum = grid.interceptMinimum = -halfWidth;
+        grid.slopeMaximum = grid.interceptMaximum = halfWidth;
+        return grid;
+    }
+    const Eigen::VectorXd &theta = result.throughPoint;
     auto halfWidth = [&](int parameter) {
-        return std::max(2.0 * std::abs(theta[parameter]), parameterScale(objective, parameter));
+        return std::max(2.0 * std::abs(theta[parameter]),
+                        parameterScale(*result.objective, parameter));
     };
     const double first = theta[settings.firstParameter];
     const double second = theta[settings.secondParameter];
@@ -82,6 +104,28 @@ LandscapeGrid sliceGrid(const LinearModelObjective &objective, const SliceSettin
     grid.interceptMaximum = second + secondHalfWidth;
     return grid;
 }
+
+namespace {
+
+// Fills the result's projectedPath and largestPathDistance from its path and plane.
+void projectPath(SliceResult &result)
+{
+    result.projectedPath.clear();
+    result.largestPathDistance = 0.0;
+    result.projectedPath.reserve(result.path.thetas.size());
+    for (const Eigen::VectorXd &theta : result.path.thetas) {
+        const std::optional<PlaneProjection> projection = projectOntoPlane(result.plane, theta);
+        if (!projection) {
+            result.projectedPath.clear();
+            result.largestPathDistance = 0.0;
+            return;
+        }
+        result.projectedPath.push_back(projection->coordinates);
+        result.largestPathDistance = std::max(result.largestPathDistance, projection->distance);
+    }
+}
+
+} // namespace
 
 bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
                          const SliceSettings &settings, int resolution, int coarseResolution,
@@ -103,14 +147,14 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
     result.throughPoint = settings.through == SliceThrough::EndOfTraining ? result.path.end()
                                                                           : result.path.start();
     result.plane = slicePlane(settings, result.throughPoint);
+    projectPath(result);
     result.profile = lineProfile(*objective, result.path.start(), result.path.end(),
                                  profileMinimumT, profileMaximumT, profilePointCount);
     if (stop.stop_requested())
         return false;
 
     if (coarseResolution < resolution) {
-        const LandscapeGrid grid =
-            sliceGrid(*objective, settings, result.throughPoint, coarseResolution);
+        const LandscapeGrid grid = sliceGrid(result, coarseResolution);
         std::optional<Landscape> coarse = computeSlice(*objective, result.plane, grid, stop);
         if (!coarse)
             return false;
@@ -119,7 +163,7 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
         coarseResult.complete = false;
         publish(std::move(coarseResult));
     }
-    const LandscapeGrid grid = sliceGrid(*objective, settings, result.throughPoint, resolution);
+    const LandscapeGrid grid = sliceGrid(result, resolution);
     std::optional<Landscape> slice = computeSlice(*objective, result.plane, grid, stop);
     if (!slice)
         return false;

@@ -23,6 +23,20 @@ enum class SliceMode { TwoParameters, RandomDirections };
 // The point the slice passes through: the end of the training run or its start.
 enum class SliceThrough { EndOfTraining, StartOfTraining };
 
+// The rectangle of plane coordinates that a slice covers: a along the x axis, c along the y
+// axis.
+struct SliceRange
+{
+    double firstMinimum = -1.0;
+    double firstMaximum = 1.0;
+    double secondMinimum = -1.0;
+    double secondMaximum = 1.0;
+
+    // Whether every bound is finite and each minimum is below its maximum.
+    bool isValid() const;
+    bool operator==(const SliceRange &) const = default;
+};
+
 // Everything besides the objective that a slice depends on.
 struct SliceSettings
 {
@@ -36,6 +50,8 @@ struct SliceSettings
     SliceThrough through = SliceThrough::EndOfTraining;
     // Whether the objective was built on standardized features, which the axis labels state.
     bool standardize = true;
+    // The range that the user zoomed or panned to, or empty for sliceGrid's automatic range.
+    std::optional<SliceRange> range;
 };
 
 // The 1D profile's range of t on the line (1 - t) start + t end: half the run's length beyond
@@ -53,6 +69,12 @@ struct SliceResult
     LinearTrainingPath path;
     Eigen::VectorXd throughPoint;
     SlicePlane plane;
+    // The least-squares coordinates on the plane of every point of path.thetas (see
+    // projectOntoPlane), or empty when the plane's directions are parallel. On a parameter
+    // plane they are the two parameters' values.
+    std::vector<Eigen::Vector2d> projectedPath;
+    // The largest distance of a path point from the plane, 0 when the path lies in it.
+    double largestPathDistance = 0.0;
     // Mean loss over the plane's (a, c) grid: a along the x axis, c along the y axis.
     Landscape slice;
     // Mean loss at profilePointCount evenly spaced t from profileMinimumT to profileMaximumT.
@@ -74,12 +96,17 @@ struct SliceResult
 // mean near-certain predictions. automaticGrid uses the same rule for the line model.
 double parameterScale(const LinearModelObjective &objective, Eigen::Index parameter);
 
-// The plane and grid of a slice through theta. Two parameters i, j: each axis spans
-// theta_p +- max(2 |theta_p|, parameterScale(p)), which also contains theta_p = 0, the start.
-// Random directions: a and c in [-1, 1], where 1 moves each group of parameters by its norm.
+// The plane of a slice through theta.
 SlicePlane slicePlane(const SliceSettings &settings, const Eigen::VectorXd &theta);
-LandscapeGrid sliceGrid(const LinearModelObjective &objective, const SliceSettings &settings,
-                        const Eigen::VectorXd &theta, int resolution);
+
+// The grid of resolution x resolution nodes of a result whose objective, settings,
+// throughPoint and projectedPath are set. It spans settings.range when that is set. Otherwise,
+// for two parameters i, j, each axis spans theta_p +- max(2 |theta_p|, parameterScale(p)),
+// which also contains theta_p = 0, the start. For random directions a and c both span [-h, h]
+// with h = min(max(1, 1.1 max_k max(|a_k|, |c_k|)), 1e100) over the projected path. That is at
+// least the [-1, 1] of Li et al., where 1 moves each group of parameters by its norm, and wide
+// enough to show the whole path with the through-point in the middle.
+LandscapeGrid sliceGrid(const SliceResult &result, int resolution);
 
 // Trains from theta = 0 (unless knownPath is given, which must come from the same objective,
 // learning rate and step limit), then computes the profile and a slice of resolution x

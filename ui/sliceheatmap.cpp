@@ -1,12 +1,16 @@
 #include "sliceheatmap.h"
 
+#include "contouroverlay.h"
 #include "plotsupport.h"
+#include "uilogging.h"
 
 #include <qcustomplot.h>
 
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -16,7 +20,6 @@
 namespace losslens {
 
 namespace {
-
 
 // Keeps far-away path points inside what the painter can draw without overflowing.
 double clampToView(double value, const QCPRange &range)
@@ -38,20 +41,15 @@ QCPGraph *addMarker(QCustomPlot *plot, const QCPScatterStyle &style, const QStri
 
 SliceHeatMap::SliceHeatMap(QWidget *parent)
     : QWidget(parent), m_logarithmic(new QCheckBox(tr("&Logarithmic colours"), this)),
-      m_title(new QLabel(tr("Slice"), this)), m_summary(new QLabel(tr("Computing…"), this)), m_plot(new QCustomPlot(this)),
+      m_showContours(new QCheckBox(tr("&Contours"), this)),
+      m_fitView(new QPushButton(tr("Fit &view"), this)), m_title(new QLabel(tr("Slice"), this)),
+      m_summary(new QLabel(tr("Computing…"), this)), m_plot(new QCustomPlot(this)),
       m_readOut(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    auto *header = new QHBoxLayout;
-    header->setContentsMargins(6, 0, 6, 0);
-    m_logarithmic->setChecked(true);
-    m_logarithmic->setToolTip(tr("Colour the mean loss on a logarithmic scale, which shows the "
-                                 "shape of deep, narrow valleys."));
-    header->addWidget(m_logarithmic);
-    header->addStretch();
-    layout->addLayout(header);
+    layout->addWidget(createHeader());
     // The title and the run's summary are labels, which wrap at small widths where a plot's
     // title element would be cut off.
     QFont titleFont = m_title->font();
@@ -65,13 +63,68 @@ SliceHeatMap::SliceHeatMap(QWidget *parent)
     }
     layout->addWidget(m_plot, 1);
 
+    // configurePlot lets the wheel zoom about the pointer, and the right button pans.
     configurePlot(m_plot);
-    // The grid is computed for a fixed range, so zooming would only show its edges.
-    m_plot->setInteractions(QCP::Interactions());
+    auto *pan = new RightButtonPan(m_plot);
     m_plot->installEventFilter(this);
     m_plot->setMouseTracking(true);
+    createPlottables();
 
+    m_legend = new LegendLabel(m_plot, this);
+    layout->addWidget(m_legend);
+    m_readOut->setContentsMargins(6, 0, 6, 2);
+    m_readOut->setWordWrap(true);
+    m_readOut->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_readOut);
 
+    m_rangeSettle.setSingleShot(true);
+    m_rangeSettle.setInterval(60);
+    connect(&m_rangeSettle, &QTimer::timeout, this, &SliceHeatMap::emitViewRange);
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+                &SliceHeatMap::onRangeChanged);
+    }
+    connect(pan, &RightButtonPan::panFinished, this, [this] {
+        m_rangeSettle.stop();
+        emitViewRange();
+    });
+    connect(m_logarithmic, &QCheckBox::toggled, this, [this] {
+        updateColourScale();
+        updateContours();
+        m_plot->replot();
+    });
+    connect(m_showContours, &QCheckBox::toggled, this, [this] {
+        updateContours();
+        m_plot->replot();
+    });
+    connect(m_fitView, &QPushButton::clicked, this, &SliceHeatMap::fitView);
+    auto *fitShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_0), this);
+    fitShortcut->setContext(Qt::WindowShortcut);
+    connect(fitShortcut, &QShortcut::activated, this, &SliceHeatMap::fitView);
+}
+
+QWidget *SliceHeatMap::createHeader()
+{
+    auto *header = new QWidget(this);
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(6, 0, 6, 0);
+    m_logarithmic->setChecked(true);
+    m_logarithmic->setToolTip(tr("Colour the mean loss on a logarithmic scale, which shows the "
+                                 "shape of deep, narrow valleys."));
+    m_showContours->setChecked(true);
+    m_showContours->setToolTip(tr("Draw labelled lines of equal mean loss, at round values "
+                                  "spaced like the colour scale."));
+    m_fitView->setToolTip(tr("Restore the automatic range around the through-point and the "
+                             "training path (Ctrl+0). The wheel zooms and a right drag pans."));
+    layout->addWidget(m_logarithmic);
+    layout->addWidget(m_showContours);
+    layout->addStretch();
+    layout->addWidget(m_fitView);
+    return header;
+}
+
+void SliceHeatMap::createPlottables()
+{
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(true);
     m_map->setVisible(false);
@@ -80,8 +133,14 @@ SliceHeatMap::SliceHeatMap(QWidget *parent)
     m_scale->setType(QCPAxis::atRight);
     m_scale->axis()->setLabel(tr("mean loss"));
     m_scale->setVisible(false);
+    // The colours follow the computed values, so the wheel and the right drag move the map's
+    // axes only.
+    m_scale->setRangeZoom(false);
+    m_scale->setRangeDrag(false);
     m_map->setColorScale(m_scale);
     m_map->setGradient(lossGradient());
+    // Created after the map and before the path and markers, so it is drawn between them.
+    m_contours = new ContourOverlay(m_plot->xAxis, m_plot->yAxis);
     auto *group = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
     m_scale->setMarginGroup(QCP::MarginSides(QCP::msBottom | QCP::msTop), group);
@@ -105,17 +164,11 @@ SliceHeatMap::SliceHeatMap(QWidget *parent)
          std::initializer_list<QCPAbstractPlottable *>{m_pathOutline, m_path, m_startMarker,
                                                        m_endMarker})
         plottable->setVisible(false);
+}
 
-    layout->addWidget(new LegendLabel(m_plot, this));
-    m_readOut->setContentsMargins(6, 0, 6, 2);
-    m_readOut->setWordWrap(true);
-    m_readOut->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_readOut);
-
-    connect(m_logarithmic, &QCheckBox::toggled, this, [this] {
-        updateColourScale();
-        m_plot->replot();
-    });
+QLabel *SliceHeatMap::legend() const
+{
+    return m_legend;
 }
 
 QString SliceHeatMap::readOut() const
@@ -131,6 +184,57 @@ void SliceHeatMap::setSummary(const QString &text)
 QString SliceHeatMap::summary() const
 {
     return m_summary->text();
+}
+
+SliceRange SliceHeatMap::viewRange() const
+{
+    const QCPRange x = m_plot->xAxis->range(), y = m_plot->yAxis->range();
+    return {x.lower, x.upper, y.lower, y.upper};
+}
+
+void SliceHeatMap::followNextResult()
+{
+    m_rangeSettle.stop();
+    m_viewChangedByUser = false;
+}
+
+void SliceHeatMap::fitView()
+{
+    followNextResult();
+    emit fitViewRequested();
+}
+
+void SliceHeatMap::setAxisRanges(const LandscapeGrid &grid)
+{
+    m_settingRange = true;
+    m_plot->xAxis->setRange(grid.slopeMinimum, grid.slopeMaximum);
+    m_plot->yAxis->setRange(grid.interceptMinimum, grid.interceptMaximum);
+    m_settingRange = false;
+}
+
+void SliceHeatMap::onRangeChanged()
+{
+    if (m_settingRange)
+        return;
+    m_viewChangedByUser = true;
+    m_rangeSettle.start();
+}
+
+void SliceHeatMap::emitViewRange()
+{
+    if (!m_result || !m_viewChangedByUser)
+        return;
+    const SliceRange range = viewRange();
+    const LandscapeGrid &grid = m_result->slice.grid;
+    const SliceRange shown{grid.slopeMinimum, grid.slopeMaximum, grid.interceptMinimum,
+                           grid.interceptMaximum};
+    // A right click without a drag leaves the range as it is, and so does a zoom so deep that
+    // the range's ends meet in double precision.
+    if (range == shown || !range.isValid())
+        return;
+    qCDebug(lcUi) << "slice view moved to" << range.firstMinimum << range.firstMaximum
+                  << range.secondMinimum << range.secondMaximum;
+    emit viewRangeChanged(range);
 }
 
 QString SliceHeatMap::axisLabel(int parameter) const
@@ -150,8 +254,7 @@ QString SliceHeatMap::axisLabel(int parameter) const
 void SliceHeatMap::showResult(std::shared_ptr<const SliceResult> result)
 {
     m_result = std::move(result);
-    const SliceResult &slice = *m_result;
-    const Landscape &landscape = slice.slice;
+    const Landscape &landscape = m_result->slice;
     const LandscapeGrid &grid = landscape.grid;
 
     m_lowest = std::numeric_limits<double>::infinity();
@@ -173,10 +276,22 @@ void SliceHeatMap::showResult(std::shared_ptr<const SliceResult> result)
     const bool anyFinite = m_lowest <= m_highest;
     m_map->setVisible(anyFinite);
     m_scale->setVisible(anyFinite);
+    // While the user looks at a zoomed or panned range, a result keeps the axes where the user
+    // put them, since a newer request for them may be on its way.
+    if (!m_viewChangedByUser)
+        setAxisRanges(grid);
     updateColourScale();
+    updateContours();
+    updateTitles();
+    updateMarkers();
+    const Eigen::Vector2d centre = m_result->throughCoordinates();
+    showReadOut(centre[0], centre[1]);
+    m_plot->replot();
+}
 
-    m_plot->xAxis->setRange(grid.slopeMinimum, grid.slopeMaximum);
-    m_plot->yAxis->setRange(grid.interceptMinimum, grid.interceptMaximum);
+void SliceHeatMap::updateTitles()
+{
+    const SliceResult &slice = *m_result;
     const QString lossName = slice.objective->loss().displayName();
     const QString through = slice.settings.through == SliceThrough::EndOfTraining
                                 ? tr("the end of training")
@@ -204,16 +319,11 @@ void SliceHeatMap::showResult(std::shared_ptr<const SliceResult> result)
     } else if (slice.path.status == LinearTrainingStatus::Converged) {
         summary += tr("; converged: the last update changed nothing");
     }
-    if (!anyFinite)
+    if (m_lowest > m_highest)
         summary += tr("; the mean loss overflows everywhere on this slice");
     if (!slice.complete)
         summary += tr(" (coarse grid, refining…)");
     m_summary->setText(summary);
-
-    updateMarkers();
-    const Eigen::Vector2d centre = slice.throughCoordinates();
-    showReadOut(centre[0], centre[1]);
-    m_plot->replot();
 }
 
 void SliceHeatMap::updateColourScale()
@@ -231,37 +341,78 @@ void SliceHeatMap::updateColourScale()
     updateTicks(m_scale->axis());
 }
 
+void SliceHeatMap::updateContours()
+{
+    if (!m_result || !m_showContours->isChecked() || m_lowest > m_highest) {
+        m_contours->clear();
+        return;
+    }
+    const Landscape &landscape = m_result->slice;
+    // The levels follow the colour scale: logarithmic spacing where the colours are
+    // logarithmic, which needs a positive minimum, and linear spacing otherwise.
+    const ContourSpacing spacing = m_scale->dataScaleType() == QCPAxis::stLogarithmic
+                                       ? ContourSpacing::Logarithmic
+                                       : ContourSpacing::Linear;
+    const std::vector<double> levels = chooseContourLevels(m_lowest, m_highest, spacing);
+    std::vector<ContourLevel> contours = traceContours(landscape.values, landscape.grid, levels);
+    // The map's colour at each level, so each line can contrast with what lies under it.
+    QCPColorGradient gradient = m_map->gradient();
+    const bool logarithmicColours = spacing == ContourSpacing::Logarithmic;
+    std::vector<QColor> backgrounds;
+    for (double level : levels)
+        backgrounds.emplace_back(gradient.color(level, m_scale->dataRange(), logarithmicColours));
+    m_contours->setContours(std::move(contours), contourLabels(levels), std::move(backgrounds));
+}
+
 void SliceHeatMap::updateMarkers()
 {
     const SliceResult &slice = *m_result;
     const QCPRange xRange = m_plot->xAxis->range(), yRange = m_plot->yAxis->range();
-    const auto &thetas = slice.path.thetas;
+    const std::vector<Eigen::Vector2d> &points = slice.projectedPath;
     const bool parameters = slice.settings.mode == SliceMode::TwoParameters;
-    // On a random plane the path's points other than the through-point generally lie off the
-    // plane, so only the through-point is marked.
-    const bool throughEnd = slice.settings.through == SliceThrough::EndOfTraining;
-    m_startMarker->setVisible(parameters || !throughEnd);
-    m_endMarker->setVisible(parameters || throughEnd);
-    m_pathOutline->setVisible(parameters && thetas.size() > 1);
-    m_path->setVisible(m_pathOutline->visible());
-    if (!parameters) {
-        (throughEnd ? m_endMarker : m_startMarker)->setData({0.0}, {0.0});
+    m_pathOutline->setName(parameters ? tr("training path")
+                                      : tr("training path, projected onto the plane"));
+    m_pathOutline->setVisible(points.size() > 1);
+    m_path->setVisible(points.size() > 1);
+    if (points.empty()) {
+        // The plane's directions are parallel, so only the through-point has a place on it.
+        const bool throughEnd = slice.settings.through == SliceThrough::EndOfTraining;
+        const Eigen::Vector2d centre = slice.throughCoordinates();
+        m_startMarker->setVisible(!throughEnd);
+        m_endMarker->setVisible(throughEnd);
+        (throughEnd ? m_endMarker : m_startMarker)->setData({centre[0]}, {centre[1]});
+        m_legend->setToolTip(QString());
+        m_contours->setObstacles({QPointF(centre[0], centre[1])});
         return;
     }
-    const int first = slice.settings.firstParameter, second = slice.settings.secondParameter;
     // Long runs are thinned to about 4000 drawn points, always keeping the last one.
-    const size_t stride = std::max<size_t>(1, thetas.size() / 4000);
+    const size_t stride = std::max<size_t>(1, points.size() / 4000);
     QVector<double> xs, ys;
-    for (size_t k = 0; k < thetas.size(); k += stride) {
-        xs << clampToView(thetas[k][first], xRange);
-        ys << clampToView(thetas[k][second], yRange);
+    for (size_t k = 0; k < points.size(); k += stride) {
+        xs << clampToView(points[k][0], xRange);
+        ys << clampToView(points[k][1], yRange);
     }
-    xs << clampToView(thetas.back()[first], xRange);
-    ys << clampToView(thetas.back()[second], yRange);
+    xs << clampToView(points.back()[0], xRange);
+    ys << clampToView(points.back()[1], yRange);
     m_pathOutline->setData(xs, ys);
     m_path->setData(xs, ys);
+    m_startMarker->setVisible(true);
+    m_endMarker->setVisible(true);
     m_startMarker->setData({xs.front()}, {ys.front()});
     m_endMarker->setData({xs.back()}, {ys.back()});
+    m_contours->setObstacles({QPointF(xs.front(), ys.front()), QPointF(xs.back(), ys.back())});
+
+    const QString distance = shortNumber(slice.largestPathDistance);
+    m_legend->setToolTip(
+        parameters
+            ? tr("The path is drawn by its values of the two parameters. Along it the other "
+                 "parameters differ from the through-point's values by up to %1 (Euclidean "
+                 "norm), while the colours under it show the loss with them held there.")
+                  .arg(distance)
+            : tr("The path's points lie off the plane in general, so each is drawn at its "
+                 "least-squares projection onto the plane. The farthest lies %1 from it, and the "
+                 "colours under the path show the loss on the plane, not the path's own loss.")
+                  .arg(distance));
 }
 
 void SliceHeatMap::showReadOut(double a, double c)

@@ -2,6 +2,7 @@
 
 #include "slicecomputation.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -13,12 +14,18 @@ class QCPColorScale;
 class QCPCurve;
 class QCPGraph;
 class QLabel;
+class QPushButton;
 
 namespace losslens {
 
-// The mean loss over a slice's plane as a heat map with a colour scale, the through-point, and
-// in the two-parameter plane the training path projected onto it. Under the map a read-out
-// gives the plane's coordinates and the mean loss at the pointer.
+class ContourOverlay;
+class LegendLabel;
+
+// The mean loss over a slice's plane as a heat map with a colour scale and labelled contour
+// lines, the start and end of training and the training path projected onto the plane. Under
+// the map a read-out gives the plane's coordinates and the mean loss at the pointer. The wheel
+// zooms about the pointer and a right drag pans. Once the axes settle, viewRangeChanged
+// requests the slice on the new range. Fit view (Ctrl+0) requests the automatic range again.
 class SliceHeatMap : public QWidget
 {
     Q_OBJECT
@@ -28,37 +35,77 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
     QCPColorMap *colorMap() const { return m_map; }
+    QCPCurve *pathCurve() const { return m_path; }
+    QCPGraph *startMarker() const { return m_startMarker; }
+    QCPGraph *endMarker() const { return m_endMarker; }
+    // The labelled contour lines over the map, empty while they are switched off.
+    const ContourOverlay *contours() const { return m_contours; }
+    QCheckBox *logarithmicBox() const { return m_logarithmic; }
+    QCheckBox *contourBox() const { return m_showContours; }
+    QPushButton *fitViewButton() const { return m_fitView; }
+    QLabel *legend() const;
     QString readOut() const;
+    // The range the axes show, in plane coordinates.
+    SliceRange viewRange() const;
+    // Whether the user zoomed or panned since the last fitView() or followNextResult().
+    bool isViewChangedByUser() const { return m_viewChangedByUser; }
 
     void showResult(std::shared_ptr<const SliceResult> result);
     // The line above the map that sums up the training run.
     QString summary() const;
     void setSummary(const QString &text);
+    // Lets the next result set the axes to its grid, as after a change of the settings, which
+    // makes the zoomed range meaningless.
+    void followNextResult();
+
+public slots:
+    // Drops the user's zoom and pan and requests the automatic range (fitViewRequested).
+    void fitView();
+
+signals:
+    // The user zoomed or panned, and the axes have settled on range.
+    void viewRangeChanged(const losslens::SliceRange &range);
+    void fitViewRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QWidget *createHeader();
+    void createPlottables();
+    void setAxisRanges(const LandscapeGrid &grid);
+    void onRangeChanged();
+    void emitViewRange();
     void updateColourScale();
+    void updateContours();
     void updateMarkers();
+    void updateTitles();
     void showReadOut(double a, double c);
     QString axisLabel(int parameter) const;
 
     QCheckBox *m_logarithmic;
+    QCheckBox *m_showContours;
+    QPushButton *m_fitView;
     QLabel *m_title;
     QLabel *m_summary;
     QCustomPlot *m_plot;
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
+    ContourOverlay *m_contours;
     QCPCurve *m_pathOutline;
     QCPCurve *m_path;
     QCPGraph *m_startMarker;
     QCPGraph *m_endMarker;
+    LegendLabel *m_legend;
     QLabel *m_readOut;
     std::shared_ptr<const SliceResult> m_result;
     // Smallest and largest finite value of the shown slice.
     double m_lowest = 0.0;
     double m_highest = 0.0;
+    // Collects the range changes of a wheel turn or a drag into one request.
+    QTimer m_rangeSettle;
+    bool m_settingRange = false;
+    bool m_viewChangedByUser = false;
 };
 
 } // namespace losslens

@@ -65,6 +65,10 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     connect(m_controls, &SliceControls::changed, this, &SliceWindow::recompute);
     connect(m_controls, &SliceControls::openRequested, this, &SliceWindow::openCsv);
     connect(&m_job, &SliceJob::resultReady, this, &SliceWindow::showResult);
+    connect(m_heatMap, &SliceHeatMap::viewRangeChanged, this,
+            [this](const SliceRange &range) { requestRange(range); });
+    connect(m_heatMap, &SliceHeatMap::fitViewRequested, this,
+            [this] { requestRange(std::nullopt); });
 
     // 1250 x 920, or less on a smaller screen.
     QSize size(1250, 920);
@@ -190,13 +194,34 @@ void SliceWindow::recompute()
     showMessage(QString());
     if (!m_result)
         m_heatMap->setSummary(tr("Computing…"));
-    m_job.request(m_objective, m_controls->settings(), resolution);
+    // New settings generally move the plane, so a zoomed range would show an arbitrary part
+    // of it.
+    m_heatMap->followNextResult();
+    requestSlice(m_objective, m_controls->settings());
+}
+
+void SliceWindow::requestSlice(std::shared_ptr<const LinearModelObjective> objective,
+                               const SliceSettings &settings)
+{
+    m_requestedObjective = std::move(objective);
+    m_requestedSettings = settings;
+    m_job.request(m_requestedObjective, m_requestedSettings, resolution);
+}
+
+void SliceWindow::requestRange(const std::optional<SliceRange> &range)
+{
+    if (!m_requestedObjective)
+        return;
+    SliceSettings settings = m_requestedSettings;
+    settings.range = range;
+    requestSlice(m_requestedObjective, settings);
 }
 
 void SliceWindow::showResult(std::shared_ptr<const SliceResult> result)
 {
-    // A result for data, a loss or a scaling that is no longer current is stale.
-    if (result->objective != m_objective)
+    // SliceJob delivers the latest request's results only. This check also drops a result for
+    // data, a loss or a scaling that is no longer current.
+    if (result->objective != m_requestedObjective)
         return;
     m_result = std::move(result);
     m_heatMap->showResult(m_result);

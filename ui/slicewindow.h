@@ -23,7 +23,8 @@ class SliceProfileView;
 // the start to the end. It opens on the bundled stack loss data with every column but
 // STACKLOSS as a feature. Input that cannot be used (a CSV column that is not numeric, labels
 // other than 0/1 for a classification loss) is explained above the plots, and the plots keep
-// the last result.
+// the last result. Zooming or panning the slice recomputes it on the new range, and a change of
+// the settings goes back to the automatic range.
 class SliceWindow : public QWidget
 {
     Q_OBJECT
@@ -61,6 +62,11 @@ signals:
 private:
     void loadBundledData();
     void recompute();
+    // Starts computing the slice for objective and settings, replacing any request in flight.
+    void requestSlice(std::shared_ptr<const LinearModelObjective> objective,
+                      const SliceSettings &settings);
+    // Recomputes the latest requested slice on another range, or on the automatic one.
+    void requestRange(const std::optional<SliceRange> &range);
     void showMessage(const QString &message);
     void showResult(std::shared_ptr<const SliceResult> result);
 
@@ -78,6 +84,10 @@ private:
     std::shared_ptr<const MultiFeatureData> m_data;
     std::shared_ptr<const LinearModelObjective> m_objective;
     SliceJob m_job;
+    // The latest request, which a zoom or pan recomputes on its new range. While the input is
+    // rejected it is the last valid one, which the plots still show.
+    std::shared_ptr<const LinearModelObjective> m_requestedObjective;
+    SliceSettings m_requestedSettings;
     std::shared_ptr<const SliceResult> m_result;
     QString m_lastDirectory;
 };
