@@ -9,6 +9,21 @@
 
 namespace losslens {
 
+namespace {
+
+// Sets order to the samples 0 .. sampleCount - 1 shuffled with the generator, as each epoch of
+// mini-batches starts.
+void fillShuffledOrder(std::vector<Eigen::Index> &order, Eigen::Index sampleCount,
+                       std::mt19937_64 &generator)
+{
+    order.resize(sampleCount);
+    for (Eigen::Index i = 0; i < sampleCount; ++i)
+        order[i] = i;
+    std::shuffle(order.begin(), order.end(), generator);
+}
+
+} // namespace
+
 TrainingRun::TrainingRun(const LineObjective &objective, const Eigen::Vector2d &start,
                          const Optimizer &optimizer, const LearningRateSchedule &schedule)
     : m_optimizer(optimizer.clone()), m_schedule(schedule)
@@ -46,16 +61,62 @@ void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &s
 std::vector<Eigen::Index> TrainingRun::nextBatch(Eigen::Index sampleCount, int batchSize)
 {
     if (m_position >= m_order.size()) {
-        m_order.resize(sampleCount);
-        for (Eigen::Index i = 0; i < sampleCount; ++i)
-            m_order[i] = i;
-        std::shuffle(m_order.begin(), m_order.end(), m_generator);
+        fillShuffledOrder(m_order, sampleCount, m_generator);
         m_position = 0;
     }
     const std::size_t end = std::min(m_order.size(), m_position + std::size_t(batchSize));
     std::vector<Eigen::Index> batch(m_order.begin() + m_position, m_order.begin() + end);
     m_position = end;
     return batch;
+}
+
+std::vector<Eigen::Index> TrainingRun::peekBatch(Eigen::Index sampleCount, int batchSize) const
+{
+    if (m_position < m_order.size()) {
+        const std::size_t end = std::min(m_order.size(), m_position + std::size_t(batchSize));
+        return {m_order.begin() + m_position, m_order.begin() + end};
+    }
+    // The next update starts an epoch. Shuffling with a copy of the generator gives the order
+    // that nextBatch() will draw, because shuffling the same sequence depends only on the
+    // generator's state.
+    std::mt19937_64 generator = m_generator;
+    std::vector<Eigen::Index> order;
+    fillShuffledOrder(order, sampleCount, generator);
+    order.resize(std::min(order.size(), std::size_t(batchSize)));
+    return order;
+}
+
+int TrainingRun::batchSize() const
+{
+    if (const auto *stochastic = dynamic_cast<const StochasticGradientDescent *>(m_optimizer.get()))
+        return stochastic->batchSize();
+    return 0;
+}
+
+std::optional<UpdatePreview> TrainingRun::previewUpdate(const LineObjective &objective) const
+{
+    if (m_status != RunStatus::Running)
+        return std::nullopt;
+    const TrainingPoint &point = m_history.back();
+    const Eigen::Index sampleCount = objective.data().size();
+    const int samples = batchSize();
+    UpdatePreview preview;
+    if (samples > 0 && samples < sampleCount)
+        preview.gradient =
+            objective.gradientOnSamples(point.theta, peekBatch(sampleCount, samples));
+    else
+        preview.gradient = objective.evaluate(point.theta).gradient;
+    preview.learningRate = m_schedule.current();
+    if (const std::optional<Eigen::VectorXd> velocity = m_optimizer->velocity())
+        preview.velocity = Eigen::Vector2d(*velocity);
+    // The same arithmetic as step(), on a clone, so the preview equals the next update bit for
+    // bit.
+    const std::unique_ptr<Optimizer> optimizer = m_optimizer->clone();
+    Eigen::VectorXd theta = point.theta;
+    optimizer->step(theta, preview.gradient, preview.learningRate);
+    const Eigen::Vector2d next = theta;
+    preview.step = next - point.theta;
+    return preview;
 }
 
 RunStatus TrainingRun::step(const LineObjective &objective)
@@ -65,12 +126,10 @@ RunStatus TrainingRun::step(const LineObjective &objective)
 
     const TrainingPoint &point = m_history.back();
     const Eigen::Index sampleCount = objective.data().size();
-    int batchSize = 0;
-    if (const auto *stochastic = dynamic_cast<const StochasticGradientDescent *>(m_optimizer.get()))
-        batchSize = stochastic->batchSize();
+    const int samples = batchSize();
     Eigen::Vector2d gradient;
-    if (batchSize > 0 && batchSize < sampleCount)
-        gradient = objective.gradientOnSamples(point.theta, nextBatch(sampleCount, batchSize));
+    if (samples > 0 && samples < sampleCount)
+        gradient = objective.gradientOnSamples(point.theta, nextBatch(sampleCount, samples));
     else
         gradient = objective.evaluate(point.theta).gradient;
     m_lastGradient = gradient;

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "lineobjective.h"
 #include "learningrateschedule.h"
+#include "lineobjective.h"
 #include "optimizer.h"
 
 #include <Eigen/Core>
 
 #include <memory>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -22,12 +23,27 @@ struct TrainingPoint
     double loss = 0.0;
 };
 
+// The update a run would make next from its current point, for drawing it as arrows. All three
+// vectors are in training coordinates (w, b), like the path.
+struct UpdatePreview
+{
+    // The gradient the next update uses: of the next mini-batch for SGD, of all data otherwise.
+    Eigen::Vector2d gradient = Eigen::Vector2d::Zero();
+    // The schedule's learning rate for the next update.
+    double learningRate = 0.0;
+    // The optimizer's next change of (w, b).
+    Eigen::Vector2d step = Eigen::Vector2d::Zero();
+    // The optimizer's velocity before that update, for optimizers that keep one (see
+    // Optimizer::velocity()).
+    std::optional<Eigen::Vector2d> velocity;
+};
+
 // Drives an optimizer with a learning rate schedule over an objective and keeps the path. The
 // run owns its optimizer and schedule, whose state (momentum, moments, step count) reset()
 // clears. SGD takes mini-batches: each epoch shuffles the samples with a std::mt19937_64
 // seeded by its seed, and each step uses the next batch_size of them. The last batch of an
-// epoch may be smaller. The other optimizers use the whole data set. The objective is passed to every
-// step so that a loss parameter or the data may change while the run goes on.
+// epoch may be smaller. The other optimizers use the whole data set. The objective is passed to
+// every step so that a loss parameter or the data may change while the run goes on.
 //
 // Divergence: the run stops, marked diverged, when an update gives non-finite parameters or
 // a mean loss that is non-finite or above divergenceFactor times the start loss. That point is
@@ -55,6 +71,12 @@ public:
     const LearningRateSchedule &schedule() const { return m_schedule; }
     // The gradient the last update used (of its mini-batch for SGD), zero before the first.
     const Eigen::Vector2d &lastGradient() const { return m_lastGradient; }
+    // The change of (w, b) in the last recorded update, zero before the first.
+    const Eigen::Vector2d &lastUpdate() const { return m_lastUpdate; }
+    // Computes the next update on copies of the optimizer, the schedule and the mini-batch order,
+    // so the run itself is unchanged and its next step() makes exactly this update. Returns
+    // nothing once the run has stopped.
+    std::optional<UpdatePreview> previewUpdate(const LineObjective &objective) const;
 
     RunStatus status() const { return m_status; }
     // The iteration whose update diverged, or -1.
@@ -73,6 +95,10 @@ public:
 private:
     // The samples of the next mini-batch, reshuffling at the start of each epoch.
     std::vector<Eigen::Index> nextBatch(Eigen::Index sampleCount, int batchSize);
+    // The samples nextBatch() would return, without drawing them.
+    std::vector<Eigen::Index> peekBatch(Eigen::Index sampleCount, int batchSize) const;
+    // Samples per update: the batch_size of SGD, 0 (the whole data set) for other optimizers.
+    int batchSize() const;
 
     std::unique_ptr<Optimizer> m_optimizer;
     LearningRateSchedule m_schedule;

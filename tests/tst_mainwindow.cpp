@@ -63,6 +63,8 @@ private slots:
 
 private:
     void waitForLandscape();
+    // The index of the first run that fits a loss, or -1.
+    int runIndex(int lossIndex) const;
     // The value curve of a loss in the loss curve view, or nullptr.
     QCPGraph *valueCurve(int lossIndex) const;
 
@@ -113,8 +115,8 @@ void MainWindowTest::allViewsFilled()
     const SessionModel &model = *m_window->model();
     const int mse = model.lossIndex(QStringLiteral("mse"));
     const int huber = model.lossIndex(QStringLiteral("huber"));
-    QVERIFY(m_window->dataView()->lineGraph(mse) != nullptr);
-    QVERIFY(m_window->dataView()->lineGraph(huber) != nullptr);
+    QVERIFY(m_window->dataView()->lineGraph(runIndex(mse)) != nullptr);
+    QVERIFY(m_window->dataView()->lineGraph(runIndex(huber)) != nullptr);
 
     const LandscapeResult *result = m_window->landscapeView()->result();
     QCOMPARE(result->landscape.values.rows(), LandscapeView::resolution);
@@ -122,8 +124,8 @@ void MainWindowTest::allViewsFilled()
     QVERIFY(result->landscape.maximumValue > result->landscape.minimumValue);
     QCOMPARE(result->minimum.status, MinimumStatus::Global);
 
-    QVERIFY(m_window->trainingView()->lossGraph(mse)->visible());
-    QVERIFY(m_window->trainingView()->lossGraph(huber)->visible());
+    QVERIFY(m_window->trainingView()->lossGraph(runIndex(mse))->visible());
+    QVERIFY(m_window->trainingView()->lossGraph(runIndex(huber))->visible());
 }
 
 void MainWindowTest::deltaSliderChangesLandscape()
@@ -164,7 +166,7 @@ void MainWindowTest::deltaChangeUndoes()
 void MainWindowTest::playMovesPath()
 {
     const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
-    QCPCurve *path = m_window->landscapeView()->path(mse);
+    QCPCurve *path = m_window->landscapeView()->path(runIndex(mse));
     QVERIFY(path != nullptr);
     QCOMPARE(path->dataCount(), 2);
     const Eigen::Vector2d start = m_window->model()->startTheta();
@@ -247,15 +249,19 @@ void MainWindowTest::rawScalingStretchesValley()
 void MainWindowTest::learningRateTooLargeDiverges()
 {
     m_window->controlPanel()->learningRateSlider()->valueBox()->setValue(5.0);
-    QCOMPARE(m_window->model()->state().learningRate, 5.0);
+    QCOMPARE(m_window->model()->state().optimizer.optimizer->learningRate(), 5.0);
     const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
-    for (int i = 0; i < 200 && m_window->training()->run(mse)->status() == RunStatus::Running; ++i)
+    for (int i = 0; i < 200 && m_window->training()->runOfLoss(mse)->status() == RunStatus::Running;
+         ++i)
         m_window->training()->stepOnce();
-    const TrainingRun *run = m_window->training()->run(mse);
+    const TrainingRun *run = m_window->training()->runOfLoss(mse);
     QCOMPARE(run->status(), RunStatus::Diverged);
     for (const TrainingPoint &point : run->history())
         QVERIFY(std::isfinite(point.loss));
-    QVERIFY(m_window->trainingView()->lossGraph(mse)->name().contains(QStringLiteral("diverged")));
+    QVERIFY(m_window->trainingView()
+                ->lossGraph(runIndex(mse))
+                ->name()
+                .contains(QStringLiteral("diverged")));
 }
 
 void MainWindowTest::startPointClickMovesStart()
@@ -270,7 +276,7 @@ void MainWindowTest::startPointClickMovesStart()
     QVERIFY(std::abs(start[0] - w) < 0.01 * plot->xAxis->range().size());
     QVERIFY(std::abs(start[1] - b) < 0.01 * plot->yAxis->range().size());
     const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
-    QCOMPARE(m_window->training()->run(mse)->current().theta, start);
+    QCOMPARE(m_window->training()->runOfLoss(mse)->current().theta, start);
     m_window->model()->undoStack()->undo();
     QCOMPARE(m_window->model()->startTheta(), Eigen::Vector2d(0.0, 0.0));
 }
@@ -280,10 +286,10 @@ void MainWindowTest::deltaChangeReplaysRuns()
     const int huber = m_window->model()->lossIndex(QStringLiteral("huber"));
     for (int i = 0; i < 30; ++i)
         m_window->training()->stepOnce();
-    QCOMPARE(m_window->training()->run(huber)->iteration(), 30);
+    QCOMPARE(m_window->training()->runOfLoss(huber)->iteration(), 30);
 
     m_window->controlPanel()->parameterSlider(QStringLiteral("delta"))->valueBox()->setValue(3.0);
-    const TrainingRun *run = m_window->training()->run(huber);
+    const TrainingRun *run = m_window->training()->runOfLoss(huber);
     // The run is recomputed under the new delta up to the step it had reached, so its first
     // loss is the start's loss under delta = 3, not the one under the old delta.
     QCOMPARE(run->iteration(), 30);
@@ -329,12 +335,13 @@ void MainWindowTest::startMoveReplaysRuns()
         m_window->training()->stepOnce();
     m_window->model()->setStartTheta(Eigen::Vector2d(2.0, 5.0));
     const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
-    const TrainingRun *run = m_window->training()->run(mse);
+    const TrainingRun *run = m_window->training()->runOfLoss(mse);
     QCOMPARE(run->iteration(), 20);
     QCOMPARE(run->history().front().theta, Eigen::Vector2d(2.0, 5.0));
     m_window->model()->undoStack()->undo();
-    QCOMPARE(m_window->training()->run(mse)->iteration(), 20);
-    QCOMPARE(m_window->training()->run(mse)->history().front().theta, Eigen::Vector2d(0.0, 0.0));
+    QCOMPARE(m_window->training()->runOfLoss(mse)->iteration(), 20);
+    QCOMPARE(m_window->training()->runOfLoss(mse)->history().front().theta,
+             Eigen::Vector2d(0.0, 0.0));
 }
 
 void MainWindowTest::syntheticDialogRejectsBadValues()
@@ -440,6 +447,15 @@ void MainWindowTest::formulaEditorAppliesAndRejects()
         messageShown = messageShown || (label->isVisibleTo(m_window->controlPanel()) &&
                                         label->text().contains(QStringLiteral("foo")));
     QVERIFY(messageShown);
+}
+
+int MainWindowTest::runIndex(int lossIndex) const
+{
+    for (int i = 0; i < m_window->model()->runCount(); ++i) {
+        if (m_window->model()->runEntry(i).lossIndex == lossIndex)
+            return i;
+    }
+    return -1;
 }
 
 QCPGraph *MainWindowTest::valueCurve(int lossIndex) const
@@ -548,15 +564,18 @@ void MainWindowTest::addedCompositeIsFittedAndDrawn()
 
     for (int i = 0; i < 20; ++i)
         m_window->training()->stepOnce();
-    QVERIFY(m_window->training()->run(index) != nullptr);
-    QCPCurve *path = m_window->landscapeView()->path(index);
+    // The added loss gets a run of its own, in the loss's colour.
+    const int run = runIndex(index);
+    QVERIFY(run >= 0);
+    QVERIFY(m_window->training()->run(run) != nullptr);
+    QCPCurve *path = m_window->landscapeView()->path(run);
     QVERIFY(path != nullptr);
     QVERIFY(path->dataCount() > 10);
     QCOMPARE(path->pen().color(), model->lossEntry(index).colour);
-    QCPGraph *training = m_window->trainingView()->lossGraph(index);
+    QCPGraph *training = m_window->trainingView()->lossGraph(run);
     QVERIFY(training->visible());
     QCOMPARE(training->pen().color(), model->lossEntry(index).colour);
-    QVERIFY(m_window->dataView()->lineGraph(index) != nullptr);
+    QVERIFY(m_window->dataView()->lineGraph(run) != nullptr);
 }
 
 void MainWindowTest::removedLossLeavesViews()
@@ -569,24 +588,30 @@ void MainWindowTest::removedLossLeavesViews()
     for (int i = 0; i < 5; ++i)
         m_window->training()->stepOnce();
 
-    // Removing a loss that is not current keeps the current one and every other path in view.
+    // Removing a loss that is not current keeps the current one and every other path in view,
+    // and takes its run with it.
+    const int runsBefore = model->runCount();
     model->setCurrentLoss(index);
     QVERIFY(model->removeLoss(other));
     QCOMPARE(model->state().currentLoss, index);
-    QVERIFY(m_window->landscapeView()->path(index) != nullptr);
-    QVERIFY(m_window->landscapeView()->path(other) == nullptr);
-    QVERIFY(m_window->landscapeView()->path(model->lossIndex(QStringLiteral("mse"))) != nullptr);
+    QCOMPARE(model->runCount(), runsBefore - 1);
+    QVERIFY(m_window->landscapeView()->path(runIndex(index)) != nullptr);
+    QCOMPARE(runIndex(other), -1);
+    QVERIFY(m_window->landscapeView()->path(model->runCount()) == nullptr);
+    QVERIFY(m_window->landscapeView()->path(runIndex(model->lossIndex(QStringLiteral("mse")))) !=
+            nullptr);
 
     QVERIFY(model->removeLoss(index));
     QCOMPARE(model->lossCount(), countBefore);
-    QVERIFY(m_window->landscapeView()->path(index) == nullptr);
+    QCOMPARE(runIndex(index), -1);
+    QVERIFY(m_window->landscapeView()->path(model->runCount()) == nullptr);
     QVERIFY(valueCurve(index) == nullptr);
     QCOMPARE(m_window->controlPanel()->lossList()->count(), countBefore);
     waitForLandscape();
     model->undoStack()->undo();
     QCOMPARE(model->lossCount(), countBefore + 1);
-    QVERIFY(m_window->landscapeView()->path(index) != nullptr);
-    QCOMPARE(m_window->trainingView()->lossGraph(index)->pen().color(),
+    QVERIFY(m_window->landscapeView()->path(runIndex(index)) != nullptr);
+    QCOMPARE(m_window->trainingView()->lossGraph(runIndex(index))->pen().color(),
              model->lossEntry(index).colour);
 }
 

@@ -49,6 +49,9 @@ private slots:
     void gradientDescentUpdate();
     void miniBatchesFollowTheSeed();
     void adaptiveOptimizersDescend();
+    void previewEqualsNextUpdate_data();
+    void previewEqualsNextUpdate();
+    void previewLeavesRunUnchanged();
 };
 
 void TestTrainingRun::gradientDescentReachesLeastSquares_data()
@@ -279,6 +282,75 @@ void TestTrainingRun::adaptiveOptimizersDescend()
         QVERIFY2(run.current().loss < 0.2 * run.history().front().loss, spec);
         QCOMPARE(run.optimizer().spec(), optimizer->spec());
     }
+}
+
+void TestTrainingRun::previewEqualsNextUpdate_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::newRow("gd") << QStringLiteral("gd:learning_rate=0.1");
+    // 21 samples in batches of 4 end each epoch with a batch of 1, so 30 steps cross several
+    // reshuffles, which the preview must predict from a copy of the generator.
+    QTest::newRow("sgd batch 4") << QStringLiteral("sgd:learning_rate=0.1,batch_size=4,seed=3");
+    QTest::newRow("momentum") << QStringLiteral("momentum:learning_rate=0.05,momentum=0.9");
+    QTest::newRow("nesterov") << QStringLiteral("nesterov:learning_rate=0.05,momentum=0.8");
+    QTest::newRow("adagrad") << QStringLiteral("adagrad:learning_rate=1,learning_rate_decay=0.01");
+    QTest::newRow("rmsprop momentum") << QStringLiteral("rmsprop:learning_rate=0.01,momentum=0.5");
+    QTest::newRow("adam") << QStringLiteral("adam:learning_rate=0.3");
+    QTest::newRow("adamw") << QStringLiteral("adamw:learning_rate=0.3,weight_decay=0.1");
+}
+
+// The preview's step is the change of theta that the next step() records, bit for bit, for
+// every optimizer, a cosine schedule included. Its gradient is the next update's gradient.
+void TestTrainingRun::previewEqualsNextUpdate()
+{
+    QFETCH(QString, spec);
+    const auto data = test::stackLossData();
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("huber:delta=2")),
+                                  FeatureScaling::standardizing(data->feature));
+    QString error;
+    const auto optimizer = OptimizerCatalogue::parse(spec, &error);
+    QVERIFY2(optimizer, qPrintable(error));
+    const auto schedule =
+        LearningRateSchedule::parse(QStringLiteral("cosine:period=10,minimum=0.001"), &error);
+    QVERIFY2(schedule, qPrintable(error));
+    TrainingRun run(objective, Eigen::Vector2d(-3.0, 4.0), *optimizer, *schedule);
+    for (int k = 0; k < 30 && run.status() == RunStatus::Running; ++k) {
+        const std::optional<UpdatePreview> preview = run.previewUpdate(objective);
+        QVERIFY(preview.has_value());
+        const Eigen::Vector2d before = run.current().theta;
+        const double rate = run.schedule().current();
+        QCOMPARE(run.step(objective), RunStatus::Running);
+        QVERIFY(preview->gradient == run.lastGradient());
+        QVERIFY(preview->step == run.current().theta - before);
+        QVERIFY(preview->step == run.lastUpdate());
+        COMPARE_NEAR(preview->learningRate, rate, 0.0);
+    }
+    QCOMPARE(run.iteration(), 30);
+}
+
+// Previewing every step gives the same path as a run that is never previewed, and a stopped
+// run has nothing to preview.
+void TestTrainingRun::previewLeavesRunUnchanged()
+{
+    const auto data = test::stackLossData();
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
+                                  FeatureScaling::standardizing(data->feature));
+    QString error;
+    const auto optimizer =
+        OptimizerCatalogue::parse(QStringLiteral("sgd:learning_rate=0.1,batch_size=5"), &error);
+    TrainingRun previewed(objective, Eigen::Vector2d::Zero(), *optimizer);
+    TrainingRun plain(objective, Eigen::Vector2d::Zero(), *optimizer);
+    for (int k = 0; k < 25; ++k) {
+        QVERIFY(previewed.previewUpdate(objective).has_value());
+        previewed.step(objective);
+        plain.step(objective);
+        QVERIFY(previewed.current().theta == plain.current().theta);
+    }
+
+    TrainingRun unstable(objective, Eigen::Vector2d::Zero(), gradientDescent(1e4));
+    runToEnd(unstable, objective, 1000);
+    QCOMPARE(unstable.status(), RunStatus::Diverged);
+    QVERIFY(!unstable.previewUpdate(objective).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestTrainingRun)

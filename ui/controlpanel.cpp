@@ -4,8 +4,10 @@
 #include "lossinfo.h"
 #include "losslisteditor.h"
 #include "lossspecentry.h"
+#include "optimizerpanel.h"
 #include "parameterslider.h"
 #include "residualscaleeditor.h"
+#include "runlisteditor.h"
 #include "uilogging.h"
 
 #include "core/losscatalogue.h"
@@ -64,6 +66,20 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
 
     layout->addWidget(m_parameterGroup);
 
+    auto *optimizerGroup = new QGroupBox(tr("Optimizer"), this);
+    optimizerGroup->setToolTip(tr("The line y = w·x + b is trained by this optimizer in every "
+                                  "run that has none of its own."));
+    auto *optimizerLayout = new QVBoxLayout(optimizerGroup);
+    m_optimizerPanel = new OptimizerPanel(model, SessionModel::sessionOptimizer, optimizerGroup);
+    optimizerLayout->addWidget(m_optimizerPanel);
+    layout->addWidget(optimizerGroup);
+
+    auto *runGroup = new QGroupBox(tr("Runs"), this);
+    auto *runLayout = new QVBoxLayout(runGroup);
+    m_runListEditor = new RunListEditor(model, runGroup);
+    runLayout->addWidget(m_runListEditor);
+    layout->addWidget(runGroup);
+
     m_infoGroup = new QGroupBox(this);
     auto *infoLayout = new QVBoxLayout(m_infoGroup);
     m_info = new QLabel(m_infoGroup);
@@ -72,24 +88,6 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     infoLayout->addWidget(m_info);
     layout->addWidget(m_infoGroup);
-
-    auto *optimizerGroup = new QGroupBox(tr("Model and optimizer"), this);
-    auto *optimizerLayout = new QVBoxLayout(optimizerGroup);
-    optimizerLayout->addWidget(
-        new QLabel(tr("Line y = w·x + b, full-batch gradient descent"), this));
-    ParameterSlider::Settings rate;
-    rate.label = tr("&Learning rate");
-    rate.toolTip = tr("Step size of gradient descent: each step moves (w, b) by the learning rate "
-                      "times the negative gradient.");
-    rate.defaultValue = 0.1;
-    rate.minimum = 1e-12;
-    rate.maximum = 1e6;
-    rate.sliderMinimum = 1e-6;
-    rate.sliderMaximum = 10.0;
-    rate.logarithmic = true;
-    m_learningRate = new ParameterSlider(rate, this);
-    optimizerLayout->addWidget(m_learningRate);
-    layout->addWidget(optimizerGroup);
     layout->addStretch();
 
     connect(m_openButton, &QPushButton::clicked, this, &ControlPanel::openRequested);
@@ -97,14 +95,15 @@ ControlPanel::ControlPanel(SessionModel *model, QWidget *parent)
         if (!m_syncing)
             m_model->setStandardize(checked);
     });
-    connect(m_learningRate, &ParameterSlider::valueChanged, m_model,
-            &SessionModel::setLearningRate);
-    connect(m_learningRate, &ParameterSlider::editFinished, m_model, &SessionModel::finishGesture);
     connect(m_model, &SessionModel::changed, this, &ControlPanel::onModelChanged);
 
     syncData();
     rebuildParameters();
-    m_learningRate->setValue(m_model->state().learningRate);
+}
+
+ParameterSlider *ControlPanel::learningRateSlider() const
+{
+    return m_optimizerPanel->learningRateSlider();
 }
 
 QListWidget *ControlPanel::lossList() const
@@ -147,8 +146,6 @@ void ControlPanel::onModelChanged(SessionModel::Changes changes)
     if (changes & (SessionModel::LossParametersChanged | SessionModel::DataChanged |
                    SessionModel::ScalingChanged))
         syncResidualScale();
-    if (changes & SessionModel::LearningRateChanged)
-        m_learningRate->setValue(m_model->state().learningRate);
 }
 
 void ControlPanel::syncData()

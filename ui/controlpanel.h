@@ -17,13 +17,15 @@ namespace losslens {
 class ListParameterEditor;
 class LossListEditor;
 class LossSpecEntry;
+class OptimizerPanel;
 class ParameterSlider;
 class ResidualScaleEditor;
+class RunListEditor;
 
 // The left dock: the data source and scaling, the losses with their colours (and a box to add
-// one by its spec), the current loss's parameters and residual scale, a short page about it,
-// and the optimizer's learning rate. Every control writes to the session model at once and
-// follows it on undo.
+// one by its spec), the current loss's parameters and residual scale, the shared optimizer, the
+// runs, and a short page about the current loss. Every control writes to the session model at
+// once and follows it on undo.
 class ControlPanel : public QWidget
 {
     Q_OBJECT
@@ -34,7 +36,11 @@ public:
     QListWidget *lossList() const;
     LossListEditor *lossListEditor() const { return m_lossListEditor; }
     QCheckBox *standardizeBox() const { return m_standardize; }
-    ParameterSlider *learningRateSlider() const { return m_learningRate; }
+    // The shared optimizer's learning rate slider.
+    ParameterSlider *learningRateSlider() const;
+    // The shared optimizer, which every run without its own trains with.
+    OptimizerPanel *optimizerPanel() const { return m_optimizerPanel; }
+    RunListEditor *runListEditor() const { return m_runListEditor; }
     // The slider of a parameter of the current loss, or nullptr.
     ParameterSlider *parameterSlider(const QString &key) const;
     // The editor of a list parameter of the current loss, or nullptr.
@@ -88,7 +94,8 @@ private:
     QString m_builtName;
     QStringList m_builtKeys;
     bool m_builtScale = false;
-    ParameterSlider *m_learningRate;
+    OptimizerPanel *m_optimizerPanel;
+    RunListEditor *m_runListEditor;
     bool m_syncing = false;
 };
 

@@ -35,11 +35,11 @@ DataView::DataView(SessionModel *model, TrainingController *training, QWidget *p
     rebuildData();
 }
 
-QCPGraph *DataView::lineGraph(int lossIndex) const
+QCPGraph *DataView::lineGraph(int runIndex) const
 {
-    if (lossIndex < 0 || lossIndex >= static_cast<int>(m_lines.size()))
+    if (runIndex < 0 || runIndex >= static_cast<int>(m_lines.size()))
         return nullptr;
-    return m_lines[lossIndex];
+    return m_lines[runIndex];
 }
 
 void DataView::rebuildData()
@@ -78,23 +78,25 @@ void DataView::updateLines()
         if (line)
             m_plot->removeGraph(line);
     }
-    m_lines.assign(m_model->lossCount(), nullptr);
+    m_lines.assign(m_model->runCount(), nullptr);
 
     const Dataset &data = m_model->data();
     if (!data.isEmpty()) {
         const double xLow = data.feature.minCoeff(), xHigh = data.feature.maxCoeff();
-        for (int i = 0; i < m_model->lossCount(); ++i) {
+        for (int i = 0; i < m_model->runCount(); ++i) {
             const TrainingRun *run = m_training->run(i);
             if (!run)
                 continue;
-            const LossEntry &entry = m_model->lossEntry(i);
-            const LineParameters line = m_model->objective(i)->toDataUnits(run->current().theta);
+            const RunEntry &entry = m_model->runEntry(i);
+            const Loss &loss = *m_model->lossEntry(entry.lossIndex).loss;
+            const LineParameters line =
+                m_model->objective(entry.lossIndex)->toDataUnits(run->current().theta);
             QCPGraph *graph = m_plot->addGraph();
-            graph->setPen(QPen(entry.colour, 2.5,
-                               run->status() == RunStatus::Diverged ? Qt::DotLine : Qt::SolidLine));
+            const bool diverged = run->status() == RunStatus::Diverged;
+            graph->setPen(QPen(entry.colour, 2.5, diverged ? Qt::DotLine : Qt::SolidLine));
             // A regression line predicts the target. A classifier's line is a logit, so the
             // view draws its probability 1 / (1 + exp(-(w x + b))) over the 0/1 labels.
-            const bool classifier = entry.loss->kind() == LossKind::Classification;
+            const bool classifier = loss.kind() == LossKind::Classification;
             const int sampleCount = classifier ? 200 : 2;
             QVector<double> xs(sampleCount), ys(sampleCount);
             for (int k = 0; k < sampleCount; ++k) {
@@ -103,14 +105,17 @@ void DataView::updateLines()
                 ys[k] = displayable(classifier ? 1.0 / (1.0 + std::exp(-output)) : output);
             }
             graph->setData(xs, ys, true);
-            // A diverged line is dotted. The bottom bar and the training view give the step.
             // Only BCE and focal loss model a probability; other classifiers give a score.
-            const bool probabilistic = entry.loss->name() == QLatin1String("bce") ||
-                                       entry.loss->name() == QLatin1String("focal");
+            const bool probabilistic =
+                loss.name() == QLatin1String("bce") || loss.name() == QLatin1String("focal");
             const QString formula = !classifier     ? tr("%1: y = %2")
                                     : probabilistic ? tr("%1: P(y=1) = σ(%2)")
                                                     : tr("%1: σ(%2) of the score");
-            graph->setName(formula.arg(entry.loss->displayName(), lineFormula(line, data)));
+            QString name = formula.arg(m_model->runLabel(i), lineFormula(line, data));
+            // The line stays at the last finite point, dotted, and the legend gives the step.
+            if (diverged)
+                name += tr(", diverged at step %1").arg(run->divergedAt());
+            graph->setName(name);
             m_lines[i] = graph;
         }
     }

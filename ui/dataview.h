@@ -10,7 +10,8 @@ class QCPGraph;
 
 namespace losslens {
 
-// The data as a scatter and, for every run, the line it is fitting, in the data's own units.
+// The data as a scatter and, for every run, the line it is fitting in the run's colour, in the
+// data's own units. A diverged run's line is dotted and its legend entry gives the step.
 class DataView : public QWidget
 {
     Q_OBJECT
@@ -19,8 +20,8 @@ public:
     DataView(SessionModel *model, TrainingController *training, QWidget *parent = nullptr);
 
     QCustomPlot *plot() const { return m_plot; }
-    // The line drawn for a loss, or nullptr when it has none.
-    QCPGraph *lineGraph(int lossIndex) const;
+    // The line drawn for a run, or nullptr when it has none.
+    QCPGraph *lineGraph(int runIndex) const;
 
 private:
     void rebuildData();

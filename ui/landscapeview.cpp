@@ -2,6 +2,8 @@
 
 #include "contouroverlay.h"
 #include "plotsupport.h"
+#include "runarrows.h"
+#include "runpaths.h"
 #include "uilogging.h"
 
 #include <qcustomplot.h>
@@ -16,18 +18,6 @@
 #include <cmath>
 
 namespace losslens {
-
-namespace {
-
-
-// Keeps far-away path points inside what the painter can draw without overflowing.
-double clampToView(double value, const QCPRange &range)
-{
-    const double span = std::max(range.size(), 1e-300);
-    return std::clamp(displayable(value), range.lower - 1e6 * span, range.upper + 1e6 * span);
-}
-
-} // namespace
 
 LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, QWidget *parent)
     : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this)),
@@ -99,7 +89,9 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::white, 11));
     m_startMarker->setName(tr("start"));
 
-    createPaths();
+    m_runPaths = new RunPaths(m_plot, m_model, m_training);
+    m_runArrows = new RunArrows(m_plot, m_model, m_training, this);
+    header->insertWidget(2, m_runArrows->modeBox());
 
     // The legend names each path, the start and the minimum; the heads and the map need none.
     layout->addWidget(new LegendLabel(m_plot, this));
@@ -133,46 +125,17 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     resetRange();
 }
 
-void LandscapeView::createPaths()
+QCPCurve *LandscapeView::path(int runIndex) const
 {
-    for (QCPCurve *path : m_paths)
-        m_plot->removePlottable(path);
-    for (QCPGraph *head : m_heads)
-        m_plot->removeGraph(head);
-    m_paths.clear();
-    m_heads.clear();
-    for (int i = 0; i < m_model->lossCount(); ++i) {
-        const QColor colour = m_model->lossEntry(i).colour;
-        auto *path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
-        // Earlier paths are wider, so a path that runs on top of another leaves a coloured rim.
-        path->setPen(QPen(colour, 4.0 - 0.8 * std::min(i, 3)));
-        path->setName(tr("%1 path").arg(m_model->lossEntry(i).loss->displayName()));
-        path->setVisible(false);
-        m_paths.push_back(path);
-        QCPGraph *head = m_plot->addGraph();
-        head->setLineStyle(QCPGraph::lsNone);
-        head->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.5), colour, 12));
-        head->setVisible(false);
-        head->setProperty("inLegend", false);
-        m_heads.push_back(head);
-    }
-}
-
-QCPCurve *LandscapeView::path(int lossIndex) const
-{
-    if (lossIndex < 0 || lossIndex >= static_cast<int>(m_paths.size()) ||
-        !m_paths[lossIndex]->visible())
-        return nullptr;
-    return m_paths[lossIndex];
+    return m_runPaths->path(runIndex);
 }
 
 void LandscapeView::onModelChanged(SessionModel::Changes changes)
 {
-    // An added or removed loss needs its own path, or frees one. The runs were synchronized
+    // An added or removed run needs its own path, or frees one. The runs were synchronized
     // before this view heard of the change, so the new paths are filled at once.
-    if (changes & SessionModel::LossListChanged) {
-        createPaths();
+    if (changes & (SessionModel::LossListChanged | SessionModel::RunListChanged)) {
+        m_runPaths->rebuild();
         updatePaths();
     }
     if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged |
@@ -182,7 +145,7 @@ void LandscapeView::onModelChanged(SessionModel::Changes changes)
     }
     if (changes & SessionModel::LossParametersChanged)
         requestLandscape();
-    if (changes & SessionModel::StartChanged)
+    if (changes & (SessionModel::StartChanged | SessionModel::SelectedRunChanged))
         updatePaths();
 }
 
@@ -364,47 +327,20 @@ void LandscapeView::updatePaths()
     const Eigen::Vector2d start = m_model->startTheta();
     m_startMarker->setData({start[0]}, {start[1]});
     updateContourObstacles();
-    const QCPRange xRange = m_plot->xAxis->range(), yRange = m_plot->yAxis->range();
-    for (int i = 0; i < static_cast<int>(m_paths.size()); ++i) {
-        const TrainingRun *run = m_training->run(i);
-        m_paths[i]->setVisible(run != nullptr);
-        m_heads[i]->setVisible(run != nullptr);
-        if (!run)
-            continue;
-        const bool diverged = run->status() == RunStatus::Diverged;
-        QPen pen = m_paths[i]->pen();
-        pen.setStyle(diverged ? Qt::DashLine : Qt::SolidLine);
-        m_paths[i]->setPen(pen);
-        const QString name = m_model->lossEntry(i).loss->displayName();
-        m_paths[i]->setName(diverged ? tr("%1 (diverged)").arg(name) : name);
-        QCPScatterStyle head = m_heads[i]->scatterStyle();
-        head.setShape(diverged ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle);
-        head.setPen(diverged ? QPen(pen.color(), 3) : QPen(Qt::white, 1.5));
-        m_heads[i]->setScatterStyle(head);
-        const auto &history = run->history();
-        // Long runs are thinned to about 4000 drawn points; the last point is always kept.
-        const size_t stride = std::max<size_t>(1, history.size() / 4000);
-        QVector<double> ws, bs;
-        ws.reserve(int(history.size() / stride + 2));
-        bs.reserve(ws.capacity());
-        for (size_t k = 0; k < history.size(); k += stride) {
-            ws << clampToView(history[k].theta[0], xRange);
-            bs << clampToView(history[k].theta[1], yRange);
-        }
-        const Eigen::Vector2d &last = history.back().theta;
-        ws << clampToView(last[0], xRange);
-        bs << clampToView(last[1], yRange);
-        m_paths[i]->setData(ws, bs);
-        m_heads[i]->setData({ws.back()}, {bs.back()});
-    }
+    m_runPaths->update();
+    m_runArrows->update();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LandscapeView::setStartFromPixel(const QPointF &pixel)
+void LandscapeView::setStartFromPixel(const QPointF &pixel, bool selectedRunOnly)
 {
     const Eigen::Vector2d theta(m_plot->xAxis->pixelToCoord(pixel.x()),
                                 m_plot->yAxis->pixelToCoord(pixel.y()));
-    if (theta.allFinite())
+    if (!theta.allFinite())
+        return;
+    if (selectedRunOnly)
+        m_model->setRunStartTheta(m_model->state().selectedRun, theta);
+    else
         m_model->setStartTheta(theta);
 }
 
@@ -420,19 +356,23 @@ bool LandscapeView::eventFilter(QObject *watched, QEvent *event)
             return false;
         m_model->finishGesture();
         m_draggingStart = true;
-        setStartFromPixel(mouse->position());
+        // Shift moves the selected run's start alone; the whole drag keeps the first choice.
+        m_draggingSelectedStart =
+            (mouse->modifiers() & Qt::ShiftModifier) && m_model->state().selectedRun >= 0;
+        setStartFromPixel(mouse->position(), m_draggingSelectedStart);
         return true;
     }
     case QEvent::MouseMove: {
         auto *mouse = static_cast<QMouseEvent *>(event);
         if (m_draggingStart)
-            setStartFromPixel(mouse->position());
+            setStartFromPixel(mouse->position(), m_draggingSelectedStart);
         const double w = m_plot->xAxis->pixelToCoord(mouse->position().x());
         const double b = m_plot->yAxis->pixelToCoord(mouse->position().y());
         const auto objective = m_model->objective(m_model->state().currentLoss);
         if (objective->isApplicable()) {
             const LineParameters line = objective->toDataUnits({w, b});
-            emit hoverText(tr("w = %1, b = %2, the line y = %3 in data units: mean loss %4")
+            emit hoverText(tr("w = %1, b = %2, the line y = %3 in data units: mean loss %4. "
+                              "Click: start of every run; Shift+click: of the selected run.")
                                .arg(shortNumber(w), shortNumber(b),
                                     lineFormula(line, objective->data()),
                                     shortNumber(objective->value({w, b}))));

@@ -18,11 +18,14 @@ class QCPTextElement;
 namespace losslens {
 
 class ContourOverlay;
+class RunArrows;
+class RunPaths;
 
 // The mean loss of the current loss over (w, b) in training coordinates as a heat map with a
-// colour scale and labelled contour lines, its minimum, the start point and every run's path.
-// A left click or drag sets the start point, the wheel zooms and a right drag pans. The map is
-// recomputed in the background for the visible range.
+// colour scale and labelled contour lines, its minimum, the start point, every run's path and
+// arrows at the selected run's current point. A left click or drag sets the start point of every
+// run, or of the selected run alone while Shift is held. The wheel zooms and a right drag pans.
+// The map is recomputed in the background for the visible range.
 class LandscapeView : public QWidget
 {
     Q_OBJECT
@@ -36,8 +39,9 @@ public:
     // The latest landscape shown, or nullptr while none has arrived.
     const LandscapeResult *result() const { return m_result.get(); }
     bool isComputing() const { return m_job.isBusy(); }
-    // Points of a loss's path as drawn, or nullptr when it has no run.
-    QCPCurve *path(int lossIndex) const;
+    // Points of a run's path as drawn, or nullptr when the run is not active.
+    QCPCurve *path(int runIndex) const;
+    const RunArrows *arrows() const { return m_runArrows; }
     // The labelled contour lines over the heat map, empty while they are switched off.
     const ContourOverlay *contours() const { return m_contours; }
 
@@ -55,8 +59,6 @@ protected:
 
 private:
     void onModelChanged(SessionModel::Changes changes);
-    // Makes one path and one head marker per loss of the session, replacing any there are.
-    void createPaths();
     void requestLandscape();
     void showResult(std::shared_ptr<const LandscapeResult> result);
     void updatePaths();
@@ -64,7 +66,8 @@ private:
     void updateColourScale();
     void updateContours();
     void updateContourObstacles();
-    void setStartFromPixel(const QPointF &pixel);
+    // Sets the start of every run, or with selectedRunOnly that of the selected run.
+    void setStartFromPixel(const QPointF &pixel, bool selectedRunOnly);
 
     SessionModel *m_model;
     TrainingController *m_training;
@@ -79,13 +82,14 @@ private:
     QCPGraph *m_minimumMarker;
     QCPGraph *m_minimumOutline;
     QCPGraph *m_startMarker;
-    std::vector<QCPCurve *> m_paths;
-    std::vector<QCPGraph *> m_heads;
+    RunPaths *m_runPaths;
+    RunArrows *m_runArrows;
     LandscapeJob m_job;
     std::shared_ptr<const LandscapeResult> m_result;
     QTimer m_rangeSettle;
     bool m_settingRange = false;
     bool m_draggingStart = false;
+    bool m_draggingSelectedStart = false;
     QString m_notApplicable;
 };
 

@@ -87,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_landscape, &LandscapeView::computingChanged, this, [this](bool computing) {
         m_statusLabel->setText(computing ? tr("Computing the landscape…") : QString());
     });
+    connect(m_training, &TrainingController::stopped, m_statusLabel, &QLabel::setText);
     connect(m_training, &TrainingController::advanced, this, [this] {
         const double rate = m_training->framesPerSecond();
         const double milliseconds = m_training->lastStepMilliseconds();

@@ -5,20 +5,22 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QSpinBox>
 #include <QStyle>
 
 namespace losslens {
 
 PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWidget *parent)
     : QToolBar(tr("Playback"), parent), m_model(model), m_training(training),
-      m_speed(new QComboBox(this)), m_counter(new QLabel(this)), m_runs(new QLabel(this))
+      m_speed(new QComboBox(this)), m_stepLimit(new QSpinBox(this)), m_counter(new QLabel(this)),
+      m_runs(new QLabel(this))
 {
     setObjectName(QStringLiteral("playbackBar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
-    m_play->setToolTip(tr("Run gradient descent for every shown loss (Space)"));
+    m_play->setToolTip(tr("Train every run, each with its optimizer (Space)"));
     m_step = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
-    m_step->setToolTip(tr("Apply one gradient-descent update to every run (Right arrow)"));
+    m_step->setToolTip(tr("Apply one update to every run (Right arrow)"));
     m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Reset"));
     m_reset->setToolTip(tr("Start every run over from the start point (R)"));
     addSeparator();
@@ -29,6 +31,13 @@ PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWid
                            "frames per second."));
     m_speed->setCurrentIndex(m_speed->findData(m_training->stepsPerFrame()));
     addWidget(m_speed);
+    addWidget(new QLabel(tr(" Step limit "), this));
+    m_stepLimit->setRange(1, TrainingController::maximumSteps);
+    m_stepLimit->setValue(m_training->stepLimit());
+    m_stepLimit->setKeyboardTracking(false);
+    m_stepLimit->setToolTip(tr("Playback stops when the runs reach this step. A lower limit "
+                               "recomputes runs that are past it."));
+    addWidget(m_stepLimit);
     addSeparator();
     m_counter->setMinimumWidth(90);
     addWidget(m_counter);
@@ -41,6 +50,10 @@ PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWid
     connect(m_reset, &QAction::triggered, m_training, &TrainingController::reset);
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_training->setStepsPerFrame(m_speed->itemData(index).toInt()); });
+    connect(m_stepLimit, &QSpinBox::valueChanged, this, [this](int steps) {
+        m_training->setStepLimit(steps);
+        updateLabels();
+    });
     connect(m_training, &TrainingController::playingChanged, this, [this](bool playing) {
         m_play->setText(playing ? tr("Pause") : tr("Play"));
         m_play->setIcon(
@@ -52,13 +65,27 @@ PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWid
 
 void PlaybackBar::updateLabels()
 {
-    m_counter->setText(tr("step %1").arg(m_training->iteration()));
+    if (m_training->stepLimit() < TrainingController::maximumSteps)
+        m_counter->setText(
+            tr("step %1 of %2").arg(m_training->iteration()).arg(m_training->stepLimit()));
+    else
+        m_counter->setText(tr("step %1").arg(m_training->iteration()));
+    // The bar names each run by its loss, and by its number where several runs fit one loss, so
+    // that several runs fit in one line. The tooltip and the legends add the optimizer.
     QStringList parts;
-    for (int i = 0; i < m_model->lossCount(); ++i) {
+    QStringList labels;
+    for (int i = 0; i < m_model->runCount(); ++i) {
         const TrainingRun *run = m_training->run(i);
         if (!run)
             continue;
-        const LossEntry &entry = m_model->lossEntry(i);
+        const RunEntry &entry = m_model->runEntry(i);
+        QString name = m_model->lossEntry(entry.lossIndex).loss->displayName();
+        for (int j = 0; j < m_model->runCount(); ++j) {
+            if (j != i && m_model->runEntry(j).lossIndex == entry.lossIndex) {
+                name += QStringLiteral(" #%1").arg(i + 1);
+                break;
+            }
+        }
         // A diverged run shows the loss it blew up to, not its last finite one.
         QString status = shortNumber(run->current().loss);
         if (run->status() == RunStatus::Diverged)
@@ -68,8 +95,10 @@ void PlaybackBar::updateLabels()
         else if (run->status() == RunStatus::Converged)
             status += tr(" converged");
         parts << QStringLiteral("<span style='color:%1'>■</span> %2 %3")
-                     .arg(entry.colour.name(), entry.loss->displayName().toHtmlEscaped(), status);
+                     .arg(entry.colour.name(), name.toHtmlEscaped(), status);
+        labels << tr("#%1 %2: %3").arg(i + 1).arg(m_model->runLabel(i), status);
     }
+    m_runs->setToolTip(labels.join(QLatin1Char('\n')));
     m_runs->setText(parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
 }
 

@@ -8,11 +8,12 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QSpinBox;
 
 namespace losslens {
 
-// The bottom bar: play/pause, single step, reset, speed, the step counter and each run's
-// current mean loss and status.
+// The bottom bar: play/pause, single step, reset, speed, the step limit, the step counter and
+// each run's current mean loss and status.
 class PlaybackBar : public QToolBar
 {
     Q_OBJECT
@@ -23,6 +24,7 @@ public:
     QAction *playAction() const { return m_play; }
     QAction *stepAction() const { return m_step; }
     QAction *resetAction() const { return m_reset; }
+    QSpinBox *stepLimitBox() const { return m_stepLimit; }
     QLabel *runsLabel() const { return m_runs; }
 
 private:
@@ -34,6 +36,7 @@ private:
     QAction *m_step;
     QAction *m_reset;
     QComboBox *m_speed;
+    QSpinBox *m_stepLimit;
     QLabel *m_counter;
     QLabel *m_runs;
 };

@@ -1,25 +1,20 @@
 #include "sessionmodel.h"
 
+#include "sessionruns.h"
 #include "uilogging.h"
 
 #include "core/losscatalogue.h"
+#include "core/optimizercatalogue.h"
 
 #include <QUndoCommand>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace losslens {
 
 namespace {
-
-// Parameter merge ids are ParameterMergeBase + 16 lossIndex + parameterIndex, below
-// ScaleMergeBase for fewer than 65,000 losses, so the two ranges never meet.
-enum MergeId {
-    LearningRateMerge = 1,
-    StartMerge = 2,
-    ParameterMergeBase = 100,
-    ScaleMergeBase = 1 << 20,
-};
 
 // Swaps whole session states; they share their data and losses, so this is cheap.
 class StateCommand : public QUndoCommand
@@ -88,29 +83,57 @@ QColor lossColour(const QString &name)
     return QColor::fromHsv(int(qHash(name) % 360), 200, 170);
 }
 
-QColor addedLossColour(const std::vector<LossEntry> &entries, const Loss &loss)
+namespace {
+
+// Dark, saturated colours that read on white and differ from every catalogue colour, most of
+// all from those of MSE, MAE and Huber, which are on by default. 0xA6761D, 0x66A61E and
+// 0xE7298A are from ColorBrewer's Dark2 scheme.
+constexpr std::array<QRgb, 7> addedLossPalette = {0x7B2D8E, 0xA6761D, 0x66A61E, 0xE7298A,
+                                                  0x4477AA, 0x222255, 0xCC3311};
+// The same colours for runs, pink and green first because they stand out most from the MSE and
+// Huber runs and from the dark end of the landscape's colour map.
+constexpr std::array<QRgb, 7> runPalette = {0xE7298A, 0x66A61E, 0xA6761D, 0x7B2D8E,
+                                            0x4477AA, 0xCC3311, 0x222255};
+
+// Returns the first colour of the palette that is not in used. When all are taken, it returns a
+// hue derived from the seed, turned by 47 degrees at a time, up to 36 times, until it is free.
+QColor distinctColour(const std::array<QRgb, 7> &palette, const std::vector<QColor> &used,
+                      const QString &seed)
 {
-    // Dark, saturated colours that read on white and differ from every catalogue colour, most
-    // of all from those of MSE, MAE and Huber, which are on by default. 0xA6761D, 0x66A61E and
-    // 0xE7298A are from ColorBrewer's Dark2 scheme.
-    static const QRgb palette[] = {0x7B2D8E, 0xA6761D, 0x66A61E, 0xE7298A,
-                                   0x4477AA, 0x222255, 0xCC3311};
-    const auto inUse = [&entries](const QColor &colour) {
-        for (const LossEntry &entry : entries) {
-            if (entry.colour == colour)
-                return true;
-        }
-        return false;
+    const auto inUse = [&used](const QColor &colour) {
+        return std::find(used.begin(), used.end(), colour) != used.end();
     };
     for (const QRgb rgb : palette) {
         if (!inUse(QColor(rgb)))
             return QColor(rgb);
     }
-    // Past the palette, a hue from the spec, turned until it is free.
-    int hue = int(qHash(loss.spec()) % 360);
+    int hue = int(qHash(seed) % 360);
     for (int turn = 0; turn < 36 && inUse(QColor::fromHsv(hue, 200, 170)); ++turn)
         hue = (hue + 47) % 360;
     return QColor::fromHsv(hue, 200, 170);
+}
+
+} // namespace
+
+QColor addedLossColour(const std::vector<LossEntry> &entries, const Loss &loss)
+{
+    std::vector<QColor> used;
+    for (const LossEntry &entry : entries)
+        used.push_back(entry.colour);
+    return distinctColour(addedLossPalette, used, loss.spec());
+}
+
+QColor newRunColour(const SessionState &state)
+{
+    // A ticked loss's colour stays free too, so a loss that gets its first run keeps its colour.
+    std::vector<QColor> used;
+    for (const RunEntry &run : state.runs)
+        used.push_back(run.colour);
+    for (const LossEntry &entry : state.losses) {
+        if (entry.enabled)
+            used.push_back(entry.colour);
+    }
+    return distinctColour(runPalette, used, QStringLiteral("run %1").arg(state.runs.size()));
 }
 
 SessionState defaultSessionState(std::shared_ptr<const Dataset> data)
@@ -125,6 +148,13 @@ SessionState defaultSessionState(std::shared_ptr<const Dataset> data)
         state.losses.push_back(entry);
     }
     state.currentLoss = static_cast<int>(LossCatalogue::names().indexOf(QStringLiteral("huber")));
+    // Full-batch gradient descent at 0.1 contracts the standardized MSE error by 0.8 a step,
+    // because the Hessian of MSE on the standardized feature is 2 I.
+    auto optimizer = OptimizerCatalogue::create(QStringLiteral("gd"));
+    optimizer->setParameterValue(0, 0.1);
+    state.optimizer.optimizer = std::move(optimizer);
+    addMissingRuns(state);
+    state.selectedRun = runOfCurrentLoss(state);
     return state;
 }
 
@@ -167,8 +197,14 @@ void SessionModel::applyState(const SessionState &state)
         changes |= DataChanged;
     if (state.standardize != m_state.standardize)
         changes |= ScalingChanged;
-    if (state.learningRate != m_state.learningRate)
-        changes |= LearningRateChanged;
+    if (!(state.optimizer == m_state.optimizer))
+        changes |= OptimizerChanged;
+    if (state.runs.size() != m_state.runs.size())
+        changes |= RunsChanged | RunListChanged;
+    else if (state.runs != m_state.runs)
+        changes |= RunsChanged;
+    if (state.selectedRun != m_state.selectedRun)
+        changes |= SelectedRunChanged;
     if (state.start.slope != m_state.start.slope ||
         state.start.intercept != m_state.start.intercept)
         changes |= StartChanged;
@@ -240,6 +276,8 @@ void SessionModel::setLossEnabled(int index, bool enabled)
         return;
     SessionState after = m_state;
     after.losses[index].enabled = enabled;
+    // A hidden loss keeps its runs, so ticking it again brings them back as they were.
+    addMissingRuns(after);
     const QString name = after.losses[index].loss->displayName();
     push(after, enabled ? tr("Show %1").arg(name) : tr("Hide %1").arg(name));
 }
@@ -284,6 +322,11 @@ void SessionModel::setEnabledLosses(const std::vector<std::shared_ptr<const Loss
     }
     if (first >= 0)
         after.currentLoss = first;
+    // A new choice of losses replaces the runs too: the runs of losses left out go.
+    eraseRuns(after,
+              [&after](int, const RunEntry &run) { return !after.losses[run.lossIndex].enabled; });
+    addMissingRuns(after);
+    after.selectedRun = runOfCurrentLoss(after);
     push(after, tr("Choose losses"));
 }
 
@@ -376,6 +419,8 @@ int SessionModel::addLoss(std::shared_ptr<const Loss> loss)
     entry.removable = true;
     after.losses.push_back(entry);
     after.currentLoss = static_cast<int>(after.losses.size()) - 1;
+    addMissingRuns(after);
+    after.selectedRun = static_cast<int>(after.runs.size()) - 1;
     qCDebug(lcUi) << "adding loss" << entry.loss->spec() << "at" << after.currentLoss;
     push(after, tr("Add %1").arg(entry.loss->displayName()));
     return after.currentLoss;
@@ -389,6 +434,12 @@ bool SessionModel::removeLoss(int index)
     const QString name = after.losses[index].loss->displayName();
     qCDebug(lcUi) << "removing loss" << after.losses[index].loss->spec() << "at" << index;
     after.losses.erase(after.losses.begin() + index);
+    // The runs of the removed loss go with it, and the others keep pointing at their losses.
+    eraseRuns(after, [index](int, const RunEntry &run) { return run.lossIndex == index; });
+    for (RunEntry &run : after.runs) {
+        if (run.lossIndex > index)
+            --run.lossIndex;
+    }
     // The current loss stays the same loss. When it is the one removed, the entry before it
     // becomes current.
     if (after.currentLoss >= index)
@@ -399,11 +450,9 @@ bool SessionModel::removeLoss(int index)
 
 void SessionModel::setLearningRate(double learningRate)
 {
-    if (learningRate == m_state.learningRate || !(learningRate > 0.0))
-        return;
-    SessionState after = m_state;
-    after.learningRate = learningRate;
-    push(after, tr("Set learning rate"), LearningRateMerge);
+    const QString error = setOptimizerParameter(sessionOptimizer, 0, learningRate);
+    if (!error.isEmpty())
+        qCWarning(lcUi) << "learning rate rejected:" << error;
 }
 
 void SessionModel::setStandardize(bool standardize)
@@ -422,9 +471,13 @@ void SessionModel::finishGesture()
 
 void SessionModel::setStartTheta(const Eigen::Vector2d &theta)
 {
+    if (!theta.allFinite())
+        return;
     SessionState after = m_state;
     const double slope = theta[0] / m_scaling.scale;
     after.start = {slope, theta[1] - slope * m_scaling.mean};
+    for (RunEntry &run : after.runs)
+        run.start.reset();
     push(after, tr("Move start point"), StartMerge);
 }
 

@@ -16,16 +16,26 @@ class SessionModel : public QObject
     Q_OBJECT
 
 public:
+    // The target of the optimizer setters that means the session's optimizer, which every run
+    // without its own trains with. Any other target is a run's index.
+    static constexpr int sessionOptimizer = -1;
+
     enum Change {
         DataChanged = 0x01,
         LossSelectionChanged = 0x02,
         LossParametersChanged = 0x04,
-        LearningRateChanged = 0x08,
+        // The session's optimizer or its schedule, which the optimizer panel shows.
+        OptimizerChanged = 0x08,
         ScalingChanged = 0x10,
         StartChanged = 0x20,
         CurrentLossChanged = 0x40,
         // A loss was added or removed, so views that keep an item per loss rebuild them.
         LossListChanged = 0x80,
+        // A run's loss, own optimizer, own start or colour changed.
+        RunsChanged = 0x100,
+        // A run was added or removed, so views that keep an item per run rebuild them.
+        RunListChanged = 0x200,
+        SelectedRunChanged = 0x400,
     };
     Q_DECLARE_FLAGS(Changes, Change)
 
@@ -44,7 +54,24 @@ public:
     // loss() is the loss as fitted and drawn, so a residual scale written scale=mad carries the
     // estimate from the current data there, while lossEntry() keeps the unresolved scale.
     std::shared_ptr<const LineObjective> objective(int lossIndex) const;
+    // The session's start point in training coordinates.
     Eigen::Vector2d startTheta() const;
+
+    int runCount() const { return static_cast<int>(m_state.runs.size()); }
+    const RunEntry &runEntry(int runIndex) const { return m_state.runs.at(runIndex); }
+    // The optimizer and schedule a run trains with: its own, or the session's.
+    const OptimizerSettings &runOptimizer(int runIndex) const;
+    // The start of a run in training coordinates: its own, or the session's.
+    Eigen::Vector2d runStartTheta(int runIndex) const;
+    // Whether a run trains: its loss is ticked and can be fitted to the data.
+    bool isRunActive(int runIndex) const;
+    // The loss and the optimizer of a run, as legends show it: "Huber · Adam, lr 0.01". Runs
+    // whose labels would be equal get their number appended, as in "Huber · Adam, lr 0.01 #3".
+    QString runLabel(int runIndex) const;
+    // The settings that the optimizer setters change for a target: the session's optimizer for
+    // sessionOptimizer, a run's own otherwise. Returns nullptr for a run without its own
+    // optimizer or an index out of range.
+    const OptimizerSettings *optimizerSettings(int target) const;
 
     // Replaces the whole state without an undo step, as when the app starts.
     void resetState(const SessionState &state);
@@ -78,8 +105,46 @@ public:
     // Removes a loss that addLoss() or setEnabledLosses() added, as one undo step. Returns false,
     // changing nothing, for a catalogue entry or an index out of range.
     bool removeLoss(int index);
+    // Sets the learning rate of the session's optimizer, as --learning-rate does.
     void setLearningRate(double learningRate);
+    // Switches the target's optimizer to a method of OptimizerCatalogue::names(), as one undo
+    // step. The learning rate carries over and the other hyperparameters take the method's
+    // defaults. Returns a message naming the method when it is unknown, and then changes
+    // nothing; returns an empty string otherwise.
+    QString setOptimizerMethod(int target, const QString &name);
+    // Sets one hyperparameter of the target's optimizer. Changes of one parameter within one
+    // gesture merge into one undo step. Returns the message of
+    // OptimizerCatalogue::validateParameter for an invalid value, and then changes nothing.
+    QString setOptimizerParameter(int target, int parameterIndex, double value);
+    // Sets the target's learning rate schedule from a spec such as cosine:period=100, as one undo
+    // step. Returns the parser's message for an invalid spec, and then changes nothing.
+    QString setSchedule(int target, const QString &spec);
+
+    // Appends a run of a loss with the session's optimizer and start and a colour that no other
+    // run uses, ticks the loss and selects the run, as one undo step. Returns its index, or -1
+    // for a loss index out of range.
+    int addRun(int lossIndex);
+    // Appends a copy of a run with a colour of its own and selects it. Returns its index, or -1.
+    int duplicateRun(int runIndex);
+    // Removes a run as one undo step. Returns false, changing nothing, for an index out of range.
+    bool removeRun(int runIndex);
+    // Makes a run fit another loss of the session, and ticks that loss, as one undo step.
+    void setRunLoss(int runIndex, int lossIndex);
+    // Gives a run its own optimizer, a copy of the one it trains with, or makes it train with
+    // the session's again.
+    void setRunOwnOptimizer(int runIndex, bool own);
+    void setRunColour(int runIndex, const QColor &colour);
+    // Sets one run's own start from a point in training coordinates. Changes within one gesture
+    // merge, as a mouse drag's do.
+    void setRunStartTheta(int runIndex, const Eigen::Vector2d &theta);
+    // Makes a run start at the session's start again.
+    void clearRunStart(int runIndex);
+    // Selects a run and makes its loss current, so the landscape under its arrows is its own.
+    // A view choice, so not undoable.
+    void setSelectedRun(int runIndex);
+
     void setStandardize(bool standardize);
+    // Sets the start of every run: the session's start, and no run keeps its own.
     void setStartTheta(const Eigen::Vector2d &theta);
     // Ends the current gesture (a slider drag, a mouse drag), so the next change starts a new
     // undo step.
@@ -92,7 +157,22 @@ signals:
     void changed(losslens::SessionModel::Changes changes);
 
 private:
+    // Parameter merge ids are ParameterMergeBase + 16 lossIndex + parameterIndex, below
+    // ScaleMergeBase for fewer than 65,000 losses, so the two ranges never meet.
+    // Optimizer merge ids are OptimizerMergeBase + 16 (target + 1) + parameterIndex, and run start
+    // merge ids RunStartMergeBase + runIndex, so no two ranges meet below 2^18 runs.
+    enum MergeId {
+        StartMerge = 2,
+        ParameterMergeBase = 100,
+        ScaleMergeBase = 1 << 20,
+        OptimizerMergeBase = 1 << 22,
+        RunStartMergeBase = 1 << 26,
+    };
+
     void push(const SessionState &after, const QString &text, int mergeId = -1);
+    // The settings that a target's setters replace in a copy of the state, or nullptr.
+    OptimizerSettings *optimizerSettings(SessionState &state, int target) const;
+    QString optimizerTargetName(int target) const;
     // Rebuilds the objectives; with keepUnchangedLosses only those whose loss was replaced.
     void rebuildObjectives(bool keepUnchangedLosses);
 
@@ -108,8 +188,13 @@ private:
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(SessionModel::Changes)
 
-// The default session: every catalogue loss, MSE and Huber enabled, Huber current.
+// The default session: every catalogue loss, MSE and Huber enabled, Huber current, one run for
+// each of the two in the loss's colour, and full-batch gradient descent at a learning rate of
+// 0.1.
 SessionState defaultSessionState(std::shared_ptr<const Dataset> data);
+
+// A colour for a new run that no run of the state uses, unless more than 43 runs exist.
+QColor newRunColour(const SessionState &state);
 
 QColor lossColour(const QString &name);
 // A colour for a loss that the user adds. It differs from every colour the entries use unless

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/dataset.h"
+#include "core/learningrateschedule.h"
 #include "core/lineobjective.h"
 #include "core/loss.h"
+#include "core/optimizer.h"
 
 #include <QColor>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace losslens {
@@ -22,17 +25,50 @@ struct LossEntry
     bool removable = false;
 };
 
-// Everything the user has set. Copies are cheap because the data set and the losses are
-// shared and immutable; a change replaces them.
+// An optimizer with its learning rate schedule, as a run trains with them. The optimizer is
+// never stepped here: each run steps a clone, so the session's copy is shared and immutable,
+// and a change replaces it.
+struct OptimizerSettings
+{
+    std::shared_ptr<const Optimizer> optimizer;
+    LearningRateSchedule schedule;
+
+    // "adam:learning_rate=0.01,... with cosine:period=100,minimum=0", both canonical.
+    QString spec() const;
+    bool operator==(const OptimizerSettings &other) const;
+};
+
+// One training run: a loss of the session, an optimizer and a start point, drawn in its own
+// colour in every view. A run trains only while its loss is ticked.
+struct RunEntry
+{
+    // Index into SessionState::losses.
+    int lossIndex = 0;
+    // The run's own optimizer, or nothing when it trains with the session's optimizer.
+    std::optional<OptimizerSettings> optimizer;
+    // The run's own start in the data's own units, or nothing when it starts at the session's.
+    std::optional<LineParameters> start;
+    QColor colour;
+
+    bool operator==(const RunEntry &other) const;
+};
+
+// Everything the user has set. Copies are cheap because the data set, the losses and the
+// optimizers are shared and immutable; a change replaces them.
 struct SessionState
 {
     std::shared_ptr<const Dataset> data;
     std::vector<LossEntry> losses;
     // The loss whose parameters are on the sliders and whose landscape is drawn.
     int currentLoss = 0;
-    double learningRate = 0.1;
+    // The optimizer of every run without its own, which the optimizer panel sets.
+    OptimizerSettings optimizer;
+    std::vector<RunEntry> runs;
+    // The run whose own settings the run list edits and whose arrows the landscape draws, or -1
+    // when there are no runs.
+    int selectedRun = -1;
     bool standardize = true;
-    // Start of every run, in the data's own units.
+    // Start of every run without its own, in the data's own units.
     LineParameters start;
 };
 

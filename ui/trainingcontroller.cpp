@@ -1,10 +1,10 @@
 #include "trainingcontroller.h"
 
-#include "core/optimizers/sgd.h"
-
 #include "uilogging.h"
 
 #include <QElapsedTimer>
+
+#include <algorithm>
 
 namespace losslens {
 
@@ -23,18 +23,29 @@ TrainingController::TrainingController(SessionModel *model, QObject *parent)
                 m_framesPerSecond > 0.0 ? 0.9 * m_framesPerSecond + 0.1 * rate : rate;
         }
         m_frameClock.start();
-        if (!advance(m_stepsPerFrame))
+        if (!advance(m_stepsPerFrame)) {
             pause();
+            emit stopped(stopReason());
+        }
     });
     connect(m_model, &SessionModel::changed, this, &TrainingController::onModelChanged);
     syncRuns(true, 0);
 }
 
-const TrainingRun *TrainingController::run(int lossIndex) const
+const TrainingRun *TrainingController::run(int runIndex) const
 {
-    if (lossIndex < 0 || lossIndex >= static_cast<int>(m_runs.size()) || !m_runs[lossIndex])
+    if (runIndex < 0 || runIndex >= runCount() || !m_runs[runIndex])
         return nullptr;
-    return &*m_runs[lossIndex];
+    return &*m_runs[runIndex];
+}
+
+const TrainingRun *TrainingController::runOfLoss(int lossIndex) const
+{
+    for (int i = 0; i < std::min(runCount(), m_model->runCount()); ++i) {
+        if (m_model->runEntry(i).lossIndex == lossIndex)
+            return run(i);
+    }
+    return nullptr;
 }
 
 int TrainingController::iteration() const
@@ -47,15 +58,35 @@ int TrainingController::iteration() const
     return longest;
 }
 
+bool TrainingController::canContinue(const TrainingRun &run) const
+{
+    return run.status() == RunStatus::Running && run.iteration() < m_stepLimit;
+}
+
+QString TrainingController::stopReason() const
+{
+    bool anyRun = false;
+    bool anyAtLimit = false;
+    for (const auto &run : m_runs) {
+        if (!run)
+            continue;
+        anyRun = true;
+        anyAtLimit = anyAtLimit || run->status() == RunStatus::Running;
+    }
+    if (!anyRun)
+        return tr("No run to train: tick a loss that can be fitted to the data.");
+    if (anyAtLimit)
+        return tr("Stopped at step limit %1.").arg(m_stepLimit);
+    return tr("Every run has stopped: each one converged or diverged.");
+}
+
 void TrainingController::play()
 {
     if (m_timer.isActive())
         return;
     // Starting again after every run stopped begins a fresh race.
-    bool anyRunning = false;
-    for (const auto &run : m_runs)
-        anyRunning = anyRunning || (run && run->status() == RunStatus::Running &&
-                                    run->iteration() < maximumSteps);
+    const bool anyRunning = std::any_of(
+        m_runs.begin(), m_runs.end(), [this](const auto &run) { return run && canContinue(*run); });
     if (!anyRunning)
         syncRuns(true, 0);
     m_frameClock.invalidate();
@@ -83,7 +114,8 @@ void TrainingController::togglePlay()
 void TrainingController::stepOnce()
 {
     pause();
-    advance(1);
+    if (!advance(1))
+        emit stopped(stopReason());
 }
 
 void TrainingController::runSteps(int steps)
@@ -104,62 +136,71 @@ void TrainingController::setStepsPerFrame(int steps)
     m_stepsPerFrame = std::clamp(steps, 1, 1000);
 }
 
+void TrainingController::setStepLimit(int steps)
+{
+    const int limit = std::clamp(steps, 1, maximumSteps);
+    if (limit == m_stepLimit)
+        return;
+    m_stepLimit = limit;
+    qCDebug(lcUi) << "step limit" << limit;
+    // Runs past the new limit are recomputed up to it, so every view shows the same step.
+    if (iteration() > limit)
+        syncRuns(true, limit);
+}
+
 void TrainingController::onModelChanged(SessionModel::Changes changes)
 {
     // Every setting that shapes a path starts it over and replays it to the step the race had
-    // reached, so dragging the start point or a slider redraws whole paths live. Only Reset
-    // goes back to step 0.
-    const SessionModel::Changes all =
-        SessionModel::DataChanged | SessionModel::ScalingChanged | SessionModel::StartChanged;
-    if (changes & all)
-        syncRuns(true, iteration());
+    // reached, so dragging a start point or a slider redraws whole paths live. Only Reset goes
+    // back to step 0.
+    const int target = std::min(iteration(), m_stepLimit);
+    if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged))
+        syncRuns(true, target);
     else if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
-                        SessionModel::LearningRateChanged))
-        syncRuns(false, iteration());
+                        SessionModel::OptimizerChanged | SessionModel::StartChanged |
+                        SessionModel::RunsChanged | SessionModel::RunListChanged))
+        syncRuns(false, target);
 }
 
 void TrainingController::syncRuns(bool restartAll, int target)
 {
-    const double learningRate = m_model->state().learningRate;
-    const bool rateChanged = learningRate != m_runLearningRate;
-    m_runLearningRate = learningRate;
-    // TODO: the window trains with plain gradient descent only; the other optimizers of the
-    // core are not yet offered in the session.
-    StochasticGradientDescent optimizer(StochasticGradientDescent::Variant::GradientDescent);
-    optimizer.setParameterValue(0, learningRate);
-
-    const int count = m_model->lossCount();
+    const int count = m_model->runCount();
     m_runs.resize(count);
-    m_runLosses.resize(count);
+    m_sources.resize(count);
     for (int i = 0; i < count; ++i) {
-        const LossEntry &entry = m_model->lossEntry(i);
-        const auto objective = m_model->objective(i);
-        if (!entry.enabled || !objective->isApplicable()) {
+        if (!m_model->isRunActive(i)) {
             m_runs[i].reset();
-            m_runLosses[i].reset();
+            m_sources[i] = {};
             continue;
         }
+        const int lossIndex = m_model->runEntry(i).lossIndex;
+        const OptimizerSettings &settings = m_model->runOptimizer(i);
+        const RunSource source{m_model->lossEntry(lossIndex).loss, settings.spec(),
+                               m_model->runStartTheta(i)};
         // Runs that start over catch up with the race, so they stay comparable with the others.
-        const bool stale = restartAll || !m_runs[i] || rateChanged || m_runLosses[i] != entry.loss;
+        const bool stale = restartAll || !m_runs[i] || m_sources[i].loss != source.loss ||
+                           m_sources[i].optimizerSpec != source.optimizerSpec ||
+                           m_sources[i].start != source.start;
         if (!stale)
             continue;
-        m_runs[i].emplace(*objective, m_model->startTheta(), optimizer);
-        m_runLosses[i] = entry.loss;
+        m_runs[i].emplace(*m_model->objective(lossIndex), source.start, *settings.optimizer,
+                          settings.schedule);
+        m_sources[i] = source;
         replay(i, target);
     }
     qCDebug(lcUi) << "runs synchronized, restart" << restartAll << "target" << target;
     emit advanced();
 }
 
-void TrainingController::replay(int lossIndex, int iterations)
+void TrainingController::replay(int runIndex, int iterations)
 {
     // Each update evaluates the loss on every point twice. About 2e7 evaluations take tens of
     // milliseconds, which keeps a slider drag responsive.
-    const auto objective = m_model->objective(lossIndex);
+    const auto objective = m_model->objective(m_model->runEntry(runIndex).lossIndex);
     const double costPerStep = 2.0 * std::max<double>(1.0, double(objective->data().size()));
     const int affordable = static_cast<int>(std::min<double>(iterations, 2e7 / costPerStep));
-    TrainingRun &run = *m_runs[lossIndex];
-    for (int k = 0; k < affordable && run.status() == RunStatus::Running; ++k)
+    TrainingRun &run = *m_runs[runIndex];
+    for (int k = 0; k < affordable && canContinue(run); ++k)
         run.step(*objective);
 }
 
@@ -168,16 +209,14 @@ bool TrainingController::advance(int steps)
     QElapsedTimer clock;
     clock.start();
     bool anyRunning = false;
-    for (int i = 0; i < static_cast<int>(m_runs.size()); ++i) {
+    for (int i = 0; i < runCount(); ++i) {
         if (!m_runs[i])
             continue;
-        const auto objective = m_model->objective(i);
+        const auto objective = m_model->objective(m_model->runEntry(i).lossIndex);
         TrainingRun &run = *m_runs[i];
-        for (int k = 0;
-             k < steps && run.status() == RunStatus::Running && run.iteration() < maximumSteps; ++k)
+        for (int k = 0; k < steps && canContinue(run); ++k)
             run.step(*objective);
-        anyRunning =
-            anyRunning || (run.status() == RunStatus::Running && run.iteration() < maximumSteps);
+        anyRunning = anyRunning || canContinue(run);
     }
     m_lastStepMilliseconds = clock.nsecsElapsed() / 1e6;
     emit advanced();

@@ -44,22 +44,24 @@ TrainingView::TrainingView(SessionModel *model, TrainingController *training, QW
     update();
 }
 
-QCPGraph *TrainingView::lossGraph(int lossIndex) const
+QCPGraph *TrainingView::lossGraph(int runIndex) const
 {
-    return m_graphs.at(lossIndex);
+    if (runIndex < 0 || runIndex >= static_cast<int>(m_graphs.size()))
+        return nullptr;
+    return m_graphs[runIndex];
 }
 
 void TrainingView::update()
 {
-    // One graph per loss. An added or removed loss changes the count and shifts the colours.
-    while (static_cast<int>(m_graphs.size()) < m_model->lossCount())
+    // One graph per run. An added or removed run changes the count and shifts the colours.
+    while (static_cast<int>(m_graphs.size()) < m_model->runCount())
         m_graphs.push_back(m_plot->addGraph());
-    while (static_cast<int>(m_graphs.size()) > m_model->lossCount()) {
+    while (static_cast<int>(m_graphs.size()) > m_model->runCount()) {
         m_plot->removeGraph(m_graphs.back());
         m_graphs.pop_back();
     }
     for (int i = 0; i < static_cast<int>(m_graphs.size()); ++i)
-        m_graphs[i]->setPen(QPen(m_model->lossEntry(i).colour, 2.5));
+        m_graphs[i]->setPen(QPen(m_model->runEntry(i).colour, 2.5));
 
     double low = std::numeric_limits<double>::infinity(), high = -low;
     int longest = 1;
@@ -91,10 +93,10 @@ void TrainingView::update()
         longest = std::max(longest, history.back().iteration);
 
         // The bottom bar gives the full status; the legend stays short enough for a small view.
-        const QString lossName = m_model->lossEntry(i).loss->displayName();
-        QString name = tr("%1: %2").arg(lossName, shortNumber(history.back().loss));
+        const QString runName = m_model->runLabel(i);
+        QString name = tr("%1: %2").arg(runName, shortNumber(history.back().loss));
         if (run->status() == RunStatus::Diverged)
-            name = tr("%1: diverged at %2").arg(lossName).arg(run->divergedAt());
+            name = tr("%1: diverged at step %2").arg(runName).arg(run->divergedAt());
         else if (run->stalled())
             name += tr(", zero gradient");
         else if (run->status() == RunStatus::Converged)

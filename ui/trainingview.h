@@ -11,7 +11,8 @@ class QCPGraph;
 
 namespace losslens {
 
-// Mean loss against iteration for every run, on a linear or logarithmic value axis.
+// Mean loss against iteration for every run in its colour, on a linear or logarithmic value
+// axis. The legend names each run's loss and optimizer and the step at which a run diverged.
 class TrainingView : public QWidget
 {
     Q_OBJECT
@@ -20,7 +21,8 @@ public:
     TrainingView(SessionModel *model, TrainingController *training, QWidget *parent = nullptr);
 
     QCustomPlot *plot() const { return m_plot; }
-    QCPGraph *lossGraph(int lossIndex) const;
+    // The graph of a run, or nullptr for an index out of range.
+    QCPGraph *lossGraph(int runIndex) const;
 
 private:
     void update();

@@ -14,7 +14,7 @@ std::vector<OptimizerParameter> Adagrad::parameters() const
 {
     auto tr = [](const char *text) { return QCoreApplication::translate("Adagrad", text); };
     return {
-        {QStringLiteral("learning_rate"), 0.01, 1e-8, 1e3, tr("Step size lr"), false, true},
+        {QStringLiteral("learning_rate"), 0.01, 1e-12, 1e6, tr("Step size lr"), false, true},
         {QStringLiteral("learning_rate_decay"), 0.0, 0.0, 1e3,
          tr("Decay of the step size: lr / (1 + (t - 1) decay)")},
         {QStringLiteral("initial_accumulator"), 0.0, 0.0, 1e6,

@@ -14,7 +14,7 @@ std::vector<OptimizerParameter> adamParameters(double weightDecay, const char *c
 {
     auto tr = [context](const char *text) { return QCoreApplication::translate(context, text); };
     return {
-        {QStringLiteral("learning_rate"), 0.001, 1e-8, 1e3, tr("Step size lr"), false, true},
+        {QStringLiteral("learning_rate"), 0.001, 1e-12, 1e6, tr("Step size lr"), false, true},
         {QStringLiteral("beta1"), 0.9, 0.0, 0.9999,
          tr("Smoothing of the running average of gradients (first moment)")},
         {QStringLiteral("beta2"), 0.999, 0.0, 0.999999,

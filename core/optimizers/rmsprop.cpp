@@ -14,7 +14,7 @@ std::vector<OptimizerParameter> RmsProp::parameters() const
 {
     auto tr = [](const char *text) { return QCoreApplication::translate("RmsProp", text); };
     return {
-        {QStringLiteral("learning_rate"), 0.01, 1e-8, 1e3, tr("Step size lr"), false, true},
+        {QStringLiteral("learning_rate"), 0.01, 1e-12, 1e6, tr("Step size lr"), false, true},
         {QStringLiteral("alpha"), 0.99, 0.0, 0.9999,
          tr("Smoothing of the running average of squared gradients")},
         {QStringLiteral("epsilon"), 1e-8, 1e-300, 1.0,

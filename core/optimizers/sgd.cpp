@@ -52,7 +52,7 @@ QString StochasticGradientDescent::displayName() const
 std::vector<OptimizerParameter> StochasticGradientDescent::parameters() const
 {
     std::vector<OptimizerParameter> declared = {
-        {QStringLiteral("learning_rate"), 0.01, 1e-8, 1e3, tr("Step size lr"), false, true}};
+        {QStringLiteral("learning_rate"), 0.01, 1e-12, 1e6, tr("Step size lr"), false, true}};
     if (m_variant == Variant::Momentum || m_variant == Variant::Nesterov) {
         declared.push_back({QStringLiteral("momentum"), 0.9, 0.0, 0.9999,
                             tr("Share mu of the previous velocity kept in each step")});
