@@ -20,7 +20,7 @@ Dataset MultiFeatureData::column(Eigen::Index j) const
 LinearModelObjective::LinearModelObjective(std::shared_ptr<const MultiFeatureData> data,
                                            std::shared_ptr<const Loss> loss, bool standardize)
     : m_data(std::move(data)), m_loss(std::move(loss)), m_penalty(m_loss->weightPenalty()),
-      m_regression(m_loss->kind() == LossKind::Regression)
+      m_regression(m_loss->kind() == LossKind::Regression), m_standardized(standardize)
 {
     const Eigen::Index count = m_data->featureCount();
     m_features.resize(m_data->size(), count);
@@ -117,6 +117,48 @@ Eigen::VectorXd LinearModelObjective::gradient(const Eigen::VectorXd &theta) con
     if (!m_penalty.isZero()) {
         for (Eigen::Index j = 0; j < count; ++j)
             result[j] += m_penalty.first(theta[j]);
+    }
+    return result;
+}
+
+Eigen::VectorXd
+LinearModelObjective::gradientOnSamples(const Eigen::VectorXd &theta,
+                                        const std::vector<Eigen::Index> &samples) const
+{
+    const Eigen::Index count = m_features.cols();
+    Eigen::VectorXd result = Eigen::VectorXd::Zero(count + 1);
+    for (const Eigen::Index i : samples) {
+        const double output = m_features.row(i).dot(theta.head(count)) + theta[count];
+        const double input = m_regression ? output - m_data->target[i] : output;
+        const double first = m_loss->evaluate(input, m_data->target[i]).first;
+        result.head(count) += first * m_features.row(i).transpose();
+        result[count] += first;
+    }
+    result /= static_cast<double>(samples.size());
+    if (!m_penalty.isZero()) {
+        for (Eigen::Index j = 0; j < count; ++j)
+            result[j] += m_penalty.first(theta[j]);
+    }
+    return result;
+}
+
+Eigen::MatrixXd LinearModelObjective::hessian(const Eigen::VectorXd &theta) const
+{
+    const Eigen::VectorXd output = outputs(theta);
+    const Eigen::Index sampleCount = output.size();
+    const Eigen::Index count = m_features.cols();
+    Eigen::MatrixXd design(sampleCount, count + 1);
+    design << m_features, Eigen::VectorXd::Ones(sampleCount);
+    Eigen::VectorXd second(sampleCount);
+    for (Eigen::Index i = 0; i < sampleCount; ++i) {
+        const double input = m_regression ? output[i] - m_data->target[i] : output[i];
+        second[i] = m_loss->evaluate(input, m_data->target[i]).second;
+    }
+    Eigen::MatrixXd result =
+        design.transpose() * second.asDiagonal() * design / static_cast<double>(sampleCount);
+    if (!m_penalty.isZero()) {
+        for (Eigen::Index j = 0; j < count; ++j)
+            result(j, j) += m_penalty.second();
     }
     return result;
 }

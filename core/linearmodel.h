@@ -44,6 +44,10 @@ public:
 
     const MultiFeatureData &data() const { return *m_data; }
     const Loss &loss() const { return *m_loss; }
+    std::shared_ptr<const MultiFeatureData> sharedData() const { return m_data; }
+    std::shared_ptr<const Loss> sharedLoss() const { return m_loss; }
+    // True when every feature is standardized, false when every one keeps its raw values.
+    bool isStandardized() const { return m_standardized; }
     Eigen::Index parameterCount() const { return m_features.cols() + 1; }
     const std::vector<FeatureScaling> &scalings() const { return m_scalings; }
     // The features after scaling, N x d.
@@ -61,6 +65,14 @@ public:
     double penaltyValue(const Eigen::VectorXd &theta) const;
     double value(const Eigen::VectorXd &theta) const;
     Eigen::VectorXd gradient(const Eigen::VectorXd &theta) const;
+    // Gradient of the mean loss over the given samples alone (a mini-batch), plus the penalty's:
+    //   dL_B/dw = (1/|B|) sum_{i in B} rho'(input_i) x'_i + P'(w),  dL_B/db = mean_B(rho').
+    Eigen::VectorXd gradientOnSamples(const Eigen::VectorXd &theta,
+                                      const std::vector<Eigen::Index> &samples) const;
+    // Hessian of value(): (1/N) A^T diag(rho''(input_i)) A with A = [X' 1], plus 2 l2 on the
+    // weights' diagonal. The L1 term has no second derivative (it is 0 away from w_j = 0 and
+    // undefined at it), so it adds nothing.
+    Eigen::MatrixXd hessian(const Eigen::VectorXd &theta) const;
 
     // Weights and intercept of the model on the unscaled features: w_j / s_j and
     // b - sum_j w_j m_j / s_j for feature j standardized as (x - m_j) / s_j.
@@ -74,6 +86,7 @@ private:
     Eigen::MatrixXd m_features;
     WeightPenalty m_penalty;
     bool m_regression = true;
+    bool m_standardized = true;
 };
 
 } // namespace losslens

@@ -14,6 +14,8 @@ build_dir=${LOSSLENS_BUILD_DIR:-$root/build}
 packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev libqcustomplot-dev libeigen3-dev libcsv-dev libginac-dev libhwy-dev libgif-dev
+  # Boost.Math's exp-sinh quadrature (header-only) integrates Barron's distribution.
+  libboost-dev
   fonts-dejavu-core
   python3 python3-numpy python3-torch python3-torchvision python3-sklearn python3-statsmodels python3-mpmath
 )

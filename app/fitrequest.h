@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/learningrateschedule.h"
+#include "core/loss.h"
+#include "core/optimizer.h"
+
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QTextStream;
+
+namespace losslens {
+
+// The options of "losslens fit" after parsing, each checked on its own. What depends on the
+// data (the columns, the row count, the start's finiteness) is checked by the fit itself.
+struct FitRequest
+{
+    QString dataPath;
+    // The --x columns in the order given, one weight each.
+    QStringList featureColumns;
+    QString targetColumn;
+    std::shared_ptr<const Loss> loss;
+    // Null for --optimizer minimize.
+    std::unique_ptr<Optimizer> optimizer;
+    std::unique_ptr<LearningRateSchedule> schedule;
+    int stepLimit = 0;
+    // The --start text, or nothing when --start is not given (every parameter starts at 0).
+    std::optional<QString> startText;
+    bool standardize = true;
+    // Empty when --trajectory is not given.
+    QString trajectoryPath;
+
+    bool minimize() const { return optimizer == nullptr; }
+};
+
+// Writes "losslens fit: message" to errors and returns the exit status 2.
+int failFit(QTextStream &errors, const QString &message);
+
+// A JSON number that reads back as the same double: QJsonDocument writes doubles with 17
+// significant digits.
+inline QJsonValue jsonNumber(double value)
+{
+    return QJsonValue(value);
+}
+
+// Saves text to path through a QSaveFile, so a failed write leaves no partial file. Returns 0,
+// or 2 with the reason written to errors.
+int writeTrajectory(const QString &path, const QString &text, QTextStream &errors);
+
+// Fits the linear model with several features (featureColumns has two or more entries) and
+// prints one JSON object, as runFitCommand() describes. Returns 0 on success and 2 on invalid
+// data or a start where the loss is not finite, with the reason written to errors.
+int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStream &errors);
+
+} // namespace losslens

@@ -1,0 +1,362 @@
+// "losslens fit" run as a user would from a shell: one --x against TrainingRun, several --x
+// against trainLinearModel() and the least-squares solution, the trajectory, and the errors.
+
+#include "numericcheck.h"
+#include "testdata.h"
+
+#include "core/csvreader.h"
+#include "core/learningrateschedule.h"
+#include "core/linearmodel.h"
+#include "core/linearmodeltraining.h"
+#include "core/lineobjective.h"
+#include "core/optimizercatalogue.h"
+#include "core/trainingrun.h"
+
+#include <Eigen/Dense>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace losslens;
+using namespace losslens::test;
+
+namespace {
+
+struct Outcome
+{
+    int exitCode = -1;
+    QString output;
+    QString errors;
+};
+
+Outcome runLosslens(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(LOSSLENS_EXECUTABLE), arguments);
+    Outcome outcome;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        return outcome;
+    }
+    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    outcome.output = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.errors = QString::fromUtf8(process.readAllStandardError());
+    return outcome;
+}
+
+const QString stackLoss = QStringLiteral(LOSSLENS_STACKLOSS_CSV);
+const QStringList threeFeatures{"fit",       "--data", stackLoss,  "--x", "AIRFLOW",  "--x",
+                                "WATERTEMP", "--x",    "ACIDCONC", "--y", "STACKLOSS"};
+
+std::shared_ptr<const MultiFeatureData> stackLossThreeFeatures()
+{
+    CsvError error;
+    auto data = loadCsvMultiFeatureData(
+        stackLoss,
+        {QStringLiteral("AIRFLOW"), QStringLiteral("WATERTEMP"), QStringLiteral("ACIDCONC")},
+        QStringLiteral("STACKLOSS"), &error);
+    if (!data) {
+        qWarning("cannot read the stack loss file: %s", qPrintable(error.message));
+        return nullptr;
+    }
+    return std::make_shared<const MultiFeatureData>(std::move(*data));
+}
+
+std::unique_ptr<Optimizer> parseOptimizer(const QString &spec)
+{
+    QString error;
+    std::unique_ptr<Optimizer> optimizer = OptimizerCatalogue::parse(spec, &error);
+    if (!optimizer)
+        qWarning("cannot parse %s: %s", qPrintable(spec), qPrintable(error));
+    return optimizer;
+}
+
+QStringList sortedKeys(const QJsonObject &object)
+{
+    QStringList keys = object.keys();
+    keys.sort();
+    return keys;
+}
+
+const QStringList expectedKeys{"b", "loss", "mean_loss", "optimizer", "status", "steps", "w"};
+
+} // namespace
+
+class FitCommandTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void oneFeatureFollowsTrainingRun()
+    {
+        // One --x runs the line model's TrainingRun, so the printed doubles are exactly the
+        // run's.
+        const Outcome outcome = runLosslens({"fit", "--data", stackLoss, "--x", "AIRFLOW", "--y",
+                                             "STACKLOSS", "--loss", "huber:delta=2", "--optimizer",
+                                             "momentum:learning_rate=0.05", "--steps", "120"});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+        QCOMPARE(sortedKeys(result), expectedKeys);
+
+        const auto data = stackLossData();
+        const LineObjective objective(data, parseLoss(QStringLiteral("huber:delta=2")),
+                                      FeatureScaling::standardizing(data->feature));
+        const auto momentum = parseOptimizer(QStringLiteral("momentum:learning_rate=0.05"));
+        QVERIFY(momentum);
+        TrainingRun run(objective, Eigen::Vector2d::Zero(), *momentum);
+        for (int step = 0; step < 120 && run.status() == RunStatus::Running; ++step)
+            run.step(objective);
+        const LineParameters line = objective.toDataUnits(run.current().theta);
+        QCOMPARE(result["steps"].toInt(), run.stepsTaken());
+        QCOMPARE(result["w"].toArray().size(), 1);
+        COMPARE_NEAR(result["w"].toArray()[0].toDouble(), line.slope, 0.0);
+        COMPARE_NEAR(result["b"].toDouble(), line.intercept, 0.0);
+        COMPARE_NEAR(result["mean_loss"].toDouble(), run.current().loss, 0.0);
+        QCOMPARE(result["status"].toString(), QStringLiteral("max_steps"));
+    }
+
+    void threeFeaturesFollowLinearTraining_data()
+    {
+        QTest::addColumn<QString>("loss");
+        QTest::addColumn<QString>("optimizer");
+        QTest::addColumn<QString>("standardize");
+        QTest::addColumn<int>("steps");
+        QTest::newRow("huber adam") << "huber:delta=2"
+                                    << "adam:learning_rate=0.1"
+                                    << "on" << 200;
+        QTest::newRow("mse sgd") << "mse"
+                                 << "sgd:learning_rate=0.02,batch_size=5,seed=3"
+                                 << "on" << 90;
+        QTest::newRow("logcosh gd raw") << "logcosh"
+                                        << "gd:learning_rate=0.0001"
+                                        << "off" << 50;
+    }
+
+    void threeFeaturesFollowLinearTraining()
+    {
+        QFETCH(QString, loss);
+        QFETCH(QString, optimizer);
+        QFETCH(QString, standardize);
+        QFETCH(int, steps);
+        const Outcome outcome = runLosslens(
+            threeFeatures + QStringList{"--loss", loss, "--optimizer", optimizer, "--steps",
+                                        QString::number(steps), "--standardize", standardize});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+        QCOMPARE(sortedKeys(result), expectedKeys);
+
+        const auto data = stackLossThreeFeatures();
+        QVERIFY(data);
+        const LinearModelObjective objective(data, parseLoss(loss), standardize == "on");
+        const auto stepRule = parseOptimizer(optimizer);
+        QVERIFY(stepRule);
+        LinearTrainingSettings settings;
+        settings.stepLimit = steps;
+        const auto path = trainLinearModel(objective, Eigen::VectorXd::Zero(4), *stepRule,
+                                           LearningRateSchedule(), settings);
+        QVERIFY(path.has_value());
+        const Eigen::VectorXd parameters = objective.toDataUnits(path->end());
+        const QJsonArray weights = result["w"].toArray();
+        QCOMPARE(weights.size(), 3);
+        for (int j = 0; j < 3; ++j)
+            COMPARE_NEAR(weights[j].toDouble(), parameters[j], 0.0);
+        COMPARE_NEAR(result["b"].toDouble(), parameters[3], 0.0);
+        COMPARE_NEAR(result["mean_loss"].toDouble(), path->losses.back(), 0.0);
+        QCOMPARE(result["steps"].toInt(), path->stepsTaken());
+        QCOMPARE(result["optimizer"].toString(), stepRule->spec());
+    }
+
+    void minimizeGivesLeastSquares()
+    {
+        const Outcome outcome =
+            runLosslens(threeFeatures + QStringList{"--loss", "mse", "--optimizer", "minimize"});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+        QCOMPARE(sortedKeys(result), expectedKeys);
+        QCOMPARE(result["status"].toString(), QStringLiteral("converged"));
+        QCOMPARE(result["steps"].toInt(), 0);
+        QCOMPARE(result["optimizer"].toString(), QStringLiteral("minimize"));
+
+        const auto data = stackLossThreeFeatures();
+        QVERIFY(data);
+        Eigen::MatrixXd design(data->size(), 4);
+        design << data->features, Eigen::VectorXd::Ones(data->size());
+        const Eigen::VectorXd expected = design.colPivHouseholderQr().solve(data->target);
+        const QJsonArray weights = result["w"].toArray();
+        QCOMPARE(weights.size(), 3);
+        for (int j = 0; j < 3; ++j)
+            COMPARE_NEAR(weights[j].toDouble(), expected[j], relativeTolerance(expected[j], 1e-10));
+        COMPARE_NEAR(result["b"].toDouble(), expected[3], relativeTolerance(expected[3], 1e-10));
+        const double meanSquare = (design * expected - data->target).squaredNorm() / 21.0;
+        COMPARE_NEAR(result["mean_loss"].toDouble(), meanSquare,
+                     relativeTolerance(meanSquare, 1e-12));
+    }
+
+    void startInDataUnits()
+    {
+        // Zero steps leave the start, given in data units, where it was.
+        const Outcome outcome =
+            runLosslens(threeFeatures + QStringList{"--loss", "mse", "--optimizer", "gd", "--steps",
+                                                    "0", "--start", "0.5,1.25,-0.25,-40"});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+        const QJsonArray weights = result["w"].toArray();
+        QCOMPARE(weights.size(), 3);
+        const double expected[] = {0.5, 1.25, -0.25, -40.0};
+        for (int j = 0; j < 3; ++j)
+            COMPARE_NEAR(weights[j].toDouble(), expected[j], 1e-13);
+        COMPARE_NEAR(result["b"].toDouble(), -40.0, 1e-12);
+        QCOMPARE(result["steps"].toInt(), 0);
+        QCOMPARE(result["status"].toString(), QStringLiteral("max_steps"));
+        // The mean loss is the plain mean over the raw data at those parameters.
+        const auto data = stackLossThreeFeatures();
+        QVERIFY(data);
+        const Eigen::Vector3d weightVector(0.5, 1.25, -0.25);
+        const double meanSquare =
+            ((data->features * weightVector).array() - 40.0 - data->target.array()).square().mean();
+        COMPARE_NEAR(result["mean_loss"].toDouble(), meanSquare,
+                     relativeTolerance(meanSquare, 1e-12));
+    }
+
+    void trajectoryHasColumnPerWeight()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("path.csv"));
+        const Outcome outcome = runLosslens(
+            threeFeatures + QStringList{"--loss", "mse", "--optimizer", "gd:learning_rate=0.1",
+                                        "--steps", "25", "--trajectory", path});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QStringLiteral("step,w1,w2,w3,b,mean_loss"));
+        QCOMPARE(lines.size(), 1 + 26);
+        for (int row = 1; row < lines.size(); ++row) {
+            const QStringList fields = lines[row].split(QLatin1Char(','));
+            QCOMPARE(fields.size(), 6);
+            QCOMPARE(fields[0].toInt(), row - 1);
+        }
+        const QStringList last = lines.last().split(QLatin1Char(','));
+        const QJsonArray weights = result["w"].toArray();
+        for (int j = 0; j < 3; ++j)
+            COMPARE_NEAR(last[j + 1].toDouble(), weights[j].toDouble(), 0.0);
+        COMPARE_NEAR(last[4].toDouble(), result["b"].toDouble(), 0.0);
+        COMPARE_NEAR(last[5].toDouble(), result["mean_loss"].toDouble(), 0.0);
+    }
+
+    void seedChangesMiniBatches()
+    {
+        const QStringList arguments =
+            threeFeatures + QStringList{"--loss",      "mse",
+                                        "--optimizer", "sgd:learning_rate=0.02,batch_size=4",
+                                        "--steps",     "40"};
+        const Outcome first = runLosslens(arguments + QStringList{"--seed", "1"});
+        const Outcome again = runLosslens(arguments + QStringList{"--seed", "1"});
+        const Outcome other = runLosslens(arguments + QStringList{"--seed", "2"});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.errors));
+        QCOMPARE(again.output, first.output);
+        QVERIFY(other.output != first.output);
+        QVERIFY(first.output.contains(QStringLiteral("seed=1")));
+    }
+
+    void helpDescribesRepeatedFeature()
+    {
+        const Outcome outcome = runLosslens({"fit", "--help"});
+        QCOMPARE(outcome.exitCode, 0);
+        QVERIFY(outcome.output.contains(QStringLiteral("--x A --x B")));
+        QVERIFY(outcome.output.contains(QStringLiteral("W1,...,Wd,B")));
+        QVERIFY(outcome.output.contains(QStringLiteral("1e-12 (1 + |(w, b)|)")));
+    }
+
+    void invalidInputExitsTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("fragment");
+        const QStringList training{"--loss", "mse", "--optimizer", "gd", "--steps", "5"};
+        QTest::newRow("unknown column")
+            << (QStringList{"fit", "--data", stackLoss, "--x", "AIRFLOW", "--x", "NOPE", "--y",
+                            "STACKLOSS"} +
+                training)
+            << "no column named \"NOPE\"";
+        QTest::newRow("unknown target")
+            << (QStringList{"fit", "--data", stackLoss, "--x", "AIRFLOW", "--x", "WATERTEMP", "--y",
+                            "LOSS"} +
+                training)
+            << "no column named \"LOSS\"";
+        QTest::newRow("repeated column")
+            << (QStringList{"fit", "--data", stackLoss, "--x", "AIRFLOW", "--x", "WATERTEMP", "--x",
+                            "AIRFLOW", "--y", "STACKLOSS"} +
+                training)
+            << "--x AIRFLOW is given twice";
+        QTest::newRow("start with too few numbers")
+            << (threeFeatures + training + QStringList{"--start", "1,2"})
+            << "--start must be 4 finite numbers W1,...,W3,B";
+        QTest::newRow("start with too many numbers")
+            << (threeFeatures + training + QStringList{"--start", "1,2,3,4,5"}) << "\"1,2,3,4,5\"";
+        QTest::newRow("start not a number")
+            << (threeFeatures + training + QStringList{"--start", "1,x,3,4"}) << "\"1,x,3,4\"";
+        QTest::newRow("start overflows")
+            << (threeFeatures + training + QStringList{"--start", "1e300,1e300,1e300,0"})
+            << "not finite";
+        QTest::newRow("one feature start of three")
+            << QStringList{"fit", "--data",    stackLoss, "--x",     "AIRFLOW",
+                           "--y", "STACKLOSS", "--loss",  "mse",     "--optimizer",
+                           "gd",  "--steps",   "5",       "--start", "1,2,3"}
+            << "--start must be two finite numbers W,B";
+        QTest::newRow("minimize without curvature")
+            << (threeFeatures + QStringList{"--loss", "mae", "--optimizer", "minimize"})
+            << "found no minimum of mae with 3 features";
+        QTest::newRow("estimated scale")
+            << (threeFeatures + QStringList{"--loss", "huber:delta=1,scale=mad", "--optimizer",
+                                            "gd", "--steps", "5"})
+            << "scale=S";
+        QTest::newRow("classifier on regression data")
+            << (threeFeatures + QStringList{"--loss", "bce", "--optimizer", "gd", "--steps", "5"})
+            << "0/1 labels";
+    }
+
+    void invalidInputExitsTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, fragment);
+        const Outcome outcome = runLosslens(arguments);
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.errors.contains(fragment), qPrintable(outcome.errors));
+        QVERIFY(outcome.output.isEmpty());
+    }
+
+    void tooFewRowsExitsTwo()
+    {
+        // Three rows cannot determine three weights and an intercept.
+        QTemporaryDir directory;
+        const QString csv = directory.filePath(QStringLiteral("three.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("y,a,b,c\n1,0,5,2\n2,1,3,4\n4,2,4,1\n");
+        file.close();
+        const Outcome outcome =
+            runLosslens({"fit", "--data", csv, "--x", "a", "--x", "b", "--x", "c", "--y", "y",
+                         "--loss", "mse", "--optimizer", "gd", "--steps", "5"});
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.errors.contains(QStringLiteral("3 data rows")),
+                 qPrintable(outcome.errors));
+        QVERIFY2(outcome.errors.contains(QStringLiteral("4 parameters")),
+                 qPrintable(outcome.errors));
+        QVERIFY(outcome.output.isEmpty());
+        // Two features and the intercept fit those three rows exactly.
+        const Outcome enough = runLosslens({"fit", "--data", csv, "--x", "a", "--x", "b", "--y",
+                                            "y", "--loss", "mse", "--optimizer", "minimize"});
+        QVERIFY2(enough.exitCode == 0, qPrintable(enough.errors));
+    }
+};
+
+QTEST_GUILESS_MAIN(FitCommandTest)
+#include "tst_fitcommand.moc"
