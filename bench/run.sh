@@ -7,6 +7,9 @@
 #                           more than 10 s on one implementation are skipped for it
 #   bench/run.sh --quick    the same losses, N = 1e3 to 1e5, G = 64 and 128, 2 s limit
 #   bench/run.sh --max-seconds 60    a longer run with a 60 s limit
+#   bench/run.sh --ui       the UI latency benchmark instead. It times the real main window,
+#                           offscreen, from each change of a loss control to the repainted
+#                           landscape. It takes about 25 s, and --quick makes fewer changes.
 #
 # The data, landscapes and JSON results go to a temporary folder that is removed at the end,
 # unless --keep is given.
@@ -21,12 +24,15 @@ grids=64,128,256,512
 max_seconds=10
 probe_seconds=6
 keep=0
+quick=0
+ui=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) sizes=1000,10000,100000; grids=64,128; max_seconds=2; probe_seconds=2 ;;
+    --quick) sizes=1000,10000,100000; grids=64,128; max_seconds=2; probe_seconds=2; quick=1 ;;
     --max-seconds) max_seconds=$2; shift ;;
     --keep) keep=1 ;;
-    *) echo "run.sh: unknown argument '$1'; use --quick, --max-seconds S or --keep." >&2
+    --ui) ui=1 ;;
+    *) echo "run.sh: unknown argument '$1'; use --quick, --max-seconds S, --keep or --ui." >&2
        exit 2 ;;
   esac
   shift
@@ -35,6 +41,20 @@ done
 if [ ! -f "$build_dir/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
+
+if [ "$ui" -eq 1 ]; then
+  cmake --build "$build_dir" --target losslens_ui_latency_benchmark --parallel "$(nproc)"
+  # The source the benchmark was built from, because other work on the engine changes the results.
+  if commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null); then
+    changed=$(git -C "$root" --no-optional-locks status --porcelain -- core ui app | awk '{print $2}' | paste -sd' ' -)
+    echo "run.sh: commit $commit${changed:+, with uncommitted changes in $changed}"
+  fi
+  ui_options=()
+  if [ "$quick" -eq 1 ]; then ui_options+=(--quick); fi
+  QT_QPA_PLATFORM=offscreen "$build_dir/bench/losslens_ui_latency_benchmark" "${ui_options[@]}"
+  exit
+fi
+
 cmake --build "$build_dir" --target losslens_landscape_benchmark --parallel "$(nproc)"
 
 work_dir=$(mktemp -d)
