@@ -85,13 +85,19 @@ std::unique_ptr<Optimizer> OptimizerCatalogue::parse(const QString &spec, QStrin
     const QStringList items = trimmed.mid(colon + 1).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &item : items) {
         const qsizetype equals = item.indexOf(QLatin1Char('='));
-        const QString key = item.left(equals).trimmed();
+        // PyTorch's short names lr and eps are accepted for learning_rate and epsilon.
+        QString key = item.left(equals).trimmed();
+        if (key == QLatin1String("lr"))
+            key = QStringLiteral("learning_rate");
+        else if (key == QLatin1String("eps"))
+            key = QStringLiteral("epsilon");
         const int index = equals < 0 ? -1 : optimizer->parameterIndex(key);
         if (index < 0) {
             QStringList keys;
             for (const OptimizerParameter &parameter : optimizer->parameters())
                 keys << parameter.key;
-            *error = tr("Invalid optimizer parameter \"%1\" for %2; it takes %3 as key=value.")
+            *error = tr("Invalid optimizer parameter \"%1\" for %2; it takes %3 as key=value "
+                        "(lr and eps also name learning_rate and epsilon).")
                          .arg(item.trimmed(), name, keys.join(QStringLiteral(", ")));
             return nullptr;
         }

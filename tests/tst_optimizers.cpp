@@ -38,6 +38,9 @@ private slots:
         QTest::newRow("adamw") << "adamw:learning_rate=0.1"
                                << "adamw:learning_rate=0.1,beta1=0.9,beta2=0.999,epsilon=1e-08,"
                                   "weight_decay=0.01";
+        QTest::newRow("torch short names") << "adam:lr=0.05,eps=1e-6"
+                                           << "adam:learning_rate=0.05,beta1=0.9,beta2=0.999,"
+                                              "epsilon=1e-06,weight_decay=0";
     }
 
     void canonicalSpecs()
