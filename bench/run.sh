@@ -10,6 +10,10 @@
 #   bench/run.sh --ui       the UI latency benchmark instead. It times the real main window,
 #                           offscreen, from each change of a loss control to the repainted
 #                           landscape. It takes about 25 s, and --quick makes fewer changes.
+#   bench/run.sh --animation
+#                           the animation benchmark instead. It plays four runs on 10,000
+#                           points in the real main window, offscreen, for 1 + 5 s and prints
+#                           the frame rate and the time per frame.
 #
 # The data, landscapes and JSON results go to a temporary folder that is removed at the end,
 # unless --keep is given.
@@ -26,13 +30,15 @@ probe_seconds=6
 keep=0
 quick=0
 ui=0
+animation=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) sizes=1000,10000,100000; grids=64,128; max_seconds=2; probe_seconds=2; quick=1 ;;
     --max-seconds) max_seconds=$2; shift ;;
     --keep) keep=1 ;;
     --ui) ui=1 ;;
-    *) echo "run.sh: unknown argument '$1'; use --quick, --max-seconds S, --keep or --ui." >&2
+    --animation) animation=1 ;;
+    *) echo "run.sh: unknown argument '$1'; use --quick, --max-seconds S, --keep, --ui or --animation." >&2
        exit 2 ;;
   esac
   shift
@@ -40,6 +46,12 @@ done
 
 if [ ! -f "$build_dir/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+fi
+
+if [ "$animation" -eq 1 ]; then
+  cmake --build "$build_dir" --target losslens_animation_benchmark --parallel "$(nproc)"
+  QT_QPA_PLATFORM=offscreen "$build_dir/bench/losslens_animation_benchmark"
+  exit
 fi
 
 if [ "$ui" -eq 1 ]; then
