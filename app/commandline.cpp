@@ -1,6 +1,8 @@
 #include "commandline.h"
 
+#include "core/learningrateschedule.h"
 #include "core/losscatalogue.h"
+#include "core/optimizercatalogue.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -24,7 +26,10 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "CommandLine", "See loss functions, their landscapes and gradient descent on real data."));
+        "CommandLine",
+        "See loss functions, their landscapes and gradient descent on real data. In the window, "
+        "File > Export animation (Ctrl+Shift+E) records the training as an animated GIF or as "
+        "PNG frames."));
     const QCommandLineOption help(
         QStringList{QStringLiteral("h"), QStringLiteral("help")},
         QCoreApplication::translate("CommandLine", "Print this help and exit."));
@@ -82,8 +87,20 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
         QStringLiteral("learning-rate"),
         QCoreApplication::translate("CommandLine", "Gradient-descent learning rate (default 0.1)."),
         QStringLiteral("RATE"));
-    parser.addOptions(
-        {data, feature, target, loss, screenshot, steps, size, standardize, learningRate});
+    const QCommandLineOption optimizer(
+        QStringLiteral("optimizer"),
+        QCoreApplication::translate("CommandLine",
+                                    "Optimizer of the runs, as `losslens fit` takes it, for "
+                                    "example adam:lr=0.01 (default gd:learning_rate=0.1)."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption schedule(
+        QStringLiteral("schedule"),
+        QCoreApplication::translate("CommandLine",
+                                    "Learning rate schedule: constant, step:interval=N,factor=F, "
+                                    "exponential:factor=F or cosine:period=N,minimum=M."),
+        QStringLiteral("SPEC"));
+    parser.addOptions({data, feature, target, loss, screenshot, steps, size, standardize,
+                       learningRate, optimizer, schedule});
     auto tr = [](const char *text) { return QCoreApplication::translate("CommandLine", text); };
     CommandLineOptions options;
     // parse() rather than process(), so that every invalid argument exits with status 2.
@@ -162,12 +179,37 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     }
     if (parser.isSet(learningRate)) {
         const double rate = parser.value(learningRate).toDouble(&ok);
-        if (!ok || !(rate > 0.0) || !(rate <= 1e6)) {
-            *error = tr("Invalid --learning-rate \"%1\"; give a number in (0, 1e6].")
+        if (!ok || !(rate >= 1e-12) || !(rate <= 1e6)) {
+            *error = tr("Invalid --learning-rate \"%1\"; give a number in [1e-12, 1e6].")
                          .arg(parser.value(learningRate));
             return std::nullopt;
         }
         options.learningRate = rate;
+    }
+    if (parser.isSet(optimizer)) {
+        QString reason;
+        const std::unique_ptr<Optimizer> parsed =
+            OptimizerCatalogue::parse(parser.value(optimizer), &reason);
+        if (!parsed) {
+            *error = tr("Invalid --optimizer \"%1\": %2").arg(parser.value(optimizer), reason);
+            return std::nullopt;
+        }
+        if (options.learningRate) {
+            *error = tr("Give the learning rate either in --optimizer or with --learning-rate, "
+                        "not both.");
+            return std::nullopt;
+        }
+        options.optimizerSpec = parsed->spec();
+    }
+    if (parser.isSet(schedule)) {
+        QString reason;
+        const std::unique_ptr<LearningRateSchedule> parsed =
+            LearningRateSchedule::parse(parser.value(schedule), &reason);
+        if (!parsed) {
+            *error = tr("Invalid --schedule \"%1\": %2").arg(parser.value(schedule), reason);
+            return std::nullopt;
+        }
+        options.scheduleSpec = parser.value(schedule);
     }
     return options;
 }

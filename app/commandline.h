@@ -20,6 +20,9 @@ struct CommandLineOptions
     int height = 960;
     std::optional<bool> standardize;
     std::optional<double> learningRate;
+    // The optimizer and schedule of every run, as canonical specs; empty when not given.
+    QString optimizerSpec;
+    QString scheduleSpec;
     // Set for --help or --version: print it and exit with status 0.
     QString helpText;
 };

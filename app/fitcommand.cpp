@@ -226,6 +226,15 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         tr("Write every step as CSV to FILE, in the data's own units: step,w,b,mean_loss, or "
            "step,w1,...,wd,b,mean_loss with d --x columns."),
         QStringLiteral("FILE"));
+    const QCommandLineOption learn(
+        QStringLiteral("learn"),
+        tr("shape: learn Barron's alpha with the line by minimizing the negative log-likelihood "
+           "of Barron's distribution (Barron, CVPR 2019), starting from the loss's alpha inside "
+           "(0.001, 1.999); shape,scale: learn c too. Needs --loss barron, one --x and an "
+           "optimizer. The loss key then gives the learned alpha and c, mean_loss the mean "
+           "Barron loss with them, and --trajectory adds the columns "
+           "alpha,scale,negative_log_likelihood."),
+        QStringLiteral("shape|shape,scale"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Print this help and exit."));
     parser.setApplicationDescription(
@@ -240,7 +249,7 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
            "feature may also give not_attained. With several --x, minimize uses Newton's method "
            "and exits with status 2 when it finds no minimum."));
     parser.addOptions({data, feature, target, loss, optimizer, schedule, steps, start, seed,
-                       standardize, trajectory, help});
+                       standardize, trajectory, learn, help});
     if (!parser.parse(arguments))
         return failFit(errors, parser.errorText());
     if (parser.isSet(help)) {
@@ -284,6 +293,20 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         return failFit(errors, tr("--standardize must be on or off, got \"%1\".").arg(scalingText));
     request.standardize = scalingText == QLatin1String("on");
     request.trajectoryPath = parser.value(trajectory);
+    if (parser.isSet(learn)) {
+        QStringList learned = parser.value(learn).split(QLatin1Char(','));
+        for (QString &item : learned)
+            item = item.trimmed();
+        const bool shapeOnly = learned == QStringList{QStringLiteral("shape")};
+        const bool withScale = learned.size() == 2 && learned.contains(QStringLiteral("shape")) &&
+                               learned.contains(QStringLiteral("scale"));
+        if (!shapeOnly && !withScale)
+            return failFit(errors, tr("--learn must be shape or shape,scale, got \"%1\".")
+                                       .arg(parser.value(learn)));
+        request.learnShape = true;
+        request.learnScale = withScale;
+        return runAdaptiveBarronFit(request, output, errors);
+    }
 
     if (request.featureColumns.size() == 1)
         return runLineFit(request, output, errors);

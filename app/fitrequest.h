@@ -33,6 +33,10 @@ struct FitRequest
     bool standardize = true;
     // Empty when --trajectory is not given.
     QString trajectoryPath;
+    // --learn shape or --learn shape,scale: Barron's alpha (and c) are learned with the line by
+    // maximum likelihood (core/adaptivebarron.h) instead of held at the loss's values.
+    bool learnShape = false;
+    bool learnScale = false;
 
     bool minimize() const { return optimizer == nullptr; }
 };
@@ -55,5 +59,11 @@ int writeTrajectory(const QString &path, const QString &text, QTextStream &error
 // prints one JSON object, as runFitCommand() describes. Returns 0 on success and 2 on invalid
 // data or a start where the loss is not finite, with the reason written to errors.
 int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStream &errors);
+
+// Fits the line to one feature column with Barron's alpha (and c with learnScale) learned by
+// AdaptiveBarronTraining, for --learn. The loss is a barron loss whose alpha and c are the start
+// values. Prints the JSON object with the learned values in its loss spec; returns 0, or 2 with
+// the reason written to errors.
+int runAdaptiveBarronFit(const FitRequest &request, QTextStream &output, QTextStream &errors);
 
 } // namespace losslens

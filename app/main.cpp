@@ -4,6 +4,7 @@
 #include "losscommands.h"
 
 #include "core/losscatalogue.h"
+#include "core/optimizercatalogue.h"
 #include "ui/landscapeview.h"
 #include "ui/mainwindow.h"
 
@@ -53,6 +54,20 @@ bool applyOptions(losslens::MainWindow &window, const losslens::CommandLineOptio
         window.model()->setStandardize(*options.standardize);
     if (options.learningRate)
         window.model()->setLearningRate(*options.learningRate);
+    SessionModel &model = *window.model();
+    if (!options.optimizerSpec.isEmpty()) {
+        // The spec was checked when the command line was read.
+        QString unused;
+        const std::unique_ptr<Optimizer> optimizer =
+            OptimizerCatalogue::parse(options.optimizerSpec, &unused);
+        model.setOptimizerMethod(SessionModel::sessionOptimizer, optimizer->name());
+        for (int i = 0; i < static_cast<int>(optimizer->parameters().size()); ++i) {
+            model.setOptimizerParameter(SessionModel::sessionOptimizer, i,
+                                        optimizer->parameterValue(i));
+        }
+    }
+    if (!options.scheduleSpec.isEmpty())
+        model.setSchedule(SessionModel::sessionOptimizer, options.scheduleSpec);
     // Settings from the command line are the starting point, not edits to undo.
     window.model()->undoStack()->clear();
     return true;

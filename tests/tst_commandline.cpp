@@ -345,6 +345,7 @@ void CommandLineTest::helpExitsCleanly()
     QCOMPARE(outcome.exitCode, 0);
     QVERIFY(outcome.output.contains(QStringLiteral("Usage: losslens")));
     QVERIFY(outcome.output.contains(QStringLiteral("--screenshot")));
+    QVERIFY(outcome.output.contains(QStringLiteral("Export animation")));
 }
 
 void CommandLineTest::invalidArgumentsExitTwo_data()
@@ -361,6 +362,17 @@ void CommandLineTest::invalidArgumentsExitTwo_data()
         << QStringList{"--screenshot", "unused.png", "--steps", "-1"} << "--steps";
     QTest::newRow("zero learning rate")
         << QStringList{"--screenshot", "unused.png", "--learning-rate", "0"} << "--learning-rate";
+    QTest::newRow("learning rate below 1e-12")
+        << QStringList{"--screenshot", "unused.png", "--learning-rate", "1e-13"}
+        << "--learning-rate";
+    QTest::newRow("unknown window optimizer")
+        << QStringList{"--screenshot", "unused.png", "--optimizer", "bogus:lr=0.1"} << "bogus";
+    QTest::newRow("learning rate given twice")
+        << QStringList{"--screenshot", "unused.png", "--optimizer", "adam:lr=0.1",
+                       "--learning-rate", "0.2"}
+        << "not both";
+    QTest::newRow("unknown window schedule")
+        << QStringList{"--screenshot", "unused.png", "--schedule", "wobble"} << "--schedule";
     QTest::newRow("standardize maybe")
         << QStringList{"--screenshot", "unused.png", "--standardize", "maybe"} << "--standardize";
     QTest::newRow("loss value not a number")

@@ -4,12 +4,15 @@
 #include "numericcheck.h"
 #include "testdata.h"
 
+#include "core/adaptivebarron.h"
+#include "core/adaptivebarrontraining.h"
 #include "core/csvreader.h"
 #include "core/learningrateschedule.h"
 #include "core/linearmodel.h"
 #include "core/linearmodeltraining.h"
 #include "core/lineobjective.h"
 #include "core/optimizercatalogue.h"
+#include "core/syntheticdata.h"
 #include "core/trainingrun.h"
 
 #include <Eigen/Dense>
@@ -82,6 +85,26 @@ QStringList sortedKeys(const QJsonObject &object)
     QStringList keys = object.keys();
     keys.sort();
     return keys;
+}
+
+// Writes the line y = 2 x + 1 plus Gaussian noise of deviation 1 (no outliers) as x,y to path,
+// with 17 significant digits so the file reads back as the same doubles. Returns the data.
+std::shared_ptr<const Dataset> writeGaussianLine(const QString &path)
+{
+    SyntheticSettings settings;
+    settings.count = 300;
+    settings.outlierFraction = 0.0;
+    settings.seed = 11;
+    auto data = std::make_shared<const Dataset>(generateSyntheticData(settings));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return nullptr;
+    QByteArray text = "x,y\n";
+    for (Eigen::Index i = 0; i < data->feature.size(); ++i)
+        text += QByteArray::number(data->feature[i], 'g', 17) + ',' +
+                QByteArray::number(data->target[i], 'g', 17) + '\n';
+    file.write(text);
+    return data;
 }
 
 const QStringList expectedKeys{"b", "loss", "mean_loss", "optimizer", "status", "steps", "w"};
@@ -276,6 +299,87 @@ private slots:
         QVERIFY(outcome.output.contains(QStringLiteral("1e-12 (1 + |(w, b)|)")));
     }
 
+    void learnShapeFollowsAdaptiveTraining_data()
+    {
+        QTest::addColumn<QString>("learn");
+        QTest::newRow("shape") << QStringLiteral("shape");
+        QTest::newRow("shape and scale") << QStringLiteral("shape,scale");
+    }
+
+    void learnShapeFollowsAdaptiveTraining()
+    {
+        // The noise is Gaussian with deviation 1, which is Barron's distribution at alpha = 2 and
+        // c = 1, so alpha learned from the start alpha = 1 must rise towards 2. The printed values
+        // are exactly those of a core AdaptiveBarronTraining with the same settings.
+        QFETCH(QString, learn);
+        QTemporaryDir directory;
+        const QString csv = directory.filePath(QStringLiteral("gaussian.csv"));
+        const QString trajectory = directory.filePath(QStringLiteral("path.csv"));
+        const auto data = writeGaussianLine(csv);
+        QVERIFY(data);
+        const Outcome outcome = runLosslens(
+            {"fit", "--data", csv, "--x", "x", "--y", "y", "--loss", "barron:alpha=1,c=1",
+             "--optimizer", "adam:learning_rate=0.05", "--steps", "1500", "--learn", learn,
+             "--start", "0.5,-1", "--trajectory", trajectory});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+        QCOMPARE(sortedKeys(result), expectedKeys);
+
+        AdaptiveBarronSettings settings;
+        settings.initialShape = 1.0;
+        settings.initialScale = 1.0;
+        settings.learnScale = learn.contains(QStringLiteral("scale"));
+        const FeatureScaling scaling = FeatureScaling::standardizing(data->feature);
+        const AdaptiveBarronObjective objective(data, scaling, settings);
+        const LineObjective lineObjective(data, parseLoss(QStringLiteral("barron")), scaling);
+        const auto adam = parseOptimizer(QStringLiteral("adam:learning_rate=0.05"));
+        QVERIFY(adam);
+        AdaptiveBarronTraining training(objective, lineObjective.fromDataUnits({0.5, -1.0}),
+                                        *adam);
+        training.run(objective, 1500);
+        const AdaptiveBarronPoint &last = training.current();
+        QVERIFY2(last.shape > 1.2, qPrintable(QString::number(last.shape)));
+        if (settings.learnScale)
+            QVERIFY(last.scale != 1.0);
+        else
+            QCOMPARE(last.scale, 1.0);
+
+        const auto printed = parseLoss(result["loss"].toString());
+        QVERIFY(printed);
+        QCOMPARE(printed->name(), QStringLiteral("barron"));
+        COMPARE_NEAR(printed->parameterValue(0), last.shape, 1e-15);
+        COMPARE_NEAR(printed->parameterValue(1), last.scale, 1e-15);
+        QVERIFY(printed->parameterValue(0) > 1.0);
+        const LineParameters line = objective.toDataUnits(last.theta);
+        COMPARE_NEAR(result["w"].toArray()[0].toDouble(), line.slope, 0.0);
+        COMPARE_NEAR(result["b"].toDouble(), line.intercept, 0.0);
+        COMPARE_NEAR(result["mean_loss"].toDouble(), last.meanLoss, 0.0);
+        QCOMPARE(result["steps"].toInt(), 1500);
+        QCOMPARE(result["status"].toString(), QStringLiteral("max_steps"));
+        // mean_loss is the plain Barron loss at the learned alpha and c, as a LineObjective of
+        // the printed spec computes it.
+        const LineObjective learned(data, printed, scaling);
+        COMPARE_NEAR(result["mean_loss"].toDouble(), learned.value(last.theta.head<2>()), 1e-12);
+
+        QFile file(trajectory);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(),
+                 QStringLiteral("step,w,b,mean_loss,alpha,scale,negative_log_likelihood"));
+        QCOMPARE(lines.size(), 1 + 1501);
+        const QStringList first = lines[1].split(QLatin1Char(','));
+        QCOMPARE(first.size(), 7);
+        COMPARE_NEAR(first[1].toDouble(), 0.5, 1e-12);
+        COMPARE_NEAR(first[2].toDouble(), -1.0, 1e-12);
+        COMPARE_NEAR(first[4].toDouble(), 1.0, 1e-12);
+        COMPARE_NEAR(first[5].toDouble(), 1.0, 1e-12);
+        const QStringList final = lines.last().split(QLatin1Char(','));
+        COMPARE_NEAR(final[4].toDouble(), last.shape, 0.0);
+        COMPARE_NEAR(final[5].toDouble(), last.scale, 0.0);
+        COMPARE_NEAR(final[6].toDouble(), last.negativeLogLikelihood, 0.0);
+    }
+
     void invalidInputExitsTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -321,6 +425,28 @@ private slots:
         QTest::newRow("classifier on regression data")
             << (threeFeatures + QStringList{"--loss", "bce", "--optimizer", "gd", "--steps", "5"})
             << "0/1 labels";
+        const QStringList oneFeature{"fit",  "--data",    stackLoss, "--x",     "AIRFLOW",
+                                     "--y",  "STACKLOSS", "--steps", "5",       "--optimizer",
+                                     "adam", "--learn"};
+        QTest::newRow("learn with another loss")
+            << (oneFeature + QStringList{"shape", "--loss", "huber"}) << "--loss barron";
+        QTest::newRow("learn what")
+            << (oneFeature + QStringList{"alpha", "--loss", "barron"}) << "shape or shape,scale";
+        QTest::newRow("learn scale alone")
+            << (oneFeature + QStringList{"scale", "--loss", "barron"}) << "shape or shape,scale";
+        QTest::newRow("learn from alpha 2")
+            << (oneFeature + QStringList{"shape", "--loss", "barron:alpha=2"}) << "alpha=2";
+        QTest::newRow("learn with residual scale")
+            << (oneFeature + QStringList{"shape", "--loss", "barron:scale=mad"}) << "scale=mad";
+        QTest::newRow("learn with several features")
+            << (threeFeatures + QStringList{"--loss", "barron", "--optimizer", "adam", "--steps",
+                                            "5", "--learn", "shape"})
+            << "one --x";
+        QTest::newRow("learn with minimize")
+            << QStringList{"fit",    "--data",      stackLoss,  "--x",     "AIRFLOW",
+                           "--y",    "STACKLOSS",   "--loss",   "barron",  "--optimizer",
+                           "minimize", "--learn",   "shape"}
+            << "--optimizer minimize";
     }
 
     void invalidInputExitsTwo()

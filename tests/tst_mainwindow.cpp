@@ -254,7 +254,7 @@ void MainWindowTest::learningRateTooLargeDiverges()
     for (int i = 0; i < 200 && m_window->training()->runOfLoss(mse)->status() == RunStatus::Running;
          ++i)
         m_window->training()->stepOnce();
-    const TrainingRun *run = m_window->training()->runOfLoss(mse);
+    const RunTrack *run = m_window->training()->runOfLoss(mse);
     QCOMPARE(run->status(), RunStatus::Diverged);
     for (const TrainingPoint &point : run->history())
         QVERIFY(std::isfinite(point.loss));
@@ -289,7 +289,7 @@ void MainWindowTest::deltaChangeReplaysRuns()
     QCOMPARE(m_window->training()->runOfLoss(huber)->iteration(), 30);
 
     m_window->controlPanel()->parameterSlider(QStringLiteral("delta"))->valueBox()->setValue(3.0);
-    const TrainingRun *run = m_window->training()->runOfLoss(huber);
+    const RunTrack *run = m_window->training()->runOfLoss(huber);
     // The run is recomputed under the new delta up to the step it had reached, so its first
     // loss is the start's loss under delta = 3, not the one under the old delta.
     QCOMPARE(run->iteration(), 30);
@@ -335,7 +335,7 @@ void MainWindowTest::startMoveReplaysRuns()
         m_window->training()->stepOnce();
     m_window->model()->setStartTheta(Eigen::Vector2d(2.0, 5.0));
     const int mse = m_window->model()->lossIndex(QStringLiteral("mse"));
-    const TrainingRun *run = m_window->training()->runOfLoss(mse);
+    const RunTrack *run = m_window->training()->runOfLoss(mse);
     QCOMPARE(run->iteration(), 20);
     QCOMPARE(run->history().front().theta, Eigen::Vector2d(2.0, 5.0));
     m_window->model()->undoStack()->undo();

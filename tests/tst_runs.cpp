@@ -169,7 +169,7 @@ void RunsTest::windowAdamMatchesCoreRun()
         m_window->training()->stepOnce();
         reference.step(*objective);
     }
-    const TrainingRun *run = m_window->training()->run(huber);
+    const RunTrack *run = m_window->training()->run(huber);
     QCOMPARE(run->history().size(), reference.history().size());
     for (std::size_t k = 0; k < reference.history().size(); ++k) {
         QVERIFY2(run->history()[k].theta == reference.history()[k].theta,
@@ -561,7 +561,7 @@ void RunsTest::divergenceMarkedInEveryView()
     const int mse = runOf(QStringLiteral("mse"));
     for (int k = 0; k < 20; ++k)
         m_window->training()->stepOnce();
-    const TrainingRun *run = m_window->training()->run(mse);
+    const RunTrack *run = m_window->training()->run(mse);
     QCOMPARE(run->status(), RunStatus::Diverged);
     const QString marker = QStringLiteral("diverged at step %1").arg(run->divergedAt());
     // The diverging update is the first one not recorded.
@@ -596,7 +596,7 @@ void RunsTest::oscillationIsNotDivergence()
     const int mse = runOf(QStringLiteral("mse"));
     for (int k = 0; k < 300; ++k)
         m_window->training()->stepOnce();
-    const TrainingRun *run = m_window->training()->run(mse);
+    const RunTrack *run = m_window->training()->run(mse);
     QCOMPARE(run->status(), RunStatus::Running);
     QCOMPARE(run->iteration(), 300);
     const double startLoss = run->history().front().loss;

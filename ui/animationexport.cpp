@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QImage>
+#include <QImageWriter>
 #include <QWidget>
 
 namespace losslens {
@@ -65,9 +66,11 @@ bool exportAnimation(QWidget *source, const AnimationExportSettings &settings,
         } else {
             const QString name =
                 folder.filePath(QStringLiteral("frame_%1.png").arg(index + 1, 4, 10, QChar('0')));
-            if (!frame.save(name, "PNG")) {
+            QImageWriter writer(name, "png");
+            if (!writer.write(frame)) {
                 if (error)
-                    *error = QStringLiteral("Cannot write the frame %1.").arg(name);
+                    *error = QStringLiteral("Cannot write the frame %1: %2.")
+                                 .arg(name, writer.errorString());
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 #include "dataview.h"
 
 #include "plotsupport.h"
+#include "replotscheduler.h"
 
 #include <qcustomplot.h>
 
@@ -9,7 +10,8 @@
 namespace losslens {
 
 DataView::DataView(SessionModel *model, TrainingController *training, QWidget *parent)
-    : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this))
+    : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this)),
+      m_replots(new ReplotScheduler(m_plot))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -19,7 +21,16 @@ DataView::DataView(SessionModel *model, TrainingController *training, QWidget *p
 
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("Data")));
-    layout->addWidget(new LegendLabel(m_plot, this));
+    auto *legend = new LegendLabel(m_plot, this);
+    layout->addWidget(legend);
+    // A layer replot emits no afterReplot, so the legend refreshes on the scheduler's signal.
+    m_replots->setLayersReplotted([legend] { legend->refresh(); });
+
+    // The lines above the points, on a layer with its own paint buffer.
+    m_plot->addLayer(QStringLiteral("lines"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limAbove);
+    m_linesLayer = m_plot->layer(QStringLiteral("lines"));
+    m_linesLayer->setMode(QCPLayer::lmBuffered);
 
     m_points = m_plot->addGraph();
     m_points->setLineStyle(QCPGraph::lsNone);
@@ -31,13 +42,14 @@ DataView::DataView(SessionModel *model, TrainingController *training, QWidget *p
         if (changes & SessionModel::DataChanged)
             rebuildData();
     });
-    connect(m_training, &TrainingController::advanced, this, &DataView::updateLines);
+    connect(m_training, &TrainingController::advanced, this, [this] { updateLines(); });
     rebuildData();
 }
 
 QCPGraph *DataView::lineGraph(int runIndex) const
 {
-    if (runIndex < 0 || runIndex >= static_cast<int>(m_lines.size()))
+    if (runIndex < 0 || runIndex >= static_cast<int>(m_lines.size()) ||
+        !m_lines[runIndex]->visible())
         return nullptr;
     return m_lines[runIndex];
 }
@@ -69,57 +81,95 @@ void DataView::rebuildData()
         m_plot->xAxis->setRange(xLow - xMargin, xHigh + xMargin);
         m_plot->yAxis->setRange(yLow - yMargin, yHigh + yMargin);
     }
-    updateLines();
+    updateLines(true);
 }
 
-void DataView::updateLines()
-{
-    for (QCPGraph *line : m_lines) {
-        if (line)
-            m_plot->removeGraph(line);
-    }
-    m_lines.assign(m_model->runCount(), nullptr);
+namespace {
 
+bool sameData(const QCPGraph &graph, const QVector<double> &xs, const QVector<double> &ys)
+{
+    if (graph.dataCount() != xs.size())
+        return false;
+    int k = 0;
+    for (auto point = graph.data()->constBegin(); point != graph.data()->constEnd(); ++point, ++k) {
+        if (point->key != xs[k] || point->value != ys[k])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void DataView::updateLines(bool dataChanged)
+{
+    const int runCount = m_model->runCount();
+    bool graphsChanged = false;
+    while (static_cast<int>(m_lines.size()) < runCount) {
+        QCPGraph *graph = m_plot->addGraph();
+        graph->setLayer(m_linesLayer);
+        graph->setVisible(false);
+        m_lines.push_back(graph);
+        graphsChanged = true;
+    }
+    while (static_cast<int>(m_lines.size()) > runCount) {
+        m_plot->removeGraph(m_lines.back());
+        m_lines.pop_back();
+        graphsChanged = true;
+    }
+
+    bool linesChanged = false;
     const Dataset &data = m_model->data();
-    if (!data.isEmpty()) {
+    for (int i = 0; i < runCount; ++i) {
+        QCPGraph *graph = m_lines[i];
+        const RunTrack *run = data.isEmpty() ? nullptr : m_training->run(i);
+        if (!run) {
+            linesChanged = linesChanged || graph->visible();
+            graph->setVisible(false);
+            continue;
+        }
         const double xLow = data.feature.minCoeff(), xHigh = data.feature.maxCoeff();
-        for (int i = 0; i < m_model->runCount(); ++i) {
-            const TrainingRun *run = m_training->run(i);
-            if (!run)
-                continue;
-            const RunEntry &entry = m_model->runEntry(i);
-            const Loss &loss = *m_model->lossEntry(entry.lossIndex).loss;
-            const LineParameters line =
-                m_model->objective(entry.lossIndex)->toDataUnits(run->current().theta);
-            QCPGraph *graph = m_plot->addGraph();
-            const bool diverged = run->status() == RunStatus::Diverged;
-            graph->setPen(QPen(entry.colour, 2.5, diverged ? Qt::DotLine : Qt::SolidLine));
-            // A regression line predicts the target. A classifier's line is a logit, so the
-            // view draws its probability 1 / (1 + exp(-(w x + b))) over the 0/1 labels.
-            const bool classifier = loss.kind() == LossKind::Classification;
-            const int sampleCount = classifier ? 200 : 2;
-            QVector<double> xs(sampleCount), ys(sampleCount);
-            for (int k = 0; k < sampleCount; ++k) {
-                xs[k] = xLow + (xHigh - xLow) * k / (sampleCount - 1);
-                const double output = line.slope * xs[k] + line.intercept;
-                ys[k] = displayable(classifier ? 1.0 / (1.0 + std::exp(-output)) : output);
-            }
-            graph->setData(xs, ys, true);
-            // Only BCE and focal loss model a probability; other classifiers give a score.
-            const bool probabilistic =
-                loss.name() == QLatin1String("bce") || loss.name() == QLatin1String("focal");
-            const QString formula = !classifier     ? tr("%1: y = %2")
-                                    : probabilistic ? tr("%1: P(y=1) = σ(%2)")
-                                                    : tr("%1: σ(%2) of the score");
-            QString name = formula.arg(m_model->runLabel(i), lineFormula(line, data));
-            // The line stays at the last finite point, dotted, and the legend gives the step.
-            if (diverged)
-                name += tr(", diverged at step %1").arg(run->divergedAt());
+        const RunEntry &entry = m_model->runEntry(i);
+        const Loss &loss = *m_model->lossEntry(entry.lossIndex).loss;
+        const LineParameters line =
+            m_model->objective(entry.lossIndex)->toDataUnits(run->current().theta);
+        const bool diverged = run->status() == RunStatus::Diverged;
+        const QPen pen(entry.colour, 2.5, diverged ? Qt::DotLine : Qt::SolidLine);
+        // A regression line predicts the target. A classifier's line is a logit, so the
+        // view draws its probability 1 / (1 + exp(-(w x + b))) over the 0/1 labels.
+        const bool classifier = loss.kind() == LossKind::Classification;
+        const int sampleCount = classifier ? 200 : 2;
+        QVector<double> xs(sampleCount), ys(sampleCount);
+        for (int k = 0; k < sampleCount; ++k) {
+            xs[k] = xLow + (xHigh - xLow) * k / (sampleCount - 1);
+            const double output = line.slope * xs[k] + line.intercept;
+            ys[k] = displayable(classifier ? 1.0 / (1.0 + std::exp(-output)) : output);
+        }
+        // Only BCE and focal loss model a probability; other classifiers give a score.
+        const bool probabilistic =
+            loss.name() == QLatin1String("bce") || loss.name() == QLatin1String("focal");
+        const QString formula = !classifier     ? tr("%1: y = %2")
+                                : probabilistic ? tr("%1: P(y=1) = σ(%2)")
+                                                : tr("%1: σ(%2) of the score");
+        QString name = formula.arg(m_model->runLabel(i), lineFormula(line, data));
+        // The line stays at the last finite point, dotted, and the legend gives the step.
+        if (diverged)
+            name += tr(", diverged at step %1").arg(run->divergedAt());
+
+        // A slider drag changes the loss of a run at step 0 without moving its line, and
+        // such a change needs no replot.
+        if (!graph->visible() || graph->pen() != pen || graph->name() != name ||
+            !sameData(*graph, xs, ys)) {
+            graph->setVisible(true);
+            graph->setPen(pen);
             graph->setName(name);
-            m_lines[i] = graph;
+            graph->setData(xs, ys, true);
+            linesChanged = true;
         }
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (dataChanged || graphsChanged)
+        m_replots->requestReplot();
+    else if (linesChanged)
+        m_replots->requestLayerReplot(m_linesLayer);
 }
 
 } // namespace losslens

@@ -18,6 +18,7 @@ class QCPTextElement;
 namespace losslens {
 
 class ContourOverlay;
+class ReplotScheduler;
 class RunArrows;
 class RunPaths;
 
@@ -44,6 +45,7 @@ public:
     const RunArrows *arrows() const { return m_runArrows; }
     // The labelled contour lines over the heat map, empty while they are switched off.
     const ContourOverlay *contours() const { return m_contours; }
+    const ReplotScheduler *replots() const { return m_replots; }
 
 public slots:
     void resetRange();
@@ -72,6 +74,7 @@ private:
     SessionModel *m_model;
     TrainingController *m_training;
     QCustomPlot *m_plot;
+    ReplotScheduler *m_replots;
     QCheckBox *m_logarithmic;
     QCheckBox *m_showContours;
     QCPTextElement *m_title;

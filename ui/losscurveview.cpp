@@ -1,7 +1,10 @@
 #include "losscurveview.h"
 
 #include "plotsupport.h"
+#include "replotscheduler.h"
+#include "trainingcontroller.h"
 
+#include "core/losses/barron.h"
 #include "core/losses/composite.h"
 #include "core/losses/crossentropy.h"
 
@@ -42,11 +45,11 @@ int classIndexCount(const Loss &loss)
 
 } // namespace
 
-LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
-    : QWidget(parent), m_model(model), m_plot(new QCustomPlot(this)),
-      m_first(new QCheckBox(tr("ρ′"), this)), m_second(new QCheckBox(tr("ρ″"), this)),
-      m_weight(new QCheckBox(tr("weight ψ/e"), this)), m_classifierAxis(new QComboBox(this)),
-      m_trueClass(new QSpinBox(this))
+LossCurveView::LossCurveView(SessionModel *model, TrainingController *training, QWidget *parent)
+    : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this)),
+      m_replots(new ReplotScheduler(m_plot)), m_first(new QCheckBox(tr("ρ′"), this)),
+      m_second(new QCheckBox(tr("ρ″"), this)), m_weight(new QCheckBox(tr("weight ψ/e"), this)),
+      m_classifierAxis(new QComboBox(this)), m_trueClass(new QSpinBox(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -105,7 +108,46 @@ LossCurveView::LossCurveView(SessionModel *model, QWidget *parent)
                        SessionModel::DataChanged | SessionModel::ScalingChanged))
             rebuild(true);
     });
+    if (m_training)
+        connect(m_training, &TrainingController::advanced, this,
+                &LossCurveView::onTrainingAdvanced);
     rebuild(true);
+}
+
+QCPGraph *LossCurveView::learnedCurve(int runIndex) const
+{
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        const QVariant run = m_plot->graph(g)->property("runIndex");
+        if (run.isValid() && run.toInt() == runIndex)
+            return m_plot->graph(g);
+    }
+    return nullptr;
+}
+
+bool LossCurveView::showsLearnedCurves() const
+{
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        if (m_plot->graph(g)->property("runIndex").isValid())
+            return true;
+    }
+    for (int i = 0; i < m_training->runCount(); ++i) {
+        const RunTrack *run = m_training->run(i);
+        if (run && run->isAdaptive())
+            return true;
+    }
+    return false;
+}
+
+void LossCurveView::onTrainingAdvanced()
+{
+    if (!showsLearnedCurves())
+        return;
+    // The curves are cheap, but replotting at every frame of playback is not. While playing,
+    // alpha is redrawn about five times a second, and at once when paused or stepped.
+    if (m_training->isPlaying() && m_learnedRedraw.isValid() && m_learnedRedraw.elapsed() < 200)
+        return;
+    m_learnedRedraw.start();
+    rebuild(false);
 }
 
 void LossCurveView::showScaleOfCurrentLoss()
@@ -246,6 +288,20 @@ void LossCurveView::rebuild(bool rescaleValues)
                 graph->removeFromLegend();
         }
     }
+    for (int i = 0; m_training && i < std::min(m_training->runCount(), m_model->runCount());
+         ++i) {
+        const RunTrack *run = m_training->run(i);
+        if (!run || !run->isAdaptive())
+            continue;
+        const AdaptiveBarronPoint &point = run->adaptiveHistory().back();
+        QCPGraph *graph = m_plot->addGraph();
+        graph->setPen(QPen(m_model->runEntry(i).colour, 2.0, Qt::DashDotDotLine));
+        graph->setProperty("runIndex", i);
+        graph->setProperty("curve", int(Curve::Value));
+        graph->setName(tr("run %1 learned: alpha = %2, c = %3")
+                           .arg(i + 1)
+                           .arg(shortNumber(point.shape), shortNumber(point.scale)));
+    }
     resample();
     if (rescaleValues && m_plot->graphCount() > 0) {
         // Fit the loss and its gradient, with zero always in view. The second derivative and
@@ -266,7 +322,8 @@ void LossCurveView::rebuild(bool rescaleValues)
         m_plot->yAxis->setRange(std::max(low - margin, -largestAxisValue),
                                 std::min(high + margin, largestAxisValue));
     }
-    m_plot->replot();
+    // Queued, so the replots after one change of the session coalesce into one.
+    m_replots->requestReplot();
 }
 
 void LossCurveView::resample()
@@ -278,6 +335,23 @@ void LossCurveView::resample()
 
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         QCPGraph *graph = m_plot->graph(g);
+        const QVariant runIndex = graph->property("runIndex");
+        if (runIndex.isValid()) {
+            // Barron's loss of a run that learns alpha, at its current alpha and c. c is in the
+            // target's units, as the errors on this axis are.
+            const RunTrack *run = m_training->run(runIndex.toInt());
+            if (!run || !run->isAdaptive()) {
+                graph->data()->clear();
+                continue;
+            }
+            const AdaptiveBarronPoint &point = run->adaptiveHistory().back();
+            const BarronLoss learned(point.shape, point.scale);
+            QVector<double> values(sampleCount);
+            for (int k = 0; k < sampleCount; ++k)
+                values[k] = std::min(learned.value(inputs[k], 0.0), largestAxisValue);
+            graph->setData(inputs, values, true);
+            continue;
+        }
         const Loss &loss = drawnLoss(graph->property("lossIndex").toInt());
         const auto curve = Curve(graph->property("curve").toInt());
         if (lacksTrueClass(loss)) {
@@ -295,7 +369,7 @@ void LossCurveView::resample()
         }
         graph->setData(inputs, values, true);
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_replots->requestReplot();
 }
 
 QString LossCurveView::readOut(double input) const

@@ -2,14 +2,20 @@
 
 #include "sessionmodel.h"
 
+#include <QElapsedTimer>
+
 #include <QWidget>
 
 class QCheckBox;
+class QCPGraph;
 class QComboBox;
 class QCustomPlot;
 class QSpinBox;
 
 namespace losslens {
+
+class ReplotScheduler;
+class TrainingController;
 
 // Each enabled loss against its input, with optional curves of its first derivative (the
 // gradient, dashed) and second derivative (dotted). Regression losses may also show the weight
@@ -19,13 +25,16 @@ namespace losslens {
 // Multi-class cross-entropy is drawn against the logit of a chosen true class, 0 to K - 1. Each
 // loss is drawn as its objective fits it, so an estimated residual scale s (scale=mad) is the
 // current data's estimate. The curves are sampled anew over the visible range after a zoom or
-// pan, so they stay exact.
+// pan, so they stay exact. With a training controller, every run that learns Barron's alpha
+// also draws Barron's loss at its current alpha and c (dash-dot-dot in the run's colour), which
+// moves as the run trains.
 class LossCurveView : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit LossCurveView(SessionModel *model, QWidget *parent = nullptr);
+    explicit LossCurveView(SessionModel *model, TrainingController *training = nullptr,
+                           QWidget *parent = nullptr);
 
     QCustomPlot *plot() const { return m_plot; }
     QCheckBox *secondDerivativeBox() const { return m_second; }
@@ -34,6 +43,10 @@ public:
     QComboBox *classifierAxisBox() const { return m_classifierAxis; }
     // The true class of the multi-class curves, shown while such a loss is enabled.
     QSpinBox *trueClassBox() const { return m_trueClass; }
+    const ReplotScheduler *replots() const { return m_replots; }
+    // The curve of Barron's loss at a run's current learned alpha and c, or nullptr when the run
+    // does not learn alpha.
+    QCPGraph *learnedCurve(int runIndex) const;
 
 signals:
     // Every curve's value at the input under the cursor, for the status bar.
@@ -61,9 +74,16 @@ private:
     // The loss as the objective of entry lossIndex fits it.
     const Loss &drawnLoss(int lossIndex) const;
     QString readOut(double input) const;
+    // Redraws the learned curves after training steps, at most every 200 ms while playing.
+    void onTrainingAdvanced();
+    // Whether some run now learns alpha, or a learned curve is still drawn.
+    bool showsLearnedCurves() const;
 
     SessionModel *m_model;
+    TrainingController *m_training;
+    QElapsedTimer m_learnedRedraw;
     QCustomPlot *m_plot;
+    ReplotScheduler *m_replots;
     QCheckBox *m_first;
     QCheckBox *m_second;
     QCheckBox *m_weight;

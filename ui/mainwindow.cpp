@@ -39,7 +39,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_model.resetState(defaultSessionState(std::make_shared<Dataset>(loadDefaultDataset())));
     m_training = new TrainingController(&m_model, this);
 
-    m_lossCurves = new LossCurveView(&m_model, this);
+    m_lossCurves = new LossCurveView(&m_model, m_training, this);
     m_dataView = new DataView(&m_model, m_training, this);
     m_landscape = new LandscapeView(&m_model, m_training, this);
     m_trainingView = new TrainingView(&m_model, m_training, this);
@@ -115,6 +115,9 @@ void MainWindow::createMenus()
     QAction *synthetic =
         file->addAction(tr("&New synthetic data…"), this, &MainWindow::newSyntheticData);
     synthetic->setShortcut(QKeySequence::New);
+    QAction *animation =
+        file->addAction(tr("&Export animation…"), this, &MainWindow::exportAnimation);
+    animation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -240,6 +243,62 @@ void MainWindow::showModelSlices()
     m_sliceWindow->show();
     m_sliceWindow->raise();
     m_sliceWindow->activateWindow();
+}
+
+QWidget *MainWindow::animationSource(AnimationSource source)
+{
+    switch (source) {
+    case AnimationSource::Landscape:
+        return m_landscape;
+    case AnimationSource::Data:
+        return m_dataView;
+    case AnimationSource::Training:
+        return m_trainingView;
+    case AnimationSource::Window:
+        break;
+    }
+    return this;
+}
+
+TrainingRecording MainWindow::recordAnimation(const AnimationExportRequest &request)
+{
+    const AnimationExportSettings &settings = request.settings;
+    const TrainingRecording outcome = recordTraining(
+        m_training, m_landscape, animationSource(request.source), settings, this);
+    const QString frames = outcome.framesWritten == 1
+                               ? tr("1 frame")
+                               : tr("%1 frames").arg(outcome.framesWritten);
+    if (outcome.written && outcome.runsStopped)
+        m_statusLabel->setText(tr("Wrote %1 to %2; every run had stopped at step %3.")
+                                   .arg(frames, settings.path)
+                                   .arg(m_training->iteration()));
+    else if (outcome.written)
+        m_statusLabel->setText(tr("Wrote %1 to %2.").arg(frames, settings.path));
+    else if (outcome.cancelled && settings.format == AnimationExportSettings::Format::Gif)
+        m_statusLabel->setText(
+            tr("Export cancelled after %1; %2 was not written.").arg(frames, settings.path));
+    else if (outcome.cancelled)
+        m_statusLabel->setText(tr("Export cancelled after %1, which are in %2.")
+                                   .arg(frames, settings.path));
+    return outcome;
+}
+
+void MainWindow::exportAnimation()
+{
+    // The default output size is the recorded widget's size in device pixels, as grab() gives it.
+    AnimationExportDialog dialog(
+        m_animationRequest,
+        [this](AnimationSource source) {
+            QWidget *widget = animationSource(source);
+            return widget->size() * widget->devicePixelRatioF();
+        },
+        this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_animationRequest = dialog.request();
+    const TrainingRecording outcome = recordAnimation(m_animationRequest);
+    if (!outcome.written && !outcome.cancelled)
+        QMessageBox::warning(this, tr("Cannot export the animation"), outcome.error);
 }
 
 void MainWindow::showAbout()

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "animationexportdialog.h"
 #include "sessionmodel.h"
 #include "trainingcontroller.h"
+#include "trainingrecording.h"
 
 #include "core/syntheticdata.h"
 
@@ -43,6 +45,12 @@ public:
     // sets *error and leaves the current data untouched.
     bool loadCsv(const QString &path, const QString &featureColumn, const QString &targetColumn,
                  QString *error);
+    // The widget an animation of a source records.
+    QWidget *animationSource(AnimationSource source);
+    // Records an animation as File > Export animation does after its dialog, with a progress
+    // dialog that can cancel, and reports the frames written or the cancellation in the status
+    // bar. Failures are returned, not shown.
+    TrainingRecording recordAnimation(const AnimationExportRequest &request);
 
 public slots:
     // Asks for a CSV file and its columns; a rejected file is explained in a dialog.
@@ -51,6 +59,8 @@ public slots:
     void newSyntheticData();
     // Opens the model slices window on the current loss, or raises it when it is open.
     void showModelSlices();
+    // Asks what to record and records it; a failure is explained in a message box.
+    void exportAnimation();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -72,6 +82,8 @@ private:
     QString m_lastDirectory;
     SyntheticSettings m_syntheticSettings;
     SliceWindow *m_sliceWindow = nullptr;
+    // The last export's choices, which the dialog offers again.
+    AnimationExportRequest m_animationRequest;
 };
 
 } // namespace losslens

@@ -75,7 +75,7 @@ void PlaybackBar::updateLabels()
     QStringList parts;
     QStringList labels;
     for (int i = 0; i < m_model->runCount(); ++i) {
-        const TrainingRun *run = m_training->run(i);
+        const RunTrack *run = m_training->run(i);
         if (!run)
             continue;
         const RunEntry &entry = m_model->runEntry(i);
@@ -94,6 +94,8 @@ void PlaybackBar::updateLabels()
             status += tr(" stopped: zero gradient");
         else if (run->status() == RunStatus::Converged)
             status += tr(" converged");
+        if (run->isAdaptive())
+            status += tr(", alpha = %1").arg(shortNumber(run->adaptiveHistory().back().shape));
         parts << QStringLiteral("<span style='color:%1'>■</span> %2 %3")
                      .arg(entry.colour.name(), name.toHtmlEscaped(), status);
         labels << tr("#%1 %2: %3").arg(i + 1).arg(m_model->runLabel(i), status);

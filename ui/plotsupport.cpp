@@ -231,7 +231,7 @@ QString lineFormula(const LineParameters &line, const Dataset &data)
              shortNumber(std::abs(intercept)));
 }
 
-QString divergenceText(const TrainingRun &run)
+QString divergenceText(const RunTrack &run)
 {
     if (run.status() != RunStatus::Diverged)
         return {};

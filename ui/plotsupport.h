@@ -7,6 +7,7 @@
 #include "core/dataset.h"
 #include "core/lineobjective.h"
 #include "core/trainingrun.h"
+#include "runtrack.h"
 
 class QCustomPlot;
 class QCPColorGradient;
@@ -83,6 +84,6 @@ QString shortNumber(double value);
 QString lineFormula(const LineParameters &line, const Dataset &data);
 
 // "diverged at step k (mean loss L)" for a diverged run, or an empty string.
-QString divergenceText(const TrainingRun &run);
+QString divergenceText(const RunTrack &run);
 
 } // namespace losslens

@@ -93,7 +93,7 @@ void RunArrows::update()
     bool anyVelocity = false;
     const int selected = m_model->state().selectedRun;
     for (int i = 0; i < std::min(m_model->runCount(), m_training->runCount()); ++i) {
-        const TrainingRun *run = m_training->run(i);
+        const RunTrack *run = m_training->run(i);
         if (!run || (mode() == Mode::SelectedRun && i != selected))
             continue;
         const auto objective = m_model->objective(m_model->runEntry(i).lossIndex);

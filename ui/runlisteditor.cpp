@@ -41,6 +41,8 @@ RunListEditor::RunListEditor(SessionModel *model, QWidget *parent)
       m_remove(new QPushButton(tr("Remove"), this)), m_details(new QWidget(this)),
       m_loss(new QComboBox(m_details)), m_colour(new QToolButton(m_details)),
       m_ownOptimizer(new QCheckBox(tr("Own &optimizer"), m_details)),
+      m_learnShape(new QCheckBox(tr("Learn shape (alpha)"), m_details)),
+      m_learnScale(new QCheckBox(tr("Learn scale (c)"), m_details)),
       m_optimizer(new OptimizerPanel(model, SessionModel::sessionOptimizer, m_details)),
       m_start(new QLabel(m_details)),
       m_sharedStart(new QPushButton(tr("Use the shared start"), m_details))
@@ -76,6 +78,17 @@ RunListEditor::RunListEditor(SessionModel *model, QWidget *parent)
     lossLabel->setBuddy(m_loss);
     form->addRow(lossLabel, lossRow);
     details->addLayout(form);
+    m_learnShape->setToolTip(
+        tr("Learn Barron's shape alpha with the line by minimizing the negative log-likelihood "
+           "of Barron's distribution (Barron, CVPR 2019). alpha starts at the loss's value and "
+           "stays inside (0.001, 1.999)."));
+    m_learnScale->setToolTip(tr("Learn Barron's scale c too, in the target's units, starting at "
+                                "the loss's c."));
+    auto *learnRow = new QHBoxLayout;
+    learnRow->addWidget(m_learnShape);
+    learnRow->addWidget(m_learnScale);
+    learnRow->addStretch(1);
+    details->addLayout(learnRow);
     m_ownOptimizer->setToolTip(tr("Train the selected run with its own optimizer, set below, "
                                   "instead of the shared one."));
     details->addWidget(m_ownOptimizer);
@@ -104,6 +117,16 @@ RunListEditor::RunListEditor(SessionModel *model, QWidget *parent)
     connect(m_ownOptimizer, &QCheckBox::toggled, this, [this](bool own) {
         if (!m_syncing)
             m_model->setRunOwnOptimizer(m_model->state().selectedRun, own);
+    });
+    connect(m_learnShape, &QCheckBox::toggled, this, [this](bool learn) {
+        if (!m_syncing)
+            m_model->setRunLearning(m_model->state().selectedRun, learn,
+                                    m_learnScale->isChecked());
+    });
+    connect(m_learnScale, &QCheckBox::toggled, this, [this](bool learn) {
+        if (!m_syncing)
+            m_model->setRunLearning(m_model->state().selectedRun, m_learnShape->isChecked(),
+                                    learn);
     });
     connect(m_sharedStart, &QPushButton::clicked, this,
             [this] { m_model->clearRunStart(m_model->state().selectedRun); });
@@ -175,6 +198,13 @@ void RunListEditor::syncSelectedRun()
     m_loss->setCurrentIndex(run.lossIndex);
     m_colour->setIcon(pathSwatch(run.colour));
     m_ownOptimizer->setChecked(run.optimizer.has_value());
+    const bool barron =
+        m_model->lossEntry(run.lossIndex).loss->name() == QLatin1String("barron");
+    m_learnShape->setVisible(barron);
+    m_learnScale->setVisible(barron);
+    m_learnShape->setChecked(run.learnShape);
+    m_learnScale->setChecked(run.learnScale);
+    m_learnScale->setEnabled(run.learnShape);
     m_optimizer->setTarget(selected);
     m_optimizer->setVisible(run.optimizer.has_value());
 

@@ -18,7 +18,8 @@ class OptimizerPanel;
 // The session's runs as a list with colour swatches, each a loss, an optimizer and a start
 // point. Add, Duplicate and Remove change the list. Selecting a run makes its loss current and
 // shows its settings under the list. They are the loss it fits and its colour, its own
-// optimizer if it has one, and whether it has its own start point. Every change goes through
+// optimizer if it has one, whether it has its own start point, and for Barron's loss whether
+// it learns alpha and c. Every change goes through
 // the session model, so one undo takes it back.
 class RunListEditor : public QWidget
 {
@@ -33,6 +34,9 @@ public:
     QPushButton *removeButton() const { return m_remove; }
     QComboBox *lossBox() const { return m_loss; }
     QCheckBox *ownOptimizerBox() const { return m_ownOptimizer; }
+    // Learn Barron's alpha (and c) for the selected run; shown while its loss is Barron's.
+    QCheckBox *learnShapeBox() const { return m_learnShape; }
+    QCheckBox *learnScaleBox() const { return m_learnScale; }
     // The editor of the selected run's own optimizer, shown while the run has one.
     OptimizerPanel *optimizerPanel() const { return m_optimizer; }
     QLabel *startLabel() const { return m_start; }
@@ -54,6 +58,8 @@ private:
     QComboBox *m_loss;
     QToolButton *m_colour;
     QCheckBox *m_ownOptimizer;
+    QCheckBox *m_learnShape;
+    QCheckBox *m_learnScale;
     OptimizerPanel *m_optimizer;
     QLabel *m_start;
     QPushButton *m_sharedStart;

@@ -62,7 +62,7 @@ void RunPaths::update()
     const QCPRange xRange = m_plot->xAxis->range(), yRange = m_plot->yAxis->range();
     for (int i = 0; i < static_cast<int>(m_items.size()); ++i) {
         const Items &items = m_items[i];
-        const TrainingRun *run = i < m_model->runCount() ? m_training->run(i) : nullptr;
+        const RunTrack *run = i < m_model->runCount() ? m_training->run(i) : nullptr;
         for (QCPAbstractPlottable *plottable : {static_cast<QCPAbstractPlottable *>(items.halo),
                                                 static_cast<QCPAbstractPlottable *>(items.path),
                                                 static_cast<QCPAbstractPlottable *>(items.head)})

@@ -134,6 +134,11 @@ public:
     // the session's again.
     void setRunOwnOptimizer(int runIndex, bool own);
     void setRunColour(int runIndex, const QColor &colour);
+    // Sets whether a run learns Barron's alpha, and c with it, by maximum likelihood, as one undo
+    // step. learnScale counts only with learnShape.
+    void setRunLearning(int runIndex, bool learnShape, bool learnScale);
+    // Whether the run trains AdaptiveBarronTraining: it learns alpha and its loss is Barron's.
+    bool isRunAdaptive(int runIndex) const;
     // Sets one run's own start from a point in training coordinates. Changes within one gesture
     // merge, as a mouse drag's do.
     void setRunStartTheta(int runIndex, const Eigen::Vector2d &theta);

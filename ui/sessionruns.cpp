@@ -1,6 +1,7 @@
 #include "sessionruns.h"
 #include "sessionmodel.h"
 
+#include "core/losses/barron.h"
 #include "core/optimizercatalogue.h"
 
 #include <algorithm>
@@ -57,7 +58,8 @@ bool RunEntry::operator==(const RunEntry &other) const
                            (!start || (start->slope == other.start->slope &&
                                        start->intercept == other.start->intercept));
     return lossIndex == other.lossIndex && optimizer == other.optimizer && sameStart &&
-           colour == other.colour;
+           colour == other.colour && learnShape == other.learnShape &&
+           learnScale == other.learnScale;
 }
 
 const OptimizerSettings &SessionModel::runOptimizer(int runIndex) const
@@ -80,6 +82,13 @@ bool SessionModel::isRunActive(int runIndex) const
     const RunEntry &run = m_state.runs.at(runIndex);
     return m_state.losses.at(run.lossIndex).enabled &&
            m_objectives.at(run.lossIndex)->isApplicable();
+}
+
+bool SessionModel::isRunAdaptive(int runIndex) const
+{
+    const RunEntry &run = m_state.runs.at(runIndex);
+    return run.learnShape &&
+           dynamic_cast<const BarronLoss *>(m_state.losses.at(run.lossIndex).loss.get()) != nullptr;
 }
 
 QString SessionModel::runLabel(int runIndex) const
@@ -255,6 +264,23 @@ void SessionModel::setRunOwnOptimizer(int runIndex, bool own)
         after.runs[runIndex].optimizer.reset();
     push(after, own ? tr("Give run %1 its own optimizer").arg(runIndex + 1)
                     : tr("Train run %1 with the session's optimizer").arg(runIndex + 1));
+}
+
+void SessionModel::setRunLearning(int runIndex, bool learnShape, bool learnScale)
+{
+    // c is learned only together with alpha, as AdaptiveBarronSettings allows.
+    learnScale = learnScale && learnShape;
+    if (runIndex < 0 || runIndex >= runCount())
+        return;
+    const RunEntry &run = m_state.runs[runIndex];
+    if (run.learnShape == learnShape && run.learnScale == learnScale)
+        return;
+    SessionState after = m_state;
+    after.runs[runIndex].learnShape = learnShape;
+    after.runs[runIndex].learnScale = learnScale;
+    push(after, !learnShape   ? tr("Hold alpha of run %1 fixed").arg(runIndex + 1)
+                : learnScale ? tr("Learn alpha and c of run %1").arg(runIndex + 1)
+                             : tr("Learn alpha of run %1").arg(runIndex + 1));
 }
 
 void SessionModel::setRunColour(int runIndex, const QColor &colour)

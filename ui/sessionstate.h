@@ -49,6 +49,11 @@ struct RunEntry
     // The run's own start in the data's own units, or nothing when it starts at the session's.
     std::optional<LineParameters> start;
     QColor colour;
+    // Whether the run learns Barron's shape alpha, and also its scale c, with the line by
+    // maximum likelihood (core/adaptivebarron.h) instead of holding the loss's values. Only a
+    // run of Barron's loss learns them, and c only with alpha. Another loss ignores them.
+    bool learnShape = false;
+    bool learnScale = false;
 
     bool operator==(const RunEntry &other) const;
 };

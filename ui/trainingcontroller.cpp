@@ -8,6 +8,14 @@
 
 namespace losslens {
 
+namespace {
+
+// Time the replay may take in one turn of the event loop. With the replots that follow, a
+// change stays within a 16.7 ms frame.
+constexpr std::chrono::milliseconds replaySlice{4};
+
+} // namespace
+
 TrainingController::TrainingController(SessionModel *model, QObject *parent)
     : QObject(parent), m_model(model)
 {
@@ -28,18 +36,26 @@ TrainingController::TrainingController(SessionModel *model, QObject *parent)
             emit stopped(stopReason());
         }
     });
+    // A zero interval replays the next slice once the events queued meanwhile, such as replots
+    // and the landscape's results, have been handled.
+    m_replayTimer.setInterval(0);
+    connect(&m_replayTimer, &QTimer::timeout, this, [this] {
+        if (!replayPending(replaySlice))
+            m_replayTimer.stop();
+        emit advanced();
+    });
     connect(m_model, &SessionModel::changed, this, &TrainingController::onModelChanged);
     syncRuns(true, 0);
 }
 
-const TrainingRun *TrainingController::run(int runIndex) const
+const RunTrack *TrainingController::run(int runIndex) const
 {
     if (runIndex < 0 || runIndex >= runCount() || !m_runs[runIndex])
         return nullptr;
     return &*m_runs[runIndex];
 }
 
-const TrainingRun *TrainingController::runOfLoss(int lossIndex) const
+const RunTrack *TrainingController::runOfLoss(int lossIndex) const
 {
     for (int i = 0; i < std::min(runCount(), m_model->runCount()); ++i) {
         if (m_model->runEntry(i).lossIndex == lossIndex)
@@ -58,7 +74,7 @@ int TrainingController::iteration() const
     return longest;
 }
 
-bool TrainingController::canContinue(const TrainingRun &run) const
+bool TrainingController::canContinue(const RunTrack &run) const
 {
     return run.status() == RunStatus::Running && run.iteration() < m_stepLimit;
 }
@@ -144,8 +160,18 @@ void TrainingController::setStepLimit(int steps)
     m_stepLimit = limit;
     qCDebug(lcUi) << "step limit" << limit;
     // Runs past the new limit are recomputed up to it, so every view shows the same step.
-    if (iteration() > limit)
+    if (raceStep() > limit)
         syncRuns(true, limit);
+}
+
+int TrainingController::raceStep() const
+{
+    int step = iteration();
+    for (int i = 0; i < runCount(); ++i) {
+        if (m_runs[i] && m_replayRemaining[i] > 0)
+            step = std::max(step, m_runs[i]->stepsTaken() + m_replayRemaining[i]);
+    }
+    return step;
 }
 
 void TrainingController::onModelChanged(SessionModel::Changes changes)
@@ -153,7 +179,7 @@ void TrainingController::onModelChanged(SessionModel::Changes changes)
     // Every setting that shapes a path starts it over and replays it to the step the race had
     // reached, so dragging a start point or a slider redraws whole paths live. Only Reset goes
     // back to step 0.
-    const int target = std::min(iteration(), m_stepLimit);
+    const int target = std::min(raceStep(), m_stepLimit);
     if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged))
         syncRuns(true, target);
     else if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
@@ -167,6 +193,7 @@ void TrainingController::syncRuns(bool restartAll, int target)
     const int count = m_model->runCount();
     m_runs.resize(count);
     m_sources.resize(count);
+    m_replayRemaining.resize(count, 0);
     for (int i = 0; i < count; ++i) {
         if (!m_model->isRunActive(i)) {
             m_runs[i].reset();
@@ -175,37 +202,86 @@ void TrainingController::syncRuns(bool restartAll, int target)
         }
         const int lossIndex = m_model->runEntry(i).lossIndex;
         const OptimizerSettings &settings = m_model->runOptimizer(i);
+        const bool adaptive = m_model->isRunAdaptive(i);
         const RunSource source{m_model->lossEntry(lossIndex).loss, settings.spec(),
-                               m_model->runStartTheta(i)};
+                               m_model->runStartTheta(i), adaptive,
+                               adaptive && m_model->runEntry(i).learnScale};
         // Runs that start over catch up with the race, so they stay comparable with the others.
         const bool stale = restartAll || !m_runs[i] || m_sources[i].loss != source.loss ||
                            m_sources[i].optimizerSpec != source.optimizerSpec ||
-                           m_sources[i].start != source.start;
+                           m_sources[i].start != source.start ||
+                           m_sources[i].learnShape != source.learnShape ||
+                           m_sources[i].learnScale != source.learnScale;
         if (!stale)
             continue;
-        m_runs[i].emplace(*m_model->objective(lossIndex), source.start, *settings.optimizer,
-                          settings.schedule);
+        if (adaptive) {
+            QString problem;
+            auto objective =
+                adaptiveObjective(*m_model->objective(lossIndex), source.learnScale, &problem);
+            if (!objective) {
+                qCWarning(lcUi) << "run" << i + 1 << "does not train:" << problem;
+                m_runs[i].reset();
+                m_sources[i] = {};
+                continue;
+            }
+            m_runs[i].emplace(std::move(objective), source.start, *settings.optimizer,
+                              settings.schedule);
+        } else {
+            m_runs[i].emplace(*m_model->objective(lossIndex), source.start, *settings.optimizer,
+                              settings.schedule);
+        }
         m_sources[i] = source;
-        replay(i, target);
+        scheduleReplay(i, target);
     }
+    // The rest of the replay waits for the next turns of the event loop.
+    if (replayPending(replaySlice))
+        m_replayTimer.start();
+    else
+        m_replayTimer.stop();
     qCDebug(lcUi) << "runs synchronized, restart" << restartAll << "target" << target;
     emit advanced();
 }
 
-void TrainingController::replay(int runIndex, int iterations)
+void TrainingController::scheduleReplay(int runIndex, int iterations)
 {
     // Each update evaluates the loss on every point twice. About 2e7 evaluations take tens of
-    // milliseconds, which keeps a slider drag responsive.
+    // milliseconds, which bounds the replay that playing or stepping waits for.
     const auto objective = m_model->objective(m_model->runEntry(runIndex).lossIndex);
     const double costPerStep = 2.0 * std::max<double>(1.0, double(objective->data().size()));
-    const int affordable = static_cast<int>(std::min<double>(iterations, 2e7 / costPerStep));
-    TrainingRun &run = *m_runs[runIndex];
-    for (int k = 0; k < affordable && canContinue(run); ++k)
-        run.step(*objective);
+    m_replayRemaining[runIndex] =
+        static_cast<int>(std::min<double>(std::max(iterations, 0), 2e7 / costPerStep));
+}
+
+bool TrainingController::replayPending(std::optional<std::chrono::nanoseconds> budget)
+{
+    QElapsedTimer clock;
+    clock.start();
+    bool remaining = false;
+    for (int i = 0; i < runCount(); ++i) {
+        if (!m_runs[i] || m_replayRemaining[i] <= 0)
+            continue;
+        const auto objective = m_model->objective(m_model->runEntry(i).lossIndex);
+        RunTrack &run = *m_runs[i];
+        while (m_replayRemaining[i] > 0 && canContinue(run)) {
+            if (budget && std::chrono::nanoseconds(clock.nsecsElapsed()) >= *budget)
+                break;
+            run.step(*objective);
+            --m_replayRemaining[i];
+        }
+        if (!canContinue(run))
+            m_replayRemaining[i] = 0;
+        remaining = remaining || m_replayRemaining[i] > 0;
+    }
+    return remaining;
 }
 
 bool TrainingController::advance(int steps)
 {
+    // Every run catches up with the race before it moves on, so the runs stay comparable.
+    if (m_replayTimer.isActive()) {
+        replayPending(std::nullopt);
+        m_replayTimer.stop();
+    }
     QElapsedTimer clock;
     clock.start();
     bool anyRunning = false;
@@ -213,7 +289,7 @@ bool TrainingController::advance(int steps)
         if (!m_runs[i])
             continue;
         const auto objective = m_model->objective(m_model->runEntry(i).lossIndex);
-        TrainingRun &run = *m_runs[i];
+        RunTrack &run = *m_runs[i];
         for (int k = 0; k < steps && canContinue(run); ++k)
             run.step(*objective);
         anyRunning = anyRunning || canContinue(run);

@@ -2,12 +2,13 @@
 
 #include "sessionmodel.h"
 
-#include "core/trainingrun.h"
+#include "runtrack.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
 #include <optional>
 #include <vector>
 
@@ -18,7 +19,8 @@ namespace losslens {
 // parameter or an optimizer recomputes the affected runs from their start up to the step the
 // race had reached, so a path always shows the current settings. A work budget bounds the
 // replay, which may then stop short. Reset starts every run over at step 0. No run goes past
-// the step limit.
+// the step limit. A run of Barron's loss that learns alpha (RunEntry::learnShape) trains an
+// AdaptiveBarronTraining instead of a TrainingRun, and RunTrack gives both to the views alike.
 class TrainingController : public QObject
 {
     Q_OBJECT
@@ -34,11 +36,13 @@ public:
     int runCount() const { return static_cast<int>(m_runs.size()); }
     // A run of the session by its index, or nullptr when its loss is hidden or cannot be fitted
     // to the data.
-    const TrainingRun *run(int runIndex) const;
+    const RunTrack *run(int runIndex) const;
     // The first run that fits a loss, or nullptr when no run fits it or that run is not active.
-    const TrainingRun *runOfLoss(int lossIndex) const;
+    const RunTrack *runOfLoss(int lossIndex) const;
     // Updates attempted by the longest run, the diverging one included.
     int iteration() const;
+    // Whether a restarted run is still replaying the race in later turns of the event loop.
+    bool isReplaying() const { return m_replayTimer.isActive(); }
     // Milliseconds the last frame's updates took, for the status bar.
     double lastStepMilliseconds() const { return m_lastStepMilliseconds; }
     // Animation frames per second while playing (a moving average), 0 when paused.
@@ -73,22 +77,35 @@ private:
         std::shared_ptr<const Loss> loss;
         QString optimizerSpec;
         Eigen::Vector2d start = Eigen::Vector2d::Zero();
+        bool learnShape = false;
+        bool learnScale = false;
     };
 
     void onModelChanged(SessionModel::Changes changes);
     // Creates, drops and restarts runs to match the session; restarted runs replay to target.
     void syncRuns(bool restartAll, int target);
-    void replay(int runIndex, int iterations);
+    // Sets how many updates a restarted run replays, within the work budget. The replay runs
+    // for a few milliseconds in the change's handler and goes on in later turns of the event
+    // loop, so a slider drag stays responsive on large data. Playing or stepping finishes it.
+    void scheduleReplay(int runIndex, int iterations);
+    // Replays pending updates for at most budget, or to the end without one; returns whether
+    // updates remain.
+    bool replayPending(std::optional<std::chrono::nanoseconds> budget);
+    // The step the race has reached, counting the updates still to replay.
+    int raceStep() const;
     // Applies up to steps updates to every run that can go on; returns whether one still can.
     bool advance(int steps);
-    bool canContinue(const TrainingRun &run) const;
+    bool canContinue(const RunTrack &run) const;
     // Why no run can go on: the step limit, or every run has converged or diverged.
     QString stopReason() const;
 
     SessionModel *m_model;
-    std::vector<std::optional<TrainingRun>> m_runs;
+    std::vector<std::optional<RunTrack>> m_runs;
     std::vector<RunSource> m_sources;
+    // Updates each run still has to replay, 0 when it has caught up.
+    std::vector<int> m_replayRemaining;
     QTimer m_timer;
+    QTimer m_replayTimer;
     int m_stepsPerFrame = 2;
     int m_stepLimit = maximumSteps;
     double m_lastStepMilliseconds = 0.0;

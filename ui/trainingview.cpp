@@ -1,6 +1,7 @@
 #include "trainingview.h"
 
 #include "plotsupport.h"
+#include "replotscheduler.h"
 
 #include <qcustomplot.h>
 
@@ -15,6 +16,7 @@ namespace losslens {
 
 TrainingView::TrainingView(SessionModel *model, TrainingController *training, QWidget *parent)
     : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this)),
+      m_replots(new ReplotScheduler(m_plot)),
       m_logarithmic(new QCheckBox(tr("Lo&garithmic loss axis"), this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -34,6 +36,7 @@ TrainingView::TrainingView(SessionModel *model, TrainingController *training, QW
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("Training")));
     m_plot->xAxis->setLabel(tr("iteration"));
     m_plot->yAxis->setLabel(tr("mean loss"));
+    m_plot->yAxis2->setLabel(tr("learned alpha (dashed), c (dotted)"));
     layout->addWidget(new LegendLabel(m_plot, this));
 
     connect(m_logarithmic, &QCheckBox::toggled, this, [this](bool logarithmic) {
@@ -51,6 +54,20 @@ QCPGraph *TrainingView::lossGraph(int runIndex) const
     return m_graphs[runIndex];
 }
 
+QCPGraph *TrainingView::shapeGraph(int runIndex) const
+{
+    if (runIndex < 0 || runIndex >= static_cast<int>(m_shapeGraphs.size()))
+        return nullptr;
+    return m_shapeGraphs[runIndex];
+}
+
+QCPGraph *TrainingView::scaleGraph(int runIndex) const
+{
+    if (runIndex < 0 || runIndex >= static_cast<int>(m_scaleGraphs.size()))
+        return nullptr;
+    return m_scaleGraphs[runIndex];
+}
+
 void TrainingView::update()
 {
     // One graph per run. An added or removed run changes the count and shifts the colours.
@@ -60,18 +77,73 @@ void TrainingView::update()
         m_plot->removeGraph(m_graphs.back());
         m_graphs.pop_back();
     }
-    for (int i = 0; i < static_cast<int>(m_graphs.size()); ++i)
-        m_graphs[i]->setPen(QPen(m_model->runEntry(i).colour, 2.5));
+    // The learned values' graphs on the right axis stay out of the legend, which names the run
+    // once with its current alpha.
+    const auto addLearnedGraph = [this] {
+        QCPGraph *graph = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+        graph->removeFromLegend();
+        return graph;
+    };
+    while (static_cast<int>(m_shapeGraphs.size()) < m_model->runCount()) {
+        m_shapeGraphs.push_back(addLearnedGraph());
+        m_scaleGraphs.push_back(addLearnedGraph());
+    }
+    while (static_cast<int>(m_shapeGraphs.size()) > m_model->runCount()) {
+        m_plot->removeGraph(m_shapeGraphs.back());
+        m_plot->removeGraph(m_scaleGraphs.back());
+        m_shapeGraphs.pop_back();
+        m_scaleGraphs.pop_back();
+    }
+    for (int i = 0; i < static_cast<int>(m_graphs.size()); ++i) {
+        const QColor colour = m_model->runEntry(i).colour;
+        m_graphs[i]->setPen(QPen(colour, 2.5));
+        m_shapeGraphs[i]->setPen(QPen(colour, 1.8, Qt::DashLine));
+        m_scaleGraphs[i]->setPen(QPen(colour, 1.8, Qt::DotLine));
+    }
+    double learnedLow = std::numeric_limits<double>::infinity(), learnedHigh = -learnedLow;
 
     double low = std::numeric_limits<double>::infinity(), high = -low;
     int longest = 1;
     for (int i = 0; i < static_cast<int>(m_graphs.size()); ++i) {
         QCPGraph *graph = m_graphs[i];
-        const TrainingRun *run = m_training->run(i);
+        const RunTrack *run = m_training->run(i);
         graph->setVisible(run != nullptr);
+        const bool adaptive = run && run->isAdaptive();
+        const bool learnsScale = adaptive && run->adaptiveObjective()->settings().learnScale;
+        m_shapeGraphs[i]->setVisible(adaptive);
+        m_scaleGraphs[i]->setVisible(learnsScale);
+        if (!adaptive)
+            m_shapeGraphs[i]->data()->clear();
+        if (!learnsScale)
+            m_scaleGraphs[i]->data()->clear();
         if (!run) {
             graph->data()->clear();
             continue;
+        }
+        if (adaptive) {
+            const auto &points = run->adaptiveHistory();
+            const size_t step = std::max<size_t>(1, points.size() / 4000);
+            QVector<double> iterations, shapes, scales;
+            for (size_t k = 0; k < points.size(); k += step) {
+                iterations << points[k].iteration;
+                shapes << points[k].shape;
+                scales << points[k].scale;
+            }
+            iterations << points.back().iteration;
+            shapes << points.back().shape;
+            scales << points.back().scale;
+            m_shapeGraphs[i]->setData(iterations, shapes, true);
+            for (double shape : shapes) {
+                learnedLow = std::min(learnedLow, shape);
+                learnedHigh = std::max(learnedHigh, shape);
+            }
+            if (learnsScale) {
+                m_scaleGraphs[i]->setData(iterations, scales, true);
+                for (double scale : scales) {
+                    learnedLow = std::min(learnedLow, scale);
+                    learnedHigh = std::max(learnedHigh, scale);
+                }
+            }
         }
         const auto &history = run->history();
         const size_t stride = std::max<size_t>(1, history.size() / 4000);
@@ -101,6 +173,12 @@ void TrainingView::update()
             name += tr(", zero gradient");
         else if (run->status() == RunStatus::Converged)
             name += tr(", converged");
+        if (adaptive) {
+            const AdaptiveBarronPoint &point = run->adaptiveHistory().back();
+            name += tr(", alpha = %1").arg(shortNumber(point.shape));
+            if (learnsScale)
+                name += tr(", c = %1").arg(shortNumber(point.scale));
+        }
         graph->setName(name);
     }
     m_plot->xAxis->setRange(0, std::max(longest, 10));
@@ -117,7 +195,16 @@ void TrainingView::update()
         }
     }
     updateTicks(m_plot->yAxis);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    const bool anyLearned = std::isfinite(learnedLow) && std::isfinite(learnedHigh);
+    m_plot->yAxis2->setVisible(anyLearned);
+    if (anyLearned) {
+        // The axis shows at least 0 to 2, because alpha stays inside (0.001, 1.999).
+        const double low = std::min(0.0, learnedLow);
+        const double high = std::max(2.0, learnedHigh);
+        m_plot->yAxis2->setRange(low, high + 0.05 * (high - low));
+        updateTicks(m_plot->yAxis2);
+    }
+    m_replots->requestReplot();
 }
 
 } // namespace losslens
