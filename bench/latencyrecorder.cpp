@@ -77,7 +77,7 @@ void LatencyRecorder::noteResultDrawn(const LandscapeResult &result)
     if (index < 0)
         return;
     m_drawnNotPainted = std::max(m_drawnNotPainted, index);
-    if (result.complete) {
+    if (result.fullResolution) {
         m_fullDrawnNotPainted = std::max(m_fullDrawnNotPainted, index);
     } else {
         m_changes[index].ownCoarseDrawn = true;

@@ -36,54 +36,43 @@ void computeProgressively(QPromise<ResultPointer> &promise,
                           std::shared_ptr<const LineObjective> objective, LandscapeGrid grid,
                           std::stop_token stop, std::optional<MinimumResult> knownMinimum)
 {
-    auto publish = [&](Landscape landscape, bool complete) {
+    auto publish = [&](const Landscape &landscape, bool fullResolution) {
         auto result = std::make_shared<LandscapeResult>();
         result->objective = objective;
-        result->landscape = std::move(landscape);
-        result->complete = complete;
+        result->landscape = landscape;
+        result->fullResolution = fullResolution;
         if (knownMinimum) {
             result->minimum = *knownMinimum;
             result->hasMinimum = true;
         }
+        result->complete = fullResolution && result->hasMinimum;
         promise.addResult(result);
     };
 
-    std::optional<Landscape> coarse;
     if (grid.slopeCount > coarseResolution || grid.interceptCount > coarseResolution) {
         LandscapeGrid coarseGrid = grid;
         coarseGrid.slopeCount = std::min(grid.slopeCount, coarseResolution);
         coarseGrid.interceptCount = std::min(grid.interceptCount, coarseResolution);
-        coarse = computeLandscape(*objective, coarseGrid, stop);
+        const std::optional<Landscape> coarse = computeLandscape(*objective, coarseGrid, stop);
         if (!coarse)
             return;
         publish(*coarse, false);
     }
-    if (!knownMinimum) {
-        // Start the search from the best node of the coarse grid when there is one.
-        const Landscape *seed = coarse ? &*coarse : nullptr;
-        std::optional<Landscape> full;
-        if (!seed) {
-            full = computeLandscape(*objective, grid, stop);
-            if (!full)
-                return;
-            seed = &*full;
-        }
-        Eigen::Index row = 0, column = 0;
-        seed->values.minCoeff(&row, &column);
-        const Eigen::Vector2d initial(seed->grid.slopeAt(int(row)),
-                                      seed->grid.interceptAt(int(column)));
-        const MinimumResult minimum = findMinimum(*objective, initial, stop);
-        if (minimum.status == MinimumStatus::Cancelled)
-            return;
-        knownMinimum = minimum;
-        if (full) {
-            publish(std::move(*full), true);
-            return;
-        }
-    }
-    std::optional<Landscape> landscape = computeLandscape(*objective, grid, stop);
-    if (landscape)
-        publish(std::move(*landscape), true);
+    const std::optional<Landscape> full = computeLandscape(*objective, grid, stop);
+    if (!full)
+        return;
+    publish(*full, true);
+    if (knownMinimum)
+        return;
+    // The search starts from the best node of the full grid.
+    Eigen::Index row = 0, column = 0;
+    full->values.minCoeff(&row, &column);
+    const Eigen::Vector2d initial(full->grid.slopeAt(int(row)), full->grid.interceptAt(int(column)));
+    const MinimumResult minimum = findMinimum(*objective, initial, stop);
+    if (minimum.status == MinimumStatus::Cancelled)
+        return;
+    knownMinimum = minimum;
+    publish(*full, true);
 }
 
 } // namespace

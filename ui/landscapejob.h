@@ -16,13 +16,17 @@ struct LandscapeResult
     std::shared_ptr<const LineObjective> objective;
     Landscape landscape;
     MinimumResult minimum;
-    // False for the quick coarse pass, whose minimum may not be searched yet.
+    // True once the minimum is known as well; the last result of a request.
     bool complete = false;
+    // True for the requested grid, false for the quick coarse pass. The requested grid is
+    // delivered before the minimum search, so a slider drag sees it sooner.
+    bool fullResolution = false;
     bool hasMinimum = false;
 };
 
 // Computes a landscape and the minimum of its objective on the thread pool, progressively: a
-// coarse grid first, delivered at once, then the minimum and the full grid. A new request
+// coarse grid first, delivered at once, then the full grid, then the full grid again with the
+// minimum. A new request
 // cancels the one in flight, so only the latest request's results are delivered. The minimum
 // does not depend on the grid and is reused while the objective stays the same.
 class LandscapeJob : public QObject
