@@ -96,7 +96,10 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     header->insertWidget(2, m_runArrows->modeBox());
 
     // The legend names each path, the start and the minimum; the heads and the map need none.
-    layout->addWidget(new LegendLabel(m_plot, this));
+    auto *legend = new LegendLabel(m_plot, this);
+    layout->addWidget(legend);
+    // A layer replot emits no afterReplot, so the legend refreshes on the scheduler's signal.
+    m_replots->setLayersReplotted([legend] { legend->refresh(); });
     m_minimumMarker->setProperty("inLegend", false);
 
     m_rangeSettle.setSingleShot(true);
@@ -122,7 +125,13 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     connect(&m_job, &LandscapeJob::resultReady, this, &LandscapeView::showResult);
     connect(&m_job, &LandscapeJob::busyChanged, this, &LandscapeView::computingChanged);
     connect(m_model, &SessionModel::changed, this, &LandscapeView::onModelChanged);
-    connect(m_training, &TrainingController::advanced, this, &LandscapeView::updatePaths);
+    // A training step moves only the paths and arrows, so only their layers are redrawn.
+    connect(m_training, &TrainingController::advanced, this, [this] {
+        m_runPaths->update();
+        m_runArrows->update();
+        m_replots->requestLayerReplot(m_runPaths->layer());
+        m_replots->requestLayerReplot(m_runArrows->layer());
+    });
 
     resetRange();
 }

@@ -39,8 +39,12 @@ RunArrows::RunArrows(QCustomPlot *plot, SessionModel *model, TrainingController 
            "step −lr·∇L (solid black) and −lr·v for an optimizer with a velocity (dashed), all "
            "magnified by the factor the legend gives."));
     // Above the paths and the contour labels, whatever is added to the plot later.
-    if (!m_plot->layer(arrowLayer))
-        m_plot->addLayer(arrowLayer, m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    if (!m_plot->layer(arrowLayer)) {
+        QCPLayer *below = m_plot->layer(QStringLiteral("runPaths"));
+        m_plot->addLayer(arrowLayer, below ? below : m_plot->layer(QStringLiteral("main")),
+                         QCustomPlot::limAbove);
+    }
+    m_plot->layer(arrowLayer)->setMode(QCPLayer::lmBuffered);
     createKeys();
     connect(m_modeBox, &QComboBox::currentIndexChanged, this, [this] {
         update();
@@ -64,12 +68,21 @@ RunArrows::Mode RunArrows::mode() const
     return static_cast<Mode>(m_modeBox->currentData().toInt());
 }
 
+QCPLayer *RunArrows::layer() const
+{
+    return m_plot->layer(arrowLayer);
+}
+
 void RunArrows::clear()
 {
-    for (QCPItemLine *item : m_arrows)
-        m_plot->removeItem(item);
-    for (QCPItemLine *item : m_halos)
-        m_plot->removeItem(item);
+    for (QCPItemLine *item : m_arrows) {
+        item->setVisible(false);
+        m_spareArrows.push_back(item);
+    }
+    for (QCPItemLine *item : m_halos) {
+        item->setVisible(false);
+        m_spareHalos.push_back(item);
+    }
     m_arrows.clear();
     m_halos.clear();
     for (QCPGraph *key : {m_stepKey, m_gradientKey, m_velocityKey})
@@ -162,13 +175,22 @@ void RunArrows::draw(const Arrow &arrow)
     // The head takes at most 40% of a short arrow, so the shaft still shows its direction.
     const double headLength = std::min(5.0 * width + 5.0, 0.4 * std::hypot(pixels.x(), pixels.y()));
     // A white halo under each arrow keeps it readable on every colour of the map.
-    auto *halo = new QCPItemLine(m_plot);
-    halo->setLayer(arrowLayer);
+    const auto take = [this](std::vector<QCPItemLine *> &spares) {
+        if (spares.empty()) {
+            auto *item = new QCPItemLine(m_plot);
+            item->setLayer(arrowLayer);
+            return item;
+        }
+        QCPItemLine *item = spares.back();
+        spares.pop_back();
+        item->setVisible(true);
+        return item;
+    };
+    QCPItemLine *halo = take(m_spareHalos);
     halo->setPen(QPen(QColor(255, 255, 255, 200), width + 3.0, Qt::SolidLine, Qt::RoundCap));
     halo->setHead(
         QCPLineEnding(QCPLineEnding::esSpikeArrow, 0.8 * headLength + 4.0, headLength + 4.0));
-    auto *line = new QCPItemLine(m_plot);
-    line->setLayer(arrowLayer);
+    QCPItemLine *line = take(m_spareArrows);
     line->setPen(arrow.pen);
     line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 0.8 * headLength, headLength));
     for (QCPItemLine *item : {halo, line}) {

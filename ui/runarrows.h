@@ -12,6 +12,7 @@ class QComboBox;
 class QCustomPlot;
 class QCPGraph;
 class QCPItemLine;
+class QCPLayer;
 class QWidget;
 
 namespace losslens {
@@ -45,6 +46,8 @@ public:
     void update();
     // The arrows drawn, without their halos.
     const std::vector<QCPItemLine *> &arrows() const { return m_arrows; }
+    // The buffered layer of the arrows, which a training step replots alone.
+    QCPLayer *layer() const;
     // The factor k of the arrows drawn, or 0 when there are none.
     double magnification() const { return m_magnification; }
 
@@ -69,6 +72,9 @@ private:
     QComboBox *m_modeBox;
     std::vector<QCPItemLine *> m_arrows;
     std::vector<QCPItemLine *> m_halos;
+    // Hidden items kept for reuse: adding or removing an item would force a full replot.
+    std::vector<QCPItemLine *> m_spareArrows;
+    std::vector<QCPItemLine *> m_spareHalos;
     // Empty graphs that only name the three kinds of arrow in the legend.
     QCPGraph *m_stepKey = nullptr;
     QCPGraph *m_gradientKey = nullptr;

@@ -17,6 +17,13 @@ double clampToView(double value, const QCPRange &range)
 RunPaths::RunPaths(QCustomPlot *plot, SessionModel *model, TrainingController *training)
     : QObject(plot), m_plot(plot), m_model(model), m_training(training)
 {
+    // A layer of its own with a paint buffer: a training step moves only the paths, so only
+    // this layer (and the arrows') is redrawn, not the colour map and its contours.
+    const QString name = QStringLiteral("runPaths");
+    if (!m_plot->layer(name))
+        m_plot->addLayer(name, m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_layer = m_plot->layer(name);
+    m_layer->setMode(QCPLayer::lmBuffered);
     rebuild();
 }
 
@@ -44,7 +51,10 @@ void RunPaths::rebuild()
                                                 static_cast<QCPAbstractPlottable *>(items.path),
                                                 static_cast<QCPAbstractPlottable *>(items.head),
                                                 static_cast<QCPAbstractPlottable *>(items.start)})
+        {
+            plottable->setLayer(m_layer);
             plottable->setVisible(false);
+        }
         m_items.push_back(items);
     }
 }

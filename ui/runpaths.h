@@ -8,6 +8,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QCPLayer;
 class QCPCurve;
 class QCPGraph;
 class QCPRange;
@@ -29,6 +30,8 @@ public:
     void rebuild();
     // Fills the plottables from the runs; the caller replots.
     void update();
+    // The buffered layer the paths are drawn on, so that a training step replots only it.
+    QCPLayer *layer() const { return m_layer; }
     // The path of a run as drawn, or nullptr when the run has none.
     QCPCurve *path(int runIndex) const;
 
@@ -42,6 +45,7 @@ private:
     };
 
     QCustomPlot *m_plot;
+    QCPLayer *m_layer = nullptr;
     SessionModel *m_model;
     TrainingController *m_training;
     std::vector<Items> m_items;
