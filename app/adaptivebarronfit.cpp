@@ -88,30 +88,20 @@ int runAdaptiveBarronFit(const FitRequest &request, QTextStream &output, QTextSt
         return failFit(errors, tr("--learn starts from %1: %2").arg(barron->spec(), settingsError));
     }
 
-    const QString startText = request.startText.value_or(QStringLiteral("0,0"));
-    const QStringList startParts = startText.split(QLatin1Char(','));
-    const auto startSlope = startParts.size() == 2 ? finiteNumber(startParts[0]) : std::nullopt;
-    const auto startIntercept = startParts.size() == 2 ? finiteNumber(startParts[1]) : std::nullopt;
-    if (!startSlope || !startIntercept)
-        return failFit(errors,
-                       tr("--start must be two finite numbers W,B, got \"%1\".").arg(startText));
-
-    CsvError csvError;
-    const std::optional<Dataset> loaded = loadCsvDataset(
-        request.dataPath, request.featureColumns.constFirst(), request.targetColumn, &csvError);
-    if (!loaded)
-        return failFit(errors, csvError.message);
-    auto shared = std::make_shared<const Dataset>(*loaded);
-    const FeatureScaling scaling = request.standardize
-                                       ? FeatureScaling::standardizing(shared->feature)
-                                       : FeatureScaling::identity();
+    const std::optional<LineFitInput> input = readLineFitInput(request, errors);
+    if (!input)
+        return 2;
+    const QString &startText = input->startText;
+    const std::shared_ptr<const Dataset> &shared = input->data;
+    const FeatureScaling &scaling = input->scaling;
     const AdaptiveBarronObjective objective(shared, scaling, settings);
     const QString problem = objective.applicabilityError();
     if (!problem.isEmpty())
         return failFit(errors, problem);
     // LineObjective converts the start to training coordinates the same way for any loss.
     const LineObjective lineObjective(shared, request.loss, scaling);
-    const Eigen::Vector2d startLine = lineObjective.fromDataUnits({*startSlope, *startIntercept});
+    const Eigen::Vector2d startLine =
+        lineObjective.fromDataUnits({input->startSlope, input->startIntercept});
     const double startLikelihood = objective.value(objective.startParameters(startLine));
     if (!startLine.allFinite() || !std::isfinite(startLikelihood)) {
         return failFit(errors, tr("the negative log-likelihood at --start %1 is not finite; "

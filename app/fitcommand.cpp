@@ -73,28 +73,18 @@ int parseTraining(const QCommandLineParser &parser, const QCommandLineOption &op
 // Fits the line y = w x + b to one feature column with TrainingRun or findMinimum().
 int runLineFit(const FitRequest &request, QTextStream &output, QTextStream &errors)
 {
-    const QString startText = request.startText.value_or(QStringLiteral("0,0"));
-    const QStringList startParts = startText.split(QLatin1Char(','));
-    const auto startSlope = startParts.size() == 2 ? finiteNumber(startParts[0]) : std::nullopt;
-    const auto startIntercept = startParts.size() == 2 ? finiteNumber(startParts[1]) : std::nullopt;
-    if (!startSlope || !startIntercept)
-        return failFit(errors,
-                       tr("--start must be two finite numbers W,B, got \"%1\".").arg(startText));
-
-    CsvError csvError;
-    const std::optional<Dataset> loaded = loadCsvDataset(
-        request.dataPath, request.featureColumns.constFirst(), request.targetColumn, &csvError);
-    if (!loaded)
-        return failFit(errors, csvError.message);
-    auto shared = std::make_shared<const Dataset>(*loaded);
-    const FeatureScaling scaling = request.standardize
-                                       ? FeatureScaling::standardizing(shared->feature)
-                                       : FeatureScaling::identity();
+    const std::optional<LineFitInput> input = readLineFitInput(request, errors);
+    if (!input)
+        return 2;
+    const QString &startText = input->startText;
+    const std::shared_ptr<const Dataset> &shared = input->data;
+    const FeatureScaling &scaling = input->scaling;
     const LineObjective objective(shared, request.loss, scaling);
     const QString problem = objective.applicabilityError();
     if (!problem.isEmpty())
         return failFit(errors, problem);
-    const Eigen::Vector2d startTheta = objective.fromDataUnits({*startSlope, *startIntercept});
+    const Eigen::Vector2d startTheta =
+        objective.fromDataUnits({input->startSlope, input->startIntercept});
     const double startLoss = objective.value(startTheta);
     if (!startTheta.allFinite() || !std::isfinite(startLoss) ||
         startLoss >= std::numeric_limits<double>::max()) {
@@ -160,6 +150,34 @@ int failFit(QTextStream &errors, const QString &message)
 {
     errors << "losslens fit: " << message << Qt::endl;
     return 2;
+}
+
+std::optional<LineFitInput> readLineFitInput(const FitRequest &request, QTextStream &errors)
+{
+    LineFitInput input;
+    input.startText = request.startText.value_or(QStringLiteral("0,0"));
+    const QStringList startParts = input.startText.split(QLatin1Char(','));
+    const auto startSlope = startParts.size() == 2 ? finiteNumber(startParts[0]) : std::nullopt;
+    const auto startIntercept = startParts.size() == 2 ? finiteNumber(startParts[1]) : std::nullopt;
+    if (!startSlope || !startIntercept) {
+        failFit(errors,
+                tr("--start must be two finite numbers W,B, got \"%1\".").arg(input.startText));
+        return std::nullopt;
+    }
+    input.startSlope = *startSlope;
+    input.startIntercept = *startIntercept;
+
+    CsvError csvError;
+    const std::optional<Dataset> loaded = loadCsvDataset(
+        request.dataPath, request.featureColumns.constFirst(), request.targetColumn, &csvError);
+    if (!loaded) {
+        failFit(errors, csvError.message);
+        return std::nullopt;
+    }
+    input.data = std::make_shared<const Dataset>(*loaded);
+    if (request.standardize)
+        input.scaling = FeatureScaling::standardizing(input.data->feature);
+    return input;
 }
 
 int writeTrajectory(const QString &path, const QString &text, QTextStream &errors)
@@ -301,8 +319,9 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         const bool withScale = learned.size() == 2 && learned.contains(QStringLiteral("shape")) &&
                                learned.contains(QStringLiteral("scale"));
         if (!shapeOnly && !withScale)
-            return failFit(errors, tr("--learn must be shape or shape,scale, got \"%1\".")
-                                       .arg(parser.value(learn)));
+            return failFit(
+                errors,
+                tr("--learn must be shape or shape,scale, got \"%1\".").arg(parser.value(learn)));
         request.learnShape = true;
         request.learnScale = withScale;
         return runAdaptiveBarronFit(request, output, errors);

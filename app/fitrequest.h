@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/dataset.h"
 #include "core/learningrateschedule.h"
+#include "core/lineobjective.h"
 #include "core/loss.h"
 #include "core/optimizer.h"
 
@@ -43,6 +45,21 @@ struct FitRequest
 
 // Writes "losslens fit: message" to errors and returns the exit status 2.
 int failFit(QTextStream &errors, const QString &message);
+
+// The start and the data of a one-feature fit: --start as W, B in the data's units and the
+// first --x column with the target, scaled as --standardize asks.
+struct LineFitInput
+{
+    double startSlope = 0.0;
+    double startIntercept = 0.0;
+    QString startText;
+    std::shared_ptr<const Dataset> data;
+    FeatureScaling scaling = FeatureScaling::identity();
+};
+
+// Reads --start and loads the data of a one-feature fit. Returns std::nullopt with the reason
+// written to errors when --start is not two finite numbers or the file cannot be used.
+std::optional<LineFitInput> readLineFitInput(const FitRequest &request, QTextStream &errors);
 
 // A JSON number that reads back as the same double: QJsonDocument writes doubles with 17
 // significant digits.

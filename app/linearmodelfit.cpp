@@ -172,7 +172,8 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
         LinearTrainingSettings settings;
         settings.stepLimit = request.stepLimit;
         settings.convergenceTest = LinearConvergenceTest::UnchangedOrRoundingNoise;
-        // Without a stop token the run always finishes, so the result is never empty.
+        // trainLinearModel returns nothing only when a stop is requested, which a default
+        // stop token never is.
         path = *trainLinearModel(objective, startTheta, *request.optimizer, *request.schedule,
                                  settings);
         result[QStringLiteral("optimizer")] = request.optimizer->spec();

@@ -1,7 +1,6 @@
 #include "adaptivebarrontraining.h"
 
 #include "logging.h"
-#include "optimizers/sgd.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,10 +28,7 @@ void AdaptiveBarronTraining::reset(const AdaptiveBarronObjective &objective,
     m_lastUpdate = Eigen::VectorXd::Zero(objective.parameterCount());
     m_optimizer->reset();
     m_schedule.reset(m_optimizer->learningRate());
-    m_order.clear();
-    m_position = 0;
-    if (const auto *stochastic = dynamic_cast<const StochasticGradientDescent *>(m_optimizer.get()))
-        m_generator.seed(stochastic->seed());
+    m_batches.reset(miniBatchSeed(*m_optimizer));
     const AdaptiveBarronPoint first = recordPoint(objective, objective.startParameters(start), 0);
     m_startLikelihood = first.negativeLogLikelihood;
     m_history.push_back(first);
@@ -61,35 +57,37 @@ AdaptiveBarronPoint AdaptiveBarronTraining::recordPoint(const AdaptiveBarronObje
     return point;
 }
 
-std::vector<Eigen::Index> AdaptiveBarronTraining::nextBatch(Eigen::Index sampleCount, int batchSize)
-{
-    if (m_position >= m_order.size()) {
-        // A new epoch: the samples in an order shuffled by the seeded generator.
-        m_order.resize(sampleCount);
-        for (Eigen::Index i = 0; i < sampleCount; ++i)
-            m_order[i] = i;
-        std::shuffle(m_order.begin(), m_order.end(), m_generator);
-        m_position = 0;
-    }
-    const std::size_t end = std::min(m_order.size(), m_position + std::size_t(batchSize));
-    std::vector<Eigen::Index> batch(m_order.begin() + m_position, m_order.begin() + end);
-    m_position = end;
-    return batch;
-}
-
-int AdaptiveBarronTraining::batchSize() const
-{
-    if (const auto *stochastic = dynamic_cast<const StochasticGradientDescent *>(m_optimizer.get()))
-        return stochastic->batchSize();
-    return 0;
-}
-
 bool AdaptiveBarronTraining::isDivergent(double negativeLogLikelihood) const
 {
     if (!std::isfinite(negativeLogLikelihood))
         return true;
     const double allowedRise = divergenceFactor * std::max(std::abs(m_startLikelihood), 1.0);
     return negativeLogLikelihood - m_startLikelihood > allowedRise;
+}
+
+std::optional<UpdatePreview>
+AdaptiveBarronTraining::previewUpdate(const AdaptiveBarronObjective &objective) const
+{
+    if (m_status != RunStatus::Running)
+        return std::nullopt;
+    const AdaptiveBarronPoint &point = m_history.back();
+    const Eigen::Index sampleCount = objective.data().size();
+    const int samples = miniBatchSize(*m_optimizer);
+    const Eigen::VectorXd gradient =
+        samples > 0 && samples < sampleCount
+            ? objective.gradientOnSamples(point.theta, m_batches.peek(sampleCount, samples))
+            : objective.gradient(point.theta);
+    UpdatePreview preview;
+    preview.gradient = gradient.head<2>();
+    preview.learningRate = m_schedule.current();
+    if (const std::optional<Eigen::VectorXd> velocity = m_optimizer->velocity())
+        preview.velocity = Eigen::Vector2d(velocity->head<2>());
+    // The same arithmetic as step(), on a clone, so the preview equals the next update.
+    const std::unique_ptr<Optimizer> optimizer = m_optimizer->clone();
+    Eigen::VectorXd next = point.theta;
+    optimizer->step(next, gradient, preview.learningRate);
+    preview.step = (next - point.theta).head<2>();
+    return preview;
 }
 
 RunStatus AdaptiveBarronTraining::step(const AdaptiveBarronObjective &objective)
@@ -99,10 +97,10 @@ RunStatus AdaptiveBarronTraining::step(const AdaptiveBarronObjective &objective)
 
     const AdaptiveBarronPoint &point = m_history.back();
     const Eigen::Index sampleCount = objective.data().size();
-    const int samples = batchSize();
+    const int samples = miniBatchSize(*m_optimizer);
     Eigen::VectorXd gradient;
     if (samples > 0 && samples < sampleCount)
-        gradient = objective.gradientOnSamples(point.theta, nextBatch(sampleCount, samples));
+        gradient = objective.gradientOnSamples(point.theta, m_batches.next(sampleCount, samples));
     else
         gradient = objective.gradient(point.theta);
     m_lastGradient = gradient;

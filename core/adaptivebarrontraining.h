@@ -2,13 +2,14 @@
 
 #include "adaptivebarron.h"
 #include "learningrateschedule.h"
+#include "minibatches.h"
 #include "optimizer.h"
 #include "trainingrun.h"
 
 #include <Eigen/Core>
 
 #include <memory>
-#include <random>
+#include <optional>
 #include <vector>
 
 namespace losslens {
@@ -57,6 +58,9 @@ public:
     RunStatus step(const AdaptiveBarronObjective &objective);
     // Applies up to `steps` updates, stopping early when the run stops.
     RunStatus run(const AdaptiveBarronObjective &objective, int steps);
+    // The (w, b) part of the next update, its gradient and the velocity, for the landscape's
+    // arrows, computed on copies so that the run is unchanged. Nothing once the run stopped.
+    std::optional<UpdatePreview> previewUpdate(const AdaptiveBarronObjective &objective) const;
 
     const Optimizer &optimizer() const { return *m_optimizer; }
     const LearningRateSchedule &schedule() const { return m_schedule; }
@@ -75,16 +79,11 @@ public:
 private:
     AdaptiveBarronPoint recordPoint(const AdaptiveBarronObjective &objective,
                                     const Eigen::VectorXd &theta, int iteration) const;
-    std::vector<Eigen::Index> nextBatch(Eigen::Index sampleCount, int batchSize);
-    // Samples per update: SGD's batch_size, 0 (all samples) for the other optimizers.
-    int batchSize() const;
     bool isDivergent(double negativeLogLikelihood) const;
 
     std::unique_ptr<Optimizer> m_optimizer;
     LearningRateSchedule m_schedule;
-    std::mt19937_64 m_generator;
-    std::vector<Eigen::Index> m_order;
-    std::size_t m_position = 0;
+    MiniBatchSampler m_batches;
     std::vector<AdaptiveBarronPoint> m_history;
     RunStatus m_status = RunStatus::Running;
     int m_divergedAt = -1;

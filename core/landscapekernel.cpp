@@ -110,9 +110,9 @@ struct UnitLogarithm
 // Each shape gives the loss at the kernels' input x (the scaled error for regression, the
 // logit or the margin for classification) and declares what else it needs:
 // - usesExponentials: exp(x) and exp(-x), passed as products (see LandscapeKernel);
-// - logProduct: the shape's value is sum + logWeight * sum_i log1p(q_i), with q_i returned
-//   through the last argument; factorsPerLogarithm bounds the factors of one product so that
-//   it cannot overflow, or returns 0 where the product cannot be used.
+// - logProduct: the shape's value is sum + logWeight * sum_i log1p(q_i), and value() returns
+//   q_i through its last argument. factorsPerLogarithm bounds the factors of one product, so
+//   that it cannot overflow, and returns 0 where the product cannot be used.
 struct PlainShape
 {
     static constexpr int interceptsPerPass = 4;

@@ -67,7 +67,7 @@ struct KernelSampleGroup
 //   replaces one per sample;
 // - classification samples are grouped by label, so the label's constants are constant in the
 //   loop.
-// Sums differ from the per-sample loop only by rounding (a test holds them to 1e-12).
+// Sums differ from the per-sample loop only by rounding (a test keeps them within 1e-12).
 class LandscapeKernel
 {
 public:

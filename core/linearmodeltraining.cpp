@@ -1,5 +1,7 @@
 #include "linearmodeltraining.h"
 
+#include "minibatches.h"
+
 #include "logging.h"
 #include "optimizers/sgd.h"
 #include "trainingrun.h"
@@ -15,53 +17,38 @@ namespace losslens {
 
 namespace {
 
-// The mini-batches of SGD in TrainingRun's order: each epoch shuffles 0 .. N - 1 with a
-// std::mt19937_64 seeded by the optimizer's seed, and each update takes the next batch of the
-// shuffled order. With the same seed and sample count a line model and a linear model see the
-// same batches.
+// The mini-batches of SGD for one run, drawn by the MiniBatchSampler that TrainingRun uses, so
+// a line model and a linear model with the same seed see the same batches.
 class MiniBatches
 {
 public:
     MiniBatches(Eigen::Index sampleCount, int batchSize, std::uint64_t seed)
-        : m_sampleCount(sampleCount), m_batchSize(batchSize), m_generator(seed)
+        : m_sampleCount(sampleCount), m_batchSize(batchSize)
     {
+        m_sampler.reset(seed);
     }
 
     const std::vector<Eigen::Index> &next()
     {
-        if (m_position >= m_order.size()) {
-            m_order.resize(m_sampleCount);
-            for (Eigen::Index i = 0; i < m_sampleCount; ++i)
-                m_order[i] = i;
-            std::shuffle(m_order.begin(), m_order.end(), m_generator);
-            m_position = 0;
-        }
-        const std::size_t end = std::min(m_order.size(), m_position + std::size_t(m_batchSize));
-        m_batch.assign(m_order.begin() + m_position, m_order.begin() + end);
-        m_position = end;
+        m_batch = m_sampler.next(m_sampleCount, m_batchSize);
         return m_batch;
     }
 
 private:
     Eigen::Index m_sampleCount;
     int m_batchSize;
-    std::mt19937_64 m_generator;
-    std::vector<Eigen::Index> m_order;
+    MiniBatchSampler m_sampler;
     std::vector<Eigen::Index> m_batch;
-    std::size_t m_position = 0;
 };
 
 // Mini-batches for SGD whose batch_size is below the sample count, nothing otherwise, as in
 // TrainingRun.
 std::optional<MiniBatches> miniBatchesFor(const Optimizer &optimizer, Eigen::Index sampleCount)
 {
-    const auto *stochastic = dynamic_cast<const StochasticGradientDescent *>(&optimizer);
-    if (!stochastic)
-        return std::nullopt;
-    const int batchSize = stochastic->batchSize();
+    const int batchSize = miniBatchSize(optimizer);
     if (batchSize <= 0 || batchSize >= sampleCount)
         return std::nullopt;
-    return MiniBatches(sampleCount, batchSize, stochastic->seed());
+    return MiniBatches(sampleCount, batchSize, miniBatchSeed(optimizer));
 }
 
 // Whether the update from theta to next ends the run under the test. previousUpdate is the

@@ -1,7 +1,6 @@
 #include "trainingrun.h"
 
 #include "logging.h"
-#include "optimizers/sgd.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,17 +9,6 @@
 namespace losslens {
 
 namespace {
-
-// Sets order to the samples 0 .. sampleCount - 1 shuffled with the generator, as each epoch of
-// mini-batches starts.
-void fillShuffledOrder(std::vector<Eigen::Index> &order, Eigen::Index sampleCount,
-                       std::mt19937_64 &generator)
-{
-    order.resize(sampleCount);
-    for (Eigen::Index i = 0; i < sampleCount; ++i)
-        order[i] = i;
-    std::shuffle(order.begin(), order.end(), generator);
-}
 
 } // namespace
 
@@ -42,10 +30,7 @@ void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &s
     m_lastGradient.setZero();
     m_optimizer->reset();
     m_schedule.reset(m_optimizer->learningRate());
-    m_order.clear();
-    m_position = 0;
-    if (const auto *stochastic = dynamic_cast<const StochasticGradientDescent *>(m_optimizer.get()))
-        m_generator.seed(stochastic->seed());
+    m_batches.reset(miniBatchSeed(*m_optimizer));
     m_startLoss = objective.value(start);
     if (!std::isfinite(m_startLoss)) {
         // A start so far out that the loss overflows: keep the point out of the plots.
@@ -58,52 +43,17 @@ void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &s
     m_history.push_back({0, start, m_startLoss});
 }
 
-std::vector<Eigen::Index> TrainingRun::nextBatch(Eigen::Index sampleCount, int batchSize)
-{
-    if (m_position >= m_order.size()) {
-        fillShuffledOrder(m_order, sampleCount, m_generator);
-        m_position = 0;
-    }
-    const std::size_t end = std::min(m_order.size(), m_position + std::size_t(batchSize));
-    std::vector<Eigen::Index> batch(m_order.begin() + m_position, m_order.begin() + end);
-    m_position = end;
-    return batch;
-}
-
-std::vector<Eigen::Index> TrainingRun::peekBatch(Eigen::Index sampleCount, int batchSize) const
-{
-    if (m_position < m_order.size()) {
-        const std::size_t end = std::min(m_order.size(), m_position + std::size_t(batchSize));
-        return {m_order.begin() + m_position, m_order.begin() + end};
-    }
-    // The next update starts an epoch. Shuffling with a copy of the generator gives the order
-    // that nextBatch() will draw, because shuffling the same sequence depends only on the
-    // generator's state.
-    std::mt19937_64 generator = m_generator;
-    std::vector<Eigen::Index> order;
-    fillShuffledOrder(order, sampleCount, generator);
-    order.resize(std::min(order.size(), std::size_t(batchSize)));
-    return order;
-}
-
-int TrainingRun::batchSize() const
-{
-    if (const auto *stochastic = dynamic_cast<const StochasticGradientDescent *>(m_optimizer.get()))
-        return stochastic->batchSize();
-    return 0;
-}
-
 std::optional<UpdatePreview> TrainingRun::previewUpdate(const LineObjective &objective) const
 {
     if (m_status != RunStatus::Running)
         return std::nullopt;
     const TrainingPoint &point = m_history.back();
     const Eigen::Index sampleCount = objective.data().size();
-    const int samples = batchSize();
+    const int samples = miniBatchSize(*m_optimizer);
     UpdatePreview preview;
     if (samples > 0 && samples < sampleCount)
         preview.gradient =
-            objective.gradientOnSamples(point.theta, peekBatch(sampleCount, samples));
+            objective.gradientOnSamples(point.theta, m_batches.peek(sampleCount, samples));
     else
         preview.gradient = objective.evaluate(point.theta).gradient;
     preview.learningRate = m_schedule.current();
@@ -126,10 +76,10 @@ RunStatus TrainingRun::step(const LineObjective &objective)
 
     const TrainingPoint &point = m_history.back();
     const Eigen::Index sampleCount = objective.data().size();
-    const int samples = batchSize();
+    const int samples = miniBatchSize(*m_optimizer);
     Eigen::Vector2d gradient;
     if (samples > 0 && samples < sampleCount)
-        gradient = objective.gradientOnSamples(point.theta, nextBatch(sampleCount, samples));
+        gradient = objective.gradientOnSamples(point.theta, m_batches.next(sampleCount, samples));
     else
         gradient = objective.evaluate(point.theta).gradient;
     m_lastGradient = gradient;

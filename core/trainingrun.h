@@ -2,13 +2,13 @@
 
 #include "learningrateschedule.h"
 #include "lineobjective.h"
+#include "minibatches.h"
 #include "optimizer.h"
 
 #include <Eigen/Core>
 
 #include <memory>
 #include <optional>
-#include <random>
 #include <vector>
 
 namespace losslens {
@@ -93,18 +93,9 @@ public:
     int iteration() const { return m_history.back().iteration; }
 
 private:
-    // The samples of the next mini-batch, reshuffling at the start of each epoch.
-    std::vector<Eigen::Index> nextBatch(Eigen::Index sampleCount, int batchSize);
-    // The samples nextBatch() would return, without drawing them.
-    std::vector<Eigen::Index> peekBatch(Eigen::Index sampleCount, int batchSize) const;
-    // Samples per update: the batch_size of SGD, 0 (the whole data set) for other optimizers.
-    int batchSize() const;
-
     std::unique_ptr<Optimizer> m_optimizer;
     LearningRateSchedule m_schedule;
-    std::mt19937_64 m_generator;
-    std::vector<Eigen::Index> m_order;
-    std::size_t m_position = 0;
+    MiniBatchSampler m_batches;
     Eigen::Vector2d m_lastGradient = Eigen::Vector2d::Zero();
     std::vector<TrainingPoint> m_history;
     RunStatus m_status = RunStatus::Running;

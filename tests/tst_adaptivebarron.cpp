@@ -133,6 +133,8 @@ private slots:
     void gaussianNoiseRaisesShape();
     void cauchyNoiseLowersShape();
     void sameSeedGivesSameRun();
+    void previewEqualsNextUpdate_data();
+    void previewEqualsNextUpdate();
     void divergingRunStops();
 };
 
@@ -539,6 +541,33 @@ void TestAdaptiveBarron::sameSeedGivesSameRun()
     first.reset(objective, {0.0, 0.0});
     first.run(objective, 60);
     QVERIFY(first.current().theta == second.current().theta);
+}
+
+void TestAdaptiveBarron::previewEqualsNextUpdate_data()
+{
+    QTest::addColumn<QString>("optimizer");
+    QTest::newRow("momentum") << "momentum:learning_rate=0.05";
+    QTest::newRow("adam") << "adam:learning_rate=0.05";
+    QTest::newRow("sgd mini-batches") << "sgd:learning_rate=0.05,batch_size=16,seed=3";
+}
+
+void TestAdaptiveBarron::previewEqualsNextUpdate()
+{
+    // The landscape's arrows show the (w, b) part of the update the run makes next.
+    QFETCH(QString, optimizer);
+    const AdaptiveBarronObjective objective = standardizedObjective(noisyLine(120, true, 11));
+    const auto method = parseOptimizer(optimizer);
+    AdaptiveBarronTraining training(objective, {0.0, 0.0}, *method);
+    for (int step = 0; step < 12; ++step) {
+        const std::optional<UpdatePreview> preview = training.previewUpdate(objective);
+        QVERIFY(preview);
+        const Eigen::VectorXd before = training.current().theta;
+        training.step(objective);
+        const Eigen::Vector2d taken = (training.current().theta - before).head<2>();
+        QVERIFY(preview->step == taken);
+        QVERIFY(preview->gradient == Eigen::Vector2d(training.lastGradient().head<2>()));
+        QVERIFY(preview->step.allFinite());
+    }
 }
 
 void TestAdaptiveBarron::divergingRunStops()

@@ -125,7 +125,7 @@ void AdaptiveRunTest::viewsShowAlphaMoving()
     const double shape = track->adaptiveHistory().back().shape;
     QVERIFY(shape != track->adaptiveHistory().front().shape);
 
-    // The training view's alpha graph holds every step's alpha, from the start to now.
+    // The training view's alpha graph contains every step's alpha, from the start to now.
     QCPGraph *shapes = m_window->trainingView()->shapeGraph(run);
     QVERIFY(shapes && shapes->visible());
     QCOMPARE(shapes->valueAxis(), m_window->trainingView()->plot()->yAxis2);

@@ -352,7 +352,7 @@ void TestLandscape::everyInstructionSetMatchesPlainLoop_data()
     QTest::addColumn<QString>("instructionSet");
     QTest::addColumn<QString>("spec");
 
-    // The processor running the tests picks one instruction set; the others it can run are
+    // The processor running the tests picks one instruction set. The others it can run are
     // forced here, so that each compiled version of the kernels is checked.
     const std::vector<QString> sets = LandscapeKernel::availableInstructionSets();
     QVERIFY(!sets.empty());

@@ -237,8 +237,8 @@ private slots:
     void roundingNoiseConverges()
     {
         // Gradient descent with a rate near 1 / (largest curvature) reaches the minimum of the
-        // standardized MSE in far fewer than 20000 steps; then its updates are rounding noise,
-        // which the TrainingRun test stops on and the UnchangedParameters test does not.
+        // standardized MSE in far fewer than 20000 steps. After that its updates are rounding
+        // noise. The TrainingRun test stops on them, and the UnchangedParameters test does not.
         const auto data = stackLossFeatures(
             {QStringLiteral("AIRFLOW"), QStringLiteral("WATERTEMP"), QStringLiteral("ACIDCONC")});
         QVERIFY(data);

@@ -30,7 +30,7 @@ struct AnimationExportRequest
 int gifDelayCentiseconds(int framesPerSecond);
 
 // Asks what to record (a view or the whole window) and the format (a GIF file or a folder of
-// PNG frames). It also asks for the number of frames, the training steps per frame, the frame
+// PNG frames). It also takes the number of frames, the training steps per frame, the frame
 // rate and the output size, which defaults to the recorded widget's size in pixels.
 class AnimationExportDialog : public QDialog
 {

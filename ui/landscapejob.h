@@ -19,7 +19,7 @@ struct LandscapeResult
     // True once the minimum is known as well; the last result of a request.
     bool complete = false;
     // True for the requested grid, false for the quick coarse pass. The requested grid is
-    // delivered before the minimum search, so a slider drag sees it sooner.
+    // delivered before the minimum search, so the view draws it sooner during a slider drag.
     bool fullResolution = false;
     bool hasMinimum = false;
 };

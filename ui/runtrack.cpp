@@ -19,7 +19,7 @@ std::optional<AdaptiveBarronSettings> adaptiveSettings(const LineObjective &obje
     if (!barron) {
         if (error)
             *error = QCoreApplication::translate(
-                "Training", "Only Barron's loss learns its shape alpha; this run fits %1.")
+                         "Training", "Only Barron's loss learns its shape alpha; this run fits %1.")
                          .arg(objective.loss().displayName());
         return std::nullopt;
     }
@@ -30,8 +30,7 @@ std::optional<AdaptiveBarronSettings> adaptiveSettings(const LineObjective &obje
     const QString problem = validateAdaptiveBarronSettings(settings);
     if (!problem.isEmpty()) {
         if (error)
-            *error = QCoreApplication::translate("Training",
-                                                 "Cannot learn alpha from %1: %2")
+            *error = QCoreApplication::translate("Training", "Cannot learn alpha from %1: %2")
                          .arg(barron->spec(), problem);
         return std::nullopt;
     }
@@ -102,7 +101,7 @@ std::optional<UpdatePreview> RunTrack::previewUpdate(const LineObjective &object
 {
     if (m_plain)
         return m_plain->previewUpdate(objective);
-    return std::nullopt;
+    return m_adaptive->previewUpdate(*m_adaptiveObjective);
 }
 
 const std::vector<AdaptiveBarronPoint> &RunTrack::adaptiveHistory() const

@@ -26,9 +26,8 @@ std::optional<AdaptiveBarronSettings> adaptiveSettings(const LineObjective &obje
 
 // The objective of such a run on the objective's data and scaling, or nullptr (see
 // adaptiveSettings()).
-std::shared_ptr<const AdaptiveBarronObjective> adaptiveObjective(const LineObjective &objective,
-                                                                 bool learnScale,
-                                                                 QString *error = nullptr);
+std::shared_ptr<const AdaptiveBarronObjective>
+adaptiveObjective(const LineObjective &objective, bool learnScale, QString *error = nullptr);
 
 class RunTrack
 {
@@ -38,9 +37,8 @@ public:
              const Optimizer &optimizer, const LearningRateSchedule &schedule);
     // A run that learns alpha (and c): it trains the given objective, which it keeps, so the
     // objective passed to step() is not used.
-    RunTrack(std::shared_ptr<const AdaptiveBarronObjective> objective,
-             const Eigen::Vector2d &start, const Optimizer &optimizer,
-             const LearningRateSchedule &schedule);
+    RunTrack(std::shared_ptr<const AdaptiveBarronObjective> objective, const Eigen::Vector2d &start,
+             const Optimizer &optimizer, const LearningRateSchedule &schedule);
 
     bool isAdaptive() const { return m_adaptive.has_value(); }
 
@@ -59,8 +57,8 @@ public:
     const TrainingPoint &current() const { return history().back(); }
     int iteration() const { return current().iteration; }
     // The next update for the landscape's arrows, or nothing once the run stopped.
-    // TODO: preview an adaptive run's update; its optimizer moves alpha and c as well, and the
-    // arrows draw only (w, b), so they are left out for now.
+    // For an adaptive run the arrows show the (w, b) part of the update, which also moves alpha
+    // and c.
     std::optional<UpdatePreview> previewUpdate(const LineObjective &objective) const;
 
     // The adaptive run's own points with alpha, c and the likelihood; empty for a plain run.
