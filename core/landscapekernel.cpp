@@ -67,45 +67,61 @@ using V = hn::Vec<D>;
 // keep it below 3e-14.
 constexpr int maximumFactorsPerLogarithm = 128;
 
-// log1p(x) for x in [0, 1] with one division, where Highway's Log1p takes two. With
-// y = 1 + x = 2^k m, m in [sqrt(1/2), sqrt(2)] and k in {0, 1}:
-//   log1p(x) = k log 2 + 2 atanh(s) + c / y,   s = (m - 1) / (m + 1),
-// where c = x - (y - 1) is the rounding error of y (exact, since 1 >= x) and
-//   2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ... + s^21/21)
-// to a relative 7e-19, as |s| <= 0.1716. c / y is taken as c (1 - x): c is at most 2^-53,
-// and the difference is below 1.1e-16 of the result for every x. The division is left to the
-// caller, which may share it with another one.
+// log1p(t) for t in (0, 1] without a division of its own: log1p(t) = log1p(c) + 2 atanh(s),
+//   s = (t - c) / (2 + t + c) = ((1 + t) - (1 + c)) / ((1 + t) + (1 + c)),
+// with the centre c = 0 for t < 9/32 and c = 9/16 above, so |s| <= 0.1234 and
+//   2 atanh(s) = s (2 + 2 s^2/3 + 2 s^4/5 + ... + 2 s^16/17)
+// to a relative 2e-18 (the first term left out, 2 s^18/19, over 2). t - c is exact for
+// t >= 9/32 (Sterbenz), and no 1 + t is formed, so no rounding of a sum near 1 enters. The
+// caller supplies 1 / (2 + t + c), which it shares with other reciprocals (sharedReciprocals).
 struct UnitLogarithm
 {
-    V numerator;   // m - 1
-    V denominator; // m + 1
-    V power;       // k log 2
-    V rounding;    // c (1 - x)
+    V numerator;   // t - c
+    V denominator; // 2 + t + c
+    V offset;      // log1p(c)
 
-    UnitLogarithm(D d, V x)
+    UnitLogarithm() = default;
+    UnitLogarithm(D d, V t)
     {
-        const V one = hn::Set(d, 1.0);
-        const V y = hn::Add(one, x);
-        const auto halve = hn::Gt(y, hn::Set(d, std::numbers::sqrt2));
-        const V m = hn::IfThenElse(halve, hn::Mul(y, hn::Set(d, 0.5)), y);
-        numerator = hn::Sub(m, one);
-        denominator = hn::Add(m, one);
-        power = hn::IfThenElseZero(halve, hn::Set(d, std::numbers::ln2));
-        rounding = hn::Mul(hn::Sub(x, hn::Sub(y, one)), hn::Sub(one, x));
+        constexpr double centre = 9.0 / 16.0;
+        const auto upper = hn::Ge(t, hn::Set(d, 9.0 / 32.0));
+        numerator = hn::Sub(t, hn::IfThenElseZero(upper, hn::Set(d, centre)));
+        denominator = hn::Add(t, hn::IfThenElse(upper, hn::Set(d, 2.0 + centre), hn::Set(d, 2.0)));
+        // log(25 / 16) = 2 log(5 / 4), to the double nearest.
+        offset = hn::IfThenElseZero(upper, hn::Set(d, 0.44628710262841953));
     }
 
-    // The value, given s = numerator / denominator.
-    V value(D d, V s) const
+    // The value, given the reciprocal of the denominator.
+    V value(D d, V reciprocal) const
     {
+        const V s = hn::Mul(numerator, reciprocal);
         const V s2 = hn::Mul(s, s);
-        V series = hn::Set(d, 1.0 / 21.0);
-        for (const double coefficient : {1.0 / 19.0, 1.0 / 17.0, 1.0 / 15.0, 1.0 / 13.0, 1.0 / 11.0,
-                                         1.0 / 9.0, 1.0 / 7.0, 1.0 / 5.0, 1.0 / 3.0})
+        V series = hn::Set(d, 2.0 / 17.0);
+        for (const double coefficient : {2.0 / 15.0, 2.0 / 13.0, 2.0 / 11.0, 2.0 / 9.0, 2.0 / 7.0,
+                                         2.0 / 5.0, 2.0 / 3.0, 2.0})
             series = hn::MulAdd(series, s2, hn::Set(d, coefficient));
-        const V twiceS = hn::Add(s, s);
-        return hn::Add(hn::Add(power, hn::MulAdd(hn::Mul(twiceS, s2), series, twiceS)), rounding);
+        return hn::MulAdd(s, series, offset);
     }
 };
+
+// 1 / p[k] for Count positive values with one division: with the prefix products
+// q_k = p_0 ... p_k and R = 1 / q_{n-1}, 1 / p_k = R q_{k-1} (p_{k+1} ... p_{n-1}), walked
+// backwards. Each result carries about 3 Count roundings, 1.4e-15 relative for Count = 4.
+// The caller keeps the product in range (here each p lies in [2, 8]).
+template <int Count>
+void sharedReciprocals(D d, const V *values, V *reciprocals)
+{
+    V prefix[Count];
+    prefix[0] = values[0];
+    for (int k = 1; k < Count; ++k)
+        prefix[k] = hn::Mul(prefix[k - 1], values[k]);
+    V rest = hn::Div(hn::Set(d, 1.0), prefix[Count - 1]);
+    for (int k = Count - 1; k > 0; --k) {
+        reciprocals[k] = hn::Mul(rest, prefix[k - 1]);
+        rest = hn::Mul(rest, values[k]);
+    }
+    reciprocals[0] = rest;
+}
 
 // Each shape gives the loss at the kernels' input x (the scaled error for regression, the
 // logit or the margin for classification) and declares what else it needs:
@@ -297,48 +313,67 @@ struct BinaryCrossEntropyShape
     int factorsPerLogarithm(double) const { return maximumFactorsPerLogarithm; }
 };
 
-// w softplus(-m) s(-m)^gamma at the margin m. For an integer gamma, s(-m)^gamma is
-// (1 / (1 + e^m))^gamma, and that reciprocal shares one division with the logarithm's:
-// r = 1 / (A B) gives 1 / A = r B and 1 / B = r A. Otherwise s(-m)^gamma = exp(-gamma
-// softplus(m)). |m| <= 600 here, so 1 + e^m and the product stay finite.
+// w softplus(-m) s(-m)^gamma at the margin m, with t = e^-|m| and L = log1p(t):
+//   softplus(-m) = max(-m, 0) + L,   s(-m) = t / (1 + t) for m >= 0 and 1 / (1 + t) below.
+// For an integer gamma the power is a product. Otherwise s(-m)^gamma = exp(-gamma softplus(m))
+// with softplus(m) = max(m, 0) + L. The reciprocals 1 / (1 + t) and the logarithm's
+// 1 / (2 + t + c) of all Chunk intercepts come from one division (sharedReciprocals), which
+// costs about as much as the rest of the loss. The class weight w multiplies the sum instead
+// of each term (plainWeight).
 struct FocalShape : PlainShape
 {
     static constexpr int interceptsPerPass = 4;
     static constexpr bool usesExponentials = true;
+    static constexpr bool sharesIntercepts = true;
     double gamma;
-    double classWeight;
-    V value(D d, V x, V expPlus, V expMinus, V &) const
+    double plainWeight;
+
+    template <int Chunk>
+    void accumulateChunk(D d, const V *x, const V *expPlus, const V *expMinus, V *sums) const
     {
+        const V one = hn::Set(d, 1.0);
         const V zero = hn::Zero(d);
-        const UnitLogarithm logarithm(d, hn::Min(expPlus, expMinus));
-        V logTerm;
-        V focus;
-        const int power = static_cast<int>(gamma);
-        if (power == gamma) {
-            const V growth = hn::Add(hn::Set(d, 1.0), expPlus);
-            const V reciprocal = hn::Div(hn::Set(d, 1.0), hn::Mul(logarithm.denominator, growth));
-            logTerm = logarithm.value(d, hn::Mul(logarithm.numerator, hn::Mul(reciprocal, growth)));
-            const V complement = hn::Mul(reciprocal, logarithm.denominator);
-            if (power == 2) {
-                // The default, without the loop below.
-                focus = hn::Mul(complement, complement);
-            } else {
-                focus = hn::Set(d, 1.0);
-                V factor = complement;
-                for (int bits = power; bits > 0; bits >>= 1) {
-                    if (bits & 1)
-                        focus = hn::Mul(focus, factor);
-                    if (bits > 1)
-                        factor = hn::Mul(factor, factor);
-                }
-            }
-        } else {
-            logTerm = logarithm.value(d, hn::Div(logarithm.numerator, logarithm.denominator));
-            const V softplusPositive = hn::Add(hn::Max(x, zero), logTerm);
-            focus = hn::Exp(d, hn::Mul(hn::Set(d, -gamma), softplusPositive));
+        V t[Chunk];
+        V onePlusT[Chunk];
+        V products[2 * Chunk];
+        UnitLogarithm logarithms[Chunk];
+        for (int k = 0; k < Chunk; ++k) {
+            t[k] = hn::Min(expPlus[k], expMinus[k]);
+            logarithms[k] = UnitLogarithm(d, t[k]);
+            onePlusT[k] = hn::Add(one, t[k]);
+            products[k] = hn::Mul(onePlusT[k], logarithms[k].denominator);
         }
-        const V softplusNegative = hn::Add(hn::Max(hn::Neg(x), zero), logTerm);
-        return hn::Mul(hn::Set(d, classWeight), hn::Mul(softplusNegative, focus));
+        sharedReciprocals<Chunk>(d, products, products + Chunk);
+        const int power = static_cast<int>(gamma);
+        for (int k = 0; k < Chunk; ++k) {
+            const V reciprocal = products[Chunk + k];
+            const V logarithm = logarithms[k].value(d, hn::Mul(reciprocal, onePlusT[k]));
+            // max(-m, 0) = -min(m, 0).
+            const V softplusNegative = hn::Sub(logarithm, hn::Min(x[k], zero));
+            V focus;
+            if (power == gamma) {
+                const V inverse = hn::Mul(reciprocal, logarithms[k].denominator);
+                // s(-m) = (1 / (1 + t)) min(1, e^-m): t for m >= 0, 1 below.
+                const V complement = hn::Mul(inverse, hn::Min(one, expMinus[k]));
+                if (power == 2) {
+                    // The default, without the loop below.
+                    focus = hn::Mul(complement, complement);
+                } else {
+                    focus = one;
+                    V factor = complement;
+                    for (int bits = power; bits > 0; bits >>= 1) {
+                        if (bits & 1)
+                            focus = hn::Mul(focus, factor);
+                        if (bits > 1)
+                            factor = hn::Mul(factor, factor);
+                    }
+                }
+            } else {
+                const V softplusPositive = hn::Add(hn::Max(x[k], zero), logarithm);
+                focus = hn::Exp(d, hn::Mul(hn::Set(d, -gamma), softplusPositive));
+            }
+            sums[k] = hn::MulAdd(softplusNegative, focus, sums[k]);
+        }
     }
 };
 
@@ -427,34 +462,52 @@ void sumChunk(const Shape &shape, const double *targets, double inverseScale, co
             minus = hn::Load(d, expMinus + i);
         }
         // Unrolled, so that the accumulators stay in registers.
+        if constexpr (requires { Shape::sharesIntercepts; }) {
+            // Shapes that share work between the intercepts of a pass.
+            V x[Chunk];
+            V termPlus[Chunk];
+            V termMinus[Chunk];
 #pragma GCC unroll 4
-        for (int k = 0; k < Chunk; ++k) {
-            V factor = hn::Zero(d);
-            V x = hn::Add(input, intercept[k]);
-            if constexpr (Form != InputForm::Margin)
-                x = hn::Sub(x, hn::LoadU(d, targets + i));
-            if constexpr (Form == InputForm::ScaledError)
-                x = hn::Mul(x, scale);
-            V termPlus = plus;
-            V termMinus = minus;
-            if constexpr (Shape::usesExponentials) {
-                termPlus = hn::Mul(plus, interceptPlus[k]);
-                termMinus = hn::Mul(minus, interceptMinus[k]);
+            for (int k = 0; k < Chunk; ++k) {
+                x[k] = hn::Add(input, intercept[k]);
+                if constexpr (Form != InputForm::Margin)
+                    x[k] = hn::Sub(x[k], hn::LoadU(d, targets + i));
+                if constexpr (Form == InputForm::ScaledError)
+                    x[k] = hn::Mul(x[k], scale);
+                termPlus[k] = hn::Mul(plus, interceptPlus[k]);
+                termMinus[k] = hn::Mul(minus, interceptMinus[k]);
             }
-            if constexpr (requires { shape.accumulate(d, x, plain[k]); })
-                plain[k] = shape.accumulate(d, x, plain[k]);
-            else
-                plain[k] = hn::Add(plain[k], shape.value(d, x, termPlus, termMinus, factor));
-            if constexpr (Shape::logProduct)
-                product[k] = hn::MulAdd(product[k], factor, hn::Add(product[k], factor));
-        }
-        if constexpr (Shape::logProduct) {
-            if (++factors == factorsPerLogarithm) {
-                for (int k = 0; k < Chunk; ++k) {
-                    logarithms[k] = hn::Add(logarithms[k], hn::Log1p(d, product[k]));
-                    product[k] = hn::Zero(d);
+            shape.template accumulateChunk<Chunk>(d, x, termPlus, termMinus, plain);
+        } else {
+#pragma GCC unroll 4
+            for (int k = 0; k < Chunk; ++k) {
+                V factor = hn::Zero(d);
+                V x = hn::Add(input, intercept[k]);
+                if constexpr (Form != InputForm::Margin)
+                    x = hn::Sub(x, hn::LoadU(d, targets + i));
+                if constexpr (Form == InputForm::ScaledError)
+                    x = hn::Mul(x, scale);
+                V termPlus = plus;
+                V termMinus = minus;
+                if constexpr (Shape::usesExponentials) {
+                    termPlus = hn::Mul(plus, interceptPlus[k]);
+                    termMinus = hn::Mul(minus, interceptMinus[k]);
                 }
-                factors = 0;
+                if constexpr (requires { shape.accumulate(d, x, plain[k]); })
+                    plain[k] = shape.accumulate(d, x, plain[k]);
+                else
+                    plain[k] = hn::Add(plain[k], shape.value(d, x, termPlus, termMinus, factor));
+                if constexpr (Shape::logProduct)
+                    product[k] = hn::MulAdd(product[k], factor, hn::Add(product[k], factor));
+            }
+            if constexpr (Shape::logProduct) {
+                if (++factors == factorsPerLogarithm) {
+                    for (int k = 0; k < Chunk; ++k) {
+                        logarithms[k] = hn::Add(logarithms[k], hn::Log1p(d, product[k]));
+                        product[k] = hn::Zero(d);
+                    }
+                    factors = 0;
+                }
             }
         }
     }
@@ -521,6 +574,8 @@ void addTerm(const Shape &shape, const BlockJob &job, const Loss &loss, double w
             run(std::integral_constant<InputForm, InputForm::ScaledError>{});
         for (int k = 0; k < size; ++k) {
             double sum = plainSums[k] + shape.logWeight * logSums[k];
+            if constexpr (requires { shape.plainWeight; })
+                sum = shape.plainWeight * plainSums[k];
             // The samples after the last full vector.
             if (static_cast<Eigen::Index>(vectorCount) < count) {
                 const Eigen::Index rest = count - static_cast<Eigen::Index>(vectorCount);
