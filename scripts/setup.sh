@@ -7,15 +7,19 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${LOSSLENS_BUILD_DIR:-$root/build}
 
 # Build tools and libraries. libginac-dev parses and differentiates formula losses,
+# qt6-svg-dev writes SVG exports of the views,
 # libhwy-dev (Highway) vectorizes the landscape kernels for the processor found at run time,
 # libgif-dev writes animated GIF exports, and
 # python3-numpy, python3-torch and python3-mpmath are the independent references of the
 # numerical tests.
 packages=(
   g++ cmake ninja-build pkg-config
-  qt6-base-dev libqcustomplot-dev libeigen3-dev libcsv-dev libginac-dev libhwy-dev libgif-dev
+  qt6-base-dev qt6-svg-dev libqcustomplot-dev libeigen3-dev libcsv-dev libginac-dev libhwy-dev libgif-dev
   # Boost.Math's exp-sinh quadrature (header-only) integrates Barron's distribution.
   libboost-dev
+  # desktop-file-utils and appstream validate the desktop entry and AppStream metadata in the
+  # tests, and dpkg-dev lets cpack list the Debian package's dependencies.
+  desktop-file-utils appstream dpkg-dev
   fonts-dejavu-core
   python3 python3-numpy python3-torch python3-torchvision python3-sklearn python3-statsmodels python3-mpmath
 )
