@@ -174,6 +174,23 @@ void LandscapeView::resetRange()
     updatePaths();
 }
 
+ViewRange LandscapeView::range() const
+{
+    return {m_plot->xAxis->range().lower, m_plot->xAxis->range().upper,
+            m_plot->yAxis->range().lower, m_plot->yAxis->range().upper};
+}
+
+void LandscapeView::setRange(const ViewRange &range)
+{
+    m_settingRange = true;
+    m_plot->xAxis->setRange(range.horizontalMinimum, range.horizontalMaximum);
+    m_plot->yAxis->setRange(range.verticalMinimum, range.verticalMaximum);
+    m_settingRange = false;
+    m_result.reset();
+    requestLandscape();
+    updatePaths();
+}
+
 void LandscapeView::requestLandscape()
 {
     m_rangeSettle.stop();

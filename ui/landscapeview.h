@@ -1,6 +1,7 @@
 #pragma once
 
 #include "landscapejob.h"
+#include "sessionfile.h"
 #include "sessionmodel.h"
 #include "trainingcontroller.h"
 
@@ -46,6 +47,11 @@ public:
     // The labelled contour lines over the heat map, empty while they are switched off.
     const ContourOverlay *contours() const { return m_contours; }
     const ReplotScheduler *replots() const { return m_replots; }
+    // Ranges of the slope (horizontal) and intercept (vertical) axes, in the coordinates the
+    // landscape is drawn in.
+    ViewRange range() const;
+    // Shows a range, as a zoom does, and computes the landscape for it.
+    void setRange(const ViewRange &range);
 
 public slots:
     void resetRange();

@@ -178,6 +178,23 @@ void MainWindow::keyPressEvent(QKeyEvent *event)
     QMainWindow::keyPressEvent(event);
 }
 
+SessionDocument MainWindow::sessionDocument() const
+{
+    SessionDocument document;
+    document.state = m_model.state();
+    document.landscapeRange = m_landscape->range();
+    return document;
+}
+
+void MainWindow::applySessionDocument(const SessionDocument &document)
+{
+    m_model.resetState(document.state);
+    m_model.undoStack()->clear();
+    m_training->reset();
+    if (document.landscapeRange)
+        m_landscape->setRange(*document.landscapeRange);
+}
+
 bool MainWindow::loadCsv(const QString &path, const QString &featureColumn,
                          const QString &targetColumn, QString *error)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "animationexportdialog.h"
+#include "sessionfile.h"
 #include "sessionmodel.h"
 #include "trainingcontroller.h"
 #include "trainingrecording.h"
@@ -40,6 +41,12 @@ public:
     PlaybackBar *playbackBar() const { return m_playback; }
     // The model slices window, or nullptr before View > Model slices first opens it.
     SliceWindow *sliceWindow() const { return m_sliceWindow; }
+
+    // The session as a session file saves it: the state and the landscape's range.
+    SessionDocument sessionDocument() const;
+    // Replaces the whole session with a document, as opening a session file does: data, losses,
+    // runs and the landscape's range, with the runs reset and an empty undo history.
+    void applySessionDocument(const SessionDocument &document);
 
     // Loads two columns of a CSV file as the data, as one undo step. On failure returns false,
     // sets *error and leaves the current data untouched.
