@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "csvinput.h"
+
 #include "core/learningrateschedule.h"
 #include "core/losscatalogue.h"
 #include "core/optimizercatalogue.h"
@@ -27,9 +29,13 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine",
-        "See loss functions, their landscapes and gradient descent on real data. In the window, "
+        "See loss functions, their landscapes and gradient descent on real data. Without options "
+        "the window opens on the bundled stack loss data with MSE and Huber. In the window, "
         "File > Export animation (Ctrl+Shift+E) records the training as an animated GIF or as "
-        "PNG frames."));
+        "PNG frames.\n\nSubcommands, each with its own --help: losslens losses (list the "
+        "losses), losslens curves (a loss's values and derivatives as CSV), losslens fit (train "
+        "a line or a linear model on CSV data) and losslens landscape (the mean loss over a "
+        "grid of slopes and intercepts as CSV or PNG)."));
     const QCommandLineOption help(
         QStringList{QStringLiteral("h"), QStringLiteral("help")},
         QCoreApplication::translate("CommandLine", "Print this help and exit."));
@@ -41,42 +47,59 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     const QCommandLineOption data(
         QStringLiteral("data"),
         QCoreApplication::translate("CommandLine",
-                                    "CSV file with a header row to load instead of the bundled "
-                                    "stack loss data."),
+                                    "%1 It replaces the bundled stack loss data. Without --x "
+                                    "and --y the window opens its import dialog on the file.")
+            .arg(dataOptionHelp()),
         QStringLiteral("FILE"));
     const QCommandLineOption feature(
         QStringLiteral("x"),
-        QCoreApplication::translate("CommandLine",
-                                    "Header name of the feature column (with --data)."),
+        QCoreApplication::translate("CommandLine", "The feature column of --data, %1.")
+            .arg(columnOptionHelp()),
         QStringLiteral("COL"));
     const QCommandLineOption target(
         QStringLiteral("y"),
-        QCoreApplication::translate("CommandLine",
-                                    "Header name of the target or 0/1 label column (with "
-                                    "--data)."),
+        QCoreApplication::translate("CommandLine", "The target or 0/1 label column of --data, %1.")
+            .arg(columnOptionHelp()),
         QStringLiteral("COL"));
+    const QCommandLineOption skipInvalid = skipInvalidOption();
     const QCommandLineOption loss(
         QStringLiteral("loss"),
         QCoreApplication::translate("CommandLine",
                                     "Loss to show, as NAME or NAME:key=value,... such as mse "
-                                    "or huber:delta=1.5; repeat for several. Known: %1.")
+                                    "or huber:delta=1.5; repeat for several (default: mse and "
+                                    "huber). Known: %1.")
             .arg(LossCatalogue::names().join(QStringLiteral(", "))),
         QStringLiteral("SPEC"));
+    const QCommandLineOption session(
+        QStringLiteral("session"),
+        QCoreApplication::translate("CommandLine",
+                                    "Open a session file (.losslens), as File > Open session "
+                                    "does; a lesson file is a session file too. The other "
+                                    "options then change the opened session."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption noRecovery(
+        QStringLiteral("no-recovery"),
+        QCoreApplication::translate("CommandLine",
+                                    "Do not offer to recover the work that a crashed LossLens "
+                                    "autosaved; its files stay for a later start. --screenshot "
+                                    "never offers it."));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QCoreApplication::translate("CommandLine",
-                                    "Render the main window to this PNG file without a "
-                                    "display, then exit."),
+                                    "Render the main window, with the --session if one is "
+                                    "given, to this PNG file without a display, then exit."),
         QStringLiteral("FILE.png"));
     const QCommandLineOption steps(
         QStringLiteral("steps"),
         QCoreApplication::translate("CommandLine",
-                                    "Gradient-descent updates to apply before the screenshot "
-                                    "(0 to 100000)."),
+                                    "Gradient-descent updates to apply before the screenshot, "
+                                    "0 to 100000 (default 0)."),
         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption size(
         QStringLiteral("size"),
-        QCoreApplication::translate("CommandLine", "Window size in pixels for the screenshot."),
+        QCoreApplication::translate("CommandLine",
+                                    "Window size in pixels for the screenshot, from 1000x640 to "
+                                    "8000x8000 (default 1500x960)."),
         QStringLiteral("WxH"), QStringLiteral("1500x960"));
     const QCommandLineOption standardize(
         QStringLiteral("standardize"),
@@ -96,11 +119,12 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     const QCommandLineOption schedule(
         QStringLiteral("schedule"),
         QCoreApplication::translate("CommandLine",
-                                    "Learning rate schedule: constant, step:interval=N,factor=F, "
-                                    "exponential:factor=F or cosine:period=N,minimum=M."),
+                                    "Learning rate schedule: constant (default), "
+                                    "step:interval=N,factor=F, exponential:factor=F or "
+                                    "cosine:period=N,minimum=M."),
         QStringLiteral("SPEC"));
-    parser.addOptions({data, feature, target, loss, screenshot, steps, size, standardize,
-                       learningRate, optimizer, schedule});
+    parser.addOptions({data, feature, target, skipInvalid, loss, session, noRecovery, screenshot,
+                       steps, size, standardize, learningRate, optimizer, schedule});
     auto tr = [](const char *text) { return QCoreApplication::translate("CommandLine", text); };
     CommandLineOptions options;
     // parse() rather than process(), so that every invalid argument exits with status 2.
@@ -129,9 +153,22 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     options.dataPath = parser.value(data);
     options.featureColumn = parser.value(feature);
     options.targetColumn = parser.value(target);
-    if (!options.dataPath.isEmpty() &&
+    options.skipInvalidRows = parser.isSet(skipInvalid);
+    options.chooseColumns = !options.dataPath.isEmpty() && options.featureColumn.isEmpty() &&
+                            options.targetColumn.isEmpty();
+    if (!options.dataPath.isEmpty() && !options.chooseColumns &&
         (options.featureColumn.isEmpty() || options.targetColumn.isEmpty())) {
-        *error = tr("--data needs --x and --y to name the feature and target columns.");
+        *error = tr("--data needs both --x and --y to name the feature and target columns, or "
+                    "neither to choose them in the import dialog.");
+        return std::nullopt;
+    }
+    if (options.chooseColumns && parser.isSet(screenshot)) {
+        *error = tr("--screenshot needs --x and --y with --data, because a screenshot opens "
+                    "no dialog.");
+        return std::nullopt;
+    }
+    if (options.skipInvalidRows && options.dataPath.isEmpty()) {
+        *error = tr("--skip-invalid needs --data.");
         return std::nullopt;
     }
     if (options.dataPath.isEmpty() &&
@@ -147,6 +184,8 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
             return std::nullopt;
         }
     }
+    options.sessionPath = parser.value(session);
+    options.offerRecovery = !parser.isSet(noRecovery);
     options.screenshotPath = parser.value(screenshot);
 
     bool ok = false;

@@ -13,7 +13,15 @@ struct CommandLineOptions
     QString dataPath;
     QString featureColumn;
     QString targetColumn;
+    // --skip-invalid: leave out rows of --data with missing or invalid cells and list them.
+    bool skipInvalidRows = false;
+    // --data without --x and --y: open the import dialog on the file to choose its columns.
+    bool chooseColumns = false;
     QStringList lossSpecs;
+    // --session: a session or lesson file to open before the other options change it.
+    QString sessionPath;
+    // False for --no-recovery: autosaved work of a crashed run is not offered at the start.
+    bool offerRecovery = true;
     QString screenshotPath;
     int steps = 0;
     int width = 1500;

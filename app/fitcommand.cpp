@@ -1,6 +1,7 @@
 #include "fitcommand.h"
 
 #include "commandsupport.h"
+#include "csvinput.h"
 #include "fitrequest.h"
 
 #include "core/csvreader.h"
@@ -167,11 +168,12 @@ std::optional<LineFitInput> readLineFitInput(const FitRequest &request, QTextStr
     input.startSlope = *startSlope;
     input.startIntercept = *startIntercept;
 
-    CsvError csvError;
-    const std::optional<Dataset> loaded = loadCsvDataset(
-        request.dataPath, request.featureColumns.constFirst(), request.targetColumn, &csvError);
+    QString loadError;
+    const std::optional<Dataset> loaded = loadCommandLineDataset(
+        request.dataPath, request.featureColumns.constFirst(), request.targetColumn,
+        request.skipInvalidRows, QStringLiteral("losslens fit: "), errors, &loadError);
     if (!loaded) {
-        failFit(errors, csvError.message);
+        failFit(errors, loadError);
         return std::nullopt;
     }
     input.data = std::make_shared<const Dataset>(*loaded);
@@ -201,15 +203,17 @@ bool isFitCommand(const QStringList &arguments)
 int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream &errors)
 {
     QCommandLineParser parser;
-    const QCommandLineOption data(QStringLiteral("data"), tr("CSV file with a header row."),
-                                  QStringLiteral("FILE"));
+    const QCommandLineOption data(QStringLiteral("data"), dataOptionHelp(), QStringLiteral("FILE"));
     const QCommandLineOption feature(
         QStringLiteral("x"),
-        tr("Feature column, by header name. Repeat it for several features (--x A --x B), whose "
-           "weights w then follow the order given."),
+        tr("Feature column, %1. Repeat it for several features (--x A --x B), whose weights w "
+           "then follow the order given.")
+            .arg(columnOptionHelp()),
         QStringLiteral("COLUMN"));
-    const QCommandLineOption target(QStringLiteral("y"), tr("Target column, by header name."),
+    const QCommandLineOption target(QStringLiteral("y"),
+                                    tr("Target column, %1.").arg(columnOptionHelp()),
                                     QStringLiteral("COLUMN"));
+    const QCommandLineOption skipInvalid = skipInvalidOption();
     const QCommandLineOption loss(
         QStringLiteral("loss"), tr("Loss spec, as losslens losses lists."), QStringLiteral("SPEC"));
     const QCommandLineOption optimizer(
@@ -266,8 +270,8 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
            "of a convex loss and approximate where a non-convex loss may have a lower one; one "
            "feature may also give not_attained. With several --x, minimize uses Newton's method "
            "and exits with status 2 when it finds no minimum."));
-    parser.addOptions({data, feature, target, loss, optimizer, schedule, steps, start, seed,
-                       standardize, trajectory, learn, help});
+    parser.addOptions({data, feature, target, skipInvalid, loss, optimizer, schedule, steps, start,
+                       seed, standardize, trajectory, learn, help});
     if (!parser.parse(arguments))
         return failFit(errors, parser.errorText());
     if (parser.isSet(help)) {
@@ -290,6 +294,7 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
     request.dataPath = parser.value(data);
     request.featureColumns = parser.values(feature);
     request.targetColumn = parser.value(target);
+    request.skipInvalidRows = parser.isSet(skipInvalid);
     for (qsizetype k = 0; k < request.featureColumns.size(); ++k) {
         if (request.featureColumns.indexOf(request.featureColumns[k]) != k)
             return failFit(errors, tr("--x %1 is given twice; name each feature column once.")

@@ -25,6 +25,8 @@ struct FitRequest
     // The --x columns in the order given, one weight each.
     QStringList featureColumns;
     QString targetColumn;
+    // --skip-invalid: leave out rows with missing or invalid cells and list them.
+    bool skipInvalidRows = false;
     std::shared_ptr<const Loss> loss;
     // Null for --optimizer minimize.
     std::unique_ptr<Optimizer> optimizer;

@@ -1,6 +1,9 @@
 #include "landscapecommand.h"
 
+#include "csvinput.h"
 #include "landscapeimage.h"
+
+#include "ui/csvexport.h"
 
 #include "core/csvreader.h"
 #include "core/landscape.h"
@@ -44,6 +47,7 @@ struct LandscapeRequest
     QString dataPath;
     QString featureColumn;
     QString targetColumn;
+    bool skipInvalidRows = false;
     std::shared_ptr<const Loss> loss;
     int gridSize = 0;
     // Ranges in the data's own units, or unset for the automatic range.
@@ -87,13 +91,14 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
            "for an --out ending in .png."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Print this help and exit."));
-    const QCommandLineOption data(QStringLiteral("data"), tr("CSV file with a header row."),
-                                  QStringLiteral("FILE"));
-    const QCommandLineOption feature(QStringLiteral("x"), tr("Header name of the feature column."),
+    const QCommandLineOption data(QStringLiteral("data"), dataOptionHelp(), QStringLiteral("FILE"));
+    const QCommandLineOption feature(QStringLiteral("x"),
+                                     tr("The feature column, %1.").arg(columnOptionHelp()),
                                      QStringLiteral("COL"));
-    const QCommandLineOption target(QStringLiteral("y"),
-                                    tr("Header name of the target or 0/1 label column."),
-                                    QStringLiteral("COL"));
+    const QCommandLineOption target(
+        QStringLiteral("y"), tr("The target or 0/1 label column, %1.").arg(columnOptionHelp()),
+        QStringLiteral("COL"));
+    const QCommandLineOption skipInvalid = skipInvalidOption();
     const QCommandLineOption loss(QStringLiteral("loss"),
                                   tr("The loss, as NAME or NAME:key=value,... such as mse or "
                                      "huber:delta=1.5."),
@@ -126,7 +131,8 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
            "smallest rectangle that contains the requested ranges."),
         QStringLiteral("FILE"));
     parser.addOptions(
-        {help, data, feature, target, loss, grid, slope, intercept, standardize, output});
+        {help, data, feature, target, skipInvalid, loss, grid, slope, intercept, standardize,
+         output});
 
     if (!parser.parse(arguments)) {
         QString reason = parser.errorText();
@@ -150,9 +156,11 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
     const std::pair<const QCommandLineOption *, const char *> required[] = {
         {&data, QT_TRANSLATE_NOOP("LandscapeCommand", "give the CSV file to read.")},
         {&feature,
-         QT_TRANSLATE_NOOP("LandscapeCommand", "give the header name of the feature column.")},
+         QT_TRANSLATE_NOOP("LandscapeCommand",
+                           "give the feature column by header name or 1-based number.")},
         {&target,
-         QT_TRANSLATE_NOOP("LandscapeCommand", "give the header name of the target column.")},
+         QT_TRANSLATE_NOOP("LandscapeCommand",
+                           "give the target column by header name or 1-based number.")},
         {&loss,
          QT_TRANSLATE_NOOP("LandscapeCommand", "give one loss, such as --loss huber:delta=1.5.")},
         {&grid, QT_TRANSLATE_NOOP("LandscapeCommand",
@@ -168,6 +176,7 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
     request.dataPath = parser.value(data);
     request.featureColumn = parser.value(feature);
     request.targetColumn = parser.value(target);
+    request.skipInvalidRows = parser.isSet(skipInvalid);
     request.outputPath = parser.value(output);
 
     const QStringList specs = parser.values(loss);
@@ -224,15 +233,7 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
 bool writeCsv(const Landscape &landscape, QSaveFile &file, QString *error)
 {
     QTextStream stream(&file);
-    stream << "w,b,loss\n";
-    const LandscapeGrid &grid = landscape.grid;
-    for (int i = 0; i < grid.slopeCount; ++i) {
-        const QString slope = formatNumber(grid.slopeAt(i)) + QLatin1Char(',');
-        for (int j = 0; j < grid.interceptCount; ++j) {
-            stream << slope << formatNumber(grid.interceptAt(j)) << ','
-                   << formatNumber(landscape.values(i, j)) << '\n';
-        }
-    }
+    writeLandscapeCsv(landscape, stream);
     stream.flush();
     if (stream.status() != QTextStream::Ok || !file.commit()) {
         *error = tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
@@ -251,11 +252,13 @@ int fail(const QString &message)
 // object exists by now.
 int runRequest(const LandscapeRequest &request)
 {
-    CsvError csvError;
-    std::optional<Dataset> loaded =
-        loadCsvDataset(request.dataPath, request.featureColumn, request.targetColumn, &csvError);
+    QString loadError;
+    QTextStream errors(stderr);
+    std::optional<Dataset> loaded = loadCommandLineDataset(
+        request.dataPath, request.featureColumn, request.targetColumn, request.skipInvalidRows,
+        QStringLiteral("losslens: "), errors, &loadError);
     if (!loaded)
-        return fail(csvError.message);
+        return fail(loadError);
     const auto data = std::make_shared<const Dataset>(std::move(*loaded));
     const FeatureScaling scaling = request.standardize
                                        ? FeatureScaling::standardizing(data->feature)

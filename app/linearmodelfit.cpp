@@ -2,6 +2,7 @@
 // trainLinearModel() or minimized by findLinearModelMinimum().
 
 #include "commandsupport.h"
+#include "csvinput.h"
 #include "fitrequest.h"
 
 #include "core/csvreader.h"
@@ -116,11 +117,12 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
                                    .arg(request.loss->spec()));
     }
 
-    CsvError csvError;
-    std::optional<MultiFeatureData> loaded = loadCsvMultiFeatureData(
-        request.dataPath, request.featureColumns, request.targetColumn, &csvError);
+    QString loadError;
+    std::optional<MultiFeatureData> loaded = loadCommandLineMultiFeatureData(
+        request.dataPath, request.featureColumns, request.targetColumn, request.skipInvalidRows,
+        QStringLiteral("losslens fit: "), errors, &loadError);
     if (!loaded)
-        return failFit(errors, csvError.message);
+        return failFit(errors, loadError);
     const Eigen::Index parameterCount = featureCount + 1;
     if (loaded->size() < parameterCount) {
         return failFit(errors, tr("%1 has %2 data rows, but %3 feature columns and the intercept "

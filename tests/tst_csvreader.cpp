@@ -152,9 +152,10 @@ void TestCsvReader::loadRejected_data()
     QTest::newRow("text in feature")
         << QByteArray("x,y\n1,2\n\n3,4\nfive,6\n") << "x"
         << "y" << qsizetype(5) << "x" << QStringList{"line 5", "\"x\"", "\"five\""};
-    QTest::newRow("decimal comma")
-        << QByteArray("x;y\n1,5;2\n") << "x"
-        << "y" << qsizetype(2) << "x" << QStringList{"line 2", "\"1,5\""};
+    // A comma-separated file has no decimal commas, so a quoted 1,5 is not read as 1.5.
+    QTest::newRow("decimal comma in comma file")
+        << QByteArray("x,y\n\"1,5\",2\n3,4\n") << "x"
+        << "y" << qsizetype(2) << "x" << QStringList{"line 2", "\"1,5\"", "write 1.5"};
     QTest::newRow("empty cell") << QByteArray("x,y\n1,2\n3,\n") << "x"
                                 << "y" << qsizetype(3) << "y"
                                 << QStringList{"line 3", "\"y\"", "empty"};
@@ -187,13 +188,13 @@ void TestCsvReader::loadRejected_data()
     // the file. The message must point at the line where the quote opened.
     QTest::newRow("unbalanced quote")
         << QByteArray("x,y\n1,2\n3,\"4\n5,6\n7,8\n") << "x"
-        << "y" << qsizetype(3) << "" << QStringList{"line 3", "quote"};
+        << "y" << qsizetype(3) << "y" << QStringList{"line 3", "column \"y\"", "quote"};
     QTest::newRow("quote inside unquoted field")
         << QByteArray("x,y\n1,2\n3,4\"5\n") << "x"
-        << "y" << qsizetype(3) << "" << QStringList{"line 3", "quote"};
+        << "y" << qsizetype(3) << "y" << QStringList{"line 3", "column \"y\"", "quote"};
     QTest::newRow("text after closing quote")
         << QByteArray("x,y\n\"1\"2,3\n") << "x"
-        << "y" << qsizetype(2) << "" << QStringList{"line 2", "quote"};
+        << "y" << qsizetype(2) << "x" << QStringList{"line 2", "column \"x\"", "quote"};
     QTest::newRow("huge value") << QByteArray("x,y\n1,2\n2,1e300\n") << "x"
                                 << "y" << qsizetype(3) << "y"
                                 << QStringList{"line 3", "\"y\"", "too large", "rescale"};

@@ -120,16 +120,20 @@ bool SliceWindow::openCsvFile(const QString &path)
                              : error.message);
         return false;
     }
-    const QString target = m_controls->targetColumn();
-    m_table = std::move(table);
-    m_source = path;
-    m_data.reset();
-    m_controls->setColumns(m_table->header, target);
-    m_controls->setDataDescription(
-        tr("%1, %2 rows").arg(QFileInfo(path).fileName()).arg(m_table->rows.size()));
-    qCInfo(lcUi) << "slice window opened" << path << m_table->rows.size() << "rows";
-    recompute();
+    openTable(std::move(*table), path, m_controls->targetColumn());
     return message().isEmpty();
+}
+
+void SliceWindow::openTable(CsvTable table, const QString &source, const QString &targetColumn)
+{
+    m_table = std::move(table);
+    m_source = source;
+    m_data.reset();
+    m_controls->setColumns(m_table->header, targetColumn);
+    m_controls->setDataDescription(
+        tr("%1, %2 rows").arg(QFileInfo(source).fileName()).arg(m_table->rows.size()));
+    qCInfo(lcUi) << "slice window opened" << source << m_table->rows.size() << "rows";
+    recompute();
 }
 
 void SliceWindow::openCsv()

@@ -50,6 +50,10 @@ public:
     // has one. Returns false, with the reason shown in the window, when the file cannot be read
     // or its chosen columns cannot be used.
     bool openCsvFile(const QString &path);
+    // Shows a table read elsewhere, such as the columns chosen in File > Open CSV, with
+    // targetColumn as the target and every other column ticked as a feature. source names the
+    // file in the window.
+    void openTable(CsvTable table, const QString &source, const QString &targetColumn);
 
 public slots:
     // Asks for a CSV file and opens it.

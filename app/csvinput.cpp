@@ -1,0 +1,96 @@
+#include "csvinput.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace losslens {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+// Skipped rows listed on a terminal before the rest are only counted.
+constexpr qsizetype listedSkippedRows = 20;
+
+QString explainError(const CsvError &error)
+{
+    if (!error.skippable)
+        return error.message;
+    return tr("%1 Or pass --skip-invalid to leave out every row with a missing or invalid "
+              "cell or the wrong number of fields.")
+        .arg(error.message);
+}
+
+void reportSkipped(const CsvColumnData &skipped, const QString &prefix, QTextStream &errors)
+{
+    if (skipped.skipped.rowCount == 0)
+        return;
+    const QStringList lines =
+        describeSkippedRows(skipped, listedSkippedRows).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines)
+        errors << prefix << line << Qt::endl;
+}
+
+} // namespace
+
+QCommandLineOption skipInvalidOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("skip-invalid"),
+        tr("Leave out the rows of --data whose chosen cells are missing or not finite numbers, "
+           "or that have the wrong number of fields, and list them on standard error. Without "
+           "it the first such row stops the command with exit status 2."));
+}
+
+QString dataOptionHelp()
+{
+    return tr("CSV file, separated by commas, semicolons or tabs (detected), with or without a "
+              "header row.");
+}
+
+QString columnOptionHelp()
+{
+    return tr("by header name, or by 1-based number (as in a file without a header)");
+}
+
+std::optional<Dataset> loadCommandLineDataset(const QString &path, const QString &featureColumn,
+                                              const QString &targetColumn, bool skipInvalid,
+                                              const QString &prefix, QTextStream &errors,
+                                              QString *error)
+{
+    CsvLoadOptions options;
+    options.skipInvalidRows = skipInvalid;
+    CsvColumnData skipped;
+    CsvError csvError;
+    std::optional<Dataset> data =
+        loadCsvDataset(path, featureColumn, targetColumn, options, &skipped, &csvError);
+    if (!data) {
+        *error = explainError(csvError);
+        return std::nullopt;
+    }
+    reportSkipped(skipped, prefix, errors);
+    return data;
+}
+
+std::optional<MultiFeatureData> loadCommandLineMultiFeatureData(
+    const QString &path, const QStringList &featureColumns, const QString &targetColumn,
+    bool skipInvalid, const QString &prefix, QTextStream &errors, QString *error)
+{
+    CsvLoadOptions options;
+    options.skipInvalidRows = skipInvalid;
+    CsvColumnData skipped;
+    CsvError csvError;
+    std::optional<MultiFeatureData> data = loadCsvMultiFeatureData(
+        path, featureColumns, targetColumn, options, &skipped, &csvError);
+    if (!data) {
+        *error = explainError(csvError);
+        return std::nullopt;
+    }
+    reportSkipped(skipped, prefix, errors);
+    return data;
+}
+
+} // namespace losslens

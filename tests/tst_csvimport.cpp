@@ -1,0 +1,382 @@
+#include "core/csvimport.h"
+#include "core/csvreader.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <vector>
+
+using namespace losslens;
+
+namespace {
+
+QString dataFile(const QString &name)
+{
+    return QStringLiteral(LOSSLENS_CSV_TEST_DATA "/") + name;
+}
+
+QList<double> toList(const std::vector<double> &values)
+{
+    return QList<double>(values.begin(), values.end());
+}
+
+// "line:column:cell" for each listed problem, a compact form for comparisons.
+QStringList describeProblems(const CsvSkippedRows &skipped)
+{
+    QStringList problems;
+    for (const CsvProblem &problem : skipped.problems)
+        problems << QStringLiteral("%1:%2:%3").arg(problem.line).arg(problem.column, problem.cell);
+    return problems;
+}
+
+} // namespace
+
+// Each file under tests/data/csv is one way real files are written, and the tables give what
+// the reader must make of it.
+class TestCsvImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void detectDialect_data();
+    void detectDialect();
+    void importAccepted_data();
+    void importAccepted();
+    void importRejected_data();
+    void importRejected();
+    void skippedRowsDescribed();
+    void readReportsProgress();
+    void readCancelled();
+};
+
+void TestCsvImport::detectDialect_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<char>("delimiter");
+    QTest::addColumn<bool>("decimalComma");
+    QTest::addColumn<bool>("hasHeader");
+
+    QTest::newRow("semicolon decimal comma") << "semicolon_decimal_comma.csv" << ';' << true << true;
+    QTest::newRow("tab") << "tab_separated.tsv" << '\t' << false << true;
+    QTest::newRow("byte-order mark") << "byte_order_mark.csv" << ',' << false << true;
+    QTest::newRow("crlf") << "crlf.csv" << ',' << false << true;
+    QTest::newRow("quoted header and fields") << "quoted.csv" << ',' << false << true;
+    QTest::newRow("no header") << "no_header.csv" << ',' << false << false;
+    QTest::newRow("blank lines") << "blank_lines.csv" << ',' << false << true;
+    // Split on the comma, 1,5;2,5;10 gives three fields in every row too, but "5;2" is not a
+    // number.
+    QTest::newRow("no header, decimal comma")
+        << "no_header_decimal_comma.csv" << ';' << true << false;
+    // Commas inside quoted text and decimal commas give the comma a varying field count, so
+    // the semicolon, which splits every record into three, wins.
+    QTest::newRow("commas in quoted text")
+        << "semicolon_commas_in_text.csv" << ';' << true << true;
+    QTest::newRow("ragged rows") << "ragged_rows.csv" << ',' << false << true;
+}
+
+void TestCsvImport::detectDialect()
+{
+    QFETCH(QString, file);
+    QFETCH(char, delimiter);
+    QFETCH(bool, decimalComma);
+    QFETCH(bool, hasHeader);
+
+    CsvError error;
+    const std::optional<CsvPreview> preview = readCsvPreview(dataFile(file), &error);
+    QVERIFY2(preview, qPrintable(error.message));
+    QCOMPARE(preview->detected.delimiter, delimiter);
+    QCOMPARE(preview->detected.decimalComma, decimalComma);
+    QCOMPARE(preview->detected.hasHeader, hasHeader);
+    QVERIFY(preview->wholeFile);
+}
+
+void TestCsvImport::importAccepted_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("features");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("skipInvalid");
+    QTest::addColumn<QStringList>("names");
+    // The chosen columns' values, features first, then the target.
+    QTest::addColumn<QList<QList<double>>>("values");
+    QTest::addColumn<QList<qsizetype>>("lines");
+    QTest::addColumn<qsizetype>("skippedRows");
+    QTest::addColumn<QStringList>("problems");
+
+    using Values = QList<QList<double>>;
+    using Lines = QList<qsizetype>;
+    QTest::newRow("semicolon decimal comma")
+        << "semicolon_decimal_comma.csv" << QStringList{"hours"} << "score" << false
+        << QStringList{"hours", "score"} << Values{{1.5, 2, -0.5}, {3.25, 5.5, 1000}}
+        << Lines{2, 3, 4} << qsizetype(0) << QStringList{};
+    // The empty cell in column b is not chosen, so it does not matter.
+    QTest::newRow("tab") << "tab_separated.tsv" << QStringList{"a"} << "c" << false
+                         << QStringList{"a", "c"} << Values{{1, 4, 7}, {3, 6, 9}}
+                         << Lines{2, 3, 4} << qsizetype(0) << QStringList{};
+    QTest::newRow("byte-order mark") << "byte_order_mark.csv" << QStringList{"x"} << "y" << false
+                                     << QStringList{"x", "y"} << Values{{1, 3}, {2, 5}}
+                                     << Lines{2, 3} << qsizetype(0) << QStringList{};
+    QTest::newRow("crlf") << "crlf.csv" << QStringList{"x"} << "y" << false
+                          << QStringList{"x", "y"} << Values{{1, 3}, {2, 4}} << Lines{2, 3}
+                          << qsizetype(0) << QStringList{};
+    QTest::newRow("quoted header and fields")
+        << "quoted.csv" << QStringList{"air, flow"} << "loss \"%\"" << false
+        << QStringList{"air, flow", "loss \"%\""} << Values{{80, 75, 62}, {42, 37, 28}}
+        << Lines{2, 3, 4} << qsizetype(0) << QStringList{};
+    QTest::newRow("no header, columns by number")
+        << "no_header.csv" << QStringList{"2"} << "3" << false
+        << QStringList{"column 2", "column 3"} << Values{{10, 20, 30}, {100, 210, 290}}
+        << Lines{1, 2, 3} << qsizetype(0) << QStringList{};
+    QTest::newRow("header, columns by number")
+        << "crlf.csv" << QStringList{"2"} << "1" << false << QStringList{"y", "x"}
+        << Values{{2, 4}, {1, 3}} << Lines{2, 3} << qsizetype(0) << QStringList{};
+    QTest::newRow("blank lines") << "blank_lines.csv" << QStringList{"x"} << "y" << false
+                                 << QStringList{"x", "y"} << Values{{1, 3}, {2, 4}}
+                                 << Lines{4, 6} << qsizetype(0) << QStringList{};
+    QTest::newRow("missing cell skipped")
+        << "missing_cell.csv" << QStringList{"x"} << "y" << true << QStringList{"x", "y"}
+        << Values{{1, 5, 7}, {2, 6, 8}} << Lines{2, 4, 5} << qsizetype(1)
+        << QStringList{"3:y:"};
+    QTest::newRow("non-numeric cells skipped")
+        << "non_numeric.csv" << QStringList{"x"} << "y" << true << QStringList{"x", "y"}
+        << Values{{1, 7, 9}, {2, 8, 10}} << Lines{2, 5, 6} << qsizetype(2)
+        << QStringList{"3:y:abc", "4:x:n/a"};
+    // The short row's first missing column is named; the long row's extra field has no name,
+    // so its number stands for it.
+    QTest::newRow("ragged rows skipped")
+        << "ragged_rows.csv" << QStringList{"x"} << "y" << true << QStringList{"x", "y"}
+        << Values{{1, 7, 9}, {2, 8, 10}} << Lines{2, 5, 6} << qsizetype(2)
+        << QStringList{"3:y:", "4:3:"};
+    QTest::newRow("several features, no header")
+        << "no_header.csv" << QStringList{"1", "2"} << "3" << false
+        << QStringList{"column 1", "column 2", "column 3"}
+        << Values{{1, 2, 3}, {10, 20, 30}, {100, 210, 290}} << Lines{1, 2, 3} << qsizetype(0)
+        << QStringList{};
+    QTest::newRow("no header, decimal comma")
+        << "no_header_decimal_comma.csv" << QStringList{"1", "2"} << "3" << false
+        << QStringList{"column 1", "column 2", "column 3"}
+        << Values{{1.5, 3.5, 5.25}, {2.5, 4.5, 6.5}, {10, 20, 30}} << Lines{1, 2, 3} << qsizetype(0)
+        << QStringList{};
+    QTest::newRow("decimal commas beside quoted commas")
+        << "semicolon_commas_in_text.csv" << QStringList{"weight"} << "value" << false
+        << QStringList{"weight", "value"} << Values{{2, 3, 4.25}, {1.5, 2.5, 3}}
+        << Lines{2, 3, 4} << qsizetype(0) << QStringList{};
+}
+
+void TestCsvImport::importAccepted()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, features);
+    QFETCH(QString, target);
+    QFETCH(bool, skipInvalid);
+    QFETCH(QStringList, names);
+    QFETCH(QList<QList<double>>, values);
+    QFETCH(QList<qsizetype>, lines);
+    QFETCH(qsizetype, skippedRows);
+    QFETCH(QStringList, problems);
+
+    CsvError error;
+    CsvLoadOptions options;
+    options.skipInvalidRows = skipInvalid;
+    const std::optional<CsvColumnData> columns =
+        loadCsvColumns(dataFile(file), features, target, options, &error);
+    QVERIFY2(columns, qPrintable(error.message));
+    QCOMPARE(columns->names, names);
+    QCOMPARE(qsizetype(columns->values.size()), values.size());
+    for (qsizetype k = 0; k < values.size(); ++k)
+        QCOMPARE(toList(columns->values[std::size_t(k)]), values[k]);
+    QCOMPARE(QList<qsizetype>(columns->lines.begin(), columns->lines.end()), lines);
+    QCOMPARE(columns->skipped.rowCount, skippedRows);
+    QCOMPARE(columns->rowCount, lines.size() + skippedRows);
+    QCOMPARE(describeProblems(columns->skipped), problems);
+
+    if (features.size() == 1) {
+        const std::optional<Dataset> data =
+            datasetFromCsvColumns(*columns, CsvInvalidRows::Skip, &error);
+        QVERIFY2(data, qPrintable(error.message));
+        QCOMPARE(data->featureName, names[0]);
+        QCOMPARE(data->targetName, names[1]);
+        QCOMPARE(data->feature[0], values[0][0]);
+        QCOMPARE(data->target[data->size() - 1], values[1].back());
+    }
+
+    // The whole-file table, which the model slices window reads, gives the same values.
+    if (!skipInvalid) {
+        const std::optional<CsvTable> table = readCsvFile(dataFile(file), &error);
+        QVERIFY2(table, qPrintable(error.message));
+        const std::optional<MultiFeatureData> data =
+            multiFeatureDataFromTable(*table, features, target, file, &error);
+        QVERIFY2(data, qPrintable(error.message));
+        QCOMPARE(QList<double>(data->target.begin(), data->target.end()), values.back());
+        for (qsizetype j = 0; j < features.size(); ++j)
+            QCOMPARE(data->features(0, j), values[j][0]);
+    }
+}
+
+void TestCsvImport::importRejected_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("feature");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("skipInvalid");
+    QTest::addColumn<qsizetype>("line");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QStringList>("fragments");
+
+    QTest::newRow("missing cell") << "missing_cell.csv" << "x" << "y" << false << qsizetype(3)
+                                  << "y"
+                                  << QStringList{"line 3", "column \"y\"", "empty", "Fix or remove"};
+    QTest::newRow("non-numeric cell") << "non_numeric.csv" << "x" << "y" << false << qsizetype(3)
+                                      << "y" << QStringList{"line 3", "\"abc\" is not a number"};
+    QTest::newRow("ragged rows") << "ragged_rows.csv" << "x" << "y" << false << qsizetype(3)
+                                 << "y"
+                                 << QStringList{"line 3", "1 in this row", "2 in the header",
+                                                "column \"y\" is missing"};
+    QTest::newRow("empty file") << "empty.csv" << "x" << "y" << false << qsizetype(1) << ""
+                                << QStringList{"is empty", "header row"};
+    QTest::newRow("header only") << "header_only.csv" << "x" << "y" << true << qsizetype(1) << ""
+                                 << QStringList{"no data rows after line 1"};
+    QTest::newRow("no header, unknown name")
+        << "no_header.csv" << "x" << "3" << false << qsizetype(1) << "x"
+        << QStringList{"no header and 3 columns", "from 1 to 3", "\"x\""};
+    QTest::newRow("column number too large")
+        << "crlf.csv" << "3" << "y" << false << qsizetype(1) << "3"
+        << QStringList{"no column named \"3\"", "x, y", "from 1 to 2"};
+    // libcsv would trim a tab as a space; an empty tab-separated cell must stay empty.
+    QTest::newRow("empty cell in tab file") << "tab_separated.tsv" << "b" << "c" << false
+                                            << qsizetype(3) << "b" << QStringList{"line 3", "empty"};
+}
+
+void TestCsvImport::importRejected()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, feature);
+    QFETCH(QString, target);
+    QFETCH(bool, skipInvalid);
+    QFETCH(qsizetype, line);
+    QFETCH(QString, column);
+    QFETCH(QStringList, fragments);
+
+    CsvError error;
+    CsvLoadOptions options;
+    options.skipInvalidRows = skipInvalid;
+    QVERIFY(!loadCsvDataset(dataFile(file), feature, target, options, nullptr, &error));
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.column, column);
+    QVERIFY2(error.message.contains(file), qPrintable(error.message));
+    for (const QString &fragment : fragments) {
+        QVERIFY2(error.message.contains(fragment),
+                 qPrintable(QStringLiteral("\"%1\" not in: %2").arg(fragment, error.message)));
+    }
+
+    // The whole-file table gives the same line and column.
+    CsvError tableError;
+    const std::optional<CsvTable> table = readCsvFile(dataFile(file), &tableError);
+    if (table)
+        QVERIFY(!datasetFromTable(*table, feature, target, file, &tableError));
+    QCOMPARE(tableError.line, line);
+    QCOMPARE(tableError.column, column);
+}
+
+void TestCsvImport::skippedRowsDescribed()
+{
+    CsvError error;
+    CsvColumnData skipped;
+    CsvLoadOptions options;
+    options.skipInvalidRows = true;
+    const std::optional<Dataset> data =
+        loadCsvDataset(dataFile(QStringLiteral("non_numeric.csv")), QStringLiteral("x"),
+                       QStringLiteral("y"), options, &skipped, &error);
+    QVERIFY2(data, qPrintable(error.message));
+    QCOMPARE(data->size(), Eigen::Index(3));
+    QVERIFY(skipped.values.empty());
+    const QString text = describeSkippedRows(skipped, 1);
+    QVERIFY2(text.startsWith(QStringLiteral("skipped 2 of 5 data rows of non_numeric.csv")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("line 3, column \"y\": \"abc\" is not a number")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("line 4")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("and 1 more")), qPrintable(text));
+}
+
+namespace {
+
+// Writes rows "i,2i+1" for i = 0 .. rows - 1 after a header, and returns the file's size.
+qint64 writeLinearFile(const QString &path, int rows)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return -1;
+    QByteArray text("x,y\n");
+    for (int i = 0; i < rows; ++i)
+        text += QByteArray::number(i) + ',' + QByteArray::number(2 * i + 1) + '\n';
+    return file.write(text) == text.size() ? text.size() : -1;
+}
+
+CsvColumnRequest linearFileRequest(const QString &path)
+{
+    CsvColumnRequest request;
+    request.path = path;
+    request.header = {QStringLiteral("x"), QStringLiteral("y")};
+    request.columns = {0, 1};
+    return request;
+}
+
+} // namespace
+
+void TestCsvImport::readReportsProgress()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("linear.csv"));
+    // About 2.7 MB, so three chunks of 1 MiB.
+    const qint64 size = writeLinearFile(path, 200000);
+    QVERIFY(size > 2 * CsvReadControl::chunkBytes);
+
+    std::vector<qint64> reported;
+    CsvReadControl control;
+    control.progress = [&](qint64 done, qint64 total) {
+        QCOMPARE(total, size);
+        reported.push_back(done);
+    };
+    CsvError error;
+    const std::optional<CsvColumnData> columns =
+        readCsvColumns(linearFileRequest(path), control, &error);
+    QVERIFY2(columns, qPrintable(error.message));
+    QCOMPARE(reported.size(), std::size_t(3));
+    QCOMPARE(reported.back(), size);
+    QCOMPARE(columns->values[0].size(), std::size_t(200000));
+    QCOMPARE(columns->values[0].back(), 199999.0);
+    QCOMPARE(columns->values[1].back(), 399999.0);
+    QCOMPARE(columns->lines.back(), qsizetype(200001));
+}
+
+void TestCsvImport::readCancelled()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("linear.csv"));
+    QVERIFY(writeLinearFile(path, 200000) > 0);
+
+    std::atomic_bool cancelled = false;
+    int calls = 0;
+    CsvReadControl control;
+    control.cancelled = &cancelled;
+    control.progress = [&](qint64, qint64) {
+        ++calls;
+        cancelled = true;
+    };
+    CsvError error;
+    const std::optional<CsvColumnData> columns =
+        readCsvColumns(linearFileRequest(path), control, &error);
+    QVERIFY2(columns, qPrintable(error.message));
+    QVERIFY(columns->cancelled);
+    QCOMPARE(calls, 1);
+    QVERIFY(columns->values.empty());
+    QCOMPARE(columns->rowCount, qsizetype(0));
+}
+
+QTEST_GUILESS_MAIN(TestCsvImport)
+#include "tst_csvimport.moc"

@@ -1,0 +1,354 @@
+// The import dialog of File > Open CSV, offscreen: the preview, the header toggle, several x
+// columns, the list of invalid rows with the offer to skip them, a rejected file, and a
+// background load of a million rows that is timed, keeps the event loop running and can be
+// cancelled without changing the main window's data. With LOSSLENS_IMPORT_GRAB_DIRECTORY set,
+// it also saves screenshots of the dialog there.
+
+#include "core/csvimport.h"
+#include "ui/csvimportdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/slicecontrols.h"
+#include "ui/slicewindow.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace losslens;
+
+namespace {
+
+QString dataFile(const QString &name)
+{
+    return QStringLiteral(LOSSLENS_CSV_TEST_DATA "/") + name;
+}
+
+std::unique_ptr<CsvImportDialog> openDialog(const QString &path)
+{
+    CsvError error;
+    std::optional<CsvPreview> preview = readCsvPreview(path, &error);
+    if (!preview) {
+        qWarning("cannot preview %s: %s", qPrintable(path), qPrintable(error.message));
+        return nullptr;
+    }
+    auto dialog = std::make_unique<CsvImportDialog>(std::move(*preview));
+    dialog->show();
+    return dialog;
+}
+
+QStringList headerLabels(const QTableWidget *table, Qt::Orientation orientation)
+{
+    QStringList labels;
+    const int count = orientation == Qt::Horizontal ? table->columnCount() : table->rowCount();
+    for (int k = 0; k < count; ++k) {
+        const QTableWidgetItem *item = orientation == Qt::Horizontal
+                                           ? table->horizontalHeaderItem(k)
+                                           : table->verticalHeaderItem(k);
+        labels << (item ? item->text() : QString());
+    }
+    return labels;
+}
+
+QStringList listItems(const QListWidget *list)
+{
+    QStringList items;
+    for (int row = 0; row < list->count(); ++row)
+        items << list->item(row)->text();
+    return items;
+}
+
+// Starts a load and waits until it ends, at most 60 s.
+bool loadAndWait(CsvImportDialog &dialog)
+{
+    QSignalSpy finished(&dialog, &CsvImportDialog::loadFinished);
+    dialog.loadButton()->click();
+    return finished.wait(60000);
+}
+
+void saveGrab(QWidget &widget, const QString &name)
+{
+    const QString directory = qEnvironmentVariable("LOSSLENS_IMPORT_GRAB_DIRECTORY");
+    if (directory.isEmpty())
+        return;
+    const QString path = QDir(directory).filePath(name);
+    QVERIFY2(widget.grab().save(path), qPrintable(path));
+    qInfo("saved %s", qPrintable(path));
+}
+
+constexpr int largeRowCount = 1000000;
+
+} // namespace
+
+class TestCsvImportDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void previewShowsDetectedFormat();
+    void headerToggleRenamesColumns();
+    void oneFeatureGivesDataset();
+    void severalFeaturesGiveModelData();
+    void invalidRowsListedAndSkipped();
+    void rejectedFileKeepsDialogOpen();
+    void largeFileLoadsInBackground();
+    void cancelledLoadChangesNothing();
+    void mainWindowSendsSeveralFeaturesToSlices();
+
+private:
+    QTemporaryDir m_directory;
+    QString m_largePath;
+};
+
+void TestCsvImportDialog::initTestCase()
+{
+    QVERIFY(m_directory.isValid());
+    // Rows "i,0.5i+3" for i = 0 .. 999999, about 20 MB.
+    m_largePath = m_directory.filePath(QStringLiteral("large.csv"));
+    QFile file(m_largePath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray text("x,y\n");
+    text.reserve(24 * largeRowCount);
+    for (int i = 0; i < largeRowCount; ++i)
+        text += QByteArray::number(i) + ',' + QByteArray::number(0.5 * i + 3, 'g', 17) + '\n';
+    QCOMPARE(file.write(text), text.size());
+}
+
+void TestCsvImportDialog::previewShowsDetectedFormat()
+{
+    const auto dialog = openDialog(dataFile(QStringLiteral("semicolon_decimal_comma.csv")));
+    QVERIFY(dialog);
+    QCOMPARE(dialog->delimiterBox()->currentData().toInt(), int(';'));
+    QVERIFY(dialog->decimalCommaBox()->isChecked());
+    QVERIFY(dialog->headerBox()->isChecked());
+    const QTableWidget *preview = dialog->previewTable();
+    QCOMPARE(headerLabels(preview, Qt::Horizontal), QStringList({"hours", "score"}));
+    // Row labels are the file's line numbers.
+    QCOMPARE(headerLabels(preview, Qt::Vertical), QStringList({"2", "3", "4"}));
+    QCOMPARE(preview->item(0, 0)->text(), QStringLiteral("1,5"));
+    QCOMPARE(preview->item(2, 1)->text(), QStringLiteral("1e3"));
+    QCOMPARE(dialog->targetColumn(), QStringLiteral("score"));
+    QCOMPARE(dialog->featureColumns(), QStringList{QStringLiteral("hours")});
+    QVERIFY(dialog->loadButton()->isEnabled());
+    saveGrab(*dialog, QStringLiteral("import-preview.png"));
+
+    // Another separator splits the rows differently, at once.
+    dialog->delimiterBox()->setCurrentIndex(dialog->delimiterBox()->findData(int(',')));
+    QVERIFY(!dialog->decimalCommaBox()->isChecked());
+    QVERIFY(!dialog->decimalCommaBox()->isEnabled());
+    // The header has no comma, so it becomes one column, which cannot give both x and y.
+    QCOMPARE(preview->columnCount(), 1);
+    QCOMPARE(preview->item(0, 0)->text(), QStringLiteral("1"));
+    QVERIFY(!dialog->loadButton()->isEnabled());
+}
+
+void TestCsvImportDialog::headerToggleRenamesColumns()
+{
+    const auto dialog = openDialog(dataFile(QStringLiteral("no_header.csv")));
+    QVERIFY(dialog);
+    QVERIFY(!dialog->headerBox()->isChecked());
+    const QTableWidget *preview = dialog->previewTable();
+    QCOMPARE(headerLabels(preview, Qt::Horizontal),
+             QStringList({"column 1", "column 2", "column 3"}));
+    QCOMPARE(preview->rowCount(), 3);
+    QCOMPARE(dialog->targetColumn(), QStringLiteral("column 3"));
+    QCOMPARE(listItems(dialog->featureList()), QStringList({"column 1", "column 2"}));
+
+    dialog->headerBox()->setChecked(true);
+    QCOMPARE(headerLabels(preview, Qt::Horizontal), QStringList({"1", "10", "100"}));
+    QCOMPARE(preview->rowCount(), 2);
+    QCOMPARE(headerLabels(preview, Qt::Vertical), QStringList({"2", "3"}));
+    QCOMPARE(dialog->targetColumn(), QStringLiteral("100"));
+    QCOMPARE(dialog->featureColumns(), QStringList{QStringLiteral("1")});
+
+    dialog->headerBox()->setChecked(false);
+    QCOMPARE(preview->rowCount(), 3);
+    QCOMPARE(dialog->featureColumns(), QStringList{QStringLiteral("column 1")});
+}
+
+void TestCsvImportDialog::oneFeatureGivesDataset()
+{
+    const auto dialog = openDialog(dataFile(QStringLiteral("quoted.csv")));
+    QVERIFY(dialog);
+    QVERIFY(!dialog->severalFeaturesNote()->isVisible());
+    QVERIFY(loadAndWait(*dialog));
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QVERIFY(dialog->dataset());
+    QVERIFY(!dialog->multiFeatureData());
+    QCOMPARE(dialog->dataset()->featureName, QStringLiteral("air, flow"));
+    QCOMPARE(dialog->dataset()->targetName, QStringLiteral("loss \"%\""));
+    QCOMPARE(dialog->dataset()->size(), Eigen::Index(3));
+    QCOMPARE(dialog->dataset()->feature[2], 62.0);
+}
+
+void TestCsvImportDialog::severalFeaturesGiveModelData()
+{
+    const auto dialog = openDialog(dataFile(QStringLiteral("no_header.csv")));
+    QVERIFY(dialog);
+    dialog->setColumns({QStringLiteral("column 1"), QStringLiteral("column 2")},
+                       QStringLiteral("column 3"));
+    QCOMPARE(dialog->featureColumns(), QStringList({"column 1", "column 2"}));
+    QVERIFY(dialog->severalFeaturesNote()->isVisible());
+    QVERIFY(dialog->severalFeaturesNote()->text().contains(QStringLiteral("Model slices")));
+    QVERIFY(loadAndWait(*dialog));
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QVERIFY(!dialog->dataset());
+    const std::shared_ptr<const MultiFeatureData> data = dialog->multiFeatureData();
+    QVERIFY(data);
+    QCOMPARE(data->featureCount(), Eigen::Index(2));
+    QCOMPARE(data->size(), Eigen::Index(3));
+    QCOMPARE(data->features(1, 0), 2.0);
+    QCOMPARE(data->features(2, 1), 30.0);
+    QCOMPARE(data->target[1], 210.0);
+}
+
+void TestCsvImportDialog::invalidRowsListedAndSkipped()
+{
+    const auto dialog = openDialog(dataFile(QStringLiteral("non_numeric.csv")));
+    QVERIFY(dialog);
+    QVERIFY(loadAndWait(*dialog));
+    // The dialog stays open with the rows listed and the offer to skip them.
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->dataset());
+    const QTableWidget *problems = dialog->problemTable();
+    QVERIFY(problems->isVisible());
+    QCOMPARE(problems->rowCount(), 2);
+    const QStringList first{problems->item(0, 0)->text(), problems->item(0, 1)->text(),
+                            problems->item(0, 2)->text()};
+    QCOMPARE(first, QStringList({"3", "column \"y\"", "abc"}));
+    const QStringList second{problems->item(1, 0)->text(), problems->item(1, 1)->text(),
+                             problems->item(1, 2)->text()};
+    QCOMPARE(second, QStringList({"4", "column \"x\"", "n/a"}));
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("2 of 5 data rows")),
+             qPrintable(dialog->messageLabel()->text()));
+    QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("other 3 rows")),
+             qPrintable(dialog->messageLabel()->text()));
+    QVERIFY(dialog->skipButton()->isVisible());
+    QCOMPARE(dialog->skipButton()->text().remove(QLatin1Char('&')),
+             QStringLiteral("Skip 2 rows and load"));
+    saveGrab(*dialog, QStringLiteral("import-problems.png"));
+
+    dialog->skipButton()->click();
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QVERIFY(dialog->dataset());
+    QCOMPARE(dialog->dataset()->size(), Eigen::Index(3));
+    QCOMPARE(dialog->skippedRowCount(), qsizetype(2));
+    QCOMPARE(dialog->dataset()->feature[1], 7.0);
+}
+
+void TestCsvImportDialog::rejectedFileKeepsDialogOpen()
+{
+    const QString path = m_directory.filePath(QStringLiteral("quote.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x,y\n1,2\n3,\"4\n5,6\n");
+    file.close();
+    const auto dialog = openDialog(path);
+    QVERIFY(dialog);
+    QVERIFY(loadAndWait(*dialog));
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->dataset());
+    const QString message = dialog->messageLabel()->text();
+    QVERIFY2(message.contains(QStringLiteral("quote.csv, line 3, column \"y\"")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("never closed")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("unchanged")), qPrintable(message));
+    QVERIFY(!dialog->skipButton()->isVisible());
+    QVERIFY(dialog->loadButton()->isEnabled());
+}
+
+void TestCsvImportDialog::largeFileLoadsInBackground()
+{
+    const auto dialog = openDialog(m_largePath);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->featureColumns(), QStringList{QStringLiteral("x")});
+    // A timer on the window's thread keeps firing while the worker reads.
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start(5);
+    QSignalSpy progress(dialog->progressBar(), &QProgressBar::valueChanged);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(loadAndWait(*dialog));
+    const qint64 elapsed = timer.elapsed();
+    ticker.stop();
+    qInfo("loaded %d rows of 2 columns in %lld ms; %d timer ticks of 5 ms meanwhile",
+          largeRowCount, elapsed, ticks);
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(dialog->dataset()->size(), Eigen::Index(largeRowCount));
+    QCOMPARE(dialog->dataset()->target[largeRowCount - 1], 0.5 * (largeRowCount - 1) + 3);
+    QVERIFY2(progress.count() >= 5, qPrintable(QString::number(progress.count())));
+    QVERIFY2(ticks >= 5, qPrintable(QString::number(ticks)));
+}
+
+void TestCsvImportDialog::cancelledLoadChangesNothing()
+{
+    MainWindow window;
+    window.show();
+    const auto before = window.model()->state().data;
+    const int undoCount = window.model()->undoStack()->count();
+    bool sawLoading = false;
+    QString message;
+    // importCsv() runs the dialog's own event loop, so the steps run from a timer inside it.
+    QTimer::singleShot(0, &window, [&] {
+        auto *dialog = window.findChild<CsvImportDialog *>();
+        if (!dialog)
+            return;
+        QSignalSpy finished(dialog, &CsvImportDialog::loadFinished);
+        dialog->startLoad();
+        sawLoading = dialog->isLoading();
+        // Escape or Cancel while loading cancels the load and keeps the dialog open.
+        dialog->reject();
+        if (!finished.wait(60000))
+            return;
+        message = dialog->messageLabel()->text();
+        if (dialog->isVisible())
+            dialog->reject();
+    });
+    window.importCsv(m_largePath);
+    QVERIFY(sawLoading);
+    QVERIFY2(message.contains(QStringLiteral("cancelled")), qPrintable(message));
+    QCOMPARE(window.model()->state().data, before);
+    QCOMPARE(window.model()->undoStack()->count(), undoCount);
+}
+
+void TestCsvImportDialog::mainWindowSendsSeveralFeaturesToSlices()
+{
+    MainWindow window;
+    window.show();
+    const auto before = window.model()->state().data;
+    QTimer::singleShot(0, &window, [&] {
+        auto *dialog = window.findChild<CsvImportDialog *>();
+        if (!dialog)
+            return;
+        // Closes the dialog if the load never accepts it, so that the test fails, not hangs.
+        QTimer::singleShot(30000, dialog, &CsvImportDialog::reject);
+        dialog->setColumns({QStringLiteral("column 1"), QStringLiteral("column 2")},
+                           QStringLiteral("column 3"));
+        dialog->startLoad();
+    });
+    window.importCsv(dataFile(QStringLiteral("no_header.csv")));
+    QCOMPARE(window.model()->state().data, before);
+    SliceWindow *slices = window.sliceWindow();
+    QVERIFY(slices);
+    QVERIFY(slices->isVisible());
+    QCOMPARE(slices->controls()->targetColumn(), QStringLiteral("column 3"));
+    QCOMPARE(slices->controls()->featureColumns(), QStringList({"column 1", "column 2"}));
+    QVERIFY2(slices->message().isEmpty(), qPrintable(slices->message()));
+    QTRY_VERIFY_WITH_TIMEOUT(slices->objective() != nullptr, 10000);
+    QCOMPARE(slices->objective()->data().size(), Eigen::Index(3));
+}
+
+QTEST_MAIN(TestCsvImportDialog)
+#include "tst_csvimportdialog.moc"
