@@ -1,6 +1,5 @@
+// Generation of the synthetic scenarios. Validation and names are in syntheticvalidation.cpp.
 #include "syntheticdata.h"
-
-#include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
@@ -10,69 +9,133 @@
 
 namespace losslens {
 
-QString validateSyntheticSettings(const SyntheticSettings &settings)
+namespace {
+
+// The standard fixes std::mt19937_64 exactly but not the distributions, so the same seed gives
+// the same data with the same standard library (libstdc++ on Debian 12).
+using Generator = std::mt19937_64;
+
+// Returns count distinct indices of [0, size), uniformly chosen: the front of a shuffled order.
+std::vector<int> pickIndices(int size, int count, Generator &generator)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("SyntheticData", text); };
-    if (settings.count < 2 || settings.count > 10'000'000)
-        return tr("Point count %1 is out of range; it must lie in [2, 10000000].")
-            .arg(settings.count);
-    if (!(settings.outlierFraction >= 0.0 && settings.outlierFraction <= 1.0))
-        return tr("Outlier fraction %1 is out of range; it must lie in [0, 1].")
-            .arg(settings.outlierFraction);
-    if (!(settings.noiseDeviation >= 0.0) || !std::isfinite(settings.noiseDeviation))
-        return tr("Noise deviation %1 is invalid; it must be finite and not negative.")
-            .arg(settings.noiseDeviation);
-    if (!std::isfinite(settings.featureMinimum) || !std::isfinite(settings.featureMaximum) ||
-        !(settings.featureMinimum < settings.featureMaximum))
-        return tr("Feature range [%1, %2] is invalid; it must be finite with minimum < maximum.")
-            .arg(settings.featureMinimum)
-            .arg(settings.featureMaximum);
-    if (!std::isfinite(settings.slope) || !std::isfinite(settings.intercept) ||
-        !std::isfinite(settings.outlierSize))
-        return tr("Slope, intercept and outlier size must be finite numbers.");
-    // Ten noise deviations bound the noise in practice; past this bound the squared errors of
-    // the landscape would overflow.
-    const double featureBound =
-        std::max(std::abs(settings.featureMinimum), std::abs(settings.featureMaximum));
-    const double targetBound = std::abs(settings.slope) * featureBound +
-                               std::abs(settings.intercept) + 10.0 * settings.noiseDeviation +
-                               std::abs(settings.outlierSize);
-    if (featureBound > maximumDataMagnitude || !(targetBound <= maximumDataMagnitude))
-        return tr("These settings give values beyond %1 in magnitude; choose smaller ones.")
-            .arg(maximumDataMagnitude);
-    return {};
+    std::vector<int> order(size);
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), generator);
+    order.resize(count);
+    return order;
 }
 
-Dataset generateSyntheticData(const SyntheticSettings &settings)
+// Draws the noise of one target at feature x.
+class NoiseSource
 {
-    // The standard fixes std::mt19937_64 exactly but not the distributions, so the same seed
-    // gives the same data with the same standard library (libstdc++ on Debian 12).
-    std::mt19937_64 generator(settings.seed);
+public:
+    explicit NoiseSource(const SyntheticSettings &settings)
+        : m_settings(settings),
+          // Only heavy-tailed noise draws from it; 1 keeps the distribution valid otherwise.
+          m_chiSquared(settings.scenario == SyntheticScenario::HeavyTailedNoise
+                           ? settings.degreesOfFreedom
+                           : 1.0)
+    {
+    }
+
+    double draw(double x, Generator &generator)
+    {
+        const double z = m_normal(generator);
+        switch (m_settings.scenario) {
+        case SyntheticScenario::HeavyTailedNoise: {
+            // Student's t as the ratio z / sqrt(v / nu) of independent z ~ N(0, 1) and
+            // v ~ chi^2(nu), its definition. libstdc++ 12's student_t_distribution computes the
+            // same ratio.
+            const double v = m_chiSquared(generator);
+            return m_settings.noiseDeviation * (z / std::sqrt(v / m_settings.degreesOfFreedom));
+        }
+        case SyntheticScenario::HeteroscedasticNoise:
+            return (m_settings.noiseDeviation + m_settings.noiseGrowth * std::abs(x)) * z;
+        default:
+            return m_settings.noiseDeviation * z;
+        }
+    }
+
+private:
+    const SyntheticSettings &m_settings;
+    std::normal_distribution<double> m_normal{0.0, 1.0};
+    std::chi_squared_distribution<double> m_chiSquared;
+};
+
+Dataset generateLine(const SyntheticSettings &settings)
+{
+    Generator generator(settings.seed);
     std::uniform_real_distribution<double> uniform(settings.featureMinimum,
                                                    settings.featureMaximum);
-    std::normal_distribution<double> noise(0.0, 1.0);
+    NoiseSource noiseSource(settings);
 
     Dataset data;
     data.feature.resize(settings.count);
     data.target.resize(settings.count);
+    std::vector<double> noise(settings.count);
     for (int i = 0; i < settings.count; ++i) {
         const double x = uniform(generator);
+        noise[i] = noiseSource.draw(x, generator);
         data.feature[i] = x;
-        data.target[i] =
-            settings.slope * x + settings.intercept + settings.noiseDeviation * noise(generator);
+        data.target[i] = settings.slope * x + settings.intercept + noise[i];
     }
 
-    // Pick exactly round(fraction * count) distinct points as outliers.
-    const int outlierCount =
-        static_cast<int>(std::lround(settings.outlierFraction * settings.count));
-    std::vector<int> order(settings.count);
-    std::iota(order.begin(), order.end(), 0);
-    std::shuffle(order.begin(), order.end(), generator);
-    for (int i = 0; i < outlierCount; ++i)
-        data.target[order[i]] += settings.outlierSize;
+    const std::vector<int> outliers =
+        settings.scenario == SyntheticScenario::VerticalOutliers ||
+                settings.scenario == SyntheticScenario::LeveragePoints
+            ? pickIndices(settings.count, syntheticOutlierCount(settings), generator)
+            : std::vector<int>{};
+    const double shift =
+        settings.leverageShift * (settings.featureMaximum - settings.featureMinimum);
+    for (const int i : outliers) {
+        if (settings.scenario == SyntheticScenario::VerticalOutliers) {
+            data.target[i] += settings.outlierSize;
+            continue;
+        }
+        // A leverage point keeps its noise, so outlierSize is its offset from the noisy line.
+        const double x = data.feature[i] + shift;
+        data.feature[i] = x;
+        data.target[i] = settings.slope * x + settings.intercept + noise[i] + settings.outlierSize;
+    }
 
     data.featureName = QStringLiteral("x");
     data.targetName = QStringLiteral("y");
+    return data;
+}
+
+Dataset generateClasses(const SyntheticSettings &settings)
+{
+    Generator generator(settings.seed);
+    std::normal_distribution<double> normal(0.0, 1.0);
+
+    Dataset data;
+    data.feature.resize(settings.count);
+    data.target = Eigen::VectorXd::Zero(settings.count);
+    for (const int i : pickIndices(settings.count, syntheticPositiveCount(settings), generator))
+        data.target[i] = 1.0;
+
+    const double halfDistance = settings.classSeparation * settings.classDeviation / 2.0;
+    for (int i = 0; i < settings.count; ++i) {
+        const double mean = data.target[i] == 1.0 ? halfDistance : -halfDistance;
+        data.feature[i] = mean + settings.classDeviation * normal(generator);
+    }
+
+    // Flipped after every feature is drawn, so the same seed with and without label noise gives
+    // the same features, and the labels differ exactly at the flipped points.
+    for (const int i : pickIndices(settings.count, syntheticFlippedLabelCount(settings), generator))
+        data.target[i] = 1.0 - data.target[i];
+
+    data.featureName = QStringLiteral("x");
+    data.targetName = QStringLiteral("label");
+    return data;
+}
+
+} // namespace
+
+Dataset generateSyntheticData(const SyntheticSettings &settings)
+{
+    Dataset data = isClassificationScenario(settings.scenario) ? generateClasses(settings)
+                                                               : generateLine(settings);
     data.source = QStringLiteral("synthetic");
     return data;
 }

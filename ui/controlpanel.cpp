@@ -1,5 +1,6 @@
 #include "controlpanel.h"
 
+#include "defaultdata.h"
 #include "listparametereditor.h"
 #include "lossinfo.h"
 #include "losslisteditor.h"
@@ -151,9 +152,11 @@ void ControlPanel::onModelChanged(SessionModel::Changes changes)
 void ControlPanel::syncData()
 {
     const Dataset &data = m_model->data();
-    const QString source = data.source.startsWith(QLatin1Char(':'))
-                               ? tr("bundled: Brownlee's stack loss data")
-                               : QFileInfo(data.source).fileName();
+    QString source = QFileInfo(data.source).fileName();
+    for (const ExampleDataset &example : exampleDatasets()) {
+        if (example.resourcePath == data.source)
+            source = tr("bundled: %1").arg(example.name);
+    }
     m_dataLabel->setText(tr("%1\n%2 points, x = %3, y = %4")
                              .arg(source)
                              .arg(data.size())
