@@ -1,5 +1,6 @@
 #include "dataview.h"
 
+#include "datapointeditor.h"
 #include "plotsupport.h"
 #include "replotscheduler.h"
 
@@ -17,6 +18,8 @@ DataView::DataView(SessionModel *model, TrainingController *training, QWidget *p
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot, 1);
     configurePlot(m_plot);
+    // QCustomPlot 2.1 drags a range with the left button only, which adds and moves points
+    // here, so the right button pans.
     new RightButtonPan(m_plot);
 
     m_plot->plotLayout()->insertRow(0);
@@ -38,9 +41,16 @@ DataView::DataView(SessionModel *model, TrainingController *training, QWidget *p
         QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(40, 40, 40), QColor(40, 40, 40, 90), 7));
     m_points->setName(tr("data"));
 
+    // Installed after RightButtonPan, so it receives the mouse first and takes a right press on
+    // a point, to remove it, before the pan does.
+    m_editor = new DataPointEditor(m_model, m_points, m_replots, m_linesLayer);
+    connect(m_editor, &DataPointEditor::hoverText, this, &DataView::hoverText);
+    connect(m_editor, &DataPointEditor::editMessage, this, &DataView::editMessage);
+    connect(m_editor, &DataPointEditor::movingPointChanged, this, [this] { rebuildData(true); });
+
     connect(m_model, &SessionModel::changed, this, [this](SessionModel::Changes changes) {
         if (changes & SessionModel::DataChanged)
-            rebuildData();
+            rebuildData(changes & SessionModel::DataEdited);
     });
     connect(m_training, &TrainingController::advanced, this, [this] { updateLines(); });
     rebuildData();
@@ -54,15 +64,55 @@ QCPGraph *DataView::lineGraph(int runIndex) const
     return m_lines[runIndex];
 }
 
-void DataView::rebuildData()
+namespace {
+
+// Whether two data sets of one size have the same values at every index but skipped.
+bool equalExcept(const Dataset &a, const Dataset &b, Eigen::Index skipped)
 {
-    const Dataset &data = m_model->data();
-    QVector<double> x(data.size()), y(data.size());
-    for (Eigen::Index i = 0; i < data.size(); ++i) {
-        x[i] = data.feature[i];
-        y[i] = data.target[i];
+    if (a.size() != b.size() || skipped < 0 || skipped >= a.size())
+        return false;
+    const Eigen::Index after = a.size() - skipped - 1;
+    return a.feature.head(skipped) == b.feature.head(skipped) &&
+           a.target.head(skipped) == b.target.head(skipped) &&
+           a.feature.tail(after) == b.feature.tail(after) &&
+           a.target.tail(after) == b.target.tail(after);
+}
+
+} // namespace
+
+bool DataView::updatePoints()
+{
+    const std::shared_ptr<const Dataset> &data = m_model->state().data;
+    const int omitted = m_editor->movingPoint();
+    if (omitted >= 0 && omitted == m_omittedPoint && m_plottedData &&
+        equalExcept(*m_plottedData, *data, omitted)) {
+        m_plottedData = data;
+        return false;
+    }
+    QVector<double> x, y;
+    x.reserve(data->size());
+    y.reserve(data->size());
+    for (Eigen::Index i = 0; i < data->size(); ++i) {
+        if (i == omitted)
+            continue;
+        x.push_back(data->feature[i]);
+        y.push_back(data->target[i]);
     }
     m_points->setData(x, y);
+    m_plottedData = data;
+    m_omittedPoint = omitted;
+    return true;
+}
+
+void DataView::rebuildData(bool keepRange)
+{
+    const Dataset &data = m_model->data();
+    m_plot->setToolTip(m_editor->instructions());
+    // Only the moving point moved, and the editor redraws it: no full replot.
+    if (!updatePoints() && keepRange) {
+        updateLines();
+        return;
+    }
     m_plot->xAxis->setLabel(data.featureName);
     m_plot->yAxis->setLabel(data.targetName);
     auto *title = static_cast<QCPTextElement *>(m_plot->plotLayout()->element(0, 0));
@@ -70,7 +120,7 @@ void DataView::rebuildData()
                        .arg(data.targetName, data.featureName)
                        .arg(data.size()));
 
-    if (!data.isEmpty()) {
+    if (!data.isEmpty() && !keepRange) {
         const double xLow = data.feature.minCoeff(), xHigh = data.feature.maxCoeff();
         const double yLow = data.target.minCoeff(), yHigh = data.target.maxCoeff();
         // A column with one value still gets a readable range around it.

@@ -193,8 +193,12 @@ void SessionModel::resetState(const SessionState &state)
 void SessionModel::applyState(const SessionState &state)
 {
     Changes changes;
-    if (state.data != m_state.data)
+    if (state.data != m_state.data) {
         changes |= DataChanged;
+        const int lineage = editLineage(state.data);
+        if (lineage >= 0 && lineage == editLineage(m_state.data))
+            changes |= DataEdited;
+    }
     if (state.standardize != m_state.standardize)
         changes |= ScalingChanged;
     if (!(state.optimizer == m_state.optimizer))
@@ -268,6 +272,118 @@ void SessionModel::setData(std::shared_ptr<const Dataset> data, const QString &d
     SessionState after = m_state;
     after.data = std::move(data);
     push(after, description);
+}
+
+namespace {
+
+// Returns why a point cannot be stored, or an empty string. The bound is the CSV reader's, so
+// that squares of differences of values stay finite.
+QString coordinateProblem(double feature, double target, const Dataset &data)
+{
+    for (const auto &[value, name] :
+         {std::pair{feature, data.featureName}, std::pair{target, data.targetName}}) {
+        if (!std::isfinite(value) || std::abs(value) > maximumDataMagnitude)
+            return SessionModel::tr("%1 = %2 is out of range; values must be finite and at most "
+                                    "%3 in magnitude")
+                .arg(name, QString::number(value, 'g', 6), QString::number(maximumDataMagnitude));
+    }
+    return {};
+}
+
+} // namespace
+
+QString SessionModel::addDataPoint(double feature, double target)
+{
+    const Dataset &data = *m_state.data;
+    const QString invalid = coordinateProblem(feature, target, data);
+    if (!invalid.isEmpty())
+        return tr("Cannot add the point: %1.").arg(invalid);
+    auto edited = std::make_shared<Dataset>(data);
+    const Eigen::Index size = data.size();
+    edited->feature.conservativeResize(size + 1);
+    edited->target.conservativeResize(size + 1);
+    edited->feature[size] = feature;
+    edited->target[size] = target;
+    return pushDataEdit(edited, tr("Add point %1").arg(size + 1), tr("Cannot add the point"),
+                        DataPointMerge);
+}
+
+QString SessionModel::moveDataPoint(int index, double feature, double target)
+{
+    const Dataset &data = *m_state.data;
+    if (index < 0 || index >= data.size())
+        return tr("Cannot move point %1: the data has %2 points.").arg(index + 1).arg(data.size());
+    const QString invalid = coordinateProblem(feature, target, data);
+    if (!invalid.isEmpty())
+        return tr("Cannot move point %1: %2.").arg(index + 1).arg(invalid);
+    if (data.feature[index] == feature && data.target[index] == target)
+        return {};
+    auto edited = std::make_shared<Dataset>(data);
+    edited->feature[index] = feature;
+    edited->target[index] = target;
+    return pushDataEdit(edited, tr("Move point %1").arg(index + 1),
+                        tr("Cannot move point %1 there").arg(index + 1), DataPointMerge);
+}
+
+QString SessionModel::removeDataPoint(int index)
+{
+    const Dataset &data = *m_state.data;
+    if (index < 0 || index >= data.size())
+        return tr("Cannot remove point %1: the data has %2 points.")
+            .arg(index + 1)
+            .arg(data.size());
+    auto edited = std::make_shared<Dataset>(data);
+    const Eigen::Index after = data.size() - index - 1;
+    edited->feature.resize(data.size() - 1);
+    edited->target.resize(data.size() - 1);
+    edited->feature << data.feature.head(index), data.feature.tail(after);
+    edited->target << data.target.head(index), data.target.tail(after);
+    return pushDataEdit(edited, tr("Remove point %1").arg(index + 1),
+                        tr("Cannot remove point %1").arg(index + 1), -1);
+}
+
+QString SessionModel::pushDataEdit(std::shared_ptr<const Dataset> edited, const QString &text,
+                                   const QString &rejection, int mergeId)
+{
+    // Data that cannot be fitted already, such as an empty session's, may be edited towards data
+    // that can, so only an edit that breaks fittable data is rejected.
+    if (!lineFitProblem(*edited).isEmpty() && lineFitProblem(*m_state.data).isEmpty()) {
+        const QString feature =
+            edited->featureName.isEmpty() ? QStringLiteral("x") : edited->featureName;
+        const QString problem =
+            edited->size() < 2
+                ? tr("a line needs at least 2 points, and %1 would be left. Add a point first")
+                      .arg(edited->size())
+                : tr("every point would have %1 = %2, so the slope of a line would be "
+                     "undetermined")
+                      .arg(feature, QString::number(edited->feature[0], 'g', 10));
+        qCDebug(lcUi) << "data edit rejected:" << rejection << problem;
+        return tr("%1: %2.").arg(rejection, problem);
+    }
+
+    int lineage = editLineage(m_state.data);
+    std::erase_if(m_editedData, [](const EditedData &entry) { return entry.data.expired(); });
+    if (lineage < 0) {
+        lineage = ++m_lineageCount;
+        m_editedData.push_back({m_state.data, lineage});
+    }
+    m_editedData.push_back({edited, lineage});
+
+    SessionState after = m_state;
+    after.data = std::move(edited);
+    push(after, text, mergeId);
+    return {};
+}
+
+int SessionModel::editLineage(const std::shared_ptr<const Dataset> &data) const
+{
+    if (!data)
+        return -1;
+    for (const EditedData &entry : m_editedData) {
+        if (entry.data.lock() == data)
+            return entry.lineage;
+    }
+    return -1;
 }
 
 void SessionModel::setLossEnabled(int index, bool enabled)

@@ -36,6 +36,9 @@ public:
         // A run was added or removed, so views that keep an item per run rebuild them.
         RunListChanged = 0x200,
         SelectedRunChanged = 0x400,
+        // Set with DataChanged when the new data comes from the old by adding, moving or removing
+        // points, or by undoing or redoing such edits, so views may keep their zoom.
+        DataEdited = 0x800,
     };
     Q_DECLARE_FLAGS(Changes, Change)
 
@@ -77,6 +80,20 @@ public:
     void resetState(const SessionState &state);
 
     void setData(std::shared_ptr<const Dataset> data, const QString &description);
+    // The point edits below change the data as one undo step each, except that an add and the
+    // moves that follow it within one gesture merge into one step, so a mouse drag is undone at
+    // once. Each rejects an index out of range and a coordinate that is not finite or exceeds
+    // maximumDataMagnitude. Each also rejects an edit that would leave data that a line cannot
+    // be fitted to (lineFitProblem), unless the current data cannot be fitted either. A
+    // rejection changes nothing and returns a message naming the point and the problem.
+    // Otherwise each returns an empty string.
+    //
+    // Appends a point (feature, target) to the data.
+    QString addDataPoint(double feature, double target);
+    // Moves the point at a 0-based index to (feature, target).
+    QString moveDataPoint(int index, double feature, double target);
+    // Removes the point at a 0-based index.
+    QString removeDataPoint(int index);
     void setLossEnabled(int index, bool enabled);
     // Replaces the loss at a catalogue index, such as an edited formula, as one undo step.
     void setLoss(int index, std::shared_ptr<const Loss> loss);
@@ -168,6 +185,7 @@ private:
     // merge ids RunStartMergeBase + runIndex, so no two ranges meet below 2^18 runs.
     enum MergeId {
         StartMerge = 2,
+        DataPointMerge = 3,
         ParameterMergeBase = 100,
         ScaleMergeBase = 1 << 20,
         OptimizerMergeBase = 1 << 22,
@@ -180,6 +198,12 @@ private:
     QString optimizerTargetName(int target) const;
     // Rebuilds the objectives; with keepUnchangedLosses only those whose loss was replaced.
     void rebuildObjectives(bool keepUnchangedLosses);
+    // Checks an edited copy of the data and pushes it. Returns the rejection message or empty.
+    QString pushDataEdit(std::shared_ptr<const Dataset> edited, const QString &text,
+                         const QString &rejection, int mergeId);
+    // The edit lineage of a data set: the number shared by every data set that point edits made
+    // from one loaded data set, or -1 for data that no edit made or started from.
+    int editLineage(const std::shared_ptr<const Dataset> &data) const;
 
     SessionState m_state;
     FeatureScaling m_scaling;
@@ -189,6 +213,15 @@ private:
     std::vector<std::shared_ptr<const Loss>> m_objectiveLosses;
     QUndoStack m_undoStack;
     int m_gesture = 0;
+    // Every live data set that took part in a point edit, with its edit lineage. Weak, so data
+    // that no state or undo step references any more drops out.
+    struct EditedData
+    {
+        std::weak_ptr<const Dataset> data;
+        int lineage = 0;
+    };
+    std::vector<EditedData> m_editedData;
+    int m_lineageCount = 0;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(SessionModel::Changes)
