@@ -1,5 +1,6 @@
 #include "contouroverlay.h"
 
+#include "plotstyle.h"
 #include "uilogging.h"
 
 #include <QElapsedTimer>
@@ -218,8 +219,9 @@ double clampPixel(double pixel)
 ContourOverlay::ContourOverlay(QCPAxis *keyAxis, QCPAxis *valueAxis)
     : QCPLayerable(keyAxis->parentPlot()), m_keyAxis(keyAxis), m_valueAxis(valueAxis)
 {
-    m_font = parentPlot()->font();
-    m_font.setPointSizeF(m_font.pointSizeF() * 0.8);
+    m_baseFont = parentPlot()->font();
+    m_baseFont.setPointSizeF(m_baseFont.pointSizeF() * 0.8);
+    m_font = m_baseFont;
 }
 
 void ContourOverlay::setContours(std::vector<ContourLevel> contours, QStringList labels,
@@ -390,6 +392,15 @@ void ContourOverlay::draw(QCPPainter *painter)
 {
     if (m_contours.empty())
         return;
+    // Presentation mode draws wider lines and larger labels, which need a new layout.
+    const PlotLook &look = PlotStyle::instance()->look();
+    if (look.fontScale != m_fontScale || look.lineScale != m_lineScale) {
+        m_fontScale = look.fontScale;
+        m_lineScale = look.lineScale;
+        m_font = m_baseFont;
+        m_font.setPointSizeF(m_baseFont.pointSizeF() * m_fontScale);
+        m_layoutValid = false;
+    }
     if (!layoutIsCurrent()) {
         updateLayout();
         m_image = QImage();
@@ -417,11 +428,12 @@ void ContourOverlay::draw(QCPPainter *painter)
 
 void ContourOverlay::paintContents(QPainter *painter) const
 {
-    // One pixel wide: the raster engine draws thin lines much faster than wide antialiased
+    // One pixel wide (times PlotLook's line scale): the raster engine draws thin lines much faster than wide antialiased
     // ones, and the lines stay behind the map's colours.
     painter->setBrush(Qt::NoBrush);
     for (size_t k = 0; k < m_pixelLines.size(); ++k) {
-        QPen pen(k < m_lineColours.size() ? m_lineColours[k] : QColor(0, 0, 0, 150), 1.0);
+        QPen pen(k < m_lineColours.size() ? m_lineColours[k] : QColor(0, 0, 0, 150),
+                 m_lineScale);
         pen.setCosmetic(true);
         painter->setPen(pen);
         for (const QPolygonF &line : m_pixelLines[k])

@@ -67,7 +67,11 @@ private:
     QStringList m_levelLabels;
     std::vector<QColor> m_lineColours;
     std::vector<QPointF> m_obstacles;
+    // The labels' font before and after PlotLook's font scale, and the scales the layout used.
+    QFont m_baseFont;
     QFont m_font;
+    double m_fontScale = 1.0;
+    double m_lineScale = 1.0;
 
     // The layout in pixels and what it was made for.
     bool m_layoutValid = false;

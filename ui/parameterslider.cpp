@@ -1,5 +1,6 @@
 #include "parameterslider.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QSlider>
@@ -38,7 +39,7 @@ ParameterSlider::ParameterSlider(const Settings &settings, QWidget *parent)
     m_reset->setToolTip(
         tr("Reset to the default, %1").arg(m_box->textFromValue(settings.defaultValue)));
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    showMessageColour();
     m_message->hide();
     for (QWidget *widget : {static_cast<QWidget *>(label), static_cast<QWidget *>(m_slider),
                             static_cast<QWidget *>(m_box)})
@@ -86,6 +87,21 @@ ParameterSlider::ParameterSlider(const Settings &settings, QWidget *parent)
     showValue();
 }
 
+void ParameterSlider::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        showMessageColour();
+    QWidget::changeEvent(event);
+}
+
+void ParameterSlider::showMessageColour()
+{
+    // A dark red on a light window, a light red on a dark one: both about 6:1 against it.
+    const bool dark = palette().color(QPalette::Window).lightnessF() < 0.5;
+    m_message->setStyleSheet(dark ? QStringLiteral("color: #ff8a80")
+                                  : QStringLiteral("color: #b00020"));
+}
+
 void ParameterSlider::setValue(double value)
 {
     // A new value from elsewhere, such as an undo, makes an old rejection message stale.
@@ -110,8 +126,13 @@ int ParameterSlider::sliderPosition(double value) const
     if (std::isinf(value))
         return value < 0.0 ? 0 : sliderSteps;
     const double low = m_settings.sliderMinimum, high = m_settings.sliderMaximum;
-    const double fraction = m_settings.logarithmic ? std::log(value / low) / std::log(high / low)
-                                                   : (value - low) / (high - low);
+    // A value of 0 or below, which a box may accept under a logarithmic slider, lies left of
+    // every logarithmic position, because its logarithm would be -inf or NaN.
+    double fraction = 0.0;
+    if (!m_settings.logarithmic)
+        fraction = (value - low) / (high - low);
+    else if (value > 0.0)
+        fraction = std::log(value / low) / std::log(high / low);
     // A finite value below sliderMinimum stops at the first finite position, since the end
     // position may stand for an infinite bound.
     const int first = firstFinitePosition();

@@ -49,7 +49,11 @@ signals:
     // A drag or an edit ended, so the next change is a new undo step.
     void editFinished();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void showMessageColour();
     int sliderPosition(double value) const;
     double valueAt(int position) const;
     // The slider positions of sliderMinimum and sliderMaximum. They are the slider's ends unless

@@ -1,5 +1,8 @@
 #include "plotsupport.h"
 
+#include "plotstyle.h"
+#include "plotstyler.h"
+
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -46,6 +49,9 @@ void configurePlot(QCustomPlot *plot)
     plot->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
     plot->setNoAntialiasingOnDrag(true);
     plot->setFocusPolicy(Qt::ClickFocus);
+    // The unscaled font, so that presentation mode, which scales the application font, scales a
+    // plot made during it only once, through its PlotStyler. Titles made later start from it.
+    plot->setFont(PlotStyle::instance()->baseFont());
     QFont font = plot->font();
     font.setPointSizeF(font.pointSizeF() * 0.95);
     for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
@@ -58,6 +64,7 @@ void configurePlot(QCustomPlot *plot)
                          [axis] { adaptPrecision(axis); });
     }
     plot->legend->setBrush(QColor(255, 255, 255, 210));
+    new PlotStyler(plot);
 }
 
 void setLogarithmic(QCPAxis *axis, bool logarithmic)

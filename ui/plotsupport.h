@@ -15,7 +15,8 @@ class QCPAxis;
 
 namespace losslens {
 
-// Common look of every plot: antialiasing, readable fonts, wheel zoom on the axis rect.
+// Common look of every plot: antialiasing, readable fonts, wheel zoom on the axis rect, and a
+// PlotStyler that draws the plot in the current PlotLook (presentation mode, theme).
 void configurePlot(QCustomPlot *plot);
 
 // Returns the colour scale of every loss heat map: perceptually uniform, from dark blue-purple

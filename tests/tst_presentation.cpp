@@ -1,0 +1,546 @@
+#include "ui/controlpanel.h"
+#include "ui/dataview.h"
+#include "ui/landscapeview.h"
+#include "ui/losscurveview.h"
+#include "ui/mainwindow.h"
+#include "ui/parameterslider.h"
+#include "ui/playbackbar.h"
+#include "ui/plotstyle.h"
+#include "ui/plotsupport.h"
+#include "ui/presentation.h"
+#include "ui/theme.h"
+#include "ui/trainingview.h"
+#include "ui/viewfocus.h"
+
+#include <qcustomplot.h>
+
+#include <QAction>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace losslens;
+
+namespace {
+
+// Everything presentation mode and the theme change on a plot, as the plot draws it.
+struct PlotSnapshot
+{
+    QList<QPen> pens;
+    QList<QFont> fonts;
+    QList<QColor> textColours;
+
+    bool operator==(const PlotSnapshot &other) const = default;
+};
+
+QList<QCPAxis *> allAxes(QCustomPlot *plot)
+{
+    QList<QCPAxis *> axes;
+    for (int i = 0; i < plot->layerCount(); ++i) {
+        for (QCPLayerable *layerable : plot->layer(i)->children()) {
+            if (auto *axis = qobject_cast<QCPAxis *>(layerable))
+                axes << axis;
+        }
+    }
+    return axes;
+}
+
+QList<QCPTextElement *> titles(QCustomPlot *plot)
+{
+    QList<QCPTextElement *> elements;
+    for (int i = 0; i < plot->layerCount(); ++i) {
+        for (QCPLayerable *layerable : plot->layer(i)->children()) {
+            if (auto *text = qobject_cast<QCPTextElement *>(layerable))
+                elements << text;
+        }
+    }
+    return elements;
+}
+
+// The pens of the visible plottables and items that draw a line.
+QList<QPen> linePens(QCustomPlot *plot)
+{
+    QList<QPen> pens;
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable *plottable = plot->plottable(i);
+        if (plottable->visible() && plottable->pen().style() != Qt::NoPen &&
+            !qobject_cast<QCPColorMap *>(plottable))
+            pens << plottable->pen();
+    }
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        if (auto *line = qobject_cast<QCPItemLine *>(plot->item(i)); line && line->visible())
+            pens << line->pen();
+    }
+    return pens;
+}
+
+PlotSnapshot snapshot(QCustomPlot *plot)
+{
+    PlotSnapshot result;
+    result.pens = linePens(plot);
+    for (QCPAxis *axis : allAxes(plot)) {
+        result.pens << axis->basePen() << axis->tickPen();
+        result.fonts << axis->labelFont() << axis->tickLabelFont();
+        result.textColours << axis->labelColor() << axis->tickLabelColor();
+    }
+    for (QCPTextElement *text : titles(plot)) {
+        result.fonts << text->font();
+        result.textColours << text->textColor();
+    }
+    return result;
+}
+
+// The colour a plot's background is painted in, read from a corner of its picture.
+QColor backgroundColour(QCustomPlot *plot)
+{
+    plot->replot();
+    return plot->toPixmap(plot->width(), plot->height()).toImage().pixelColor(2, 2);
+}
+
+} // namespace
+
+class PresentationTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void presentationScalesAndRestores();
+    void presentationKeepsSessionColours();
+    void addedRunGetsThickPen();
+    void darkThemeDarkensEveryPlot();
+    void themeChoiceIsRemembered();
+    void controlKeysFocusViews();
+    void controlKeysIgnoredInTextFields();
+    void typedValueBeyondSliderRange();
+    void typedValueUnderLogarithmicSlider();
+    void presentationScreenshot();
+
+private:
+    QList<QCustomPlot *> plots() const;
+    void replotAll();
+    void waitForLandscape();
+
+    MainWindow *m_window = nullptr;
+};
+
+void PresentationTest::initTestCase()
+{
+    // Keeps the theme choice out of the user's own settings.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void PresentationTest::init()
+{
+    QSettings().remove(QStringLiteral("appearance/theme"));
+    m_window = new MainWindow;
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    waitForLandscape();
+}
+
+void PresentationTest::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+    QSettings().remove(QStringLiteral("appearance/theme"));
+}
+
+QList<QCustomPlot *> PresentationTest::plots() const
+{
+    return {m_window->landscapeView()->plot(), m_window->dataView()->plot(),
+            m_window->lossCurveView()->plot(), m_window->trainingView()->plot()};
+}
+
+void PresentationTest::replotAll()
+{
+    QCoreApplication::processEvents();
+    for (QCustomPlot *plot : plots())
+        plot->replot();
+}
+
+void PresentationTest::waitForLandscape()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->landscapeView()->isComputing() &&
+                                 m_window->landscapeView()->result() != nullptr,
+                             10000);
+}
+
+void PresentationTest::presentationScalesAndRestores()
+{
+    // Some steps, so the landscape has paths and arrows to draw.
+    for (int i = 0; i < 5; ++i)
+        m_window->training()->stepOnce();
+    replotAll();
+    QList<PlotSnapshot> before;
+    for (QCustomPlot *plot : plots())
+        before << snapshot(plot);
+    const QFont applicationFont = QApplication::font();
+    const Qt::WindowStates windowState = m_window->windowState();
+
+    m_window->presentationMode()->action()->trigger();
+    QVERIFY(m_window->presentationMode()->isActive());
+    QVERIFY(m_window->windowState() & Qt::WindowFullScreen);
+    QCOMPARE(QApplication::font().pointSizeF(),
+             applicationFont.pointSizeF() * PresentationMode::fontScale);
+    replotAll();
+    for (int p = 0; p < plots().size(); ++p) {
+        QCustomPlot *plot = plots()[p];
+        const PlotSnapshot &normal = before[p];
+        const PlotSnapshot presented = snapshot(plot);
+        QCOMPARE(presented.pens.size(), normal.pens.size());
+        QCOMPARE(presented.fonts.size(), normal.fonts.size());
+        QVERIFY2(!normal.pens.isEmpty(), qPrintable(plot->parentWidget()->metaObject()->className()));
+        for (int k = 0; k < normal.pens.size(); ++k) {
+            const double expected = std::max(normal.pens[k].widthF(), 1.0) * 2.0;
+            QVERIFY2(qFuzzyCompare(presented.pens[k].widthF(), expected),
+                     qPrintable(QStringLiteral("plot %1 pen %2: %3 instead of %4")
+                                    .arg(p)
+                                    .arg(k)
+                                    .arg(presented.pens[k].widthF())
+                                    .arg(expected)));
+        }
+        // Axis labels, the first font of each axis, grow at most as far as their axis allows.
+        const int axisCount = allAxes(plot).size();
+        for (int k = 0; k < normal.fonts.size(); ++k) {
+            const double base = normal.fonts[k].pointSizeF();
+            const double size = presented.fonts[k].pointSizeF();
+            const QString where = QStringLiteral("plot %1 font %2: %3 from %4")
+                                      .arg(p).arg(k).arg(size).arg(base);
+            if (k < 2 * axisCount && k % 2 == 0) {
+                QVERIFY2(size >= base && size <= base * PresentationMode::fontScale + 1e-9,
+                         qPrintable(where));
+                continue;
+            }
+            QVERIFY2(qFuzzyCompare(size, base * PresentationMode::fontScale), qPrintable(where));
+        }
+    }
+
+    m_window->presentationMode()->action()->trigger();
+    QVERIFY(!m_window->presentationMode()->isActive());
+    QCOMPARE(m_window->windowState(), windowState);
+    QCOMPARE(QApplication::font(), applicationFont);
+    replotAll();
+    for (int p = 0; p < plots().size(); ++p)
+        QVERIFY2(snapshot(plots()[p]) == before[p], qPrintable(QStringLiteral("plot %1").arg(p)));
+}
+
+void PresentationTest::presentationKeepsSessionColours()
+{
+    SessionModel *model = m_window->model();
+    // A fourth run takes a colour outside Okabe and Ito's palette.
+    model->addRun(model->state().runs.front().lossIndex);
+    QTRY_COMPARE(m_window->training()->run(model->runCount() - 1) != nullptr, true);
+    std::vector<QColor> sessionColours;
+    for (int i = 0; i < model->runCount(); ++i)
+        sessionColours.push_back(model->runEntry(i).colour);
+    const std::vector<QColor> palette = PlotStyle::colourBlindPalette(false);
+    QVERIFY(std::find(palette.begin(), palette.end(), sessionColours.back()) == palette.end());
+
+    m_window->presentationMode()->setActive(true);
+    replotAll();
+    QCustomPlot *training = m_window->trainingView()->plot();
+    QSet<QRgb> drawn;
+    for (int i = 0; i < training->plottableCount(); ++i) {
+        QCPAbstractPlottable *plottable = training->plottable(i);
+        if (!plottable->visible() || plottable->name().isEmpty())
+            continue;
+        QVERIFY2(std::find(palette.begin(), palette.end(), plottable->pen().color()) !=
+                     palette.end(),
+                 qPrintable(plottable->pen().color().name()));
+        drawn.insert(plottable->pen().color().rgb());
+    }
+    // Every run keeps a colour of its own.
+    QCOMPARE(drawn.size(), model->runCount());
+    for (int i = 0; i < model->runCount(); ++i)
+        QCOMPARE(model->runEntry(i).colour, sessionColours[i]);
+    QCOMPARE(m_window->sessionDocument().state.runs.back().colour, sessionColours.back());
+
+    m_window->presentationMode()->setActive(false);
+    replotAll();
+    for (int i = 0; i < training->plottableCount(); ++i) {
+        QCPAbstractPlottable *plottable = training->plottable(i);
+        if (plottable->visible() && !plottable->name().isEmpty())
+            QVERIFY(std::find(sessionColours.begin(), sessionColours.end(),
+                              plottable->pen().color()) != sessionColours.end());
+    }
+}
+
+void PresentationTest::addedRunGetsThickPen()
+{
+    m_window->presentationMode()->setActive(true);
+    replotAll();
+    SessionModel *model = m_window->model();
+    const int added = model->addRun(model->state().runs.front().lossIndex);
+    QVERIFY(added >= 0);
+    QTRY_VERIFY(m_window->training()->run(added) != nullptr);
+    m_window->training()->stepOnce();
+    replotAll();
+
+    // RunPaths draws run i's path 4 − 0.8 min(i, 3) pixels wide.
+    const double pathWidth = 4.0 - 0.8 * std::min(added, 3);
+    const QString label = model->runLabel(added);
+    QCustomPlot *landscape = m_window->landscapeView()->plot();
+    QCPAbstractPlottable *path = nullptr;
+    for (int i = 0; i < landscape->plottableCount(); ++i) {
+        if (landscape->plottable(i)->name() == label)
+            path = landscape->plottable(i);
+    }
+    QVERIFY(path);
+    QCOMPARE(path->pen().widthF(), pathWidth * PresentationMode::lineScale);
+
+    // The training view draws each run's curve 2.5 pixels wide.
+    QCustomPlot *training = m_window->trainingView()->plot();
+    int curves = 0;
+    for (int i = 0; i < training->plottableCount(); ++i) {
+        QCPAbstractPlottable *curve = training->plottable(i);
+        if (curve->visible() && curve->name().startsWith(label)) {
+            QCOMPARE(curve->pen().widthF(), 2.5 * PresentationMode::lineScale);
+            ++curves;
+        }
+    }
+    QCOMPARE(curves, 1);
+
+    // A layer replot, which emits no beforeReplot, draws a changed pen styled as well.
+    path->setPen(QPen(Qt::red, 3.0));
+    path->layer()->replot();
+    QCOMPARE(path->pen().widthF(), 3.0 * PresentationMode::lineScale);
+
+    m_window->presentationMode()->setActive(false);
+    replotAll();
+    QCOMPARE(path->pen().widthF(), 3.0);
+}
+
+void PresentationTest::darkThemeDarkensEveryPlot()
+{
+    QVERIFY(!Theme::isDarkPalette(QApplication::palette()));
+    QList<QColor> lightBackgrounds;
+    for (QCustomPlot *plot : plots())
+        lightBackgrounds << backgroundColour(plot);
+    const QCPColorGradient gradient =
+        qobject_cast<QCPColorMap *>(m_window->landscapeView()->plot()->plottable(0))->gradient();
+
+    m_window->theme()->setChoice(Theme::Choice::Dark);
+    QVERIFY(m_window->theme()->isDark());
+    QVERIFY(Theme::isDarkPalette(QApplication::palette()));
+    replotAll();
+    for (QCustomPlot *plot : plots()) {
+        const QString name = QString::fromLatin1(plot->parentWidget()->metaObject()->className());
+        const QColor background = backgroundColour(plot);
+        QVERIFY2(background.lightnessF() < 0.25, qPrintable(name + background.name()));
+        for (QCPAxis *axis : allAxes(plot)) {
+            QVERIFY2(axis->tickLabelColor().lightnessF() > 0.75, qPrintable(name));
+            QVERIFY2(axis->labelColor().lightnessF() > 0.75, qPrintable(name));
+            QVERIFY2(axis->basePen().color().lightnessF() > 0.75, qPrintable(name));
+        }
+        for (QCPTextElement *title : titles(plot))
+            QVERIFY2(title->textColor().lightnessF() > 0.75, qPrintable(name));
+        // The legend passes its colour on to its entries, which must not be mapped back.
+        for (int k = 0; k < plot->legend->itemCount(); ++k)
+            QVERIFY2(plot->legend->item(k)->textColor().lightnessF() > 0.75, qPrintable(name));
+    }
+    // Lines on a plain background keep a contrast of 3:1 with it; the heat map keeps viridis.
+    for (QCustomPlot *plot : {m_window->dataView()->plot(), m_window->trainingView()->plot(),
+                              m_window->lossCurveView()->plot()}) {
+        const QColor background = backgroundColour(plot);
+        for (const QPen &pen : linePens(plot))
+            QVERIFY2(contrastRatio(pen.color(), background) >= 3.0, qPrintable(pen.color().name()));
+    }
+    auto *map = qobject_cast<QCPColorMap *>(m_window->landscapeView()->plot()->plottable(0));
+    QVERIFY(map->gradient() == gradient);
+    QVERIFY(map->gradient() == lossGradient());
+
+    m_window->theme()->setChoice(Theme::Choice::Light);
+    QVERIFY(!Theme::isDarkPalette(QApplication::palette()));
+    replotAll();
+    for (int p = 0; p < plots().size(); ++p) {
+        QCustomPlot *plot = plots()[p];
+        QCOMPARE(backgroundColour(plot), lightBackgrounds[p]);
+        QCOMPARE(backgroundColour(plot), QColor(Qt::white));
+        for (QCPAxis *axis : allAxes(plot)) {
+            QCOMPARE(axis->tickLabelColor(), QColor(Qt::black));
+            QCOMPARE(axis->basePen().color(), QColor(Qt::black));
+        }
+    }
+}
+
+void PresentationTest::themeChoiceIsRemembered()
+{
+    m_window->theme()->setChoice(Theme::Choice::Dark);
+    QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(),
+             QStringLiteral("Dark"));
+    delete m_window;
+    m_window = new MainWindow;
+    m_window->show();
+    QCOMPARE(m_window->theme()->choice(), Theme::Choice::Dark);
+    QVERIFY(Theme::isDarkPalette(QApplication::palette()));
+
+    m_window->theme()->setChoice(Theme::Choice::System);
+    // The offscreen platform's palette is light, and System returns to it.
+    QCOMPARE(QApplication::palette().color(QPalette::Window),
+             Theme::systemPalette().color(QPalette::Window));
+    QVERIFY(!m_window->theme()->isDark());
+    waitForLandscape();
+}
+
+void PresentationTest::controlKeysFocusViews()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    const QList<QCustomPlot *> targets = plots();
+    for (int i = 0; i < 4; ++i) {
+        QWidget *focused = QApplication::focusWidget();
+        QVERIFY(focused);
+        QTest::keyClick(focused, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), targets[i]);
+        QCOMPARE(m_window->viewFocus()->focusedView(), i);
+        for (int k = 0; k < 4; ++k)
+            QCOMPARE(m_window->viewFocus()->isMarked(k), k == i);
+    }
+}
+
+void PresentationTest::controlKeysIgnoredInTextFields()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    auto *edit = new QLineEdit(m_window->controlPanel());
+    edit->show();
+    QSpinBox *spin = m_window->playbackBar()->findChild<QSpinBox *>();
+    QVERIFY(spin);
+    for (QWidget *field : {static_cast<QWidget *>(edit), static_cast<QWidget *>(spin)}) {
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        QWidget *focused = QApplication::focusWidget();
+        for (int i = 0; i < 4; ++i)
+            QTest::keyClick(focused, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), focused);
+        QCOMPARE(m_window->viewFocus()->focusedView(), -1);
+        for (int k = 0; k < 4; ++k)
+            QVERIFY(!m_window->viewFocus()->isMarked(k));
+    }
+    // Escape in a text field does not leave presentation mode either.
+    m_window->presentationMode()->setActive(true);
+    spin->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(m_window->presentationMode()->isActive());
+    m_window->viewFocus()->focusView(0);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(!m_window->presentationMode()->isActive());
+}
+
+void PresentationTest::typedValueBeyondSliderRange()
+{
+    // The learning rate slider ends at 10; the optimizer accepts up to 1e6.
+    ParameterSlider *rate = m_window->controlPanel()->learningRateSlider();
+    QVERIFY(rate);
+    QSignalSpy changes(rate, &ParameterSlider::valueChanged);
+    QLineEdit *edit = rate->valueBox()->findChild<QLineEdit *>();
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("50"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(rate->value(), 50.0);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.front().front().toDouble(), 50.0);
+    QCOMPARE(rate->slider()->value(), rate->slider()->maximum());
+    QVERIFY(rate->messageLabel()->isHidden());
+
+    // Beyond the parameter's valid range the box rejects the value and shows the reason.
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("2e6"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(rate->value(), 50.0);
+    QVERIFY(!rate->messageLabel()->isHidden());
+
+    // Below the slider's start, down to the valid minimum.
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("1e-9"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(rate->value(), 1e-9);
+    QCOMPARE(rate->slider()->value(), rate->slider()->minimum());
+}
+
+void PresentationTest::typedValueUnderLogarithmicSlider()
+{
+    // A logarithmic slider over [1, 100] whose box takes negative values, as the synthetic-data
+    // dialog's degrees of freedom do before validation: 0 and -5 have no logarithm.
+    ParameterSlider::Settings settings;
+    settings.label = QStringLiteral("nu");
+    settings.defaultValue = 5.0;
+    settings.minimum = -1e300;
+    settings.maximum = 1e300;
+    settings.sliderMinimum = 1.0;
+    settings.sliderMaximum = 100.0;
+    settings.logarithmic = true;
+    ParameterSlider slider(settings);
+    QLineEdit *edit = slider.valueBox()->findChild<QLineEdit *>();
+    for (const double typed : {-5.0, 0.0, 1e5}) {
+        edit->selectAll();
+        QTest::keyClicks(edit, QString::number(typed));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(slider.value(), typed);
+        QCOMPARE(slider.slider()->value(), typed > 1.0 ? slider.slider()->maximum()
+                                                       : slider.slider()->minimum());
+    }
+}
+
+void PresentationTest::presentationScreenshot()
+{
+    for (int i = 0; i < 20; ++i)
+        m_window->training()->stepOnce();
+    replotAll();
+    QHash<QCPAxis *, double> viewLabelSizes;
+    for (QCustomPlot *plot : plots()) {
+        for (QCPAxis *axis : allAxes(plot))
+            viewLabelSizes.insert(axis, axis->labelFont().pointSizeF());
+    }
+    m_window->presentationMode()->setActive(true);
+    QTest::qWait(200);
+    waitForLandscape();
+    replotAll();
+    // No enlarged axis label is longer than its axis, where QCustomPlot would clip it. The plots
+    // have replotted once more to fit the labels to the new layout. A label the view's own font
+    // does not fit stays at that font.
+    QTest::qWait(100);
+    replotAll();
+    for (QCustomPlot *plot : plots()) {
+        for (QCPAxis *axis : allAxes(plot)) {
+            if (!axis->visible() || axis->label().isEmpty())
+                continue;
+            const QRect rect = axis->axisRect()->rect();
+            const int length = axis->orientation() == Qt::Vertical ? rect.height() : rect.width();
+            const double needed = QFontMetricsF(axis->labelFont()).horizontalAdvance(axis->label());
+            if (axis->labelFont().pointSizeF() > viewLabelSizes.value(axis))
+                QVERIFY2(needed <= length, qPrintable(axis->label()));
+        }
+    }
+    const QPixmap picture = m_window->grab();
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString path = folder.filePath(QStringLiteral("presentation.png"));
+    QVERIFY(picture.save(path));
+    QVERIFY(QFileInfo(path).size() > 0);
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), picture.size());
+    // A picture of one colour would be a blank window.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 100, qPrintable(QString::number(colours.size())));
+    // LOSSLENS_SCREENSHOT_DIR keeps a copy to look at.
+    const QString keep = qEnvironmentVariable("LOSSLENS_SCREENSHOT_DIR");
+    if (!keep.isEmpty())
+        QFile::copy(path, QDir(keep).filePath(QStringLiteral("presentation.png")));
+}
+
+QTEST_MAIN(PresentationTest)
+#include "tst_presentation.moc"
