@@ -1,33 +1,30 @@
 #pragma once
 
+#include "lesson.h"
 #include "sessionstate.h"
+#include "viewrange.h"
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 namespace losslens {
 
-// The visible part of a two-dimensional view: ranges of its horizontal and vertical axes.
-struct ViewRange
-{
-    double horizontalMinimum = 0.0;
-    double horizontalMaximum = 1.0;
-    double verticalMinimum = 0.0;
-    double verticalMaximum = 1.0;
-
-    bool operator==(const ViewRange &other) const = default;
-};
-
-// Contents of a session file (.losslens): the session's state, the data with its edits, and
-// the ranges of the views that the user zoomed or panned. A view without a range fits its
-// content when the session opens.
+// Contents of a session file (.losslens): the session's state, the data with its edits, the
+// ranges of the views that the user zoomed or panned, the views and controls hidden, and for a
+// lesson its steps. A view without a range fits its content when the session opens.
 struct SessionDocument
 {
     SessionState state;
     std::optional<ViewRange> landscapeRange;
     std::optional<ViewRange> dataRange;
+    // Names from ViewRegistry of the views and controls that are hidden ("hidden" in the file,
+    // optional, so that files written before it existed read as showing everything).
+    QStringList hiddenViews;
+    // The "lesson" entry, present only in a lesson file.
+    std::optional<Lesson> lesson;
 };
 
 // The format version this build writes. Readers accept every version up to it, upgrading older
