@@ -1,18 +1,23 @@
 #include "commandline.h"
+#include "csvinput.h"
 #include "fitcommand.h"
 #include "landscapecommand.h"
 #include "losscommands.h"
 
 #include "core/losscatalogue.h"
 #include "core/optimizercatalogue.h"
+#include "ui/autosave.h"
+#include "ui/sessionfiles.h"
 #include "ui/landscapeview.h"
 #include "ui/mainwindow.h"
+#include "ui/startpage.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QPixmap>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdlib>
 
@@ -29,9 +34,15 @@ bool applyOptions(losslens::MainWindow &window, const losslens::CommandLineOptio
                   QString *error)
 {
     using namespace losslens;
-    if (!options.dataPath.isEmpty() &&
-        !window.loadCsv(options.dataPath, options.featureColumn, options.targetColumn, error))
-        return false;
+    if (!options.dataPath.isEmpty() && !options.chooseColumns) {
+        QTextStream errors(stderr);
+        std::optional<Dataset> data = loadCommandLineDataset(
+            options.dataPath, options.featureColumn, options.targetColumn,
+            options.skipInvalidRows, QStringLiteral("losslens: "), errors, error);
+        if (!data)
+            return false;
+        window.model()->setData(std::make_shared<Dataset>(std::move(*data)), QString());
+    }
     if (!options.lossSpecs.isEmpty()) {
         std::vector<std::shared_ptr<const Loss>> losses;
         for (const QString &spec : options.lossSpecs)
@@ -139,11 +150,30 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(LOSSLENS_VERSION));
 
     losslens::MainWindow window;
+    if (!options->sessionPath.isEmpty() &&
+        !window.sessionFiles()->open(options->sessionPath, &error))
+        return fail(error);
     if (!applyOptions(window, *options, &error))
         return fail(error);
     if (!options->screenshotPath.isEmpty())
         return renderScreenshot(window, *options);
 
+    // Screenshots stay reproducible and leave no trace: only an interactive window restores
+    // its layout, keeps an autosave copy and offers to recover one.
+    const QString autosaveFolder = losslens::Autosave::defaultFolder();
+    window.restoreLayout();
+    window.enableAutosave(autosaveFolder);
     window.show();
+    if (options->offerRecovery)
+        QTimer::singleShot(0, &window, [&window, autosaveFolder] {
+            window.offerRecovery(autosaveFolder);
+        });
+    // Without arguments the start page offers the lessons, unless its box was unticked.
+    if (arguments.size() == 1 && losslens::StartPage::showsAtStartup())
+        QTimer::singleShot(0, &window, &losslens::MainWindow::showStartPage);
+    if (options->chooseColumns) {
+        const QString path = options->dataPath;
+        QTimer::singleShot(0, &window, [&window, path] { window.importCsv(path); });
+    }
     return application.exec();
 }

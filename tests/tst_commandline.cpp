@@ -1,4 +1,7 @@
 #include "core/losscatalogue.h"
+#include "ui/defaultdata.h"
+#include "ui/sessionfile.h"
+#include "ui/sessionmodel.h"
 
 #include <QImage>
 #include <QProcess>
@@ -19,6 +22,9 @@ private slots:
     void malformedCsvRejected();
     void dataWithoutColumnsRejected();
     void helpExitsCleanly();
+    void helpDocumentsEveryOption();
+    void screenshotOfSession();
+    void rejectedSessionExitsTwo();
     void classifierOnRegressionDataRejected();
     void lossesListsCatalogue();
     void curvesWritesExactCsv();
@@ -346,6 +352,76 @@ void CommandLineTest::helpExitsCleanly()
     QVERIFY(outcome.output.contains(QStringLiteral("Usage: losslens")));
     QVERIFY(outcome.output.contains(QStringLiteral("--screenshot")));
     QVERIFY(outcome.output.contains(QStringLiteral("Export animation")));
+}
+
+void CommandLineTest::helpDocumentsEveryOption()
+{
+    const Outcome outcome = run({QStringLiteral("--help")});
+    QCOMPARE(outcome.exitCode, 0);
+    const QStringList documented{
+        "--data <FILE>",         "-x <COL>",            "-y <COL>",
+        "--skip-invalid",        "--loss <SPEC>",       "--session <FILE>",
+        "--no-recovery",         "--screenshot <FILE.png>", "--steps <N>",
+        "--size <WxH>",          "--standardize <on|off>", "--learning-rate <RATE>",
+        "--optimizer <SPEC>",    "--schedule <SPEC>",   "--version"};
+    for (const QString &option : documented)
+        QVERIFY2(outcome.output.contains(option), qPrintable(option));
+    // Every option with a default states it. The help wraps lines anywhere, so spaces are joined.
+    const QString flat = outcome.output.simplified();
+    for (const char *fragment : {"(default 0)", "(default 1500x960)", "default: mse and huber",
+                                 "on (default)", "default 0.1", "constant (default)"})
+        QVERIFY2(flat.contains(QLatin1String(fragment)), fragment);
+    QVERIFY(outcome.output.contains(QStringLiteral("losslens landscape")));
+}
+
+void CommandLineTest::screenshotOfSession()
+{
+    QTemporaryDir directory;
+    SessionDocument document;
+    auto data = std::make_shared<Dataset>();
+    data->feature = Eigen::VectorXd::LinSpaced(12, 0.0, 11.0);
+    data->target = 2.0 * data->feature.array() + 1.0;
+    data->target[3] = 40.0;
+    data->featureName = QStringLiteral("hours");
+    data->targetName = QStringLiteral("score");
+    data->source = QStringLiteral("synthetic");
+    document.state = defaultSessionState(data);
+    document.landscapeRange = ViewRange{-3.0, 8.0, -5.0, 30.0};
+    const QString session = directory.filePath(QStringLiteral("lesson.losslens"));
+    QString error;
+    QVERIFY2(writeSessionFile(session, document, &error), qPrintable(error));
+    const QString path = directory.filePath(QStringLiteral("session.png"));
+    const Outcome outcome =
+        run({QStringLiteral("--screenshot"), path, QStringLiteral("--session"), session,
+             QStringLiteral("--steps"), QStringLiteral("20")});
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    const QImage image(path);
+    QCOMPARE(image.size(), QSize(1500, 960));
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 100, qPrintable(QString::number(colours.size())));
+}
+
+void CommandLineTest::rejectedSessionExitsTwo()
+{
+    QTemporaryDir directory;
+    const QString broken = directory.filePath(QStringLiteral("broken.losslens"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"losslens-session\", \"version\": 99}");
+    file.close();
+    const QString path = directory.filePath(QStringLiteral("x.png"));
+    for (const QString &session : {broken, directory.filePath(QStringLiteral("missing.losslens"))}) {
+        const Outcome outcome =
+            run({QStringLiteral("--screenshot"), path, QStringLiteral("--session"), session});
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.errors.contains(QFileInfo(session).fileName()),
+                 qPrintable(outcome.errors));
+        QVERIFY(!QFile::exists(path));
+    }
 }
 
 void CommandLineTest::invalidArgumentsExitTwo_data()

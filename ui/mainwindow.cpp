@@ -1,23 +1,29 @@
 #include "mainwindow.h"
 
-#include "columnchooser.h"
 #include "controlpanel.h"
+#include "csvimportdialog.h"
 #include "dataview.h"
 #include "defaultdata.h"
 #include "landscapeview.h"
+#include "lessonpanel.h"
 #include "losscurveview.h"
 #include "playbackbar.h"
+#include "recentfiles.h"
 #include "slicewindow.h"
+#include "workbenchwindow.h"
 #include "syntheticdialog.h"
 #include "trainingview.h"
 #include "uilogging.h"
+#include "viewregistry.h"
 
 #include "core/csvreader.h"
+#include "core/csvwriter.h"
 
 #include <qcustomplot.h>
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -35,9 +41,12 @@ namespace losslens {
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
-    setWindowTitle(tr("LossLens"));
     m_model.resetState(defaultSessionState(std::make_shared<Dataset>(loadDefaultDataset())));
     m_training = new TrainingController(&m_model, this);
+    m_sessionFiles = new SessionFiles(
+        m_model.undoStack(), [this] { return sessionDocument(); },
+        [this](const SessionDocument &document) { applySessionDocument(document); }, this);
+    m_recentFiles = new RecentFiles(QStringLiteral("recentFiles"), this);
 
     m_lossCurves = new LossCurveView(&m_model, m_training, this);
     m_dataView = new DataView(&m_model, m_training, this);
@@ -67,7 +76,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     auto *dock = new QDockWidget(tr("Controls"), this);
     dock->setObjectName(QStringLiteral("controlsDock"));
     dock->setWidget(scroll);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     m_controls->setMinimumWidth(260);
 
@@ -79,11 +89,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_frameLabel);
 
+    createLessonDock();
     createMenus();
 
     connect(m_controls, &ControlPanel::openRequested, this, &MainWindow::openCsv);
+    connect(&m_model, &SessionModel::changed, m_sessionFiles, &SessionFiles::markChanged);
+    connect(m_sessionFiles, &SessionFiles::statusChanged, this, &MainWindow::updateWindowTitle);
+    setAcceptDrops(true);
     connect(m_landscape, &LandscapeView::hoverText, m_statusLabel, &QLabel::setText);
     connect(m_lossCurves, &LossCurveView::hoverText, m_statusLabel, &QLabel::setText);
+    connect(m_dataView, &DataView::hoverText, m_statusLabel, &QLabel::setText);
+    connect(m_dataView, &DataView::editMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_landscape, &LandscapeView::computingChanged, this, [this](bool computing) {
         m_statusLabel->setText(computing ? tr("Computing the landscape…") : QString());
     });
@@ -105,6 +122,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.95);
     resize(size);
+    m_defaultLayout = saveState();
+    updateWindowTitle();
 }
 
 void MainWindow::createMenus()
@@ -112,9 +131,19 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open CSV…"), this, &MainWindow::openCsv);
     open->setShortcut(QKeySequence::Open);
+    createOpenActions(file);
+    QMenu *examples = file->addMenu(tr("Open e&xample data"));
+    for (int i = 0; i < static_cast<int>(exampleDatasets().size()); ++i)
+        examples->addAction(exampleDatasets()[i].title, this, [this, i] { openExampleData(i); });
     QAction *synthetic =
         file->addAction(tr("&New synthetic data…"), this, &MainWindow::newSyntheticData);
     synthetic->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    createSaveActions(file);
+    QAction *saveData = file->addAction(tr("Save &data as…"), this, &MainWindow::saveDataAs);
+    saveData->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    file->addSeparator();
+    createExportActions(file);
     QAction *animation =
         file->addAction(tr("&Export animation…"), this, &MainWindow::exportAnimation);
     animation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -151,15 +180,24 @@ void MainWindow::createMenus()
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     QAction *slices = view->addAction(tr("&Model slices…"), this, &MainWindow::showModelSlices);
     slices->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QAction *workbench = view->addAction(tr("&Robustness workbench…"), this,
+                                         &MainWindow::showRobustnessWorkbench);
+    workbench->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    // View > Show (the view registry) hides and shows the docks; this restores their places.
+    view->addAction(tr("Reset the &layout"), this, &MainWindow::resetLayout);
+    createAppearance(view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LossLens"), this, &MainWindow::showAbout);
+    createLessonMenus(view, help);
 }
 
 void MainWindow::keyPressEvent(QKeyEvent *event)
 {
     // Single-key controls reach the window only when the focused widget (a text box, a slider,
     // a list) did not take the key itself, so typing is never hijacked.
+    if (handleAppearanceKey(event))
+        return;
     if (event->modifiers() == Qt::NoModifier) {
         switch (event->key()) {
         case Qt::Key_Space:
@@ -183,16 +221,25 @@ SessionDocument MainWindow::sessionDocument() const
     SessionDocument document;
     document.state = m_model.state();
     document.landscapeRange = m_landscape->range();
+    document.hiddenViews = m_views->hiddenNames();
     return document;
 }
 
 void MainWindow::applySessionDocument(const SessionDocument &document)
 {
-    m_model.resetState(document.state);
-    m_model.undoStack()->clear();
-    m_training->reset();
-    if (document.landscapeRange)
-        m_landscape->setRange(*document.landscapeRange);
+    applySessionContents(document);
+    // A lesson's panel applies its first step; any other session ends an open lesson.
+    QString error;
+    if (document.lesson && m_lessonPanel->open(document, &error)) {
+        m_lessonDock->show();
+        return;
+    }
+    if (document.lesson) {
+        qCWarning(lcUi) << "lesson not opened:" << error;
+        statusBar()->showMessage(error, 15000);
+    }
+    m_lessonPanel->close();
+    m_lessonDock->hide();
 }
 
 bool MainWindow::loadCsv(const QString &path, const QString &featureColumn,
@@ -216,29 +263,42 @@ void MainWindow::openCsv()
                                      tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
     if (path.isEmpty())
         return;
-    m_lastDirectory = QFileInfo(path).absolutePath();
+    importCsv(path);
+}
 
+void MainWindow::importCsv(const QString &path)
+{
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    const QString name = QFileInfo(path).fileName();
     CsvError error;
-    const auto table = readCsvFile(path, &error);
-    if (!table) {
-        QMessageBox::warning(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+    std::optional<CsvPreview> preview = readCsvPreview(path, &error);
+    if (!preview) {
+        QMessageBox::warning(this, tr("Cannot open %1").arg(name),
                              tr("%1\n\nThe current data is unchanged.").arg(error.message));
         return;
     }
-    ColumnChooser chooser(*table, path, this);
-    if (chooser.exec() != QDialog::Accepted)
+    CsvImportDialog dialog(std::move(*preview), this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    auto data =
-        datasetFromTable(*table, chooser.featureColumn(), chooser.targetColumn(), path, &error);
-    if (!data) {
-        qCWarning(lcUi) << "rejected" << path << error.message;
-        QMessageBox::warning(this, tr("Cannot use %1").arg(QFileInfo(path).fileName()),
-                             tr("%1\n\nThe current data is unchanged.").arg(error.message));
+    m_recentFiles->add(path);
+    const QString skipped =
+        dialog.skippedRowCount() > 0
+            ? tr(", skipped %1 rows with invalid cells").arg(dialog.skippedRowCount())
+            : QString();
+    if (dialog.dataset()) {
+        m_model.setData(dialog.dataset(), tr("Open %1").arg(name));
+        statusBar()->showMessage(
+            tr("Loaded %1 rows from %2%3").arg(m_model.data().size()).arg(path, skipped), 10000);
         return;
     }
-    m_model.setData(std::make_shared<Dataset>(std::move(*data)),
-                    tr("Open %1").arg(QFileInfo(path).fileName()));
-    m_statusLabel->setText(tr("Loaded %1 rows from %2").arg(m_model.data().size()).arg(path));
+    // Several x columns: the main window fits one feature, the model slices window several.
+    showModelSlices();
+    m_sliceWindow->openTable(tableFromCsvColumns(*dialog.columns()), path,
+                             dialog.targetColumn());
+    statusBar()->showMessage(tr("Opened %1 rows of %2 in Model slices%3")
+                                 .arg(dialog.multiFeatureData()->size())
+                                 .arg(path, skipped),
+                             10000);
 }
 
 void MainWindow::newSyntheticData()
@@ -251,6 +311,48 @@ void MainWindow::newSyntheticData()
                     tr("New synthetic data"));
 }
 
+void MainWindow::openExampleData(int index)
+{
+    if (index < 0 || index >= static_cast<int>(exampleDatasets().size())) {
+        qCWarning(lcUi) << "no example data set number" << index;
+        return;
+    }
+    const ExampleDataset &example = exampleDatasets()[index];
+    CsvError error;
+    auto data = loadExampleDataset(example, &error);
+    if (!data) {
+        qCWarning(lcUi) << "bundled data rejected:" << example.resourcePath << error.message;
+        QMessageBox::warning(this, tr("Cannot open %1").arg(example.title),
+                             tr("%1\n\nThe current data is unchanged.").arg(error.message));
+        return;
+    }
+    m_model.setData(std::make_shared<Dataset>(std::move(*data)),
+                    tr("Open example %1").arg(example.title));
+    m_statusLabel->setText(
+        tr("Loaded %1 rows: %2").arg(m_model.data().size()).arg(example.title));
+}
+
+void MainWindow::saveDataAs()
+{
+    const Dataset &data = m_model.data();
+    // A file of the same name in the last folder, bundled and synthetic data included.
+    QString name = QFileInfo(data.source).completeBaseName();
+    if (name.isEmpty())
+        name = QStringLiteral("data");
+    const QString suggestion = QDir(m_lastDirectory).filePath(name + QStringLiteral(".csv"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save data as CSV"), suggestion,
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    QString error;
+    if (!writeCsvFile(data, path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save the data"), error);
+        return;
+    }
+    m_statusLabel->setText(tr("Saved %1 rows to %2").arg(data.size()).arg(path));
+}
+
 void MainWindow::showModelSlices()
 {
     if (!m_sliceWindow) {
@@ -260,6 +362,15 @@ void MainWindow::showModelSlices()
     m_sliceWindow->show();
     m_sliceWindow->raise();
     m_sliceWindow->activateWindow();
+}
+
+void MainWindow::showRobustnessWorkbench()
+{
+    if (!m_workbenchWindow)
+        m_workbenchWindow = new WorkbenchWindow(&m_model, this);
+    m_workbenchWindow->show();
+    m_workbenchWindow->raise();
+    m_workbenchWindow->activateWindow();
 }
 
 QWidget *MainWindow::animationSource(AnimationSource source)
