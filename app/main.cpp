@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QIcon>
 #include <QLoggingCategory>
 #include <QPixmap>
 #include <QTextStream>
@@ -148,6 +149,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("LossLens"));
     QApplication::setOrganizationName(QStringLiteral("LossLens"));
     QApplication::setApplicationVersion(QStringLiteral(LOSSLENS_VERSION));
+    // The same icon as the installed menu entry; Qt SVG's image plugin draws it at any size.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/losslens.svg")));
 
     losslens::MainWindow window;
     if (!options->sessionPath.isEmpty() &&
