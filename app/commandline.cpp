@@ -162,6 +162,13 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
                     "neither to choose them in the import dialog.");
         return std::nullopt;
     }
+    if (parser.isSet(screenshot) &&
+        !parser.value(screenshot).endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+        *error = tr("--screenshot writes PNG files only, so its name must end in .png, not "
+                    "\"%1\". Use File > Export view for SVG or PDF.")
+                     .arg(parser.value(screenshot));
+        return std::nullopt;
+    }
     if (options.chooseColumns && parser.isSet(screenshot)) {
         *error = tr("--screenshot needs --x and --y with --data, because a screenshot opens "
                     "no dialog.");

@@ -17,6 +17,7 @@ class CommandLineTest : public QObject
 
 private slots:
     void screenshotRendersWindow();
+    void screenshotNotPngRejected();
     void screenshotWithDataAndLosses();
     void invalidLossRejected();
     void malformedCsvRejected();
@@ -105,6 +106,16 @@ void CommandLineTest::invalidLossRejected()
     QCOMPARE(outcome.exitCode, 2);
     QVERIFY2(outcome.errors.contains(QStringLiteral("delta")), qPrintable(outcome.errors));
     QVERIFY(!QFile::exists(QStringLiteral("unused.png")));
+}
+
+void CommandLineTest::screenshotNotPngRejected()
+{
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("window.jpg"));
+    const Outcome outcome = run({QStringLiteral("--screenshot"), path});
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(QStringLiteral("must end in .png")), qPrintable(outcome.errors));
+    QVERIFY(!QFile::exists(path));
 }
 
 void CommandLineTest::malformedCsvRejected()

@@ -142,6 +142,10 @@ void TestFormulaLoss::errorsNameTheProblem_data()
                                        << "unbalanced parenthesis";
     QTest::newRow("syntax") << "formula:e+*2"
                             << "syntax error";
+    QTest::newRow("ends after an operator") << "formula:e^2 +"
+                                            << "ends too early at column 6";
+    QTest::newRow("ends after a product") << "formula:e*"
+                                          << "ends too early at column 3";
     QTest::newRow("stray character") << "formula:e % 2"
                                      << "unexpected character \"%\"";
     QTest::newRow("list") << "formula:exp(e, 2)"

@@ -364,9 +364,16 @@ std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
         return compiled;
     } catch (const GiNaC::parse_error &error) {
         // The lexical check has reported every error it can place. What remains comes from
-        // GiNaC, which gives no position.
-        throw FormulaError{tr("formula: syntax error: %1 (position not available).")
-                               .arg(cleanMessage(error.what()))};
+        // GiNaC, which gives no position, except that a token "EOF" means the expression
+        // ended too early, as in "e^2 +", so the column just after its end is known.
+        const QString message = cleanMessage(error.what());
+        if (message.contains(QLatin1String("EOF"))) {
+            throw FormulaError{
+                tr("formula: the expression ends too early at column %1: complete the last "
+                   "operation or close the last parenthesis.")
+                    .arg(expression.trimmed().size() + 1)};
+        }
+        throw FormulaError{tr("formula: syntax error: %1 (position not available).").arg(message)};
     } catch (const std::exception &error) {
         // GiNaC simplifies as it parses, so a constant pole such as log(0) or 1/0 ends here.
         throw FormulaError{
