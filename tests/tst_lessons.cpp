@@ -52,6 +52,7 @@ private slots:
     void stepErrorsNamed();
     void plainSessionEndsLesson();
     void startPageOpensLesson();
+    void lessonNeverSavedOverSessionFile();
 
 private:
     static SessionDocument lessonDocument(const QString &path);
@@ -472,6 +473,19 @@ void TestLessons::plainSessionEndsLesson()
     window.applySessionDocument(lessonDocument(bundledLessons()[2].resourcePath));
     QVERIFY(window.lessonPanel()->isOpen());
     QCOMPARE(window.lessonPanel()->stepIndex(), 0);
+}
+
+void TestLessons::lessonNeverSavedOverSessionFile()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("mine.losslens"));
+    MainWindow window;
+    QString error;
+    QVERIFY2(window.sessionFiles()->save(path, &error), qPrintable(error));
+    QCOMPARE(window.sessionFiles()->path(), path);
+    QVERIFY(window.openLesson(bundledLessons()[0].resourcePath));
+    // Save now asks for a name instead of writing the lesson over the user's file.
+    QVERIFY(window.sessionFiles()->path().isEmpty());
 }
 
 void TestLessons::startPageOpensLesson()

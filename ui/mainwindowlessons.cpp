@@ -160,6 +160,8 @@ bool MainWindow::openLesson(const QString &path)
     if (!resolveUnsavedChanges())
         return false;
     applySessionDocument(*document);
+    if (m_sessionFiles)
+        m_sessionFiles->forgetFile();
     statusBar()->showMessage(tr("Lesson: %1").arg(document->lesson->title), 10000);
     return true;
 }

@@ -81,6 +81,12 @@ bool SessionFiles::recover(const QString &autosavePath, QString *error)
     return true;
 }
 
+void SessionFiles::forgetFile()
+{
+    m_path.clear();
+    emit statusChanged();
+}
+
 void SessionFiles::enableAutosave(const QString &folder)
 {
     m_autosave = std::make_unique<Autosave>(folder, m_document);

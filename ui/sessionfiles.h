@@ -47,6 +47,10 @@ public:
     // window's own autosave copy and then removes the recovered file.
     bool recover(const QString &autosavePath, QString *error);
 
+    // Forgets the session's file, so that Save asks for a new name, as after opening a lesson:
+    // its steps must never be written over the session file that was open before.
+    void forgetFile();
+
     // Starts keeping an autosave copy in folder, written a short delay after each change.
     void enableAutosave(const QString &folder);
     // The autosave copy's writer, or nullptr before enableAutosave().
