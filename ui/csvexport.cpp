@@ -24,21 +24,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("CsvExport", text);
 }
 
-// The number of classes K of a loss whose label is a class index, 0 for the others.
-// NOTE: LossCurveView and `losslens curves` have the same helper; a virtual
-// Loss::labelCount() in the core would serve all three.
-int classIndexCount(const Loss &loss)
-{
-    if (const auto *crossEntropy = dynamic_cast<const CrossEntropyLoss *>(&loss))
-        return crossEntropy->classCount();
-    int count = 0;
-    if (const auto *composite = dynamic_cast<const CompositeLoss *>(&loss)) {
-        for (const CompositeLoss::Term &term : composite->terms())
-            count = std::max(count, classIndexCount(*term.loss));
-    }
-    return count;
-}
-
 } // namespace
 
 void writeLandscapeCsv(const Landscape &landscape, QTextStream &stream)
@@ -66,7 +51,7 @@ QByteArray lossCurvesCsv(const SessionModel &model, const CurveSampling &samplin
         const Loss &loss = model.objective(i)->loss();
         double label = 0.0;
         if (loss.kind() == LossKind::Classification) {
-            const int classes = classIndexCount(loss);
+            const int classes = crossEntropyClassCount(loss);
             if (classes > 0 && sampling.trueClass >= classes)
                 continue;
             label = classes > 0 ? sampling.trueClass : sampling.binaryLabel;

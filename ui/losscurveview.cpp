@@ -25,24 +25,6 @@ namespace losslens {
 namespace {
 
 constexpr int sampleCount = 600;
-
-// The number of classes K of a loss whose label is a class index, 0 to K - 1: multi-class
-// cross-entropy, or a composite with such a term. Returns 0 for a loss whose label is 0/1 or
-// that takes none.
-// NOTE: `losslens curves` has its own labelCount(); a virtual Loss::labelCount() in the core
-// would serve both.
-int classIndexCount(const Loss &loss)
-{
-    if (const auto *crossEntropy = dynamic_cast<const CrossEntropyLoss *>(&loss))
-        return crossEntropy->classCount();
-    int count = 0;
-    if (const auto *composite = dynamic_cast<const CompositeLoss *>(&loss)) {
-        for (const CompositeLoss::Term &term : composite->terms())
-            count = std::max(count, classIndexCount(*term.loss));
-    }
-    return count;
-}
-
 } // namespace
 
 LossCurveView::LossCurveView(SessionModel *model, TrainingController *training, QWidget *parent)
@@ -181,14 +163,14 @@ double LossCurveView::labelFor(const Loss &loss) const
 {
     if (loss.kind() != LossKind::Classification)
         return 0.0;
-    if (classIndexCount(loss) > 0)
+    if (crossEntropyClassCount(loss) > 0)
         return m_trueClass->value();
     return classifierLabel();
 }
 
 bool LossCurveView::lacksTrueClass(const Loss &loss) const
 {
-    const int count = classIndexCount(loss);
+    const int count = crossEntropyClassCount(loss);
     return count > 0 && m_trueClass->value() >= count;
 }
 
@@ -235,7 +217,7 @@ void LossCurveView::rebuild(bool rescaleValues)
         const LossEntry &entry = m_model->lossEntry(i);
         if (!entry.enabled || entry.loss->kind() != LossKind::Classification)
             continue;
-        const int count = classIndexCount(*entry.loss);
+        const int count = crossEntropyClassCount(*entry.loss);
         classCount = std::max(classCount, count);
         binaryClassifier = binaryClassifier || count == 0;
     }

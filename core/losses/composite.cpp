@@ -1,4 +1,7 @@
 #include "composite.h"
+#include "crossentropy.h"
+
+#include <algorithm>
 
 #include "../losscatalogue.h"
 
@@ -323,6 +326,18 @@ QString CompositeLoss::label() const
     if (m_penalty.l2 != 0.0)
         parts << QStringLiteral("%1w²").arg(m_penalty.l2, 0, 'g', 4);
     return parts.join(QStringLiteral(" + "));
+}
+
+int crossEntropyClassCount(const Loss &loss)
+{
+    if (const auto *crossEntropy = dynamic_cast<const CrossEntropyLoss *>(&loss))
+        return crossEntropy->classCount();
+    int count = 0;
+    if (const auto *composite = dynamic_cast<const CompositeLoss *>(&loss)) {
+        for (const CompositeLoss::Term &term : composite->terms())
+            count = std::max(count, crossEntropyClassCount(*term.loss));
+    }
+    return count;
 }
 
 } // namespace losslens

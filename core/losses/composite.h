@@ -74,4 +74,8 @@ private:
     LossKind m_kind = LossKind::Regression;
 };
 
+// The number of classes of the cross-entropy in a loss: its own, or the largest among a
+// composite's terms; 0 for a loss without cross-entropy, whose labels are not class indices.
+int crossEntropyClassCount(const Loss &loss);
+
 } // namespace losslens
