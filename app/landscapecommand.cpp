@@ -317,6 +317,17 @@ int runRequest(const LandscapeRequest &request)
     const std::optional<Landscape> landscape = computeLandscapeInDataUnits(*objective, grid);
     if (!landscape)
         return fail(tr("the landscape computation was cancelled."));
+    // A range far from the data can overflow the mean loss; no file gets inf or NaN.
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            if (!std::isfinite(landscape->values(i, j))) {
+                return fail(tr("the mean loss overflows at w = %1, b = %2; choose --w and --b "
+                               "closer to the data's fit.")
+                                .arg(formatNumber(grid.slopeAt(i)),
+                                     formatNumber(grid.interceptAt(j))));
+            }
+        }
+    }
     if (!writeCsv(*landscape, csvFile, &error))
         return fail(error);
     return 0;

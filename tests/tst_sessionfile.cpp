@@ -233,6 +233,13 @@ void TestSessionFile::invalidEntriesNamed_data()
                                              {"feature", QJsonArray{1.0, 2.0}},
                                              {"target", QJsonArray{1.0}}})
         << "data";
+    QTest::newRow("data one x")
+        << "data" << QJsonValue(QJsonObject{{"source", ""},
+                                             {"feature_name", "x"},
+                                             {"target_name", "y"},
+                                             {"feature", QJsonArray{1.0, 1.0}},
+                                             {"target", QJsonArray{1.0, 2.0}}})
+        << "every row has the same x";
     QTest::newRow("data huge")
         << "data" << QJsonValue(QJsonObject{{"source", ""},
                                              {"feature_name", "x"},

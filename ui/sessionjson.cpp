@@ -57,7 +57,11 @@ void SessionReader::fail(const QString &path, const QString &problem)
 {
     if (failed())
         return;
-    m_message = tr("%1: %2 %3.").arg(m_fileName, path, problem);
+    // Problems quoted from a parser may end in a full stop already.
+    QString text = problem;
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    m_message = tr("%1: %2 %3.").arg(m_fileName, path, text);
 }
 
 QJsonValue SessionReader::member(const QJsonObject &object, const QString &path,
@@ -261,6 +265,11 @@ std::shared_ptr<Dataset> SessionReader::dataset(const QJsonObject &parent, const
         fail(inner, tr("has %1 feature values but %2 targets")
                         .arg(data->feature.size())
                         .arg(data->target.size()));
+    }
+    // The same check as a CSV file's data gets: a line needs two distinct feature values.
+    if (!failed()) {
+        if (const QString problem = lineFitProblem(*data); !problem.isEmpty())
+            fail(inner, tr("cannot be fitted: %1").arg(problem));
     }
     return data;
 }
