@@ -117,7 +117,12 @@ void LossListEditor::sync()
         item->setCheckState(entry.enabled ? Qt::Checked : Qt::Unchecked);
         const bool fits = entry.loss->fitsLineModel();
         const bool applicable = fits && (entry.loss->kind() == LossKind::Regression || binary);
-        item->setForeground(applicable ? palette().text() : palette().placeholderText());
+        // Without a foreground of its own an item follows the palette, so a theme change
+        // keeps it readable; only the greyed-out items carry a colour.
+        if (applicable)
+            item->setData(Qt::ForegroundRole, QVariant());
+        else
+            item->setForeground(palette().placeholderText());
         QStringList toolTip{label};
         if (entry.removable)
             toolTip << tr("Added as %1").arg(entry.loss->spec());

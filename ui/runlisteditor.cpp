@@ -165,7 +165,12 @@ void RunListEditor::sync()
         item->setText(text);
         item->setIcon(pathSwatch(run.colour));
         const bool active = m_model->isRunActive(i);
-        item->setForeground(active ? palette().text() : palette().placeholderText());
+        // Without a foreground of its own an item follows the palette, so a theme change
+        // keeps it readable; only the greyed-out items carry a colour.
+        if (active)
+            item->setData(Qt::ForegroundRole, QVariant());
+        else
+            item->setForeground(palette().placeholderText());
         const LossEntry &loss = m_model->lossEntry(run.lossIndex);
         QStringList toolTip{text, m_model->runOptimizer(i).spec()};
         if (!loss.enabled)
