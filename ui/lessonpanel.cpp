@@ -39,9 +39,11 @@ LessonPanel::LessonPanel(ApplyStep applyStep, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addSpacing(8);
     layout->addWidget(m_counter);
+    // Back and Next above the step's text, so they stay in one place whatever its length and a
+    // teacher can click through a lesson without looking.
+    layout->addLayout(buttons);
     layout->addWidget(m_stepTitle);
     layout->addWidget(m_text);
-    layout->addLayout(buttons);
     layout->addStretch();
     layout->addWidget(m_end);
 
