@@ -104,9 +104,10 @@ struct UnitLogarithm
     }
 };
 
-// 1 / p[k] for Count positive values with one division: with the prefix products
+// Computes 1 / p[k] for Count positive values with one division. With the prefix products
 // q_k = p_0 ... p_k and R = 1 / q_{n-1}, 1 / p_k = R q_{k-1} (p_{k+1} ... p_{n-1}), walked
-// backwards. Each result carries about 3 Count roundings, 1.4e-15 relative for Count = 4.
+// backwards. Each result carries about 3 Count roundings, an estimated 1.4e-15 relative for
+// Count = 4.
 // The caller keeps the product in range (here each p lies in [2, 8]).
 template <int Count>
 void sharedReciprocals(D d, const V *values, V *reciprocals)

@@ -8,8 +8,8 @@
 
 using namespace losslens;
 
-// Autosave: a change is written after the delay and reads back as the session; saving removes
-// the file; files of processes that no longer run are offered for recovery, others are not.
+// Autosave tests. A change is written after the delay and reads back as the session, and saving
+// removes the file. Only files of processes that no longer run are offered for recovery.
 class TestAutosave : public QObject
 {
     Q_OBJECT

@@ -1,6 +1,6 @@
-// The CSV options of the command line, run as a user would from a shell: --skip-invalid on
-// every command that reads --data, the first invalid row's message and exit status 2, and
-// columns chosen by number in a file without a header.
+// The command line's CSV options, run as from a shell. Each command that reads --data is checked
+// for --skip-invalid and for the first invalid row's message with exit status 2. Columns are
+// also chosen by number in a file without a header.
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -484,7 +484,7 @@ void TestLessons::lessonNeverSavedOverSessionFile()
     QVERIFY2(window.sessionFiles()->save(path, &error), qPrintable(error));
     QCOMPARE(window.sessionFiles()->path(), path);
     QVERIFY(window.openLesson(bundledLessons()[0].resourcePath));
-    // Save now asks for a name instead of writing the lesson over the user's file.
+    // Save now prompts for a name instead of writing the lesson over the user's file.
     QVERIFY(window.sessionFiles()->path().isEmpty());
 }
 

@@ -26,8 +26,8 @@ struct LessonRun
     bool operator==(const LessonRun &other) const;
 };
 
-// What one lesson step changes. An absent entry keeps the previous step's value (the session's
-// for the first step), except landscapeRange and play, which hold for their step only.
+// The changes of one lesson step. An absent entry keeps the previous step's value (the
+// session's for the first step), except landscapeRange and play, which apply to their step only.
 struct LessonStepSettings
 {
     // Embedded data, in the same form as the session's "data" entry.

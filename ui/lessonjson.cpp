@@ -93,7 +93,7 @@ LessonStepSettings settingsFromJson(SessionReader &reader, const QJsonObject &ob
         QStringLiteral("standardize"),  QStringLiteral("runs"),      QStringLiteral("selected_run"),
         QStringLiteral("hidden"),       QStringLiteral("landscape"), QStringLiteral("play")};
     // A misspelt key would otherwise be ignored silently, and the step would not do what its
-    // text says.
+    // text describes.
     for (const QString &key : object.keys()) {
         if (!keys.contains(key)) {
             reader.fail(SessionReader::join(path, key),

@@ -83,8 +83,8 @@ public:
     // Opens a session file, first asking about unsaved changes. A rejected file is explained in
     // a message box and leaves the current session intact. Returns whether the file was opened.
     bool openSession(const QString &path);
-    // Saves to the session's file, or asks for one while it has none; errors go to a message
-    // box. Returns false when the save failed or was cancelled.
+    // Saves to the session's file, or prompts for one while it has none. Errors go to a
+    // message box. Returns false when the save failed or was cancelled.
     bool saveSession();
     bool saveSessionTo(const QString &path);
     // Opens an autosave file as an unsaved session without a file.
@@ -142,7 +142,7 @@ public slots:
     void openSessionDialog();
     bool saveSessionAs();
     void exportViewDialog();
-    // File > Export as CSV: each asks for a file and writes it through QSaveFile.
+    // File > Export as CSV: each prompts for a file name and writes it through QSaveFile.
     void exportLossCurvesCsv();
     void exportLandscapeCsv();
     void exportTrajectoriesCsv();

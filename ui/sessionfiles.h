@@ -14,7 +14,7 @@ namespace losslens {
 
 class Autosave;
 
-// The user's answer when unsaved changes would be lost by closing or replacing the session.
+// The user's choice when closing or replacing the session would lose unsaved changes.
 enum class UnsavedChangesChoice { Save, Discard, Cancel };
 
 // The file behind the window's session: its path, whether the session has changes that are not
@@ -47,8 +47,8 @@ public:
     // window's own autosave copy and then removes the recovered file.
     bool recover(const QString &autosavePath, QString *error);
 
-    // Forgets the session's file, so that Save asks for a new name, as after opening a lesson:
-    // its steps must never be written over the session file that was open before.
+    // Forgets the session's file, so that Save prompts for a new name. Opening a lesson calls
+    // it, because the lesson's steps must not be written over the file that was open before.
     void forgetFile();
 
     // Starts keeping an autosave copy in folder, written a short delay after each change.

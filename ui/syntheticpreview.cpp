@@ -85,7 +85,7 @@ void SyntheticPreview::plotLine(const SyntheticSettings &settings, const Dataset
 
 void SyntheticPreview::plotClasses(const Dataset &data)
 {
-    // Okabe-Ito blue and vermilion, told apart with the common colour vision deficiencies.
+    // Okabe-Ito blue and vermilion, distinguishable with the common colour vision deficiencies.
     const QColor colours[] = {QColor(0, 114, 178), QColor(213, 94, 0)};
     int counts[2] = {0, 0};
     for (int label = 0; label < 2; ++label) {

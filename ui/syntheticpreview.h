@@ -22,7 +22,7 @@ public:
 
     explicit SyntheticPreview(QWidget *parent = nullptr);
 
-    // Generates the data set and plots it, or empties the plot and says why: settings that
+    // Generates the data set and plots it, or empties the plot and shows the reason: settings that
     // validateSyntheticSettings() rejects, or more than pointLimit points.
     void showSettings(const SyntheticSettings &settings);
 

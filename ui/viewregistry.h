@@ -68,7 +68,7 @@ private:
     };
 
     void applyEntry(const Entry &entry);
-    // Shows each splitter that holds registered views while one of its views shows.
+    // Shows each splitter that contains registered views while one of those views is visible.
     void updateSplitters();
     const Entry *find(const QString &name) const;
     Entry *find(const QString &name);
