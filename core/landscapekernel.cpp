@@ -11,10 +11,15 @@
 #include "losses/composite.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <functional>
 #include <numbers>
+#include <numeric>
 #include <optional>
+#include <tuple>
 #include <type_traits>
+#include <vector>
 
 #ifndef LOSSLENS_LANDSCAPE_KERNEL_SHARED
 #define LOSSLENS_LANDSCAPE_KERNEL_SHARED
@@ -97,8 +102,8 @@ struct UnitLogarithm
         const V s = hn::Mul(numerator, reciprocal);
         const V s2 = hn::Mul(s, s);
         V series = hn::Set(d, 2.0 / 17.0);
-        for (const double coefficient : {2.0 / 15.0, 2.0 / 13.0, 2.0 / 11.0, 2.0 / 9.0, 2.0 / 7.0,
-                                         2.0 / 5.0, 2.0 / 3.0, 2.0})
+        for (const double coefficient :
+             {2.0 / 15.0, 2.0 / 13.0, 2.0 / 11.0, 2.0 / 9.0, 2.0 / 7.0, 2.0 / 5.0, 2.0 / 3.0, 2.0})
             series = hn::MulAdd(series, s2, hn::Set(d, coefficient));
         return hn::MulAdd(s, series, offset);
     }
@@ -109,8 +114,7 @@ struct UnitLogarithm
 // backwards. Each result carries about 3 Count roundings, an estimated 1.4e-15 relative for
 // Count = 4.
 // The caller keeps the product in range (here each p lies in [2, 8]).
-template <int Count>
-void sharedReciprocals(D d, const V *values, V *reciprocals)
+template <int Count> void sharedReciprocals(D d, const V *values, V *reciprocals)
 {
     V prefix[Count];
     prefix[0] = values[0];
@@ -326,6 +330,8 @@ struct FocalShape : PlainShape
     static constexpr int interceptsPerPass = 4;
     static constexpr bool usesExponentials = true;
     static constexpr bool sharesIntercepts = true;
+    // The far forms of accumulateFarChunk, from the farthest samples inwards.
+    static constexpr int farTerms[] = {3, 6, 9, 12};
     double gamma;
     double plainWeight;
 
@@ -333,7 +339,6 @@ struct FocalShape : PlainShape
     void accumulateChunk(D d, const V *x, const V *expPlus, const V *expMinus, V *sums) const
     {
         const V one = hn::Set(d, 1.0);
-        const V zero = hn::Zero(d);
         V t[Chunk];
         V onePlusT[Chunk];
         V products[2 * Chunk];
@@ -345,36 +350,70 @@ struct FocalShape : PlainShape
             products[k] = hn::Mul(onePlusT[k], logarithms[k].denominator);
         }
         sharedReciprocals<Chunk>(d, products, products + Chunk);
-        const int power = static_cast<int>(gamma);
         for (int k = 0; k < Chunk; ++k) {
             const V reciprocal = products[Chunk + k];
             const V logarithm = logarithms[k].value(d, hn::Mul(reciprocal, onePlusT[k]));
-            // max(-m, 0) = -min(m, 0).
-            const V softplusNegative = hn::Sub(logarithm, hn::Min(x[k], zero));
-            V focus;
-            if (power == gamma) {
-                const V inverse = hn::Mul(reciprocal, logarithms[k].denominator);
-                // s(-m) = (1 / (1 + t)) min(1, e^-m): t for m >= 0, 1 below.
-                const V complement = hn::Mul(inverse, hn::Min(one, expMinus[k]));
-                if (power == 2) {
-                    // The default, without the loop below.
-                    focus = hn::Mul(complement, complement);
-                } else {
-                    focus = one;
-                    V factor = complement;
-                    for (int bits = power; bits > 0; bits >>= 1) {
-                        if (bits & 1)
-                            focus = hn::Mul(focus, factor);
-                        if (bits > 1)
-                            factor = hn::Mul(factor, factor);
-                    }
-                }
-            } else {
-                const V softplusPositive = hn::Add(hn::Max(x[k], zero), logarithm);
-                focus = hn::Exp(d, hn::Mul(hn::Set(d, -gamma), softplusPositive));
-            }
-            sums[k] = hn::MulAdd(softplusNegative, focus, sums[k]);
+            const V inverse = hn::Mul(reciprocal, logarithms[k].denominator);
+            sums[k] = addTerm(d, x[k], expMinus[k], logarithm, inverse, sums[k]);
         }
+    }
+
+    // As accumulateChunk where every margin of the pass has |m| >= farMargin(Terms), so that
+    // t <= e^-|m| is small enough for Terms + 1 terms of two Taylor series to be exact:
+    //   1 / (1 + t) = 1 - t + t^2 - ... + (-t)^Terms,     error below t^(Terms + 1),
+    //   log1p(t) = t (1 - t/2 + t^2/3 - ... + (-t)^Terms / (Terms + 1)),
+    // the relative error of the second below t^(Terms + 1) / (Terms + 2). Neither needs a
+    // division, and together they cost about half of the logarithm and reciprocals above.
+    template <int Chunk, int Terms>
+    void accumulateFarChunk(D d, const V *x, const V *expPlus, const V *expMinus, V *sums) const
+    {
+        for (int k = 0; k < Chunk; ++k) {
+            const V t = hn::Min(expPlus[k], expMinus[k]);
+            V inverse = hn::Set(d, Terms % 2 == 0 ? 1.0 : -1.0);
+            V series = hn::Set(d, (Terms % 2 == 0 ? 1.0 : -1.0) / (Terms + 1));
+            for (int n = Terms - 1; n >= 0; --n) {
+                const double sign = n % 2 == 0 ? 1.0 : -1.0;
+                inverse = hn::MulAdd(inverse, t, hn::Set(d, sign));
+                series = hn::MulAdd(series, t, hn::Set(d, sign / (n + 1)));
+            }
+            sums[k] = addTerm(d, x[k], expMinus[k], hn::Mul(t, series), inverse, sums[k]);
+        }
+    }
+
+    // The smallest |m| at which accumulateFarChunk<Terms> may be used: there
+    // t^(Terms + 1) <= e^-(Terms + 1) |m| <= 2^-53, half a unit in the last place.
+    static constexpr double farMargin(int terms) { return 36.75 / (terms + 1); }
+
+    // sum + w' softplus(-m) s(-m)^gamma from log1p(t) and 1 / (1 + t).
+    V addTerm(D d, V x, V expMinus, V logarithm, V inverse, V sum) const
+    {
+        const V one = hn::Set(d, 1.0);
+        const V zero = hn::Zero(d);
+        // max(-m, 0) = -min(m, 0).
+        const V softplusNegative = hn::Sub(logarithm, hn::Min(x, zero));
+        const int power = static_cast<int>(gamma);
+        V focus;
+        if (power == gamma) {
+            // s(-m) = (1 / (1 + t)) min(1, e^-m): t for m >= 0, 1 below.
+            const V complement = hn::Mul(inverse, hn::Min(one, expMinus));
+            if (power == 2) {
+                // The default, without the loop below.
+                focus = hn::Mul(complement, complement);
+            } else {
+                focus = one;
+                V factor = complement;
+                for (int bits = power; bits > 0; bits >>= 1) {
+                    if (bits & 1)
+                        focus = hn::Mul(focus, factor);
+                    if (bits > 1)
+                        factor = hn::Mul(factor, factor);
+                }
+            }
+        } else {
+            const V softplusPositive = hn::Add(hn::Max(x, zero), logarithm);
+            focus = hn::Exp(d, hn::Mul(hn::Set(d, -gamma), softplusPositive));
+        }
+        return hn::MulAdd(softplusNegative, focus, sum);
     }
 };
 
@@ -416,6 +455,86 @@ struct ZeroOneShape : PlainShape
     }
 };
 
+// Bands of a block's samples around the decision boundary, for margins m = u_i + b with b in
+// [lowest, highest]: outside band k every margin has |m| >= bounds[k]. Inputs u_i in
+// increasing (order > 0) or decreasing (order < 0) order pass the interval
+// [-bound - highest, bound - lowest] in one stretch, so the samples before and after it are
+// those far from the boundary. Each edge is walked from its last place. The intercepts of a
+// row come in order, so the edges move little from one pass to the next, and a bisection per
+// pass cost a tenth of the loss.
+template <size_t Tiers> class MarginBands
+{
+public:
+    MarginBands(const double *inputs, size_t count, int order, size_t lanes,
+                const std::array<double, Tiers> &bounds)
+        : m_inputs(inputs), m_count(count), m_order(order), m_lanes(lanes), m_bounds(bounds)
+    {
+        m_edges.fill({0, count});
+    }
+
+    // Sets the bands for intercepts in [lowest, highest].
+    void update(double lowest, double highest)
+    {
+        for (size_t tier = 0; tier < Tiers; ++tier) {
+            const double below = -m_bounds[tier] - highest;
+            const double above = m_bounds[tier] - lowest;
+            auto &[begin, end] = m_edges[tier];
+            if (m_order > 0) {
+                walk(begin, [&](double u) { return u > below; });
+                walk(end, [&](double u) { return u >= above; });
+            } else {
+                walk(begin, [&](double u) { return u < above; });
+                walk(end, [&](double u) { return u <= below; });
+            }
+        }
+    }
+
+    // Band k in whole vectors, grown outwards to vector boundaries and kept inside band k - 1.
+    std::pair<size_t, size_t> band(size_t tier) const
+    {
+        size_t begin = m_edges[tier].first - m_edges[tier].first % m_lanes;
+        size_t end = std::min(m_count, (m_edges[tier].second + m_lanes - 1) / m_lanes * m_lanes);
+        if (tier > 0) {
+            const auto outer = band(tier - 1);
+            begin = std::max(begin, outer.first);
+            end = std::min(end, outer.second);
+        }
+        return {begin, std::max(begin, end)};
+    }
+
+private:
+    // Moves `edge` to the first sample where `after` holds; `after` is false, then true.
+    template <class Predicate> void walk(size_t &edge, Predicate after) const
+    {
+        while (edge > 0 && after(m_inputs[edge - 1]))
+            --edge;
+        while (edge < m_count && !after(m_inputs[edge]))
+            ++edge;
+    }
+
+    const double *m_inputs;
+    size_t m_count;
+    int m_order;
+    size_t m_lanes;
+    std::array<double, Tiers> m_bounds;
+    std::array<std::pair<size_t, size_t>, Tiers> m_edges;
+};
+
+// The far-form bands a shape uses, or nothing.
+template <class Shape> struct FarBands
+{
+    using Type = std::nullptr_t;
+};
+template <class Shape>
+requires requires
+{
+    Shape::farTerms;
+}
+struct FarBands<Shape>
+{
+    using Type = MarginBands<std::size(Shape::farTerms)>;
+};
+
 // Sums the shape over the first `count` samples of the block (a multiple of the lane count)
 // for Chunk intercepts at once: each sample vector is loaded once for all of them, and the
 // Chunk accumulators are independent chains.
@@ -428,7 +547,9 @@ enum class InputForm { Margin, Error, ScaledError };
 
 template <int Chunk, InputForm Form, class Shape>
 void sumChunk(const Shape &shape, const double *targets, double inverseScale, const double *inputs,
-              const double *expPlus, const double *expMinus, size_t count, const double *shifted,
+              const typename FarBands<Shape>::Type *bands,
+              const std::pair<size_t, size_t> *nearBand, const double *expPlus,
+              const double *expMinus, size_t count, const double *shifted,
               const double *shiftedExpPlus, const double *shiftedExpMinus, int factorsPerLogarithm,
               double *plainSums, double *logSums)
 {
@@ -453,33 +574,86 @@ void sumChunk(const Shape &shape, const double *targets, double inverseScale, co
         }
     }
     const V scale = hn::Set(d, inverseScale);
-    int factors = 0;
-    for (size_t i = 0; i < count; i += lanes) {
-        const V input = hn::Load(d, inputs + i);
-        V plus = hn::Zero(d);
-        V minus = hn::Zero(d);
-        if constexpr (Shape::usesExponentials) {
-            plus = hn::Load(d, expPlus + i);
-            minus = hn::Load(d, expMinus + i);
-        }
-        // Unrolled, so that the accumulators stay in registers.
-        if constexpr (requires { Shape::sharesIntercepts; }) {
-            // Shapes that share work between the intercepts of a pass.
-            V x[Chunk];
-            V termPlus[Chunk];
-            V termMinus[Chunk];
-#pragma GCC unroll 4
+    if constexpr (requires { Shape::sharesIntercepts; }) {
+        // Shapes that share work between the intercepts of a pass, in one loop per stretch of
+        // samples: Terms > 0 for the far form with that many terms, 0 for the full one.
+        const auto pass = [&](auto terms, size_t begin, size_t end) {
+            // Local copies, so that the compiler keeps them in registers.
+            V sums[Chunk];
+            V shift[Chunk];
+            V factorPlus[Chunk];
+            V factorMinus[Chunk];
             for (int k = 0; k < Chunk; ++k) {
-                x[k] = hn::Add(input, intercept[k]);
-                if constexpr (Form != InputForm::Margin)
-                    x[k] = hn::Sub(x[k], hn::LoadU(d, targets + i));
-                if constexpr (Form == InputForm::ScaledError)
-                    x[k] = hn::Mul(x[k], scale);
-                termPlus[k] = hn::Mul(plus, interceptPlus[k]);
-                termMinus[k] = hn::Mul(minus, interceptMinus[k]);
+                sums[k] = plain[k];
+                shift[k] = intercept[k];
+                factorPlus[k] = interceptPlus[k];
+                factorMinus[k] = interceptMinus[k];
             }
-            shape.template accumulateChunk<Chunk>(d, x, termPlus, termMinus, plain);
-        } else {
+            for (size_t i = begin; i < end; i += lanes) {
+                const V input = hn::Load(d, inputs + i);
+                const V plus = hn::Load(d, expPlus + i);
+                const V minus = hn::Load(d, expMinus + i);
+                V x[Chunk];
+                V termPlus[Chunk];
+                V termMinus[Chunk];
+#pragma GCC unroll 4
+                for (int k = 0; k < Chunk; ++k) {
+                    x[k] = hn::Add(input, shift[k]);
+                    if constexpr (Form != InputForm::Margin)
+                        x[k] = hn::Sub(x[k], hn::LoadU(d, targets + i));
+                    if constexpr (Form == InputForm::ScaledError)
+                        x[k] = hn::Mul(x[k], scale);
+                    termPlus[k] = hn::Mul(plus, factorPlus[k]);
+                    termMinus[k] = hn::Mul(minus, factorMinus[k]);
+                }
+                if constexpr (decltype(terms)::value == 0)
+                    shape.template accumulateChunk<Chunk>(d, x, termPlus, termMinus, sums);
+                else
+                    shape.template accumulateFarChunk<Chunk, decltype(terms)::value>(
+                        d, x, termPlus, termMinus, sums);
+            }
+            for (int k = 0; k < Chunk; ++k)
+                plain[k] = sums[k];
+        };
+        bool passed = false;
+        if (nearBand) {
+            // The caller sums the samples outside the band (focalFarTotals).
+            pass(std::integral_constant<int, 0>{}, nearBand->first, nearBand->second);
+            passed = true;
+        }
+        if constexpr (requires { Shape::farTerms; } && Form == InputForm::Margin) {
+            if (bands && !passed) {
+                // Nested stretches, from the samples farthest from the boundary inwards.
+                std::pair<size_t, size_t> outer{0, count};
+                [&]<size_t... Tier>(std::index_sequence<Tier...>)
+                {
+                    (([&] {
+                         constexpr int terms = Shape::farTerms[Tier];
+                         const auto [begin, end] = bands->band(Tier);
+                         pass(std::integral_constant<int, terms>{}, outer.first, begin);
+                         pass(std::integral_constant<int, terms>{}, end, outer.second);
+                         outer = {begin, end};
+                     }()),
+                     ...);
+                }
+                (std::make_index_sequence<std::size(Shape::farTerms)>{});
+                pass(std::integral_constant<int, 0>{}, outer.first, outer.second);
+                passed = true;
+            }
+        }
+        if (!passed)
+            pass(std::integral_constant<int, 0>{}, 0, count);
+    } else {
+        int factors = 0;
+        for (size_t i = 0; i < count; i += lanes) {
+            const V input = hn::Load(d, inputs + i);
+            V plus = hn::Zero(d);
+            V minus = hn::Zero(d);
+            if constexpr (Shape::usesExponentials) {
+                plus = hn::Load(d, expPlus + i);
+                minus = hn::Load(d, expMinus + i);
+            }
+            // Unrolled, so that the accumulators stay in registers.
 #pragma GCC unroll 4
             for (int k = 0; k < Chunk; ++k) {
                 V factor = hn::Zero(d);
@@ -520,10 +694,227 @@ void sumChunk(const Shape &shape, const double *targets, double inverseScale, co
     }
 }
 
+// The focal loss w' softplus(-m) s(-m)^gamma summed over the samples of a block whose margins
+// have |m| >= focalSeriesMargin, for every intercept of a row, from power sums of the samples
+// instead of one term per sample. With t = e^-|m| <= e^-focalSeriesMargin, two series in t
+// converge fast:
+//   m <= -T: s(-m)^gamma softplus(-m) = sum_n t^n (g_n (-m) + h_n),
+//   m >= T:  s(-m)^gamma softplus(-m) = t^gamma sum_n h_n t^n,
+// with (1 + t)^-gamma = sum_n g_n t^n, g_n = binomial(-gamma, n), and
+// (1 + t)^-gamma log1p(t) = sum_n h_n t^n. In sorted samples the far ones of each side are a
+// run from one end, and with t_i = y_i Z (y_i of the sample relative to a reference sample,
+// Z of the intercept) the sum over the run is sum_n Z^n (coefficient times sum_i y_i^n): the
+// power sums come from one pass over the samples for all intercepts of the row. Every sum is
+// of terms of one sign, scaled so that no power overflows; where the scaling could overflow or
+// lose the leading terms, it returns false and the caller sums per sample.
+constexpr double focalSeriesMargin = 1.5;
+constexpr int focalSeriesMaximumTerms = 40;
+
+template <class Shape>
+bool focalFarTotals(const Shape &shape, const BlockJob &job, const double *inputs, int order,
+                    const double *expPlus, const double *expMinus, size_t vectorCount, int chunk,
+                    std::vector<std::pair<size_t, size_t>> *nearBands, std::vector<double> *totals)
+{
+    const D d;
+    const size_t lanes = hn::Lanes(d);
+    const double gamma = shape.gamma;
+    if (!(gamma >= 0.0) || vectorCount == 0)
+        return false;
+    // The coefficients, and the terms after which the rest is below 2^-56 of the leading term
+    // at t = e^-T: |g_(n+1)| t^(n+1) and |h_(n+1)| t^n.
+    double g[focalSeriesMaximumTerms + 1];
+    double h[focalSeriesMaximumTerms + 1];
+    const double farLimit = std::exp(-focalSeriesMargin);
+    int terms = -1;
+    g[0] = 1.0;
+    h[0] = 0.0;
+    double power = 1.0;
+    for (int n = 1; n <= focalSeriesMaximumTerms; ++n) {
+        g[n] = -g[n - 1] * (gamma + n - 1) / n;
+        h[n] = 0.0;
+        for (int k = 1; k <= n; ++k)
+            h[n] += (k % 2 == 1 ? 1.0 : -1.0) / k * g[n - k];
+        if (std::abs(g[n]) * power * farLimit < 0x1p-56 && std::abs(h[n]) * power < 0x1p-56) {
+            terms = n - 1;
+            break;
+        }
+        power *= farLimit;
+    }
+    if (terms < 1)
+        return false;
+    const int integerPower = static_cast<int>(gamma);
+    const bool integerGamma = integerPower == gamma;
+
+    const Eigen::Index interceptCount = job.interceptCount;
+    const size_t groups = static_cast<size_t>((interceptCount + chunk - 1) / chunk);
+    const double *shifted = job.shiftedIntercepts;
+    nearBands->assign(groups, {0, vectorCount});
+    totals->assign(static_cast<size_t>(interceptCount), 0.0);
+    // Runs from the negative end (m <= -T) and the positive end (m >= T), in samples.
+    std::vector<size_t> negativeRun(groups);
+    std::vector<size_t> positiveRun(groups);
+    MarginBands<1> bands(inputs, vectorCount, order, lanes, {focalSeriesMargin});
+    for (size_t group = 0; group < groups; ++group) {
+        const Eigen::Index first = static_cast<Eigen::Index>(group) * chunk;
+        const Eigen::Index last = std::min<Eigen::Index>(first + chunk, interceptCount);
+        const auto [lowest, highest] = std::minmax_element(shifted + first, shifted + last);
+        bands.update(*lowest, *highest);
+        const auto band = bands.band(0);
+        (*nearBands)[group] = band;
+        // Inputs increase from the negative end.
+        negativeRun[group] = order > 0 ? band.first : vectorCount - band.second;
+        positiveRun[group] = order > 0 ? vectorCount - band.second : band.first;
+    }
+    // The index of the sample at position p from either end.
+    const auto fromNegativeEnd = [&](size_t p) { return order > 0 ? p : vectorCount - 1 - p; };
+    const auto fromPositiveEnd = [&](size_t p) { return order > 0 ? vectorCount - 1 - p : p; };
+    // The first index of the vector at positions [p, p + lanes) from either end.
+    const auto vectorFromNegativeEnd = [&](size_t p) {
+        return order > 0 ? p : vectorCount - lanes - p;
+    };
+    const auto vectorFromPositiveEnd = [&](size_t p) {
+        return order > 0 ? vectorCount - lanes - p : p;
+    };
+    std::vector<size_t> sequence(groups);
+
+    // m <= -T: t_i = e^(u_i + b) = y_i Z with y_i = e^(u_i - r) <= 1 for the reference input
+    // r, the largest of the longest run, and Z = e^(r + b); -m_i = (r - u_i) - (r + b).
+    const size_t longestNegative = *std::max_element(negativeRun.begin(), negativeRun.end());
+    if (longestNegative > 0) {
+        const size_t reference = fromNegativeEnd(longestNegative - 1);
+        const double referenceInput = inputs[reference];
+        for (size_t group = 0; group < groups; ++group) {
+            if (negativeRun[group] == 0)
+                continue;
+            const Eigen::Index first = static_cast<Eigen::Index>(group) * chunk;
+            const Eigen::Index last = std::min<Eigen::Index>(first + chunk, interceptCount);
+            for (Eigen::Index j = first; j < last; ++j) {
+                if (!((terms + 1) * (referenceInput + shifted[j]) < 700.0))
+                    return false;
+            }
+        }
+        std::iota(sequence.begin(), sequence.end(), size_t{0});
+        std::stable_sort(sequence.begin(), sequence.end(),
+                         [&](size_t a, size_t b) { return negativeRun[a] < negativeRun[b]; });
+        // Per lane, n = 0 .. terms: sums of y^n and of (r - u) y^n.
+        HWY_ALIGN double powers[(focalSeriesMaximumTerms + 1) * hn::MaxLanes(D())] = {};
+        HWY_ALIGN double weighted[(focalSeriesMaximumTerms + 1) * hn::MaxLanes(D())] = {};
+        const V relative = hn::Set(d, expMinus[reference]);
+        const V referenceVector = hn::Set(d, referenceInput);
+        size_t done = 0;
+        double sumPowers[focalSeriesMaximumTerms + 1];
+        double sumWeighted[focalSeriesMaximumTerms + 1];
+        for (const size_t group : sequence) {
+            if (negativeRun[group] == 0)
+                continue;
+            for (; done < negativeRun[group]; done += lanes) {
+                const size_t at = vectorFromNegativeEnd(done);
+                const V y = hn::Mul(hn::Load(d, expPlus + at), relative);
+                const V distance = hn::Sub(referenceVector, hn::Load(d, inputs + at));
+                V yPower = hn::Set(d, 1.0);
+                for (int n = 0; n <= terms; ++n) {
+                    double *power = powers + n * lanes;
+                    double *weight = weighted + n * lanes;
+                    hn::Store(hn::Add(hn::Load(d, power), yPower), d, power);
+                    hn::Store(hn::MulAdd(distance, yPower, hn::Load(d, weight)), d, weight);
+                    yPower = hn::Mul(yPower, y);
+                }
+            }
+            for (int n = 0; n <= terms; ++n) {
+                sumPowers[n] = hn::GetLane(hn::SumOfLanes(d, hn::Load(d, powers + n * lanes)));
+                sumWeighted[n] = hn::GetLane(hn::SumOfLanes(d, hn::Load(d, weighted + n * lanes)));
+            }
+            const Eigen::Index first = static_cast<Eigen::Index>(group) * chunk;
+            const Eigen::Index last = std::min<Eigen::Index>(first + chunk, interceptCount);
+            for (Eigen::Index j = first; j < last; ++j) {
+                const double offset = referenceInput + shifted[j];
+                const double factor = expPlus[reference] * job.interceptExpPlus[j];
+                double total = 0.0;
+                for (int n = terms; n >= 0; --n) {
+                    const double margins = sumWeighted[n] - offset * sumPowers[n];
+                    total = total * factor + (g[n] * margins + h[n] * sumPowers[n]);
+                }
+                (*totals)[static_cast<size_t>(j)] += total;
+            }
+        }
+    }
+
+    // m >= T: t_i = e^-(u_i + b) = y_i Z with y_i = e^-(u_i - r) <= 1 for the reference input
+    // r, the smallest of the longest run, and Z = e^-(r + b). The powers start at y^gamma.
+    const size_t longestPositive = *std::max_element(positiveRun.begin(), positiveRun.end());
+    if (longestPositive > 0) {
+        const size_t reference = fromPositiveEnd(longestPositive - 1);
+        const double referenceInput = inputs[reference];
+        for (size_t group = 0; group < groups; ++group) {
+            if (positiveRun[group] == 0)
+                continue;
+            // The run's own first sample must keep its leading power y^(gamma + 1) in range.
+            const double edge = inputs[fromPositiveEnd(positiveRun[group] - 1)];
+            if (!((gamma + 1.0) * (edge - referenceInput) < 700.0))
+                return false;
+            const Eigen::Index first = static_cast<Eigen::Index>(group) * chunk;
+            const Eigen::Index last = std::min<Eigen::Index>(first + chunk, interceptCount);
+            for (Eigen::Index j = first; j < last; ++j) {
+                if (!(-(terms + gamma + 1.0) * (referenceInput + shifted[j]) < 700.0))
+                    return false;
+            }
+        }
+        std::iota(sequence.begin(), sequence.end(), size_t{0});
+        std::stable_sort(sequence.begin(), sequence.end(),
+                         [&](size_t a, size_t b) { return positiveRun[a] < positiveRun[b]; });
+        HWY_ALIGN double powers[(focalSeriesMaximumTerms + 1) * hn::MaxLanes(D())] = {};
+        const V relative = hn::Set(d, expPlus[reference]);
+        const V referenceVector = hn::Set(d, referenceInput);
+        size_t done = 0;
+        double sumPowers[focalSeriesMaximumTerms + 1];
+        for (const size_t group : sequence) {
+            if (positiveRun[group] == 0)
+                continue;
+            for (; done < positiveRun[group]; done += lanes) {
+                const size_t at = vectorFromPositiveEnd(done);
+                const V y = hn::Mul(hn::Load(d, expMinus + at), relative);
+                V yPower;
+                if (integerGamma) {
+                    yPower = hn::Set(d, 1.0);
+                    for (int k = 0; k < integerPower; ++k)
+                        yPower = hn::Mul(yPower, y);
+                } else {
+                    const V distance = hn::Sub(hn::Load(d, inputs + at), referenceVector);
+                    yPower = hn::Exp(d, hn::Mul(hn::Set(d, -gamma), distance));
+                }
+                for (int n = 0; n <= terms; ++n) {
+                    double *power = powers + n * lanes;
+                    hn::Store(hn::Add(hn::Load(d, power), yPower), d, power);
+                    yPower = hn::Mul(yPower, y);
+                }
+            }
+            for (int n = 0; n <= terms; ++n)
+                sumPowers[n] = hn::GetLane(hn::SumOfLanes(d, hn::Load(d, powers + n * lanes)));
+            const Eigen::Index first = static_cast<Eigen::Index>(group) * chunk;
+            const Eigen::Index last = std::min<Eigen::Index>(first + chunk, interceptCount);
+            for (Eigen::Index j = first; j < last; ++j) {
+                const double factor = expMinus[reference] * job.interceptExpMinus[j];
+                double total = 0.0;
+                for (int n = terms; n >= 1; --n)
+                    total = (total + h[n] * sumPowers[n]) * factor;
+                double leading = 1.0;
+                if (integerGamma) {
+                    for (int k = 0; k < integerPower; ++k)
+                        leading *= factor;
+                } else {
+                    leading = std::exp(-gamma * (referenceInput + shifted[j]));
+                }
+                (*totals)[static_cast<size_t>(j)] += leading * total;
+            }
+        }
+    }
+    return true;
+}
+
 // Adds one term of the loss, with weight `weight`, for the block to every intercept's sum.
 template <class Shape>
 void addTerm(const Shape &shape, const BlockJob &job, const Loss &loss, double weight,
-             const double *targets, double inverseScale, const double *inputs,
+             const double *targets, double inverseScale, const double *inputs, int inputOrder,
              const double *expPlus, const double *expMinus, size_t vectorCount, double inputBound)
 {
     const Eigen::Index count = job.count;
@@ -531,8 +922,44 @@ void addTerm(const Shape &shape, const BlockJob &job, const Loss &loss, double w
     const double *target = job.group.target + job.first;
     const bool inputsUsable = !Shape::usesExponentials || inputBound <= productExponentLimit;
     constexpr int chunk = Shape::interceptsPerPass;
+    using Bands = typename FarBands<Shape>::Type;
+    std::optional<Bands> bands;
+    if constexpr (requires { Shape::farTerms; }) {
+        if (!targets && inputOrder != 0) {
+            std::array<double, std::size(Shape::farTerms)> bounds;
+            for (size_t tier = 0; tier < bounds.size(); ++tier)
+                bounds[tier] = Shape::farMargin(Shape::farTerms[tier]);
+            bands.emplace(inputs, vectorCount, inputOrder, hn::Lanes(D()), bounds);
+        }
+    }
+    // The focal loss's samples far from the boundary, summed from power sums where they can be.
+    std::vector<std::pair<size_t, size_t>> nearBands;
+    std::vector<double> farTotals;
+    if constexpr (requires { Shape::farTerms; }) {
+        if (bands && inputsUsable) {
+            if (!focalFarTotals(shape, job, inputs, inputOrder, expPlus, expMinus, vectorCount,
+                                chunk, &nearBands, &farTotals)) {
+                nearBands.clear();
+                farTotals.clear();
+            }
+        }
+    }
     for (Eigen::Index j = 0; j < job.interceptCount; j += chunk) {
         const int size = static_cast<int>(std::min<Eigen::Index>(chunk, job.interceptCount - j));
+        const std::pair<size_t, size_t> *nearBand =
+            nearBands.empty() ? nullptr : &nearBands[static_cast<size_t>(j / chunk)];
+        const auto bandsFor = [&](Eigen::Index first, int length) -> const Bands * {
+            if constexpr (requires { Shape::farTerms; }) {
+                if (!bands || nearBand)
+                    return nullptr;
+                const auto [lowest, highest] = std::minmax_element(
+                    job.shiftedIntercepts + first, job.shiftedIntercepts + first + length);
+                bands->update(*lowest, *highest);
+                return &*bands;
+            } else {
+                return nullptr;
+            }
+        };
         double interceptBound = 0.0;
         for (int k = 0; k < size; ++k)
             interceptBound = std::max(interceptBound, std::abs(job.shiftedIntercepts[j + k]));
@@ -554,17 +981,18 @@ void addTerm(const Shape &shape, const BlockJob &job, const Loss &loss, double w
         const auto run = [&](auto form) {
             constexpr InputForm inputForm = decltype(form)::value;
             if (size == chunk) {
-                sumChunk<chunk, inputForm>(shape, targets, inverseScale, inputs, expPlus, expMinus,
-                                           vectorCount, job.shiftedIntercepts + j,
-                                           job.interceptExpPlus + j, job.interceptExpMinus + j,
-                                           factorsPerLogarithm, plainSums, logSums);
+                sumChunk<chunk, inputForm>(
+                    shape, targets, inverseScale, inputs, bandsFor(j, chunk), nearBand, expPlus,
+                    expMinus, vectorCount, job.shiftedIntercepts + j, job.interceptExpPlus + j,
+                    job.interceptExpMinus + j, factorsPerLogarithm, plainSums, logSums);
                 return;
             }
             for (int k = 0; k < size; ++k) {
-                sumChunk<1, inputForm>(shape, targets, inverseScale, inputs, expPlus, expMinus,
-                                       vectorCount, job.shiftedIntercepts + j + k,
-                                       job.interceptExpPlus + j + k, job.interceptExpMinus + j + k,
-                                       factorsPerLogarithm, plainSums + k, logSums + k);
+                sumChunk<1, inputForm>(shape, targets, inverseScale, inputs, bandsFor(j + k, 1),
+                                       nearBand, expPlus, expMinus, vectorCount,
+                                       job.shiftedIntercepts + j + k, job.interceptExpPlus + j + k,
+                                       job.interceptExpMinus + j + k, factorsPerLogarithm,
+                                       plainSums + k, logSums + k);
             }
         };
         if (!targets)
@@ -573,6 +1001,10 @@ void addTerm(const Shape &shape, const BlockJob &job, const Loss &loss, double w
             run(std::integral_constant<InputForm, InputForm::Error>{});
         else
             run(std::integral_constant<InputForm, InputForm::ScaledError>{});
+        if (!farTotals.empty()) {
+            for (int k = 0; k < size; ++k)
+                plainSums[k] += farTotals[static_cast<size_t>(j + k)];
+        }
         for (int k = 0; k < size; ++k) {
             double sum = plainSums[k] + shape.logWeight * logSums[k];
             if constexpr (requires { shape.plainWeight; })
@@ -624,6 +1056,14 @@ void AddBlockSums(const BlockJob &job)
         bound = hn::Max(bound, hn::Abs(shifted));
     }
     const double inputBound = vectorCount > 0 ? hn::GetLane(hn::MaxOfLanes(d, bound)) : 0.0;
+    // Sorted inputs let the focal loss find the samples far from the decision boundary.
+    int inputOrder = 0;
+    if (kind == KernelForm::Shape::Focal && !regression && vectorCount > 0) {
+        if (std::is_sorted(inputs, inputs + vectorCount))
+            inputOrder = 1;
+        else if (std::is_sorted(inputs, inputs + vectorCount, std::greater<>()))
+            inputOrder = -1;
+    }
     if (needsExponentials && inputBound <= productExponentLimit) {
         for (size_t i = 0; i < vectorCount; i += lanes) {
             const V shifted = hn::Load(d, expPlus + i);
@@ -635,7 +1075,7 @@ void AddBlockSums(const BlockJob &job)
     const double weight = job.weight;
     auto add = [&](const auto &shape) {
         addTerm(shape, job, loss, weight, regression ? target : nullptr, form.inverseScale, inputs,
-                expPlus, expMinus, vectorCount, inputBound);
+                inputOrder, expPlus, expMinus, vectorCount, inputBound);
     };
     switch (form.shape) {
     case KernelForm::Shape::SquaredError:
@@ -816,6 +1256,14 @@ std::unique_ptr<LandscapeKernel> LandscapeKernel::create(const Loss &loss,
         kernel->m_feature[next[label]] = feature[i];
         kernel->m_target[next[label]] = target[i];
         ++next[label];
+    }
+    // The focal kernel is cheaper far from the decision boundary. It finds those samples as
+    // runs at the ends of samples sorted by feature. The order of a sum does not matter.
+    const bool sortsSamples = kernel->m_terms.size() == 1 &&
+                              kernel->m_terms.front().form.shape == KernelForm::Shape::Focal;
+    if (sortsSamples) {
+        std::sort(kernel->m_feature.data(), kernel->m_feature.data() + count - positives);
+        std::sort(kernel->m_feature.data() + count - positives, kernel->m_feature.data() + count);
     }
     for (const int label : {0, 1}) {
         KernelSampleGroup group;

@@ -58,7 +58,7 @@ struct KernelSampleGroup
 // intercept). Highway vectorizes it for the widest vectors the processor has and chooses them
 // at run time, so one build runs on any x86-64 processor and uses AVX2 or AVX-512 where present.
 //
-// Three exact rewritings make the losses with exp and log cheap:
+// Four exact rewritings make the losses with exp and log cheap:
 // - exp(m) for m = u + b is exp(u) exp(b): the exponentials of the G x N grid follow from N
 //   exponentials per row and G per grid, a product per node and sample;
 // - a sum of logarithms is the logarithm of a product: sum_i log1p(q_i) = log1p(S) with
@@ -66,7 +66,11 @@ struct KernelSampleGroup
 //   precision of S because every term is non-negative; one log1p per lane every 128 samples
 //   replaces one per sample;
 // - classification samples are grouped by label, so the label's constants are constant in the
-//   loop.
+//   loop;
+// - for the focal loss the samples are also sorted by feature, so that those with |m| >= 1.5
+//   form a run at each end of a block; there the loss is a fast-converging series in
+//   t = e^-|m|, and its sum over a run follows from power sums of the samples, shared by all
+//   intercepts of the row, instead of one logarithm per node and sample.
 // Sums differ from the per-sample loop only by rounding (a test keeps them within 1e-12).
 class LandscapeKernel
 {

@@ -106,6 +106,8 @@ private slots:
     void valuesMatchPlainLoop();
     void largeDataMatchesPlainLoop_data();
     void largeDataMatchesPlainLoop();
+    void focalFarSamplesMatchPlainLoop_data();
+    void focalFarSamplesMatchPlainLoop();
     void extremeInputsMatchPlainLoop_data();
     void extremeInputsMatchPlainLoop();
     void exactFitGivesZero_data();
@@ -250,6 +252,84 @@ void TestLandscape::largeDataMatchesPlainLoop()
         for (int j = 0; j < grid.interceptCount; ++j) {
             const double expected =
                 plainMeanLoss(*loss, *data, grid.slopeAt(i), grid.interceptAt(j));
+            COMPARE_NEAR(landscape->values(i, j), expected,
+                         test::relativeTolerance(expected, 1e-12));
+        }
+    }
+}
+
+void TestLandscape::focalFarSamplesMatchPlainLoop_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("separable");
+    QTest::addColumn<double>("slopeMinimum");
+    QTest::addColumn<double>("slopeMaximum");
+    QTest::addColumn<double>("interceptMinimum");
+    QTest::addColumn<double>("interceptMaximum");
+
+    // The focal kernel sums the samples far from the decision boundary from power sums of the
+    // sorted samples. Each grid puts many samples there, on both sides, for rising and falling
+    // lines. Steep lines on separable classes put every sample far; every term is then tiny
+    // and only relative precision counts. The widest intercept ranges would overflow the
+    // scaled powers, so there the kernel must sum per sample instead.
+    struct Grid
+    {
+        const char *name;
+        bool separable;
+        double slopes[2];
+        double intercepts[2];
+    };
+    const Grid grids[] = {
+        {"rising", false, {-0.5, 6.0}, {-7.0, 9.0}},
+        {"falling", false, {-6.0, -0.8}, {-9.0, 7.0}},
+        {"steep separable", true, {8.0, 60.0}, {-30.0, 10.0}},
+        {"steep falling separable", true, {-60.0, -8.0}, {-10.0, 30.0}},
+        {"wide intercepts", false, {-2.0, 4.0}, {-250.0, 250.0}},
+    };
+    for (const char *spec :
+         {"focal", "focal:gamma=0,alpha=-1", "focal:gamma=0.5,alpha=0.25", "focal:gamma=1",
+          "focal:gamma=2.5,alpha=0.9", "focal:gamma=4", "focal:gamma=7.3,alpha=0.5"}) {
+        for (const Grid &grid : grids) {
+            QTest::addRow("%s %s", spec, grid.name)
+                << QString::fromLatin1(spec) << grid.separable << grid.slopes[0]
+                << grid.slopes[1] << grid.intercepts[0] << grid.intercepts[1];
+        }
+    }
+}
+
+void TestLandscape::focalFarSamplesMatchPlainLoop()
+{
+    QFETCH(QString, spec);
+    QFETCH(bool, separable);
+    QFETCH(double, slopeMinimum);
+    QFETCH(double, slopeMaximum);
+    QFETCH(double, interceptMinimum);
+    QFETCH(double, interceptMaximum);
+
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    auto data = std::make_shared<Dataset>(*syntheticData(5003, true));
+    if (separable) {
+        // Class 1 exactly right of x = 0.3, so that steep lines through it classify all.
+        for (Eigen::Index i = 0; i < data->size(); ++i)
+            data->target[i] = data->feature[i] > 0.3 ? 1.0 : 0.0;
+    }
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+
+    LandscapeGrid grid;
+    grid.slopeMinimum = slopeMinimum;
+    grid.slopeMaximum = slopeMaximum;
+    grid.interceptMinimum = interceptMinimum;
+    grid.interceptMaximum = interceptMaximum;
+    grid.slopeCount = 9;
+    grid.interceptCount = 23;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double expected =
+                plainMeanLoss(*loss, *data, grid.slopeAt(i), grid.interceptAt(j));
+            QVERIFY(expected > 0.0);
             COMPARE_NEAR(landscape->values(i, j), expected,
                          test::relativeTolerance(expected, 1e-12));
         }
