@@ -1,13 +1,16 @@
+#include "core/losscatalogue.h"
 #include "ui/controlpanel.h"
 #include "ui/dataview.h"
 #include "ui/landscapeview.h"
 #include "ui/losscurveview.h"
+#include "ui/losslisteditor.h"
 #include "ui/mainwindow.h"
 #include "ui/parameterslider.h"
 #include "ui/playbackbar.h"
 #include "ui/plotstyle.h"
 #include "ui/plotsupport.h"
 #include "ui/presentation.h"
+#include "ui/runlisteditor.h"
 #include "ui/theme.h"
 #include "ui/trainingview.h"
 #include "ui/viewfocus.h"
@@ -15,7 +18,14 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDockWidget>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QStyleOptionButton>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -94,6 +104,60 @@ PlotSnapshot snapshot(QCustomPlot *plot)
     return result;
 }
 
+// The colours of the swatches in rich text, in order: every `color:#rrggbb`.
+QList<QColor> swatchColours(const QString &richText)
+{
+    QList<QColor> colours;
+    static const QRegularExpression pattern(QStringLiteral("color:(#[0-9a-fA-F]{6})"));
+    for (const QRegularExpressionMatch &match : pattern.globalMatch(richText))
+        colours << QColor(match.captured(1));
+    return colours;
+}
+
+// The most frequent fully opaque colour of an icon, which is the colour it is drawn in.
+QColor iconInk(const QIcon &icon)
+{
+    const QImage image = icon.pixmap(QSize(32, 32)).toImage();
+    QHash<QRgb, int> counts;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (pixel.alpha() == 255)
+                ++counts[pixel.rgb()];
+        }
+    }
+    QRgb ink = 0;
+    int maxCount = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > maxCount) {
+            maxCount = it.value();
+            ink = it.key();
+        }
+    }
+    return maxCount > 0 ? QColor(ink) : QColor();
+}
+
+// The colour of a swatch icon at its middle, where the run list draws a thick stroke.
+QColor swatchMiddle(const QIcon &icon)
+{
+    return icon.pixmap(QSize(16, 16)).toImage().pixelColor(8, 8);
+}
+
+// The best contrast of any pixel in a check box's indicator with the colour it is drawn on.
+double indicatorContrast(QCheckBox *box, const QColor &background)
+{
+    QStyleOptionButton option;
+    option.initFrom(box);
+    const QRect indicator = box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+    const QImage image = box->grab().toImage();
+    double best = 1.0;
+    for (int y = indicator.top(); y <= indicator.bottom(); ++y) {
+        for (int x = indicator.left(); x <= indicator.right(); ++x)
+            best = std::max(best, contrastRatio(image.pixelColor(x, y), background));
+    }
+    return best;
+}
+
 // The colour a plot's background is painted in, read from a corner of its picture.
 QColor backgroundColour(QCustomPlot *plot)
 {
@@ -122,6 +186,13 @@ private slots:
     void typedValueBeyondSliderRange();
     void typedValueUnderLogarithmicSlider();
     void presentationScreenshot();
+    void swatchesFollowPlotColours();
+    void playbackIconsFollowPalette();
+    void uncheckedBoxesReadableInDark();
+    void inactiveItemsReadable();
+    void landscapeLegendKeysReadable();
+    void longLegendNameFitsPlot();
+    void presentationArrangesNarrowScreen();
 
 private:
     QList<QCustomPlot *> plots() const;
@@ -540,6 +611,203 @@ void PresentationTest::presentationScreenshot()
     const QString keep = qEnvironmentVariable("LOSSLENS_SCREENSHOT_DIR");
     if (!keep.isEmpty())
         QFile::copy(path, QDir(keep).filePath(QStringLiteral("presentation.png")));
+}
+
+void PresentationTest::swatchesFollowPlotColours()
+{
+    SessionModel *model = m_window->model();
+    // A fourth run takes a colour outside Okabe and Ito's palette, which presentation maps.
+    model->addRun(model->state().runs.front().lossIndex);
+    QTRY_VERIFY(m_window->training()->run(model->runCount() - 1) != nullptr);
+    m_window->training()->stepOnce();
+    QListWidget *runList = m_window->controlPanel()->runListEditor()->runList();
+    QLabel *runsLabel = m_window->playbackBar()->runsLabel();
+    QCustomPlot *training = m_window->trainingView()->plot();
+    // The colour the training view draws run i's curve in.
+    const auto curveColour = [&](int run) {
+        const QString label = model->runLabel(run);
+        for (int i = 0; i < training->plottableCount(); ++i) {
+            QCPAbstractPlottable *curve = training->plottable(i);
+            if (curve->visible() && curve->name().startsWith(label))
+                return curve->pen().color();
+        }
+        return QColor();
+    };
+
+    for (const bool presenting : {true, false}) {
+        m_window->presentationMode()->setActive(presenting);
+        replotAll();
+        const QList<QColor> bar = swatchColours(runsLabel->text());
+        QCOMPARE(bar.size(), model->runCount());
+        for (int i = 0; i < model->runCount(); ++i) {
+            const QColor drawn = curveColour(i);
+            QVERIFY2(drawn.isValid(), qPrintable(model->runLabel(i)));
+            const QString where = QStringLiteral("run %1 presenting %2: plot %3, bar %4, list %5")
+                                      .arg(i)
+                                      .arg(presenting)
+                                      .arg(drawn.name(), bar[i].name(),
+                                           swatchMiddle(runList->item(i)->icon()).name());
+            QVERIFY2(bar[i].rgb() == drawn.rgb(), qPrintable(where));
+            QVERIFY2(swatchMiddle(runList->item(i)->icon()).rgb() == drawn.rgb(),
+                     qPrintable(where));
+            if (!presenting)
+                QVERIFY2(bar[i].rgb() == model->runEntry(i).colour.rgb(), qPrintable(where));
+        }
+        if (presenting) {
+            const std::vector<QColor> palette = PlotStyle::colourBlindPalette(false);
+            QVERIFY(std::find(palette.begin(), palette.end(), bar.back()) != palette.end());
+        }
+    }
+}
+
+void PresentationTest::playbackIconsFollowPalette()
+{
+    PlaybackBar *bar = m_window->playbackBar();
+    for (const Theme::Choice choice : {Theme::Choice::Dark, Theme::Choice::Light}) {
+        m_window->theme()->setChoice(choice);
+        QCoreApplication::processEvents();
+        const QPalette palette = bar->palette();
+        const QColor ink = palette.color(QPalette::ButtonText);
+        for (QAction *action : {bar->playAction(), bar->stepAction(), bar->resetAction()}) {
+            const QColor drawn = iconInk(action->icon());
+            QVERIFY2(drawn.rgb() == ink.rgb(),
+                     qPrintable(action->text() + drawn.name() + QLatin1Char(' ') + ink.name()));
+            QVERIFY2(contrastRatio(drawn, palette.color(QPalette::Window)) >= 4.5,
+                     qPrintable(action->text()));
+        }
+    }
+}
+
+void PresentationTest::uncheckedBoxesReadableInDark()
+{
+    auto *box = new QCheckBox(QStringLiteral("unticked"), m_window->controlPanel());
+    box->show();
+    // Fusion's own frame is under 3:1 on the light theme's Base and near 1:1 on the dark one.
+    for (const Theme::Choice choice : {Theme::Choice::Light, Theme::Choice::Dark}) {
+        m_window->theme()->setChoice(choice);
+        QCoreApplication::processEvents();
+        const double contrast = indicatorContrast(box, box->palette().color(QPalette::Base));
+        QVERIFY2(contrast >= 3.0, qPrintable(QString::number(contrast)));
+    }
+    // A disabled box keeps a visible frame too.
+    box->setEnabled(false);
+    const double disabled = indicatorContrast(box, box->palette().color(QPalette::Base));
+    QVERIFY2(disabled >= 2.0, qPrintable(QString::number(disabled)));
+}
+
+void PresentationTest::inactiveItemsReadable()
+{
+    // Stack loss has no 0/1 labels, so the classification losses are greyed out.
+    QListWidget *losses = m_window->controlPanel()->lossListEditor()->lossList();
+    for (const Theme::Choice choice : {Theme::Choice::Dark, Theme::Choice::Light}) {
+        m_window->theme()->setChoice(choice);
+        QCoreApplication::processEvents();
+        const QColor base = losses->palette().color(QPalette::Base);
+        const QColor text = losses->palette().color(QPalette::Text);
+        int greyed = 0;
+        for (int i = 0; i < losses->count(); ++i) {
+            const QVariant foreground = losses->item(i)->data(Qt::ForegroundRole);
+            if (!foreground.isValid())
+                continue;
+            ++greyed;
+            const QColor colour = foreground.value<QBrush>().color();
+            QVERIFY2(contrastRatio(colour, base) >= 4.5, qPrintable(colour.name()));
+            QVERIFY2(contrastRatio(colour, base) < contrastRatio(text, base),
+                     qPrintable(colour.name()));
+        }
+        QVERIFY(greyed > 0);
+    }
+}
+
+void PresentationTest::landscapeLegendKeysReadable()
+{
+    m_window->theme()->setChoice(Theme::Choice::Dark);
+    replotAll();
+    const QList<LegendLabel *> legends = m_window->landscapeView()->findChildren<LegendLabel *>();
+    QCOMPARE(legends.size(), 1);
+    LegendLabel *legend = legends.front();
+    legend->refresh();
+    const QList<QColor> keys = swatchColours(legend->text());
+    QVERIFY(!keys.isEmpty());
+    const QColor background = legend->palette().color(QPalette::Window);
+    for (const QColor &key : keys)
+        QVERIFY2(contrastRatio(key, background) >= 3.0, qPrintable(key.name()));
+}
+
+void PresentationTest::longLegendNameFitsPlot()
+{
+    QString error;
+    std::shared_ptr<const Loss> composite =
+        LossCatalogue::parse(QStringLiteral("0.7*(huber:delta=1.5) + 0.3*(mae) + l2(0.1)"), &error);
+    QVERIFY2(composite, qPrintable(error));
+    SessionModel *model = m_window->model();
+    const int index = model->addLoss(composite);
+    model->setLossEnabled(index, true);
+    QCustomPlot *plot = m_window->lossCurveView()->plot();
+    for (const bool presenting : {false, true}) {
+        m_window->presentationMode()->setActive(presenting);
+        // Narrow, as a view is on a small projector screen.
+        m_window->resize(900, 700);
+        QCoreApplication::processEvents();
+        // The second replot lays out the names the first one fitted.
+        plot->replot();
+        plot->replot();
+        const QRect axisRect = plot->axisRect()->rect();
+        QCPLegend *legend = plot->legend;
+        QVERIFY2(axisRect.contains(legend->outerRect()),
+                 qPrintable(QStringLiteral("legend %1 wide in an axis rect %2 wide")
+                                .arg(legend->outerRect().width())
+                                .arg(axisRect.width())));
+        bool found = false;
+        for (int k = 0; k < legend->itemCount(); ++k) {
+            auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(k));
+            QVERIFY(item);
+            const QString name = item->plottable()->name();
+            const QString fullName = item->plottable()->property("fullName").toString();
+            QVERIFY(!fullName.isEmpty());
+            const int textWidth = QFontMetrics(item->font()).horizontalAdvance(name);
+            QVERIFY2(textWidth + legend->iconSize().width() + legend->iconTextPadding() <=
+                         item->rect().width(),
+                     qPrintable(name));
+            if (fullName == composite->label()) {
+                found = true;
+                QVERIFY2(name == fullName || name.contains(QChar(0x2026)), qPrintable(name));
+            }
+        }
+        QVERIFY(found);
+    }
+}
+
+void PresentationTest::presentationArrangesNarrowScreen()
+{
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("controlsDock"));
+    QVERIFY(dock);
+    auto *scroll = qobject_cast<QScrollArea *>(dock->widget());
+    QVERIFY(scroll);
+    const Qt::ScrollBarPolicy policy = scroll->horizontalScrollBarPolicy();
+    const QSize landscapeMinimum = m_window->landscapeView()->plot()->minimumSize();
+    const QString fullRuns = m_window->playbackBar()->runsLabel()->text();
+    QVERIFY(m_window->statusBar()->isVisible());
+
+    m_window->presentationMode()->setActive(true);
+    QCoreApplication::processEvents();
+    QCOMPARE(scroll->horizontalScrollBarPolicy(), Qt::ScrollBarAsNeeded);
+    for (QCustomPlot *plot : plots()) {
+        QVERIFY(plot->minimumWidth() >= 280);
+        QVERIFY(plot->minimumHeight() >= 170);
+    }
+    QVERIFY(m_window->playbackBar()->isCompact());
+    QVERIFY(m_window->playbackBar()->runsLabel()->text().size() < fullRuns.size());
+    QVERIFY(!m_window->statusBar()->isVisible());
+    QVERIFY(dock->width() >= 200);
+
+    m_window->presentationMode()->setActive(false);
+    QCoreApplication::processEvents();
+    QCOMPARE(scroll->horizontalScrollBarPolicy(), policy);
+    QCOMPARE(m_window->landscapeView()->plot()->minimumSize(), landscapeMinimum);
+    QVERIFY(!m_window->playbackBar()->isCompact());
+    QCOMPARE(m_window->playbackBar()->runsLabel()->text(), fullRuns);
+    QVERIFY(m_window->statusBar()->isVisible());
 }
 
 QTEST_MAIN(PresentationTest)

@@ -13,7 +13,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QSpinBox>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -75,6 +77,9 @@ LossCurveView::LossCurveView(SessionModel *model, TrainingController *training, 
     m_plot->xAxis->setRange(-4.0, 4.0);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
+    // Connected after configurePlot()'s PlotStyler, so the legend font is already the styled
+    // one, which presentation mode enlarges.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, &LossCurveView::fitLegendNames);
 
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
             [this] { resample(); });
@@ -262,10 +267,12 @@ void LossCurveView::rebuild(bool rescaleValues)
             graph->setProperty("curve", int(curve));
             if (curve == Curve::Value) {
                 const Loss &loss = drawnLoss(i);
-                graph->setName(
+                const QString name =
                     lacksTrueClass(loss)
                         ? tr("%1: no class %2").arg(loss.label()).arg(m_trueClass->value())
-                        : loss.label());
+                        : loss.label();
+                graph->setName(name);
+                graph->setProperty("fullName", name);
             } else
                 graph->removeFromLegend();
         }
@@ -280,9 +287,11 @@ void LossCurveView::rebuild(bool rescaleValues)
         graph->setPen(QPen(m_model->runEntry(i).colour, 2.0, Qt::DashDotDotLine));
         graph->setProperty("runIndex", i);
         graph->setProperty("curve", int(Curve::Value));
-        graph->setName(tr("run %1 learned: alpha = %2, c = %3")
-                           .arg(i + 1)
-                           .arg(shortNumber(point.shape), shortNumber(point.scale)));
+        const QString name = tr("run %1 learned: alpha = %2, c = %3")
+                                 .arg(i + 1)
+                                 .arg(shortNumber(point.shape), shortNumber(point.scale));
+        graph->setName(name);
+        graph->setProperty("fullName", name);
     }
     resample();
     if (rescaleValues && m_plot->graphCount() > 0) {
@@ -371,8 +380,81 @@ QString LossCurveView::readOut(double input) const
     return tr("at %1: %2").arg(shortNumber(input), parts.join(QStringLiteral("; ")));
 }
 
+void LossCurveView::fitLegendNames()
+{
+    QCPLegend *legend = m_plot->legend;
+    // The axis rect of the coming layout is the viewport less the axis margins of the last
+    // layout. After a resize the viewport is already the new one.
+    const QMargins axisMargins = m_plot->axisRect()->margins();
+    const int axisWidth = m_plot->viewport().width() - axisMargins.left() - axisMargins.right();
+    // Room for the text in one legend row: the legend's own margins and border, then each
+    // item's margins, icon and the gap between icon and text.
+    int room = axisWidth - legend->margins().left() - legend->margins().right() -
+               2 * int(std::ceil(legend->borderPen().widthF())) - legend->iconSize().width() -
+               legend->iconTextPadding();
+    if (legend->itemCount() > 0) {
+        const QMargins itemMargins = legend->item(0)->margins();
+        room -= itemMargins.left() + itemMargins.right();
+    }
+    // A legend taller than maxLegendShare of the axis rect is laid out in two columns,
+    // so it covers less of the curves. The axis rect's height is the last layout's.
+    constexpr double maxLegendShare = 0.6;
+    const QFontMetrics metrics(legend->font());
+    const int count = legend->itemCount();
+    int rowHeight = metrics.height() + legend->rowSpacing();
+    if (count > 0)
+        rowHeight += legend->item(0)->margins().top() + legend->item(0)->margins().bottom();
+    const double axisHeight = m_plot->axisRect()->height();
+    int columns = 1;
+    while (columns < 2 && axisHeight > 0.0 &&
+           double((count + columns - 1) / columns) * rowHeight > maxLegendShare * axisHeight)
+        ++columns;
+    // TODO: a legend that two columns do not fit still covers most of the curves.
+    if (columns != legend->columnCount() || legend->wrap() != columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
+    // Each column's share of the width, less the gaps between columns, then a few pixels for
+    // rounding in QCustomPlot's own text measure.
+    const int columnRoom =
+        (room - (columns - 1) * (legend->columnSpacing() + legend->iconSize().width() +
+                                 legend->iconTextPadding())) /
+        columns;
+    room = std::max(columnRoom - 4, 0);
+    for (int g = 0; g < m_plot->graphCount(); ++g) {
+        QCPGraph *graph = m_plot->graph(g);
+        const QString fullName = graph->property("fullName").toString();
+        if (fullName.isEmpty())
+            continue;
+        const QString name = metrics.elidedText(fullName, Qt::ElideMiddle, room);
+        if (name != graph->name())
+            graph->setName(name);
+    }
+}
+
+QString LossCurveView::legendNameAt(const QPoint &position) const
+{
+    if (!m_plot->legend->visible())
+        return {};
+    for (int k = 0; k < m_plot->legend->itemCount(); ++k) {
+        auto *item = qobject_cast<QCPPlottableLegendItem *>(m_plot->legend->item(k));
+        if (item && item->visible() && item->outerRect().contains(position))
+            return item->plottable()->property("fullName").toString();
+    }
+    return {};
+}
+
 bool LossCurveView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_plot && event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString name = legendNameAt(help->pos());
+        if (name.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), name, m_plot);
+        return true;
+    }
     if (watched == m_plot && event->type() == QEvent::MouseMove) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         const double input = m_plot->xAxis->pixelToCoord(mouse->position().x());

@@ -37,6 +37,7 @@ public:
                            QWidget *parent = nullptr);
 
     QCustomPlot *plot() const { return m_plot; }
+    QCheckBox *firstDerivativeBox() const { return m_first; }
     QCheckBox *secondDerivativeBox() const { return m_second; }
     QCheckBox *weightBox() const { return m_weight; }
     // The input of the binary classification curves: logit for label 1, for label 0, or margin.
@@ -74,6 +75,12 @@ private:
     // The loss as the objective of entry lossIndex fits it.
     const Loss &drawnLoss(int lossIndex) const;
     QString readOut(double input) const;
+    // Elides each legend name in the middle to the width of the axis rect, so the legend is no
+    // wider than the plot. The full name stays in the graph's "fullName" property and shows
+    // as a tooltip over the entry.
+    void fitLegendNames();
+    // The full name of the legend entry at a pixel position, empty where there is none.
+    QString legendNameAt(const QPoint &position) const;
     // Redraws the learned curves after training steps, at most every 200 ms while playing.
     void onTrainingAdvanced();
     // Whether some run now learns alpha, or a learned curve is still drawn.

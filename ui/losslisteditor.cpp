@@ -1,8 +1,11 @@
 #include "losslisteditor.h"
 
 #include "lossspecentry.h"
+#include "plotstyle.h"
+#include "theme.h"
 #include "uilogging.h"
 
+#include <QEvent>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
@@ -69,7 +72,16 @@ LossListEditor::LossListEditor(SessionModel *model, QWidget *parent)
             m_model->setCurrentLoss(row);
     });
     connect(m_model, &SessionModel::changed, this, &LossListEditor::onModelChanged);
+    // The swatches show the colours the plots draw, which presentation mode and the theme change.
+    connect(PlotStyle::instance(), &PlotStyle::lookChanged, this, &LossListEditor::sync);
     sync();
+}
+
+void LossListEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        sync();
 }
 
 bool LossListEditor::eventFilter(QObject *watched, QEvent *event)
@@ -113,7 +125,7 @@ void LossListEditor::sync()
         // The objective's loss carries an estimated residual scale, which the label then shows.
         const QString label = m_model->objective(i)->loss().label();
         item->setText(label);
-        item->setIcon(swatch(entry.colour));
+        item->setIcon(swatch(PlotStyle::instance()->drawnColour(entry.colour)));
         item->setCheckState(entry.enabled ? Qt::Checked : Qt::Unchecked);
         const bool fits = entry.loss->fitsLineModel();
         const bool applicable = fits && (entry.loss->kind() == LossKind::Regression || binary);
@@ -122,7 +134,7 @@ void LossListEditor::sync()
         if (applicable)
             item->setData(Qt::ForegroundRole, QVariant());
         else
-            item->setForeground(palette().placeholderText());
+            item->setForeground(Theme::inactiveTextColour(palette()));
         QStringList toolTip{label};
         if (entry.removable)
             toolTip << tr("Added as %1").arg(entry.loss->spec());

@@ -28,6 +28,8 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // Recolours the greyed-out items for a new palette (View > Theme).
+    void changeEvent(QEvent *event) override;
 
 private:
     void onModelChanged(SessionModel::Changes changes);

@@ -1,42 +1,49 @@
 #include "playbackbar.h"
 
+#include "mediaicons.h"
+#include "plotstyle.h"
 #include "plotsupport.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QSpinBox>
-#include <QStyle>
 
 namespace losslens {
 
 PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWidget *parent)
     : QToolBar(tr("Playback"), parent), m_model(model), m_training(training),
-      m_speed(new QComboBox(this)), m_stepLimit(new QSpinBox(this)), m_counter(new QLabel(this)),
-      m_runs(new QLabel(this))
+      m_speed(new QComboBox(this)), m_speedLabel(new QLabel(this)),
+      m_stepLimit(new QSpinBox(this)), m_stepLimitLabel(new QLabel(this)),
+      m_counter(new QLabel(this)), m_runs(new QLabel(this))
 {
     setObjectName(QStringLiteral("playbackBar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    m_play = addAction(tr("Play"));
     m_play->setToolTip(tr("Train every run, each with its optimizer (Space)"));
-    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
+    m_step = addAction(tr("Step"));
     m_step->setToolTip(tr("Apply one update to every run (Right arrow)"));
-    m_reset = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Reset"));
+    m_reset = addAction(tr("Reset"));
     m_reset->setToolTip(tr("Start every run over from the start point (R)"));
+    updateIcons();
     addSeparator();
-    addWidget(new QLabel(tr(" Steps per frame "), this));
+    addWidget(m_speedLabel);
     for (int steps : {1, 2, 5, 10, 50, 200})
         m_speed->addItem(tr("%1×").arg(steps), steps);
     m_speed->setToolTip(tr("Updates applied to each run per animation frame, at about 60 "
                            "frames per second."));
     m_speed->setCurrentIndex(m_speed->findData(m_training->stepsPerFrame()));
     addWidget(m_speed);
-    addWidget(new QLabel(tr(" Step limit "), this));
+    addWidget(m_stepLimitLabel);
     m_stepLimit->setRange(1, TrainingController::maximumSteps);
     m_stepLimit->setValue(m_training->stepLimit());
     m_stepLimit->setKeyboardTracking(false);
     m_stepLimit->setToolTip(tr("Playback stops when the runs reach this step. A lower limit "
                                "recomputes runs that are past it."));
+    m_speedLabel->setToolTip(m_speed->toolTip());
+    m_stepLimitLabel->setToolTip(m_stepLimit->toolTip());
+    setCompact(false);
     addWidget(m_stepLimit);
     addSeparator();
     m_counter->setMinimumWidth(90);
@@ -56,11 +63,38 @@ PlaybackBar::PlaybackBar(SessionModel *model, TrainingController *training, QWid
     });
     connect(m_training, &TrainingController::playingChanged, this, [this](bool playing) {
         m_play->setText(playing ? tr("Pause") : tr("Play"));
-        m_play->setIcon(
-            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        updateIcons();
     });
     connect(m_training, &TrainingController::advanced, this, &PlaybackBar::updateLabels);
+    // The swatches show each run in the colour its lines have, which presentation mode's
+    // palette and the dark theme change.
+    connect(PlotStyle::instance(), &PlotStyle::lookChanged, this, &PlaybackBar::updateLabels);
     updateLabels();
+}
+
+void PlaybackBar::setCompact(bool compact)
+{
+    m_compact = compact;
+    setToolButtonStyle(compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    m_speedLabel->setText(compact ? tr(" Speed ") : tr(" Steps per frame "));
+    m_stepLimitLabel->setText(compact ? tr(" Limit ") : tr(" Step limit "));
+    m_counter->setMinimumWidth(compact ? 0 : 90);
+    updateLabels();
+}
+
+void PlaybackBar::changeEvent(QEvent *event)
+{
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateIcons();
+}
+
+void PlaybackBar::updateIcons()
+{
+    m_play->setIcon(mediaIcon(m_training->isPlaying() ? MediaIcon::Pause : MediaIcon::Play,
+                              palette()));
+    m_step->setIcon(mediaIcon(MediaIcon::Step, palette()));
+    m_reset->setIcon(mediaIcon(MediaIcon::Reset, palette()));
 }
 
 void PlaybackBar::updateLabels()
@@ -96,8 +130,11 @@ void PlaybackBar::updateLabels()
             status += tr(" converged");
         if (run->isAdaptive())
             status += tr(", alpha = %1").arg(shortNumber(run->adaptiveHistory().back().shape));
-        parts << QStringLiteral("<span style='color:%1'>■</span> %2 %3")
-                     .arg(entry.colour.name(), name.toHtmlEscaped(), status);
+        // The compact bar leaves the names to the swatch colours and the tooltip.
+        const QString swatch = QStringLiteral("<span style='color:%1'>■</span>")
+                                   .arg(PlotStyle::instance()->drawnColour(entry.colour).name());
+        parts << (m_compact ? QStringLiteral("%1 %2").arg(swatch, status)
+                            : QStringLiteral("%1 %2 %3").arg(swatch, name.toHtmlEscaped(), status));
         labels << tr("#%1 %2: %3").arg(i + 1).arg(m_model->runLabel(i), status);
     }
     m_runs->setToolTip(labels.join(QLatin1Char('\n')));

@@ -53,6 +53,15 @@ QColor PlotStyle::seriesColour(const QColor &colour) const
     return mapped;
 }
 
+QColor PlotStyle::drawnColour(const QColor &colour, bool overColourMap) const
+{
+    const QColor drawn = seriesColour(colour);
+    // Over a heat map the views choose colours and halos for the map's colours.
+    if (!m_look.isDark() || overColourMap)
+        return drawn;
+    return readableColour(drawn, m_look.background, minimumGraphicContrast);
+}
+
 QFont PlotStyle::baseFont() const
 {
     return m_baseFont.value_or(QApplication::font());
@@ -136,6 +145,24 @@ double contrastRatio(const QColor &first, const QColor &second)
 {
     const double a = relativeLuminance(first), b = relativeLuminance(second);
     return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+}
+
+QColor readableColour(const QColor &colour, const QColor &background, double minimumContrast)
+{
+    if (contrastRatio(colour, background) >= minimumContrast)
+        return colour;
+    const bool lighten = background.lightnessF() < 0.5;
+    const QColor hsl = colour.toHsl();
+    const double step = lighten ? 0.05 : -0.05;
+    for (double lightness = hsl.lightnessF() + step; lightness > 0.0 && lightness < 1.0;
+         lightness += step) {
+        const QColor candidate =
+            QColor::fromHslF(hsl.hslHueF(), hsl.hslSaturationF(), lightness, colour.alphaF());
+        if (contrastRatio(candidate, background) >= minimumContrast)
+            return candidate;
+    }
+    return QColor::fromHslF(hsl.hslHueF(), hsl.hslSaturationF(), lighten ? 1.0 : 0.0,
+                            colour.alphaF());
 }
 
 } // namespace losslens

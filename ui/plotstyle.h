@@ -50,6 +50,10 @@ public:
     // The colour a run or loss of the session colour is drawn in: its palette colour under
     // colourBlindPalette, otherwise the colour itself. Other colours are returned unchanged.
     QColor seriesColour(const QColor &colour) const;
+    // The colour a line of this session colour has on the plot: seriesColour(), and on a dark
+    // background without a heat map under it lightened to a contrast of 3:1 (see
+    // readableColour()). Swatches beside the plots use it, so they match the lines.
+    QColor drawnColour(const QColor &colour, bool overColourMap = false) const;
 
     // The application font as it was before presentation mode scaled it. Plots start from it,
     // so a plot created in presentation mode is not scaled twice.
@@ -78,5 +82,13 @@ private:
 
 // WCAG 2.1 contrast ratio (L1 + 0.05) / (L2 + 0.05) of two colours' relative luminances.
 double contrastRatio(const QColor &first, const QColor &second);
+
+// The colour with its hue, saturation and alpha, lightened on a dark background or darkened on
+// a light one in steps of 0.05 in HSL lightness until its contrast ratio with the background
+// reaches minimumContrast. Returns white or black when no step reaches it.
+QColor readableColour(const QColor &colour, const QColor &background, double minimumContrast);
+
+// WCAG 2.1 success criterion 1.4.11 requires 3:1 for graphical objects against adjacent colours.
+inline constexpr double minimumGraphicContrast = 3.0;
 
 } // namespace losslens

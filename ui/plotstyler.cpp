@@ -10,9 +10,6 @@ namespace losslens {
 
 namespace {
 
-// WCAG 2.1 success criterion 1.4.11 requires 3:1 for graphical objects against adjacent colours.
-constexpr double minimumDataContrast = 3.0;
-
 QFont scaledFont(const PlotLook &look, QFont font)
 {
     if (look.fontScale == 1.0)
@@ -38,22 +35,9 @@ QColor chromeColour(const PlotLook &look, const QColor &colour)
                             colour.alphaF());
 }
 
-// A data colour: its palette colour, and on a dark background without a heat map under it
-// lightened in steps of 0.05 in HSL lightness until it has minimumDataContrast with the
-// background. Over a heat map the views choose colours and halos for the map's colours.
-QColor dataColour(const PlotLook &look, const QColor &colour, bool overColourMap)
+QColor dataColour(const QColor &colour, bool overColourMap)
 {
-    QColor drawn = PlotStyle::instance()->seriesColour(colour);
-    if (!look.isDark() || overColourMap)
-        return drawn;
-    const QColor hsl = drawn.toHsl();
-    for (double lightness = hsl.lightnessF(); lightness < 1.0; lightness += 0.05) {
-        const QColor candidate = QColor::fromHslF(hsl.hslHueF(), hsl.hslSaturationF(), lightness,
-                                                  drawn.alphaF());
-        if (contrastRatio(candidate, look.background) >= minimumDataContrast)
-            return candidate;
-    }
-    return QColor::fromHslF(hsl.hslHueF(), hsl.hslSaturationF(), 1.0, drawn.alphaF());
+    return PlotStyle::instance()->drawnColour(colour, overColourMap);
 }
 
 // QCustomPlot 2.1 clips an axis label longer than its axis, so a label grows by the font scale
@@ -81,7 +65,7 @@ QPen scaledPen(QPen pen, double factor)
 
 QPen dataPen(const PlotLook &look, QPen pen, bool overColourMap)
 {
-    pen.setColor(dataColour(look, pen.color(), overColourMap));
+    pen.setColor(dataColour(pen.color(), overColourMap));
     return scaledPen(pen, look.lineScale);
 }
 
@@ -348,12 +332,12 @@ QCPScatterStyle PlotStyler::styledScatter(QObject *owner, const QCPScatterStyle 
     if (scatter.isPenDefined()) {
         // The outline grows with the marker, so a star keeps its proportions.
         result.setPen(styled(owner, Slot::ScatterPen, scatter.pen(), [&](QPen p) {
-            p.setColor(dataColour(look, p.color(), overColourMap));
+            p.setColor(dataColour(p.color(), overColourMap));
             return scaledPen(p, look.markerScale);
         }));
     }
     result.setBrush(styled(owner, Slot::ScatterBrush, scatter.brush(), [&](const QBrush &b) {
-        return mappedBrush(b, [&](const QColor &c) { return dataColour(look, c, overColourMap); });
+        return mappedBrush(b, [&](const QColor &c) { return dataColour(c, overColourMap); });
     }));
     result.setSize(styled(owner, Slot::ScatterSize, scatter.size(),
                           [&](double size) { return size * look.markerScale; }));
@@ -371,7 +355,7 @@ void PlotStyler::restylePlottable(QCPAbstractPlottable *plottable, bool overColo
     if (pen != plottable->pen())
         plottable->setPen(pen);
     const QBrush brush = styled(plottable, Slot::Brush, plottable->brush(), [&](const QBrush &b) {
-        return mappedBrush(b, [&](const QColor &c) { return dataColour(look, c, overColourMap); });
+        return mappedBrush(b, [&](const QColor &c) { return dataColour(c, overColourMap); });
     });
     if (brush != plottable->brush())
         plottable->setBrush(brush);
@@ -428,7 +412,7 @@ void PlotStyler::restyleItem(QCPAbstractItem *item, bool overColourMap)
     const auto restyleBrush = [&](auto *owner) {
         const QBrush brush = styled(owner, Slot::Brush, owner->brush(), [&](const QBrush &b) {
             return mappedBrush(b,
-                               [&](const QColor &c) { return dataColour(look, c, overColourMap); });
+                               [&](const QColor &c) { return dataColour(c, overColourMap); });
         });
         if (brush != owner->brush())
             owner->setBrush(brush);

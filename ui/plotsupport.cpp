@@ -95,8 +95,10 @@ void updateTicks(QCPAxis *axis)
 
 namespace {
 
-// A short run of text that looks like the plottable: a line (solid or dashed) or its marker.
-QString legendSymbol(QCPAbstractPlottable *plottable)
+// A short run of text that looks like the plottable: a line (solid or dashed) or its marker,
+// in its colour. A dark background lightens the colour to 3:1, because a marker's dark outline
+// would vanish there. On a light one the key keeps the plot's colour.
+QString legendSymbol(QCPAbstractPlottable *plottable, const QColor &background)
 {
     const QPen pen = plottable->pen();
     QColor colour = pen.color();
@@ -120,7 +122,10 @@ QString legendSymbol(QCPAbstractPlottable *plottable)
         }
     }
     return QStringLiteral("<span style='color:%1; font-weight:bold'>%2</span>")
-        .arg(colour.name(), symbol);
+        .arg(background.lightnessF() < 0.5
+                 ? readableColour(colour, background, minimumGraphicContrast).name()
+                 : colour.name(),
+             symbol);
 }
 
 } // namespace
@@ -145,7 +150,8 @@ void LegendLabel::refresh()
             plottable->property("inLegend") == QVariant(false))
             continue;
         // Lines wrap between entries, never inside one.
-        entries << legendSymbol(plottable) + QStringLiteral("&nbsp;") +
+        entries << legendSymbol(plottable, palette().color(QPalette::Window)) +
+                       QStringLiteral("&nbsp;") +
                        plottable->name().toHtmlEscaped().replace(QLatin1Char(' '),
                                                                  QStringLiteral("&nbsp;"));
     }

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QComboBox>
 #include <QFont>
+#include <QPointer>
+#include <QList>
 #include <QObject>
+#include <QSize>
 
 class QAction;
 class QWidget;
@@ -37,6 +41,13 @@ signals:
 
 private:
     void updateSeriesColours();
+    // Fits the window to presentation mode's larger font on a screen as small as 1280 x 720.
+    // The controls dock scrolls sideways at up to a third of the screen and the plots keep a
+    // minimum size. The landscape's row gets more height, the playback bar gets compact and
+    // the status bar hides.
+    void arrangeForPresentation();
+    // Undoes arrangeForPresentation().
+    void restoreArrangement();
 
     QWidget *m_window;
     SessionModel *m_model;
@@ -45,6 +56,15 @@ private:
     // The window state and application font before entering, restored on leaving.
     Qt::WindowStates m_windowState;
     QFont m_font;
+    // The layout before arrangeForPresentation() changed it, restored on leaving.
+    QByteArray m_dockState;
+    QByteArray m_geometry;
+    Qt::ScrollBarPolicy m_controlsScrollPolicy = Qt::ScrollBarAlwaysOff;
+    QList<QPair<QWidget *, QSize>> m_minimumSizes;
+    QList<int> m_rowSizes;
+    QList<QPair<QPointer<QComboBox>, QPair<QComboBox::SizeAdjustPolicy, int>>> m_comboPolicies;
+    int m_dockMinimumWidth = -1;
+    bool m_statusBarShown = true;
 };
 
 } // namespace losslens

@@ -2,9 +2,12 @@
 
 #include "optimizerpanel.h"
 #include "plotsupport.h"
+#include "plotstyle.h"
+#include "theme.h"
 #include "uilogging.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QColorDialog>
 #include <QComboBox>
 #include <QFormLayout>
@@ -131,7 +134,16 @@ RunListEditor::RunListEditor(SessionModel *model, QWidget *parent)
     connect(m_sharedStart, &QPushButton::clicked, this,
             [this] { m_model->clearRunStart(m_model->state().selectedRun); });
     connect(m_model, &SessionModel::changed, this, &RunListEditor::onModelChanged);
+    // The swatches show the colours the plots draw, which presentation mode and the theme change.
+    connect(PlotStyle::instance(), &PlotStyle::lookChanged, this, &RunListEditor::sync);
     sync();
+}
+
+void RunListEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        sync();
 }
 
 void RunListEditor::onModelChanged(SessionModel::Changes changes)
@@ -163,14 +175,14 @@ void RunListEditor::sync()
         if (run.start)
             text += tr(" · own start");
         item->setText(text);
-        item->setIcon(pathSwatch(run.colour));
+        item->setIcon(pathSwatch(PlotStyle::instance()->drawnColour(run.colour)));
         const bool active = m_model->isRunActive(i);
         // Without a foreground of its own an item follows the palette, so a theme change
         // keeps it readable; only the greyed-out items carry a colour.
         if (active)
             item->setData(Qt::ForegroundRole, QVariant());
         else
-            item->setForeground(palette().placeholderText());
+            item->setForeground(Theme::inactiveTextColour(palette()));
         const LossEntry &loss = m_model->lossEntry(run.lossIndex);
         QStringList toolTip{text, m_model->runOptimizer(i).spec()};
         if (!loss.enabled)
@@ -201,7 +213,7 @@ void RunListEditor::syncSelectedRun()
     for (int i = 0; i < m_model->lossCount(); ++i)
         m_loss->addItem(m_model->lossEntry(i).loss->displayName());
     m_loss->setCurrentIndex(run.lossIndex);
-    m_colour->setIcon(pathSwatch(run.colour));
+    m_colour->setIcon(pathSwatch(PlotStyle::instance()->drawnColour(run.colour)));
     m_ownOptimizer->setChecked(run.optimizer.has_value());
     const bool barron =
         m_model->lossEntry(run.lossIndex).loss->name() == QLatin1String("barron");

@@ -42,6 +42,10 @@ public:
     QLabel *startLabel() const { return m_start; }
     QPushButton *sharedStartButton() const { return m_sharedStart; }
 
+protected:
+    // Recolours the greyed-out items for a new palette (View > Theme).
+    void changeEvent(QEvent *event) override;
+
 private:
     void onModelChanged(SessionModel::Changes changes);
     // Makes the list and the selected run's controls show the session.

@@ -1,6 +1,7 @@
 #include "theme.h"
 
 #include "plotstyle.h"
+#include "themestyle.h"
 #include "uilogging.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@ const char *const settingsKey = "appearance/theme";
 Theme::Theme(QObject *parent) : QObject(parent)
 {
     systemPalette();
+    ThemeStyle::install();
 }
 
 QPalette Theme::systemPalette()
@@ -72,6 +74,23 @@ QPalette Theme::darkPalette()
         palette.setColor(QPalette::Disabled, role, disabled);
     palette.setColor(QPalette::Disabled, QPalette::Highlight, QColor(70, 70, 74));
     return palette;
+}
+
+QColor Theme::inactiveTextColour(const QPalette &palette)
+{
+    // WCAG 2.1 success criterion 1.4.3, the minimum contrast of normal text.
+    constexpr double minimumTextContrast = 4.5;
+    const QColor text = palette.color(QPalette::Active, QPalette::Text);
+    const QColor base = palette.color(QPalette::Active, QPalette::Base);
+    QColor colour = text;
+    for (double share = 0.5; share > 0.0; share -= 0.05) {
+        colour = QColor::fromRgbF(text.redF() + share * (base.redF() - text.redF()),
+                                  text.greenF() + share * (base.greenF() - text.greenF()),
+                                  text.blueF() + share * (base.blueF() - text.blueF()));
+        if (contrastRatio(colour, base) >= minimumTextContrast)
+            return colour;
+    }
+    return text;
 }
 
 void Theme::setChoice(Choice choice)

@@ -33,6 +33,11 @@ public:
     static bool isDarkPalette(const QPalette &palette);
     static QPalette lightPalette();
     static QPalette darkPalette();
+    // The text colour of list items that are shown but not in use, such as a loss the data
+    // cannot fit or a run of a hidden loss. It starts halfway from Text to Base and moves back
+    // towards Text until its contrast with Base reaches WCAG 2.1's 4.5:1 for text. So it reads
+    // as greyed out and stays readable in both themes.
+    static QColor inactiveTextColour(const QPalette &palette);
 
 signals:
     void choiceChanged(losslens::Theme::Choice choice);
