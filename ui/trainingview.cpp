@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -17,7 +18,8 @@ namespace losslens {
 TrainingView::TrainingView(SessionModel *model, TrainingController *training, QWidget *parent)
     : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this)),
       m_replots(new ReplotScheduler(m_plot)),
-      m_logarithmic(new QCheckBox(tr("Lo&garithmic loss axis"), this))
+      m_logarithmic(new QCheckBox(tr("Lo&garithmic loss axis"), this)),
+      m_beyondAxis(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -28,10 +30,17 @@ TrainingView::TrainingView(SessionModel *model, TrainingController *training, QW
     header->addWidget(m_logarithmic);
     header->addStretch();
     layout->addLayout(header);
+    m_beyondAxis->setWordWrap(true);
+    m_beyondAxis->setContentsMargins(6, 0, 6, 0);
+    m_beyondAxis->hide();
+    layout->addWidget(m_beyondAxis);
     layout->addWidget(m_plot, 1);
 
     configurePlot(m_plot);
-    new RightButtonPan(m_plot);
+    auto *pan = new RightButtonPan(m_plot);
+    connect(pan, &RightButtonPan::panFinished, this, [this] { m_userRange = true; });
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userRange = true; });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &TrainingView::fitRange);
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, tr("Training")));
     m_plot->xAxis->setLabel(tr("iteration"));
@@ -41,9 +50,15 @@ TrainingView::TrainingView(SessionModel *model, TrainingController *training, QW
 
     connect(m_logarithmic, &QCheckBox::toggled, this, [this](bool logarithmic) {
         setLogarithmic(m_plot->yAxis, logarithmic);
-        update();
+        fitRange();
     });
     connect(m_training, &TrainingController::advanced, this, &TrainingView::update);
+    // New data restarts the runs at the step they had reached, so the step count alone does not
+    // show it, while the losses may now be of another size altogether.
+    connect(m_model, &SessionModel::changed, this, [this](SessionModel::Changes changes) {
+        if (changes & SessionModel::DataChanged && !(changes & SessionModel::DataEdited))
+            fitRange();
+    });
     update();
 }
 
@@ -68,8 +83,54 @@ QCPGraph *TrainingView::scaleGraph(int runIndex) const
     return m_scaleGraphs[runIndex];
 }
 
+void TrainingView::fitRange()
+{
+    m_userRange = false;
+    update();
+}
+
+void TrainingView::setUserRange(const ViewRange &range)
+{
+    m_userRange = true;
+    m_plot->xAxis->setRange(range.horizontalMinimum, range.horizontalMaximum);
+    m_plot->yAxis->setRange(range.verticalMinimum, range.verticalMaximum);
+    m_replots->requestReplot();
+}
+
+void TrainingView::fitAxes(double low, double high, int longest, double learnedLow,
+                           double learnedHigh)
+{
+    m_plot->xAxis->setRange(0, std::max(longest, 10));
+    // No run gives no range, and the old one stays. Clamping comes after that check, because it
+    // would turn the empty range's infinities into a reversed range of +-1e249.
+    if (std::isfinite(low) && std::isfinite(high)) {
+        low = std::clamp(low, -largestAxisValue, largestAxisValue);
+        high = std::clamp(high, -largestAxisValue, largestAxisValue);
+        if (m_logarithmic->isChecked()) {
+            // A logarithmic axis cannot show 0; keep the lower end positive.
+            const double lower = low > 0 ? low / 1.5 : std::max(high * 1e-6, 1e-300);
+            m_plot->yAxis->setRange(lower, std::max(high * 1.5, lower * 10));
+        } else {
+            const double margin = std::max(0.05 * (high - low), 1e-12 * std::abs(high) + 1e-300);
+            m_plot->yAxis->setRange(std::min(0.0, low) - margin, high + margin);
+        }
+    }
+    updateTicks(m_plot->yAxis);
+    if (std::isfinite(learnedLow) && std::isfinite(learnedHigh)) {
+        // The axis shows at least 0 to 2, because alpha stays inside (0.001, 1.999).
+        const double low = std::min(0.0, learnedLow);
+        const double high = std::max(2.0, learnedHigh);
+        m_plot->yAxis2->setRange(low, high + 0.05 * (high - low));
+        updateTicks(m_plot->yAxis2);
+    }
+}
+
 void TrainingView::update()
 {
+    if (m_training->iteration() < m_lastIteration)
+        m_userRange = false;
+    m_lastIteration = m_training->iteration();
+
     // One graph per run. An added or removed run changes the count and shifts the colours.
     while (static_cast<int>(m_graphs.size()) < m_model->runCount())
         m_graphs.push_back(m_plot->addGraph());
@@ -181,29 +242,19 @@ void TrainingView::update()
         }
         graph->setName(name);
     }
-    m_plot->xAxis->setRange(0, std::max(longest, 10));
-    low = std::clamp(low, -largestAxisValue, largestAxisValue);
-    high = std::clamp(high, -largestAxisValue, largestAxisValue);
-    if (std::isfinite(low) && std::isfinite(high)) {
-        if (m_logarithmic->isChecked()) {
-            // A logarithmic axis cannot show 0; keep the lower end positive.
-            const double lower = low > 0 ? low / 1.5 : std::max(high * 1e-6, 1e-300);
-            m_plot->yAxis->setRange(lower, std::max(high * 1.5, lower * 10));
-        } else {
-            const double margin = std::max(0.05 * (high - low), 1e-12 * std::abs(high) + 1e-300);
-            m_plot->yAxis->setRange(std::min(0.0, low) - margin, high + margin);
-        }
+    if (!m_userRange)
+        fitAxes(low, high, longest, learnedLow, learnedHigh);
+    // QCustomPlot 2.1 cannot set a range beyond 1e250, so a larger loss is cut off at the top.
+    const bool beyondAxis = std::isfinite(high) && high > largestAxisValue;
+    m_beyondAxis->setVisible(beyondAxis);
+    if (beyondAxis) {
+        m_beyondAxis->setText(tr("The mean loss reaches %1, beyond the largest value the axis can "
+                                 "show (1e249), so the curves are cut off at the top. Scale the "
+                                 "data down to see them whole.")
+                                  .arg(shortNumber(high)));
     }
-    updateTicks(m_plot->yAxis);
     const bool anyLearned = std::isfinite(learnedLow) && std::isfinite(learnedHigh);
     m_plot->yAxis2->setVisible(anyLearned);
-    if (anyLearned) {
-        // The axis shows at least 0 to 2, because alpha stays inside (0.001, 1.999).
-        const double low = std::min(0.0, learnedLow);
-        const double high = std::max(2.0, learnedHigh);
-        m_plot->yAxis2->setRange(low, high + 0.05 * (high - low));
-        updateTicks(m_plot->yAxis2);
-    }
     m_replots->requestReplot();
 }
 

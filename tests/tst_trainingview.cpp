@@ -1,0 +1,144 @@
+#include "ui/mainwindow.h"
+#include "ui/sessionmodel.h"
+#include "ui/trainingcontroller.h"
+#include "ui/trainingview.h"
+
+#include <qcustomplot.h>
+
+#include <QLabel>
+#include <QtTest>
+
+#include <memory>
+
+using namespace losslens;
+
+namespace {
+
+// A line y = scale (2x + 1) with a little deterministic scatter, so MSE's loss scales as scale².
+std::shared_ptr<Dataset> scaledLine(double scale)
+{
+    auto data = std::make_shared<Dataset>();
+    data->feature = Eigen::VectorXd::LinSpaced(20, 0.0, 10.0);
+    data->target = Eigen::VectorXd(20);
+    for (Eigen::Index i = 0; i < 20; ++i)
+        data->target[i] = scale * (2.0 * data->feature[i] + 1.0 + 0.3 * std::sin(3.0 * i));
+    data->featureName = QStringLiteral("x");
+    data->targetName = QStringLiteral("y");
+    data->source = QStringLiteral("synthetic");
+    return data;
+}
+
+// The largest mean loss of every run's path.
+double largestLoss(MainWindow &window)
+{
+    double largest = 0.0;
+    for (int i = 0; i < window.model()->runCount(); ++i) {
+        if (const RunTrack *run = window.training()->run(i)) {
+            for (const TrainingPoint &point : run->history())
+                largest = std::max(largest, point.loss);
+        }
+    }
+    return largest;
+}
+
+void zoomIn(QCustomPlot *plot)
+{
+    const QPointF centre = plot->axisRect()->rect().center();
+    QWheelEvent wheel(centre, plot->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(plot, &wheel);
+}
+
+} // namespace
+
+// The training view fits its axes to the runs, keeps a user's zoom while they go on, fits again
+// on new data or a reset, and says so when a loss is beyond the largest range an axis takes.
+class TestTrainingView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void newDataRescales();
+    void zoomKeptUntilReset();
+    void hugeLossNamed();
+};
+
+void TestTrainingView::newDataRescales()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    window.model()->setData(scaledLine(1.0), QStringLiteral("small"));
+    window.training()->runSteps(20);
+    QCPAxis *axis = window.trainingView()->plot()->yAxis;
+    const double smallLoss = largestLoss(window);
+    QVERIFY(axis->range().upper >= smallLoss);
+    QVERIFY(axis->range().upper < 2.0 * smallLoss);
+
+    window.model()->setData(scaledLine(1000.0), QStringLiteral("large"));
+    window.training()->runSteps(20);
+    const double largeLoss = largestLoss(window);
+    QVERIFY(largeLoss > 1e5 * smallLoss);
+    QVERIFY(axis->range().upper >= largeLoss);
+    QVERIFY(axis->range().upper < 2.0 * largeLoss);
+
+    // And back: the small losses fill the view again instead of lying squashed at its bottom.
+    window.model()->setData(scaledLine(1.0), QStringLiteral("small again"));
+    window.training()->runSteps(20);
+    QVERIFY(axis->range().upper < 2.0 * largestLoss(window));
+}
+
+void TestTrainingView::zoomKeptUntilReset()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.training()->runSteps(20);
+    TrainingView *view = window.trainingView();
+    QCPAxis *axis = view->plot()->yAxis;
+    const QCPRange fitted = axis->range();
+    zoomIn(view->plot());
+    QVERIFY(view->hasUserRange());
+    const QCPRange zoomed = axis->range();
+    QVERIFY(zoomed.size() < fitted.size());
+
+    window.training()->runSteps(20);
+    QCOMPARE(axis->range().lower, zoomed.lower);
+    QCOMPARE(axis->range().upper, zoomed.upper);
+
+    window.training()->reset();
+    QVERIFY(!view->hasUserRange());
+    QVERIFY(axis->range().upper >= largestLoss(window));
+    QVERIFY(axis->range().size() > zoomed.size());
+
+    zoomIn(view->plot());
+    QVERIFY(view->hasUserRange());
+    view->fitRange();
+    QVERIFY(!view->hasUserRange());
+}
+
+void TestTrainingView::hugeLossNamed()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    // Targets near 1e140 give MSE losses near 1e282, beyond the 1e249 an axis can take.
+    window.model()->setData(scaledLine(1e140), QStringLiteral("huge"));
+    window.training()->runSteps(5);
+    TrainingView *view = window.trainingView();
+    QVERIFY(largestLoss(window) > 1e249);
+    QVERIFY(!view->beyondAxisLabel()->isHidden());
+    QVERIFY2(view->beyondAxisLabel()->text().contains(QStringLiteral("1e249")),
+             qPrintable(view->beyondAxisLabel()->text()));
+    const QCPRange range = view->plot()->yAxis->range();
+    QVERIFY(std::isfinite(range.lower) && std::isfinite(range.upper));
+    QVERIFY(range.lower < range.upper);
+
+    window.model()->setData(scaledLine(1.0), QStringLiteral("small"));
+    window.training()->runSteps(5);
+    QVERIFY(view->beyondAxisLabel()->isHidden());
+}
+
+QTEST_MAIN(TestTrainingView)
+#include "tst_trainingview.moc"
