@@ -1,13 +1,10 @@
 #include "commandline.h"
-#include "csvinput.h"
 #include "fitcommand.h"
 #include "landscapecommand.h"
 #include "losscommands.h"
+#include "windowoptions.h"
 
-#include "core/losscatalogue.h"
-#include "core/optimizercatalogue.h"
 #include "ui/autosave.h"
-#include "ui/sessionfiles.h"
 #include "ui/landscapeview.h"
 #include "ui/mainwindow.h"
 #include "ui/startpage.h"
@@ -30,61 +27,6 @@ int fail(const QString &message)
     return 2;
 }
 
-// Applies the command line's data, losses and settings to a fresh window.
-bool applyOptions(losslens::MainWindow &window, const losslens::CommandLineOptions &options,
-                  QString *error)
-{
-    using namespace losslens;
-    if (!options.dataPath.isEmpty() && !options.chooseColumns) {
-        QTextStream errors(stderr);
-        std::optional<Dataset> data = loadCommandLineDataset(
-            options.dataPath, options.featureColumn, options.targetColumn,
-            options.skipInvalidRows, QStringLiteral("losslens: "), errors, error);
-        if (!data)
-            return false;
-        window.model()->setData(std::make_shared<Dataset>(std::move(*data)), QString());
-    }
-    if (!options.lossSpecs.isEmpty()) {
-        std::vector<std::shared_ptr<const Loss>> losses;
-        for (const QString &spec : options.lossSpecs)
-            losses.push_back(LossCatalogue::parse(spec, error));
-        window.model()->setEnabledLosses(losses);
-        // A figure in which no chosen loss can be fitted would show empty views.
-        QStringList reasons;
-        for (int i = 0; i < window.model()->lossCount(); ++i) {
-            if (window.model()->lossEntry(i).enabled)
-                reasons << window.model()->objective(i)->applicabilityError();
-        }
-        if (reasons.removeAll(QString()) == 0) {
-            *error = QCoreApplication::translate("CommandLine",
-                                                 "No chosen loss can be fitted to this data: %1")
-                         .arg(reasons.join(QLatin1Char(' ')));
-            return false;
-        }
-    }
-    if (options.standardize)
-        window.model()->setStandardize(*options.standardize);
-    if (options.learningRate)
-        window.model()->setLearningRate(*options.learningRate);
-    SessionModel &model = *window.model();
-    if (!options.optimizerSpec.isEmpty()) {
-        // The spec was checked when the command line was read.
-        QString unused;
-        const std::unique_ptr<Optimizer> optimizer =
-            OptimizerCatalogue::parse(options.optimizerSpec, &unused);
-        model.setOptimizerMethod(SessionModel::sessionOptimizer, optimizer->name());
-        for (int i = 0; i < static_cast<int>(optimizer->parameters().size()); ++i) {
-            model.setOptimizerParameter(SessionModel::sessionOptimizer, i,
-                                        optimizer->parameterValue(i));
-        }
-    }
-    if (!options.scheduleSpec.isEmpty())
-        model.setSchedule(SessionModel::sessionOptimizer, options.scheduleSpec);
-    // Settings from the command line are the starting point, not edits to undo.
-    window.model()->undoStack()->clear();
-    return true;
-}
-
 int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOptions &options)
 {
     window.resize(options.width, options.height);
@@ -97,12 +39,16 @@ int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOp
         QApplication::processEvents(QEventLoop::AllEvents, 20);
     QApplication::processEvents();
     if (window.landscapeView()->isComputing())
-        return fail(QStringLiteral("the landscape did not finish within 120 s"));
+        return fail(QCoreApplication::translate("CommandLine",
+                                                "the landscape did not finish within 120 s"));
     const QPixmap image = window.grab();
     if (!image.save(options.screenshotPath, "PNG"))
         return fail(
-            QStringLiteral("could not write the screenshot %1").arg(options.screenshotPath));
-    QTextStream(stdout) << "wrote " << options.screenshotPath << Qt::endl;
+            QCoreApplication::translate("CommandLine", "could not write the screenshot %1")
+                .arg(options.screenshotPath));
+    QTextStream(stdout) << QCoreApplication::translate("CommandLine", "wrote %1")
+                               .arg(options.screenshotPath)
+                        << Qt::endl;
     return 0;
 }
 
@@ -153,10 +99,7 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/losslens.svg")));
 
     losslens::MainWindow window;
-    if (!options->sessionPath.isEmpty() &&
-        !window.sessionFiles()->open(options->sessionPath, &error))
-        return fail(error);
-    if (!applyOptions(window, *options, &error))
+    if (!losslens::applyWindowOptions(window, *options, &error))
         return fail(error);
     if (!options->screenshotPath.isEmpty())
         return renderScreenshot(window, *options);

@@ -1,16 +1,27 @@
+#include "app/windowoptions.h"
 #include "ui/autosave.h"
 #include "ui/csvexport.h"
+#include "ui/dataview.h"
 #include "ui/filedrop.h"
 #include "ui/landscapeview.h"
+#include "ui/losscurveview.h"
 #include "ui/mainwindow.h"
 #include "ui/recentfiles.h"
 #include "ui/sessionfiles.h"
 #include "ui/trainingcontroller.h"
+#include "ui/trainingview.h"
 #include "ui/viewexportdialog.h"
+#include "ui/viewregistry.h"
+#include "ui/viewsettings.h"
 
 #include "core/losscatalogue.h"
 
+#include <qcustomplot.h>
+
+#include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -38,6 +49,11 @@ private slots:
 
     void sessionRoundTripThroughWindow();
     void rejectedSessionKeepsSession();
+    void viewSettingsRoundTripThroughWindow();
+    void version1SessionOpensLikeVersion2();
+    void automaticRangeFitsNewData();
+    void sessionOptionsMarkModified();
+    void closedControlsDockStaysHidden();
     void modifiedMarkFollowsUndo();
     void closePromptDecides_data();
     void closePromptDecides();
@@ -169,6 +185,237 @@ void DesktopWindowTest::rejectedSessionKeepsSession()
     // The undo history of the kept session survives too.
     QCOMPARE(m_window->model()->undoStack()->count(), 1);
     QVERIFY(m_window->isWindowModified());
+}
+
+void DesktopWindowTest::viewSettingsRoundTripThroughWindow()
+{
+    LandscapeView *landscape = m_window->landscapeView();
+    landscape->logarithmicBox()->setChecked(false);
+    landscape->contoursBox()->setChecked(false);
+    LossCurveView *curves = m_window->lossCurveView();
+    curves->secondDerivativeBox()->setChecked(true);
+    curves->weightBox()->setChecked(true);
+    curves->firstDerivativeBox()->setChecked(false);
+    m_window->trainingView()->logarithmicBox()->setChecked(true);
+    m_window->training()->runSteps(20);
+    // Zooms as the wheel and a right drag leave them, with bounds that are not short decimals.
+    const ViewRange data{10.0 / 3.0, 91.25, -0.1 - 0.2, 47.5};
+    const ViewRange curveRange{-2.0 / 7.0, 6.5, -1.5, 1e3 / 3.0};
+    const ViewRange training{0.0, 15.0, 0.25, 900.0};
+    QCustomPlot *dataPlot = m_window->dataView()->plot();
+    dataPlot->xAxis->setRange(data.horizontalMinimum, data.horizontalMaximum);
+    dataPlot->yAxis->setRange(data.verticalMinimum, data.verticalMaximum);
+    QCustomPlot *curvePlot = curves->plot();
+    curvePlot->xAxis->setRange(curveRange.horizontalMinimum, curveRange.horizontalMaximum);
+    curvePlot->yAxis->setRange(curveRange.verticalMinimum, curveRange.verticalMaximum);
+    // The training view keeps only a range of the user's; an automatic one follows the runs.
+    QVERIFY(!currentViewSettings(*m_window).trainingRange);
+    m_window->trainingView()->setUserRange(training);
+    const ViewSettings saved = currentViewSettings(*m_window);
+    QVERIFY(saved.dataRange == data);
+    QVERIFY(saved.lossCurveRange == curveRange);
+    QVERIFY(saved.trainingRange == training);
+
+    const QString path = m_directory.filePath(QStringLiteral("views.losslens"));
+    QVERIFY(m_window->saveSessionTo(path));
+    MainWindow fresh;
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    QVERIFY(fresh.openSession(path));
+    // Queued replots and the landscape's computation must not move a restored range.
+    waitForLandscape(&fresh);
+    QTest::qWait(50);
+    const ViewSettings opened = currentViewSettings(fresh);
+    QVERIFY(opened.dataRange == data);
+    QVERIFY(opened.lossCurveRange == curveRange);
+    QVERIFY(opened.trainingRange == training);
+    // Further training steps keep the restored range, as they keep a zoom.
+    fresh.training()->runSteps(5);
+    QVERIFY(currentViewSettings(fresh).trainingRange == training);
+    QCOMPARE(opened.logarithmicColours, false);
+    QCOMPARE(opened.contours, false);
+    QCOMPARE(opened.firstDerivative, false);
+    QCOMPARE(opened.secondDerivative, true);
+    QCOMPARE(opened.weight, true);
+    QCOMPARE(opened.logarithmicLoss, true);
+    QVERIFY(opened == saved);
+    QVERIFY(!fresh.isWindowModified());
+}
+
+void DesktopWindowTest::version1SessionOpensLikeVersion2()
+{
+    const QString version1 = QFINDTESTDATA("data/sessions/version1.losslens");
+    const QString version2 = QFINDTESTDATA("data/sessions/version2.losslens");
+    QVERIFY(!version1.isEmpty());
+    QVERIFY(!version2.isEmpty());
+    QVERIFY(m_window->openSession(version1));
+    MainWindow other;
+    other.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&other));
+    QVERIFY(other.openSession(version2));
+    waitForLandscape(m_window);
+    waitForLandscape(&other);
+
+    QCOMPARE(m_window->landscapeView()->range(), (ViewRange{-4.0, 12.5, -6.0, 30.0}));
+    const ViewSettings views = currentViewSettings(*m_window);
+    QVERIFY(views.dataRange == (ViewRange{45.0, 85.0, 0.0, 45.0}));
+    QCOMPARE(views.logarithmicColours, true);
+    QVERIFY(m_window->viewRegistry()->isHidden(QStringLiteral("training")));
+    QVERIFY(m_window->viewRegistry()->isHidden(QStringLiteral("optimizer")));
+    // The whole window, ranges and switches included, is the same after either file.
+    QCOMPARE(sessionToJson(m_window->sessionDocument()), sessionToJson(other.sessionDocument()));
+    QVERIFY(!m_window->isWindowModified());
+}
+
+void DesktopWindowTest::automaticRangeFitsNewData()
+{
+    // A zoom far from the file's data, which an automatic range must not keep.
+    QCustomPlot *dataPlot = m_window->dataView()->plot();
+    dataPlot->xAxis->setRange(1000.0, 2000.0);
+    m_window->landscapeView()->setRange(ViewRange{500.0, 600.0, 500.0, 600.0});
+    const QString version2 = QFINDTESTDATA("data/sessions/version2.losslens");
+    QFile file(version2);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonObject views = root.value("views").toObject();
+    for (const QString &view : {QStringLiteral("landscape"), QStringLiteral("data")}) {
+        QJsonObject entry = views.value(view).toObject();
+        entry.insert(QStringLiteral("range"), QStringLiteral("automatic"));
+        views.insert(view, entry);
+    }
+    root.insert(QStringLiteral("views"), views);
+    const QString path = writeCsv(QStringLiteral("automatic.losslens"), QJsonDocument(root).toJson());
+    QVERIFY(m_window->openSession(path));
+
+    // The data's air flow runs from 50 to 80 and its stack loss from 7 to 42.
+    const QCPRange x = dataPlot->xAxis->range();
+    const QCPRange y = dataPlot->yAxis->range();
+    QVERIFY2(x.lower < 50.0 && x.upper > 80.0 && x.upper < 100.0,
+             qPrintable(QStringLiteral("%1 to %2").arg(x.lower).arg(x.upper)));
+    QVERIFY2(y.lower < 7.0 && y.upper > 42.0 && y.upper < 60.0,
+             qPrintable(QStringLiteral("%1 to %2").arg(y.lower).arg(y.upper)));
+    // The landscape went back to its own range, which contains the start point (-1, 3).
+    const ViewRange landscape = m_window->landscapeView()->range();
+    QVERIFY(landscape.horizontalMinimum < -1.0 && landscape.horizontalMaximum > -1.0);
+    QVERIFY(landscape.verticalMinimum < 3.0 && landscape.verticalMaximum > 3.0);
+}
+
+void DesktopWindowTest::sessionOptionsMarkModified()
+{
+    const QString path = QFINDTESTDATA("data/sessions/version2.losslens");
+    QVERIFY(!path.isEmpty());
+    QString error;
+
+    // The file alone: the window equals it.
+    CommandLineOptions options;
+    options.sessionPath = path;
+    MainWindow plain;
+    QVERIFY2(applyWindowOptions(plain, options, &error), qPrintable(error));
+    QVERIFY(!plain.sessionFiles()->isModified());
+    QVERIFY(!plain.isWindowModified());
+
+    // Options that restate the file change nothing either.
+    options.standardize = true;
+    MainWindow restated;
+    QVERIFY2(applyWindowOptions(restated, options, &error), qPrintable(error));
+    QVERIFY(!restated.sessionFiles()->isModified());
+
+    // Each option that changes the state marks the window, so closing it asks to save.
+    const auto changed = [&path] {
+        std::vector<std::pair<const char *, CommandLineOptions>> cases;
+        CommandLineOptions loss;
+        loss.lossSpecs = {QStringLiteral("mae")};
+        cases.emplace_back("--loss", loss);
+        CommandLineOptions optimizer;
+        optimizer.optimizerSpec = QStringLiteral("momentum:lr=0.02,momentum=0.5");
+        cases.emplace_back("--optimizer", optimizer);
+        CommandLineOptions rate;
+        rate.learningRate = 0.003;
+        cases.emplace_back("--learning-rate", rate);
+        CommandLineOptions standardize;
+        standardize.standardize = false;
+        cases.emplace_back("--standardize", standardize);
+        for (auto &[name, caseOptions] : cases)
+            caseOptions.sessionPath = path;
+        return cases;
+    }();
+    for (const auto &[name, caseOptions] : changed) {
+        MainWindow window;
+        QVERIFY2(applyWindowOptions(window, caseOptions, &error), qPrintable(error));
+        QVERIFY2(window.sessionFiles()->isModified(), name);
+        QVERIFY2(window.isWindowModified(), name);
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("version2[*]")), name);
+        // Settings from the command line are no undo steps.
+        QCOMPARE(window.model()->undoStack()->count(), 0);
+        int prompts = 0;
+        window.setUnsavedChangesPrompt([&prompts](const QString &) {
+            ++prompts;
+            return UnsavedChangesChoice::Cancel;
+        });
+        window.show();
+        QVERIFY2(!window.close(), name);
+        QCOMPARE(prompts, 1);
+    }
+
+    // --data replaces the file's data.
+    const QString csv = writeCsv(QStringLiteral("options.csv"), "a,b\n1,2\n2,3\n3,5\n");
+    CommandLineOptions data;
+    data.sessionPath = path;
+    data.dataPath = csv;
+    data.featureColumn = QStringLiteral("a");
+    data.targetColumn = QStringLiteral("b");
+    MainWindow withData;
+    QVERIFY2(applyWindowOptions(withData, data, &error), qPrintable(error));
+    QCOMPARE(withData.model()->data().size(), 3);
+    QVERIFY(withData.isWindowModified());
+    // Saving clears the mark.
+    QVERIFY(withData.saveSessionTo(m_directory.filePath(QStringLiteral("options.losslens"))));
+    QVERIFY(!withData.isWindowModified());
+
+    // Without --session there is no file to differ from.
+    CommandLineOptions noSession;
+    noSession.lossSpecs = {QStringLiteral("mae")};
+    MainWindow untitled;
+    QVERIFY2(applyWindowOptions(untitled, noSession, &error), qPrintable(error));
+    QVERIFY(!untitled.isWindowModified());
+}
+
+void DesktopWindowTest::closedControlsDockStaysHidden()
+{
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("controlsDock"));
+    QVERIFY(dock);
+    ViewRegistry *views = m_window->viewRegistry();
+    QAction *show = views->action(QStringLiteral("controls"));
+    QVERIFY(show);
+    QVERIFY(show->isChecked());
+    QVERIFY(dock->isVisible());
+
+    // The × of the dock's title bar, as a user clicks it.
+    auto *close = dock->findChild<QAbstractButton *>(QStringLiteral("qt_dockwidget_closebutton"));
+    QVERIFY(close);
+    QVERIFY(close->isVisible());
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(!dock->isVisible());
+    QVERIFY(views->isHidden(QStringLiteral("controls")));
+    QVERIFY(!show->isChecked());
+    QVERIFY(m_window->sessionDocument().hiddenViews.contains(QStringLiteral("controls")));
+
+    // A saved session keeps it hidden.
+    const QString path = m_directory.filePath(QStringLiteral("closed.losslens"));
+    QVERIFY(m_window->saveSessionTo(path));
+    MainWindow fresh;
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    QVERIFY(fresh.openSession(path));
+    auto *freshDock = fresh.findChild<QDockWidget *>(QStringLiteral("controlsDock"));
+    QVERIFY(!freshDock->isVisible());
+    QVERIFY(!fresh.viewRegistry()->action(QStringLiteral("controls"))->isChecked());
+
+    // View > Show brings it back, and the list follows.
+    show->trigger();
+    QVERIFY(dock->isVisible());
+    QVERIFY(!views->isHidden(QStringLiteral("controls")));
+    QVERIFY(!m_window->sessionDocument().hiddenViews.contains(QStringLiteral("controls")));
 }
 
 void DesktopWindowTest::modifiedMarkFollowsUndo()

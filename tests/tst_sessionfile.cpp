@@ -4,6 +4,7 @@
 #include "core/losscatalogue.h"
 #include "core/optimizercatalogue.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,11 @@ private slots:
     void roundTripKeepsAwkwardNumbers();
     void failedSaveKeepsOldFile();
     void newerVersionRejected();
+    void version1FileUpgraded();
+    void version1WithoutViewsUpgraded();
+    void version2RoundTripKeepsViews();
+    void version3RejectedNamingBoth();
+    void bundledLessonsReadThroughUpgrade();
     void brokenJsonNamesLine();
     void invalidEntriesNamed_data();
     void invalidEntriesNamed();
@@ -33,6 +39,9 @@ private slots:
 private:
     static SessionDocument editedDocument();
     static QByteArray replaced(const QByteArray &json, const QString &key, const QJsonValue &value);
+    // The views entry of editedDocument() with one entry of one view replaced.
+    static QJsonValue viewsWith(const QString &view, const QString &key, const QJsonValue &value);
+    static std::optional<SessionDocument> readFixture(const QString &name, QString *error);
 };
 
 SessionDocument TestSessionFile::editedDocument()
@@ -76,8 +85,43 @@ SessionDocument TestSessionFile::editedDocument()
     state.standardize = false;
     state.start = LineParameters{0.1, -0.2};
     document.landscapeRange = ViewRange{-1.0, 2.0, -3.0, 0.5};
-    document.dataRange = ViewRange{-2.5, 2.5, -1.0, 3.0};
+    // Every switch away from a new window's value, and ranges that do not round to short
+    // decimals.
+    ViewSettings views;
+    views.logarithmicColours = false;
+    views.contours = false;
+    views.dataRange = ViewRange{-2.5, 2.5, -1.0, 3.0};
+    views.lossCurveRange = ViewRange{-0.1 - 0.2, 1.0 / 3.0, -1e-9, 7.25e4};
+    views.firstDerivative = false;
+    views.secondDerivative = true;
+    views.weight = true;
+    views.classifierInput = ClassifierInput::Margin;
+    views.trueClass = 2;
+    views.trainingRange = ViewRange{0.0, 250.0, 1e-7, 3.5};
+    views.logarithmicLoss = true;
+    document.views = views;
     return document;
+}
+
+QJsonValue TestSessionFile::viewsWith(const QString &view, const QString &key,
+                                      const QJsonValue &value)
+{
+    QJsonObject views =
+        QJsonDocument::fromJson(sessionToJson(editedDocument())).object().value("views").toObject();
+    QJsonObject entry = views.value(view).toObject();
+    entry.insert(key, value);
+    views.insert(view, entry);
+    return views;
+}
+
+std::optional<SessionDocument> TestSessionFile::readFixture(const QString &name, QString *error)
+{
+    const QString path = QFINDTESTDATA(QStringLiteral("data/sessions/") + name);
+    if (path.isEmpty()) {
+        *error = QStringLiteral("the fixture %1 is not found").arg(name);
+        return std::nullopt;
+    }
+    return readSessionFile(path, error);
 }
 
 QByteArray TestSessionFile::replaced(const QByteArray &json, const QString &key,
@@ -127,7 +171,7 @@ void TestSessionFile::roundTripKeepsEveryEntry()
     QCOMPARE(after.start.slope, before.start.slope);
     QCOMPARE(after.start.intercept, before.start.intercept);
     QVERIFY(read->landscapeRange == document.landscapeRange);
-    QVERIFY(read->dataRange == document.dataRange);
+    QVERIFY(read->views == document.views);
 
     // Saving what was read gives the same bytes, so nothing is lost or reformatted.
     QCOMPARE(sessionToJson(*read), sessionToJson(document));
@@ -183,6 +227,142 @@ void TestSessionFile::newerVersionRejected()
     QVERIFY2(error.contains(QStringLiteral("new.losslens")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("newer LossLens")), qPrintable(error));
     QVERIFY2(error.contains(QString::number(sessionFormatVersion + 1)), qPrintable(error));
+}
+
+void TestSessionFile::version1FileUpgraded()
+{
+    QString error;
+    const auto version1 = readFixture(QStringLiteral("version1.losslens"), &error);
+    QVERIFY2(version1, qPrintable(error));
+    const auto version2 = readFixture(QStringLiteral("version2.losslens"), &error);
+    QVERIFY2(version2, qPrintable(error));
+
+    // The ranges moved from "views.landscape" and "views.data" to their "range" entries.
+    QVERIFY(version1->landscapeRange == (ViewRange{-4.0, 12.5, -6.0, 30.0}));
+    QVERIFY(version1->views);
+    QVERIFY(version1->views->dataRange == (ViewRange{45.0, 85.0, 0.0, 45.0}));
+    // What format 1 did not keep is automatic or a new window's.
+    QVERIFY(!version1->views->lossCurveRange);
+    QVERIFY(!version1->views->trainingRange);
+    ViewSettings expected;
+    expected.dataRange = version1->views->dataRange;
+    QVERIFY(*version1->views == expected);
+    QCOMPARE(version1->hiddenViews,
+             QStringList({QStringLiteral("training"), QStringLiteral("optimizer")}));
+
+    // The hand-written version 2 file holds the same session, so both write the same bytes.
+    QVERIFY(version2->views == version1->views);
+    QVERIFY(version2->landscapeRange == version1->landscapeRange);
+    QCOMPARE(sessionToJson(*version1), sessionToJson(*version2));
+    const QJsonObject written = QJsonDocument::fromJson(sessionToJson(*version1)).object();
+    QCOMPARE(written.value("version").toInt(), 2);
+}
+
+void TestSessionFile::version1WithoutViewsUpgraded()
+{
+    // Format 1 allowed "views" to be missing and a range to be null: both become automatic.
+    QString error;
+    const QString path = QFINDTESTDATA("data/sessions/version1.losslens");
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    root.remove(QStringLiteral("views"));
+    auto read = sessionFromJson(QJsonDocument(root).toJson(), path, &error);
+    QVERIFY2(read, qPrintable(error));
+    QVERIFY(!read->landscapeRange);
+    QVERIFY(read->views == ViewSettings{});
+
+    root.insert(QStringLiteral("views"),
+                QJsonObject{{"landscape", QJsonValue::Null},
+                            {"data", QJsonObject{{"horizontal", QJsonArray{1.0, 2.0}},
+                                                 {"vertical", QJsonArray{3.0, 4.0}}}}});
+    read = sessionFromJson(QJsonDocument(root).toJson(), path, &error);
+    QVERIFY2(read, qPrintable(error));
+    QVERIFY(!read->landscapeRange);
+    QVERIFY(read->views->dataRange == (ViewRange{1.0, 2.0, 3.0, 4.0}));
+
+    // A broken format 1 range is still rejected, under its format 2 name.
+    root.insert(QStringLiteral("views"),
+                QJsonObject{{"landscape", QJsonObject{{"horizontal", QJsonArray{2.0, 1.0}},
+                                                      {"vertical", QJsonArray{3.0, 4.0}}}}});
+    QVERIFY(!sessionFromJson(QJsonDocument(root).toJson(), path, &error));
+    QVERIFY2(error.contains(QStringLiteral("views.landscape.range")), qPrintable(error));
+}
+
+void TestSessionFile::version2RoundTripKeepsViews()
+{
+    const SessionDocument document = editedDocument();
+    QString error;
+    const auto read = sessionFromJson(sessionToJson(document), QStringLiteral("v.losslens"), &error);
+    QVERIFY2(read, qPrintable(error));
+    QVERIFY(read->views);
+    const ViewSettings &before = *document.views;
+    const ViewSettings &after = *read->views;
+    for (const auto &[range, name] :
+         {std::pair{&ViewSettings::dataRange, "data"},
+          std::pair{&ViewSettings::lossCurveRange, "loss curves"},
+          std::pair{&ViewSettings::trainingRange, "training"}}) {
+        QVERIFY2((after.*range).has_value(), name);
+        // Exactly: each bound reads back as the same double.
+        QCOMPARE((after.*range)->horizontalMinimum, (before.*range)->horizontalMinimum);
+        QCOMPARE((after.*range)->horizontalMaximum, (before.*range)->horizontalMaximum);
+        QCOMPARE((after.*range)->verticalMinimum, (before.*range)->verticalMinimum);
+        QCOMPARE((after.*range)->verticalMaximum, (before.*range)->verticalMaximum);
+    }
+    QCOMPARE(after.logarithmicColours, false);
+    QCOMPARE(after.contours, false);
+    QCOMPARE(after.firstDerivative, false);
+    QCOMPARE(after.secondDerivative, true);
+    QCOMPARE(after.weight, true);
+    QVERIFY(after.classifierInput == ClassifierInput::Margin);
+    QCOMPARE(after.trueClass, 2);
+    QCOMPARE(after.logarithmicLoss, true);
+
+    // An automatic range stays automatic.
+    SessionDocument automatic = document;
+    automatic.views->lossCurveRange.reset();
+    automatic.landscapeRange.reset();
+    const QByteArray json = sessionToJson(automatic);
+    QVERIFY(json.contains("\"range\": \"automatic\""));
+    const auto reread = sessionFromJson(json, QStringLiteral("v.losslens"), &error);
+    QVERIFY2(reread, qPrintable(error));
+    QVERIFY(!reread->landscapeRange);
+    QVERIFY(!reread->views->lossCurveRange);
+    QVERIFY(reread->views->dataRange == before.dataRange);
+}
+
+void TestSessionFile::version3RejectedNamingBoth()
+{
+    const QByteArray json =
+        replaced(sessionToJson(editedDocument()), QStringLiteral("version"), 3);
+    QString error;
+    QVERIFY(!sessionFromJson(json, QStringLiteral("/x/future.losslens"), &error));
+    QVERIFY2(error.contains(QStringLiteral("future.losslens")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("session format 3")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("reads up to 2")), qPrintable(error));
+}
+
+void TestSessionFile::bundledLessonsReadThroughUpgrade()
+{
+    const QStringList names =
+        QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.losslens")}, QDir::Files);
+    QVERIFY(names.size() >= 9);
+    int upgraded = 0;
+    for (const QString &name : names) {
+        const QString path = QStringLiteral(":/lessons/") + name;
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const int version =
+            QJsonDocument::fromJson(file.readAll()).object().value("version").toInt();
+        QVERIFY2(version >= 1 && version <= sessionFormatVersion, qPrintable(path));
+        upgraded += version < sessionFormatVersion ? 1 : 0;
+        QString error;
+        const auto document = readSessionFile(path, &error);
+        QVERIFY2(document, qPrintable(error));
+        QVERIFY2(document->lesson, qPrintable(path));
+        QVERIFY2(document->views, qPrintable(path));
+    }
+    qDebug() << upgraded << "of" << names.size() << "bundled lessons were upgraded on reading";
 }
 
 void TestSessionFile::brokenJsonNamesLine()
@@ -247,6 +427,32 @@ void TestSessionFile::invalidEntriesNamed_data()
                                              {"feature", QJsonArray{1.0, 2.0}},
                                              {"target", QJsonArray{1.0, 1e200}}})
         << "data.target[1]";
+    QTest::newRow("views missing") << "views" << QJsonValue(QJsonValue::Undefined) << "views is missing";
+    QTest::newRow("view range word")
+        << "views" << viewsWith("training", "range", "auto") << "views.training.range";
+    QTest::newRow("view range missing")
+        << "views" << viewsWith("data", "range", QJsonValue(QJsonValue::Undefined)) << "views.data.range is missing";
+    QTest::newRow("view range reversed")
+        << "views"
+        << viewsWith("loss_curves", "range",
+                     QJsonObject{{"horizontal", QJsonArray{1.0, -1.0}},
+                                 {"vertical", QJsonArray{0.0, 1.0}}})
+        << "views.loss_curves.range";
+    QTest::newRow("colour scale")
+        << "views" << viewsWith("landscape", "colour_scale", "log") << "views.landscape.colour_scale";
+    QTest::newRow("classifier input")
+        << "views" << viewsWith("loss_curves", "classifier_input", "probability")
+        << "views.loss_curves.classifier_input";
+    QTest::newRow("true class")
+        << "views" << viewsWith("loss_curves", "true_class", 100) << "views.loss_curves.true_class";
+    QTest::newRow("switch")
+        << "views" << viewsWith("loss_curves", "weight", 1) << "views.loss_curves.weight";
+    QTest::newRow("logarithmic loss axis at 0")
+        << "views"
+        << viewsWith("training", "range",
+                     QJsonObject{{"horizontal", QJsonArray{0.0, 10.0}},
+                                 {"vertical", QJsonArray{0.0, 1.0}}})
+        << "views.training.range.vertical[0]";
 }
 
 void TestSessionFile::invalidEntriesNamed()

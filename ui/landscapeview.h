@@ -47,6 +47,9 @@ public:
     // The labelled contour lines over the heat map, empty while they are switched off.
     const ContourOverlay *contours() const { return m_contours; }
     const ReplotScheduler *replots() const { return m_replots; }
+    // The header's switches: a logarithmic colour scale (else linear) and the contour lines.
+    QCheckBox *logarithmicBox() const { return m_logarithmic; }
+    QCheckBox *contoursBox() const { return m_showContours; }
     // Ranges of the slope (horizontal) and intercept (vertical) axes, in the coordinates the
     // landscape is drawn in.
     ViewRange range() const;

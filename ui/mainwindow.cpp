@@ -221,6 +221,7 @@ SessionDocument MainWindow::sessionDocument() const
     SessionDocument document;
     document.state = m_model.state();
     document.landscapeRange = m_landscape->range();
+    document.views = currentViewSettings(*this);
     document.hiddenViews = m_views->hiddenNames();
     return document;
 }

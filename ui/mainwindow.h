@@ -60,10 +60,11 @@ public:
     Theme *theme() const { return m_theme; }
     ViewFocus *viewFocus() const { return m_viewFocus; }
 
-    // The session as a session file saves it: the state and the landscape's range.
+    // The session as a session file saves it: the state, the views' ranges and switches, and
+    // the hidden views.
     SessionDocument sessionDocument() const;
     // Replaces the whole session with a document, as opening a session file does: data, losses,
-    // runs and the landscape's range, with the runs reset and an empty undo history.
+    // runs and the views, with the runs reset and an empty undo history.
     void applySessionDocument(const SessionDocument &document);
 
     // Loads two columns of a CSV file as the data, as one undo step. On failure returns false,

@@ -137,6 +137,8 @@ void MainWindow::applySessionContents(const SessionDocument &document)
         m_landscape->setRange(*document.landscapeRange);
     else
         m_landscape->resetRange();
+    if (document.views)
+        applyViewSettings(*this, *document.views);
     m_views->setHiddenNames(document.hiddenViews);
 }
 

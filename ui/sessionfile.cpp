@@ -2,6 +2,7 @@
 
 #include "lessonjson.h"
 #include "sessionjson.h"
+#include "viewsettingsjson.h"
 
 #include "core/losscatalogue.h"
 #include "core/optimizercatalogue.h"
@@ -25,17 +26,52 @@ namespace {
 const QString formatName = QStringLiteral("losslens-session");
 qint64 writeFailureAfter = -1;
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "SessionFile" context of the translation files.
+struct SessionFile
 {
-    return QCoreApplication::translate("SessionFile", text);
+    Q_DECLARE_TR_FUNCTIONS(SessionFile)
+};
+
+// Version 1 kept "views": {"landscape": R, "data": R} with either range optional. Version 2
+// moves each range to the view's "range" entry, writes "automatic" for a missing one, and adds
+// the loss-curve and training views and the views' switches with a new window's values. The
+// step writes version 2's entries literally rather than through viewsToJson(), which a later
+// format may change.
+void upgradeFromVersion1(QJsonObject &document)
+{
+    const QJsonObject old = document.value(QStringLiteral("views")).toObject();
+    const auto range = [&old](const QString &key) {
+        const QJsonValue value = old.value(key);
+        return value.isUndefined() || value.isNull() ? QJsonValue(QStringLiteral("automatic"))
+                                                     : value;
+    };
+    const QJsonObject views{
+        {QStringLiteral("landscape"),
+         QJsonObject{{QStringLiteral("range"), range(QStringLiteral("landscape"))},
+                     {QStringLiteral("colour_scale"), QStringLiteral("logarithmic")},
+                     {QStringLiteral("contours"), true}}},
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("range"), range(QStringLiteral("data"))}}},
+        {QStringLiteral("loss_curves"),
+         QJsonObject{{QStringLiteral("range"), QStringLiteral("automatic")},
+                     {QStringLiteral("first_derivative"), true},
+                     {QStringLiteral("second_derivative"), false},
+                     {QStringLiteral("weight"), false},
+                     {QStringLiteral("classifier_input"), QStringLiteral("logit_label_1")},
+                     {QStringLiteral("true_class"), 1}}},
+        {QStringLiteral("training"),
+         QJsonObject{{QStringLiteral("range"), QStringLiteral("automatic")},
+                     {QStringLiteral("loss_axis"), QStringLiteral("linear")}}}};
+    document.insert(QStringLiteral("views"), views);
+    document.insert(QStringLiteral("version"), 2);
 }
 
 // Upgrades a document of an older format version, one version at a time, to the current one.
-// Version 1 is the first, so no step exists yet. A later version that renames or adds an entry
-// adds its step here, keyed by the version it upgrades from.
+// A later version that renames or adds an entry adds its step here, at the index of the version
+// it upgrades from minus 1.
 QJsonObject upgraded(QJsonObject document, int version)
 {
-    const std::vector<std::function<void(QJsonObject &)>> steps;
+    const std::vector<std::function<void(QJsonObject &)>> steps{upgradeFromVersion1};
     for (int from = version; from < sessionFormatVersion; ++from)
         steps.at(from - 1)(document);
     return document;
@@ -65,11 +101,8 @@ QByteArray sessionToJson(const SessionDocument &document)
             object.insert(QStringLiteral("start"), lineToJson(*run.start));
         runs.append(object);
     }
-    QJsonObject views;
-    if (document.landscapeRange)
-        views.insert(QStringLiteral("landscape"), rangeToJson(*document.landscapeRange));
-    if (document.dataRange)
-        views.insert(QStringLiteral("data"), rangeToJson(*document.dataRange));
+    const QJsonObject views =
+        viewsToJson(document.landscapeRange, document.views.value_or(ViewSettings{}));
 
     QJsonObject root{{QStringLiteral("format"), formatName},
                            {QStringLiteral("version"), sessionFormatVersion},
@@ -98,27 +131,29 @@ std::optional<SessionDocument> sessionFromJson(const QByteArray &json, const QSt
         // The offset is in bytes; a line number is what an editor shows.
         const QByteArray before = json.left(parseError.offset);
         const qsizetype line = before.count('\n') + 1;
-        *error = tr("%1 is not a LossLens session: broken JSON at line %2 (%3).")
+        *error = SessionFile::tr("%1 is not a LossLens session: broken JSON at line %2 (%3).")
                      .arg(name)
                      .arg(line)
                      .arg(parseError.errorString());
         return std::nullopt;
     }
     if (!parsed.isObject() || parsed.object().value(QStringLiteral("format")) != formatName) {
-        *error = tr("%1 is not a LossLens session: its \"format\" entry is not \"%2\".")
-                     .arg(name, formatName);
+        *error =
+            SessionFile::tr("%1 is not a LossLens session: its \"format\" entry is not \"%2\".")
+                .arg(name, formatName);
         return std::nullopt;
     }
     QJsonObject root = parsed.object();
     const QJsonValue versionValue = root.value(QStringLiteral("version"));
     const int version = versionValue.isDouble() ? versionValue.toInt(0) : 0;
     if (version < 1) {
-        *error = tr("%1: the format version is missing or invalid.").arg(name);
+        *error = SessionFile::tr("%1: the format version is missing or invalid.").arg(name);
         return std::nullopt;
     }
     if (version > sessionFormatVersion) {
-        *error = tr("%1 was saved by a newer LossLens (session format %2; this version reads up "
-                    "to %3). Open it with a newer LossLens.")
+        *error = SessionFile::tr(
+                     "%1 was saved by a newer LossLens (session format %2; this version reads up "
+                     "to %3). Open it with a newer LossLens.")
                      .arg(name)
                      .arg(version)
                      .arg(sessionFormatVersion);
@@ -137,11 +172,11 @@ std::optional<SessionDocument> sessionFromJson(const QByteArray &json, const QSt
 
     const QJsonArray losses = reader.array(root, {}, QStringLiteral("losses"));
     if (!reader.failed() && losses.isEmpty())
-        reader.fail(QStringLiteral("losses"), tr("must list at least one loss"));
+        reader.fail(QStringLiteral("losses"), SessionFile::tr("must list at least one loss"));
     for (qsizetype i = 0; i < losses.size() && !reader.failed(); ++i) {
         const QString path = QStringLiteral("losses[%1]").arg(i);
         if (!losses[i].isObject()) {
-            reader.fail(path, tr("must be an object"));
+            reader.fail(path, SessionFile::tr("must be an object"));
             break;
         }
         const QJsonObject object = losses[i].toObject();
@@ -167,7 +202,7 @@ std::optional<SessionDocument> sessionFromJson(const QByteArray &json, const QSt
     for (qsizetype i = 0; i < runs.size() && !reader.failed(); ++i) {
         const QString path = QStringLiteral("runs[%1]").arg(i);
         if (!runs[i].isObject()) {
-            reader.fail(path, tr("must be an object"));
+            reader.fail(path, SessionFile::tr("must be an object"));
             break;
         }
         const QJsonObject object = runs[i].toObject();
@@ -189,10 +224,9 @@ std::optional<SessionDocument> sessionFromJson(const QByteArray &json, const QSt
     state.standardize = reader.boolean(root, {}, QStringLiteral("standardize"));
     state.start = reader.line(root, {}, QStringLiteral("start"));
 
-    const QJsonObject views = root.value(QStringLiteral("views")).toObject();
-    document.landscapeRange =
-        reader.range(views, QStringLiteral("views"), QStringLiteral("landscape"));
-    document.dataRange = reader.range(views, QStringLiteral("views"), QStringLiteral("data"));
+    ViewSettings views;
+    readViews(reader, root, &document.landscapeRange, &views);
+    document.views = views;
     if (root.contains(QStringLiteral("hidden")))
         document.hiddenViews = reader.strings(root, {}, QStringLiteral("hidden"));
     if (root.contains(QStringLiteral("lesson")))
@@ -210,20 +244,22 @@ bool writeSessionFile(const QString &path, const SessionDocument &document, QStr
     const QByteArray json = sessionToJson(document);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot save %1: %2.").arg(path, file.errorString());
+        *error = SessionFile::tr("Cannot save %1: %2.").arg(path, file.errorString());
         return false;
     }
     if (writeFailureAfter >= 0 && writeFailureAfter < json.size()) {
         file.write(json.left(writeFailureAfter));
         file.cancelWriting();
         file.commit();
-        *error = tr("Cannot save %1: writing failed after %2 bytes. The file on disk is unchanged.")
-                     .arg(path)
-                     .arg(writeFailureAfter);
+        *error =
+            SessionFile::tr(
+                "Cannot save %1: writing failed after %2 bytes. The file on disk is unchanged.")
+                .arg(path)
+                .arg(writeFailureAfter);
         return false;
     }
     if (file.write(json) != json.size() || !file.commit()) {
-        *error = tr("Cannot save %1: %2. The file on disk is unchanged.")
+        *error = SessionFile::tr("Cannot save %1: %2. The file on disk is unchanged.")
                      .arg(path, file.errorString());
         return false;
     }
@@ -234,7 +270,7 @@ std::optional<SessionDocument> readSessionFile(const QString &path, QString *err
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot open %1: %2.").arg(path, file.errorString());
+        *error = SessionFile::tr("Cannot open %1: %2.").arg(path, file.errorString());
         return std::nullopt;
     }
     return sessionFromJson(file.readAll(), path, error);

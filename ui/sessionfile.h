@@ -3,6 +3,7 @@
 #include "lesson.h"
 #include "sessionstate.h"
 #include "viewrange.h"
+#include "viewsettings.h"
 
 #include <QByteArray>
 #include <QString>
@@ -13,13 +14,16 @@
 namespace losslens {
 
 // Contents of a session file (.losslens): the session's state, the data with its edits, the
-// ranges of the views that the user zoomed or panned, the views and controls hidden, and for a
-// lesson its steps. A view without a range fits its content when the session opens.
+// views' ranges and switches, the views and controls hidden, and for a lesson its steps. A view
+// without a range fits its content when the session opens.
 struct SessionDocument
 {
     SessionState state;
     std::optional<ViewRange> landscapeRange;
-    std::optional<ViewRange> dataRange;
+    // The other views' state. Every file read has it, because reading fills what an older
+    // format lacks with the defaults. A document without it, such as a lesson step's, leaves
+    // the views as they are when applied, and is written with the defaults.
+    std::optional<ViewSettings> views;
     // Names from ViewRegistry of the views and controls that are hidden ("hidden" in the file,
     // optional, so that files written before it existed read as showing everything).
     QStringList hiddenViews;
@@ -28,10 +32,12 @@ struct SessionDocument
 };
 
 // The format version this build writes. Readers accept every version up to it, upgrading older
-// ones step by step, and reject newer ones with a message that names both versions.
-inline constexpr int sessionFormatVersion = 1;
+// ones step by step, and reject newer ones with a message that names both versions. Version 1
+// kept the landscape's and the data view's ranges only. Version 2 keeps every view's range, or
+// "automatic", and the views' switches.
+inline constexpr int sessionFormatVersion = 2;
 
-// The document as indented JSON: {"format": "losslens-session", "version": 1, ...}. Numbers are
+// The document as indented JSON: {"format": "losslens-session", "version": 2, ...}. Numbers are
 // written so that they read back as the same doubles.
 QByteArray sessionToJson(const SessionDocument &document);
 

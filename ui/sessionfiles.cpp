@@ -26,7 +26,7 @@ QString SessionFiles::displayName() const
 
 bool SessionFiles::isModified() const
 {
-    return m_recovered || !m_undoStack->isClean();
+    return m_modifiedOutsideUndo || !m_undoStack->isClean();
 }
 
 bool SessionFiles::open(const QString &path, QString *error)
@@ -36,7 +36,7 @@ bool SessionFiles::open(const QString &path, QString *error)
         return false;
     m_apply(*document);
     m_path = QFileInfo(path).absoluteFilePath();
-    m_recovered = false;
+    m_modifiedOutsideUndo = false;
     m_undoStack->setClean();
     // The session now equals the file, so no unsaved work is left to keep.
     if (m_autosave)
@@ -51,7 +51,7 @@ bool SessionFiles::save(const QString &path, QString *error)
     if (!writeSessionFile(path, m_document(), error))
         return false;
     m_path = QFileInfo(path).absoluteFilePath();
-    m_recovered = false;
+    m_modifiedOutsideUndo = false;
     m_undoStack->setClean();
     if (m_autosave)
         m_autosave->markSaved();
@@ -67,7 +67,7 @@ bool SessionFiles::recover(const QString &autosavePath, QString *error)
         return false;
     m_apply(*document);
     m_path.clear();
-    m_recovered = true;
+    m_modifiedOutsideUndo = true;
     // The recovered work lives on in this window's own copy before the old one goes, so a
     // crash right now still leaves one of them.
     QString writeError;
@@ -90,6 +90,12 @@ void SessionFiles::forgetFile()
 void SessionFiles::enableAutosave(const QString &folder)
 {
     m_autosave = std::make_unique<Autosave>(folder, m_document);
+}
+
+void SessionFiles::markModified()
+{
+    m_modifiedOutsideUndo = true;
+    emit statusChanged();
 }
 
 void SessionFiles::markChanged()

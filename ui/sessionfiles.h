@@ -20,7 +20,7 @@ enum class UnsavedChangesChoice { Save, Discard, Cancel };
 // The file behind the window's session: its path, whether the session has changes that are not
 // in that file, the autosave copy, and opening, saving and recovering. The session is modified
 // while its undo stack is away from the clean state that the last open or save set, and after a
-// recovery until the next save.
+// recovery or markModified() until the next open or save.
 class SessionFiles : public QObject
 {
     Q_OBJECT
@@ -55,6 +55,9 @@ public:
     void enableAutosave(const QString &folder);
     // The autosave copy's writer, or nullptr before enableAutosave().
     Autosave *autosave() const { return m_autosave.get(); }
+    // Marks the session as modified until the next open or save, for a change that the undo
+    // stack does not record, such as command-line options applied to an opened file.
+    void markModified();
     // Called on every change of the session.
     void markChanged();
     // Called when the window closes normally or its unsaved work was discarded: removes the
@@ -71,7 +74,8 @@ private:
     std::function<void(const SessionDocument &)> m_apply;
     std::unique_ptr<Autosave> m_autosave;
     QString m_path;
-    bool m_recovered = false;
+    // Set by a recovery or markModified(), cleared by open() and save().
+    bool m_modifiedOutsideUndo = false;
 };
 
 } // namespace losslens

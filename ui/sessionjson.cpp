@@ -11,10 +11,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "SessionFile" context of the translation files.
+struct SessionFile
 {
-    return QCoreApplication::translate("SessionFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SessionFile)
+};
 
 QJsonArray vectorToJson(const Eigen::VectorXd &values)
 {
@@ -61,7 +62,7 @@ void SessionReader::fail(const QString &path, const QString &problem)
     QString text = problem;
     while (text.endsWith(QLatin1Char('.')))
         text.chop(1);
-    m_message = tr("%1: %2 %3.").arg(m_fileName, path, text);
+    m_message = SessionFile::tr("%1: %2 %3.").arg(m_fileName, path, text);
 }
 
 QJsonValue SessionReader::member(const QJsonObject &object, const QString &path,
@@ -69,7 +70,7 @@ QJsonValue SessionReader::member(const QJsonObject &object, const QString &path,
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined())
-        fail(join(path, key), tr("is missing"));
+        fail(join(path, key), SessionFile::tr("is missing"));
     return value;
 }
 
@@ -78,7 +79,7 @@ QJsonObject SessionReader::object(const QJsonObject &parent, const QString &path
 {
     const QJsonValue value = member(parent, path, key);
     if (!value.isUndefined() && !value.isObject())
-        fail(join(path, key), tr("must be an object"));
+        fail(join(path, key), SessionFile::tr("must be an object"));
     return value.toObject();
 }
 
@@ -87,7 +88,7 @@ QJsonArray SessionReader::array(const QJsonObject &parent, const QString &path,
 {
     const QJsonValue value = member(parent, path, key);
     if (!value.isUndefined() && !value.isArray())
-        fail(join(path, key), tr("must be an array"));
+        fail(join(path, key), SessionFile::tr("must be an array"));
     return value.toArray();
 }
 
@@ -95,7 +96,7 @@ QString SessionReader::string(const QJsonObject &parent, const QString &path, co
 {
     const QJsonValue value = member(parent, path, key);
     if (!value.isUndefined() && !value.isString())
-        fail(join(path, key), tr("must be a string"));
+        fail(join(path, key), SessionFile::tr("must be a string"));
     return value.toString();
 }
 
@@ -103,20 +104,20 @@ bool SessionReader::boolean(const QJsonObject &parent, const QString &path, cons
 {
     const QJsonValue value = member(parent, path, key);
     if (!value.isUndefined() && !value.isBool())
-        fail(join(path, key), tr("must be true or false"));
+        fail(join(path, key), SessionFile::tr("must be true or false"));
     return value.toBool();
 }
 
 double SessionReader::number(const QJsonValue &value, const QString &path)
 {
     if (!value.isDouble()) {
-        fail(path, tr("must be a number"));
+        fail(path, SessionFile::tr("must be a number"));
         return 0.0;
     }
     const double number = value.toDouble();
     // JSON has no inf or NaN, but a huge literal such as 1e999 reads as inf.
     if (!std::isfinite(number) || std::abs(number) > maximumDataMagnitude) {
-        fail(path, tr("must be a finite number of magnitude at most 1e150, not %1")
+        fail(path, SessionFile::tr("must be a finite number of magnitude at most 1e150, not %1")
                        .arg(formatNumber(number)));
         return 0.0;
     }
@@ -136,7 +137,7 @@ int SessionReader::index(const QJsonObject &parent, const QString &path, const Q
     if (!value.isUndefined() &&
         (!value.isDouble() || number != std::floor(number) || number < minimum ||
          number > maximum)) {
-        fail(join(path, key), tr("must be a whole number from %1 to %2, not %3")
+        fail(join(path, key), SessionFile::tr("must be a whole number from %1 to %2, not %3")
                                   .arg(minimum)
                                   .arg(maximum)
                                   .arg(value.toVariant().toString()));
@@ -150,7 +151,8 @@ QColor SessionReader::colour(const QJsonObject &parent, const QString &path, con
     const QString text = string(parent, path, key);
     const QColor colour = QColor::fromString(text);
     if (!failed() && !colour.isValid())
-        fail(join(path, key), tr("must be a colour such as #1f77b4, not \"%1\"").arg(text));
+        fail(join(path, key),
+             SessionFile::tr("must be a colour such as #1f77b4, not \"%1\"").arg(text));
     return colour.isValid() ? colour : QColor(Qt::black);
 }
 
@@ -180,7 +182,8 @@ QStringList SessionReader::strings(const QJsonObject &parent, const QString &pat
     QStringList values;
     for (qsizetype i = 0; i < array.size() && !failed(); ++i) {
         if (!array.at(i).isString())
-            fail(QStringLiteral("%1[%2]").arg(join(path, key)).arg(i), tr("must be a string"));
+            fail(QStringLiteral("%1[%2]").arg(join(path, key)).arg(i),
+                 SessionFile::tr("must be a string"));
         values << array.at(i).toString();
     }
     return values;
@@ -198,12 +201,14 @@ std::optional<OptimizerSettings> SessionReader::optimizer(const QJsonObject &par
     QString problem;
     std::shared_ptr<const Optimizer> optimizer = OptimizerCatalogue::parse(optimizerSpec, &problem);
     if (!optimizer) {
-        fail(join(inner, QStringLiteral("optimizer")), tr("is invalid: %1").arg(problem));
+        fail(join(inner, QStringLiteral("optimizer")),
+             SessionFile::tr("is invalid: %1").arg(problem));
         return std::nullopt;
     }
     const auto schedule = LearningRateSchedule::parse(scheduleSpec, &problem);
     if (!schedule) {
-        fail(join(inner, QStringLiteral("schedule")), tr("is invalid: %1").arg(problem));
+        fail(join(inner, QStringLiteral("schedule")),
+             SessionFile::tr("is invalid: %1").arg(problem));
         return std::nullopt;
     }
     return OptimizerSettings{optimizer, *schedule};
@@ -212,13 +217,13 @@ std::optional<OptimizerSettings> SessionReader::optimizer(const QJsonObject &par
 std::shared_ptr<const Loss> SessionReader::loss(const QJsonValue &value, const QString &path)
 {
     if (!value.isString()) {
-        fail(path, tr("must be a loss spec such as \"huber:delta=1\""));
+        fail(path, SessionFile::tr("must be a loss spec such as \"huber:delta=1\""));
         return nullptr;
     }
     QString problem;
     std::shared_ptr<const Loss> loss = LossCatalogue::parse(value.toString(), &problem);
     if (!loss)
-        fail(path, tr("is invalid: %1").arg(problem));
+        fail(path, SessionFile::tr("is invalid: %1").arg(problem));
     return loss;
 }
 
@@ -234,7 +239,7 @@ std::optional<ViewRange> SessionReader::range(const QJsonObject &parent, const Q
     if (failed())
         return std::nullopt;
     if (horizontal.size() != 2 || vertical.size() != 2) {
-        fail(inner, tr("must give two numbers for each axis"));
+        fail(inner, SessionFile::tr("must give two numbers for each axis"));
         return std::nullopt;
     }
     const ViewRange range{number(horizontal[0], inner + QStringLiteral(".horizontal[0]")),
@@ -243,7 +248,7 @@ std::optional<ViewRange> SessionReader::range(const QJsonObject &parent, const Q
                           number(vertical[1], inner + QStringLiteral(".vertical[1]"))};
     if (!failed() && (!(range.horizontalMinimum < range.horizontalMaximum) ||
                       !(range.verticalMinimum < range.verticalMaximum))) {
-        fail(inner, tr("must have each minimum below its maximum"));
+        fail(inner, SessionFile::tr("must have each minimum below its maximum"));
     }
     return failed() ? std::nullopt : std::optional<ViewRange>(range);
 }
@@ -260,16 +265,17 @@ std::shared_ptr<Dataset> SessionReader::dataset(const QJsonObject &parent, const
     data->feature = vector(object, inner, QStringLiteral("feature"));
     data->target = vector(object, inner, QStringLiteral("target"));
     if (!failed() && data->feature.size() < 2)
-        fail(inner, tr("must contain at least two points, not %1").arg(data->feature.size()));
+        fail(inner,
+             SessionFile::tr("must contain at least two points, not %1").arg(data->feature.size()));
     if (!failed() && data->feature.size() != data->target.size()) {
-        fail(inner, tr("has %1 feature values but %2 targets")
+        fail(inner, SessionFile::tr("has %1 feature values but %2 targets")
                         .arg(data->feature.size())
                         .arg(data->target.size()));
     }
     // The same check as a CSV file's data gets: a line needs two distinct feature values.
     if (!failed()) {
         if (const QString problem = lineFitProblem(*data); !problem.isEmpty())
-            fail(inner, tr("cannot be fitted: %1").arg(problem));
+            fail(inner, SessionFile::tr("cannot be fitted: %1").arg(problem));
     }
     return data;
 }

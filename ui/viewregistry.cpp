@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QMenu>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -39,8 +40,10 @@ void ViewRegistry::add(const QString &name, const QString &title, QWidget *widge
     // The dock's and the toolbar's own toggles (their close button, View menu entries) hide them
     // too, so the saved list follows them.
     QAction *toggle = nullptr;
-    if (auto *dock = qobject_cast<QDockWidget *>(widget))
+    if (auto *dock = qobject_cast<QDockWidget *>(widget)) {
         toggle = dock->toggleViewAction();
+        dock->installEventFilter(this);
+    }
     else if (auto *toolBar = qobject_cast<QToolBar *>(widget))
         toggle = toolBar->toggleViewAction();
     if (toggle) {
@@ -137,6 +140,21 @@ QAction *ViewRegistry::action(const QString &name) const
 {
     const Entry *entry = find(name);
     return entry ? entry->action : nullptr;
+}
+
+bool ViewRegistry::eventFilter(QObject *watched, QEvent *event)
+{
+    // The close button closes the dock, which sends it a close event. Only a dock with
+    // DockWidgetClosable has that button and accepts the event (tst_desktopwindow checks it).
+    auto *dock = qobject_cast<QDockWidget *>(watched);
+    if (event->type() == QEvent::Close && dock &&
+        dock->features().testFlag(QDockWidget::DockWidgetClosable)) {
+        for (const Entry &entry : m_entries) {
+            if (entry.widget == dock)
+                setHidden(entry.name, true);
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void ViewRegistry::applyEntry(const Entry &entry)

@@ -56,6 +56,11 @@ public:
 signals:
     void hiddenChanged();
 
+protected:
+    // Records a dock closed by its title bar's close button, which neither of the dock's
+    // toggles reports.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     struct Entry
     {
