@@ -25,10 +25,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "FitCommand" context of the translation files.
+struct FitCommand
 {
-    return QCoreApplication::translate("FitCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FitCommand)
+};
 
 QString statusText(RunStatus status)
 {
@@ -55,28 +56,32 @@ int runAdaptiveBarronFit(const FitRequest &request, QTextStream &output, QTextSt
 {
     const auto *barron = dynamic_cast<const BarronLoss *>(request.loss.get());
     if (!barron) {
-        return failFit(errors, tr("--learn applies to Barron's loss only (--loss barron), whose "
-                                  "alpha and c it learns; got %1.")
-                                   .arg(request.loss->spec()));
+        return failFit(
+            errors, FitCommand::tr("--learn applies to Barron's loss only (--loss barron), whose "
+                                   "alpha and c it learns; got %1.")
+                        .arg(request.loss->spec()));
     }
     if (request.featureColumns.size() != 1) {
-        return failFit(errors, tr("--learn fits one feature column; give one --x, got %1.")
-                                   .arg(request.featureColumns.size()));
+        return failFit(errors,
+                       FitCommand::tr("--learn fits one feature column; give one --x, got %1.")
+                           .arg(request.featureColumns.size()));
     }
     if (request.minimize()) {
-        return failFit(errors, tr("--learn trains alpha with an optimizer; --optimizer minimize "
-                                  "does not learn it. Give one such as "
-                                  "adam:learning_rate=0.01 and --steps."));
+        return failFit(
+            errors, FitCommand::tr("--learn trains alpha with an optimizer; --optimizer minimize "
+                                   "does not learn it. Give one such as "
+                                   "adam:learning_rate=0.01 and --steps."));
     }
     // The learned c is in the target's units, so a residual scale would divide it once more.
     if (request.loss->residualScale().isEstimatedFromData() ||
         request.loss->residualScale().value != 1.0) {
-        return failFit(errors, tr("--learn learns c in the target's units; drop the residual "
-                                  "scale=%1 from %2.")
-                                   .arg(request.loss->residualScale().isEstimatedFromData()
-                                            ? QStringLiteral("mad")
-                                            : formatNumber(request.loss->residualScale().value),
-                                        request.loss->spec()));
+        return failFit(errors,
+                       FitCommand::tr("--learn learns c in the target's units; drop the residual "
+                                      "scale=%1 from %2.")
+                           .arg(request.loss->residualScale().isEstimatedFromData()
+                                    ? QStringLiteral("mad")
+                                    : formatNumber(request.loss->residualScale().value),
+                                request.loss->spec()));
     }
 
     AdaptiveBarronSettings settings;
@@ -85,7 +90,9 @@ int runAdaptiveBarronFit(const FitRequest &request, QTextStream &output, QTextSt
     settings.learnScale = request.learnScale;
     const QString settingsError = validateAdaptiveBarronSettings(settings);
     if (!settingsError.isEmpty()) {
-        return failFit(errors, tr("--learn starts from %1: %2").arg(barron->spec(), settingsError));
+        return failFit(
+            errors,
+            FitCommand::tr("--learn starts from %1: %2").arg(barron->spec(), settingsError));
     }
 
     const std::optional<LineFitInput> input = readLineFitInput(request, errors);
@@ -104,9 +111,10 @@ int runAdaptiveBarronFit(const FitRequest &request, QTextStream &output, QTextSt
         lineObjective.fromDataUnits({input->startSlope, input->startIntercept});
     const double startLikelihood = objective.value(objective.startParameters(startLine));
     if (!startLine.allFinite() || !std::isfinite(startLikelihood)) {
-        return failFit(errors, tr("the negative log-likelihood at --start %1 is not finite; "
-                                  "choose a start nearer the data.")
-                                   .arg(startText));
+        return failFit(errors,
+                       FitCommand::tr("the negative log-likelihood at --start %1 is not finite; "
+                                      "choose a start nearer the data.")
+                           .arg(startText));
     }
 
     AdaptiveBarronTraining training(objective, startLine, *request.optimizer, *request.schedule);

@@ -14,6 +14,16 @@
 
 namespace losslens {
 
+namespace {
+
+// tr() of this file's messages, in the "CommandLine" context of the translation files.
+struct CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
+
+} // namespace
+
 bool wantsScreenshot(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -125,14 +135,13 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
         QStringLiteral("SPEC"));
     parser.addOptions({data, feature, target, skipInvalid, loss, session, noRecovery, screenshot,
                        steps, size, standardize, learningRate, optimizer, schedule});
-    auto tr = [](const char *text) { return QCoreApplication::translate("CommandLine", text); };
     CommandLineOptions options;
     // parse() rather than process(), so that every invalid argument exits with status 2.
     if (!parser.parse(arguments)) {
         QString reason = parser.errorText();
         if (reason.endsWith(QLatin1Char('.')))
             reason.chop(1);
-        *error = tr("%1; see --help.").arg(reason);
+        *error = CommandLine::tr("%1; see --help.").arg(reason);
         return std::nullopt;
     }
     if (parser.isSet(help)) {
@@ -146,7 +155,7 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
         return options;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = tr("Unexpected argument \"%1\"; see --help.")
+        *error = CommandLine::tr("Unexpected argument \"%1\"; see --help.")
                      .arg(parser.positionalArguments().constFirst());
         return std::nullopt;
     }
@@ -158,36 +167,39 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
                             options.targetColumn.isEmpty();
     if (!options.dataPath.isEmpty() && !options.chooseColumns &&
         (options.featureColumn.isEmpty() || options.targetColumn.isEmpty())) {
-        *error = tr("--data needs both --x and --y to name the feature and target columns, or "
-                    "neither to choose them in the import dialog.");
+        *error = CommandLine::tr(
+            "--data needs both --x and --y to name the feature and target columns, or "
+            "neither to choose them in the import dialog.");
         return std::nullopt;
     }
     if (parser.isSet(screenshot) &&
         !parser.value(screenshot).endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-        *error = tr("--screenshot writes PNG files only, so its name must end in .png, not "
-                    "\"%1\". Use File > Export view for SVG or PDF.")
-                     .arg(parser.value(screenshot));
+        *error =
+            CommandLine::tr("--screenshot writes PNG files only, so its name must end in .png, not "
+                            "\"%1\". Use File > Export view for SVG or PDF.")
+                .arg(parser.value(screenshot));
         return std::nullopt;
     }
     if (options.chooseColumns && parser.isSet(screenshot)) {
-        *error = tr("--screenshot needs --x and --y with --data, because a screenshot opens "
-                    "no dialog.");
+        *error = CommandLine::tr(
+            "--screenshot needs --x and --y with --data, because a screenshot opens "
+            "no dialog.");
         return std::nullopt;
     }
     if (options.skipInvalidRows && options.dataPath.isEmpty()) {
-        *error = tr("--skip-invalid needs --data.");
+        *error = CommandLine::tr("--skip-invalid needs --data.");
         return std::nullopt;
     }
     if (options.dataPath.isEmpty() &&
         (!options.featureColumn.isEmpty() || !options.targetColumn.isEmpty())) {
-        *error = tr("--x and --y need --data.");
+        *error = CommandLine::tr("--x and --y need --data.");
         return std::nullopt;
     }
     options.lossSpecs = parser.values(loss);
     for (const QString &spec : options.lossSpecs) {
         QString lossError;
         if (!LossCatalogue::parse(spec, &lossError)) {
-            *error = tr("Invalid --loss: %1").arg(lossError);
+            *error = CommandLine::tr("Invalid --loss: %1").arg(lossError);
             return std::nullopt;
         }
     }
@@ -198,7 +210,7 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     bool ok = false;
     options.steps = parser.value(steps).toInt(&ok);
     if (!ok || options.steps < 0 || options.steps > 100000) {
-        *error = tr("Invalid --steps \"%1\"; give a whole number from 0 to 100000.")
+        *error = CommandLine::tr("Invalid --steps \"%1\"; give a whole number from 0 to 100000.")
                      .arg(parser.value(steps));
         return std::nullopt;
     }
@@ -210,15 +222,16 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     // takes hundreds of megabytes.
     if (options.width < 1000 || options.width > 8000 || options.height < 640 ||
         options.height > 8000) {
-        *error = tr("Invalid --size \"%1\"; give WIDTHxHEIGHT with the width from 1000 to "
-                    "8000 and the height from 640 to 8000 pixels, such as 1500x960.")
-                     .arg(parser.value(size));
+        *error =
+            CommandLine::tr("Invalid --size \"%1\"; give WIDTHxHEIGHT with the width from 1000 to "
+                            "8000 and the height from 640 to 8000 pixels, such as 1500x960.")
+                .arg(parser.value(size));
         return std::nullopt;
     }
     if (parser.isSet(standardize)) {
         const QString value = parser.value(standardize).toLower();
         if (value != QLatin1String("on") && value != QLatin1String("off")) {
-            *error = tr("Invalid --standardize \"%1\"; give on or off.").arg(value);
+            *error = CommandLine::tr("Invalid --standardize \"%1\"; give on or off.").arg(value);
             return std::nullopt;
         }
         options.standardize = value == QLatin1String("on");
@@ -226,8 +239,9 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     if (parser.isSet(learningRate)) {
         const double rate = parser.value(learningRate).toDouble(&ok);
         if (!ok || !(rate >= 1e-12) || !(rate <= 1e6)) {
-            *error = tr("Invalid --learning-rate \"%1\"; give a number in [1e-12, 1e6].")
-                         .arg(parser.value(learningRate));
+            *error =
+                CommandLine::tr("Invalid --learning-rate \"%1\"; give a number in [1e-12, 1e6].")
+                    .arg(parser.value(learningRate));
             return std::nullopt;
         }
         options.learningRate = rate;
@@ -237,12 +251,14 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
         const std::unique_ptr<Optimizer> parsed =
             OptimizerCatalogue::parse(parser.value(optimizer), &reason);
         if (!parsed) {
-            *error = tr("Invalid --optimizer \"%1\": %2").arg(parser.value(optimizer), reason);
+            *error = CommandLine::tr("Invalid --optimizer \"%1\": %2")
+                         .arg(parser.value(optimizer), reason);
             return std::nullopt;
         }
         if (options.learningRate) {
-            *error = tr("Give the learning rate either in --optimizer or with --learning-rate, "
-                        "not both.");
+            *error = CommandLine::tr(
+                "Give the learning rate either in --optimizer or with --learning-rate, "
+                "not both.");
             return std::nullopt;
         }
         options.optimizerSpec = parsed->spec();
@@ -252,7 +268,8 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
         const std::unique_ptr<LearningRateSchedule> parsed =
             LearningRateSchedule::parse(parser.value(schedule), &reason);
         if (!parsed) {
-            *error = tr("Invalid --schedule \"%1\": %2").arg(parser.value(schedule), reason);
+            *error = CommandLine::tr("Invalid --schedule \"%1\": %2")
+                         .arg(parser.value(schedule), reason);
             return std::nullopt;
         }
         options.scheduleSpec = parser.value(schedule);

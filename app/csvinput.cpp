@@ -7,10 +7,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "CommandLine" context of the translation files.
+struct CommandLine
 {
-    return QCoreApplication::translate("CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 // Skipped rows listed on a terminal before the rest are only counted.
 constexpr qsizetype listedSkippedRows = 20;
@@ -19,8 +20,9 @@ QString explainError(const CsvError &error)
 {
     if (!error.skippable)
         return error.message;
-    return tr("%1 Or pass --skip-invalid to leave out every row with a missing or invalid "
-              "cell or the wrong number of fields.")
+    return CommandLine::tr(
+               "%1 Or pass --skip-invalid to leave out every row with a missing or invalid "
+               "cell or the wrong number of fields.")
         .arg(error.message);
 }
 
@@ -40,20 +42,22 @@ QCommandLineOption skipInvalidOption()
 {
     return QCommandLineOption(
         QStringLiteral("skip-invalid"),
-        tr("Leave out the rows of --data whose chosen cells are missing or not finite numbers, "
-           "or that have the wrong number of fields, and list them on standard error. Without "
-           "it the first such row stops the command with exit status 2."));
+        CommandLine::tr(
+            "Leave out the rows of --data whose chosen cells are missing or not finite numbers, "
+            "or that have the wrong number of fields, and list them on standard error. Without "
+            "it the first such row stops the command with exit status 2."));
 }
 
 QString dataOptionHelp()
 {
-    return tr("CSV file, separated by commas, semicolons or tabs (detected), with or without a "
-              "header row.");
+    return CommandLine::tr(
+        "CSV file, separated by commas, semicolons or tabs (detected), with or without a "
+        "header row.");
 }
 
 QString columnOptionHelp()
 {
-    return tr("by header name, or by 1-based number (as in a file without a header)");
+    return CommandLine::tr("by header name, or by 1-based number (as in a file without a header)");
 }
 
 std::optional<Dataset> loadCommandLineDataset(const QString &path, const QString &featureColumn,

@@ -28,10 +28,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "FitCommand" context of the translation files.
+struct FitCommand
 {
-    return QCoreApplication::translate("FitCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FitCommand)
+};
 
 // The --optimizer, --schedule, --steps and --seed options, checked into request.
 int parseTraining(const QCommandLineParser &parser, const QCommandLineOption &optimizer,
@@ -41,31 +42,36 @@ int parseTraining(const QCommandLineParser &parser, const QCommandLineOption &op
     QString error;
     request.optimizer = OptimizerCatalogue::parse(parser.value(optimizer), &error);
     if (!request.optimizer) {
-        return failFit(errors, error + QLatin1Char(' ') +
-                                   tr("--optimizer minimize gives the minimum the solver finds."));
+        return failFit(
+            errors, error + QLatin1Char(' ') +
+                        FitCommand::tr("--optimizer minimize gives the minimum the solver finds."));
     }
     request.schedule = LearningRateSchedule::parse(parser.value(schedule), &error);
     if (!request.schedule)
         return failFit(errors, error);
     if (!parser.isSet(steps))
-        return failFit(errors,
-                       tr("--steps is required with an optimizer; see losslens fit --help."));
+        return failFit(
+            errors,
+            FitCommand::tr("--steps is required with an optimizer; see losslens fit --help."));
     bool ok = false;
     request.stepLimit = parser.value(steps).toInt(&ok);
     if (!ok || request.stepLimit < 0 || request.stepLimit > 100'000'000)
-        return failFit(errors, tr("--steps must be a whole number from 0 to 100000000, got \"%1\".")
-                                   .arg(parser.value(steps)));
+        return failFit(
+            errors,
+            FitCommand::tr("--steps must be a whole number from 0 to 100000000, got \"%1\".")
+                .arg(parser.value(steps)));
     if (parser.isSet(seed)) {
         const int index = request.optimizer->parameterIndex(QStringLiteral("seed"));
         const auto value = finiteNumber(parser.value(seed));
         if (index < 0)
-            return failFit(errors,
-                           tr("--seed applies to sgd only, whose mini-batches it shuffles."));
+            return failFit(
+                errors,
+                FitCommand::tr("--seed applies to sgd only, whose mini-batches it shuffles."));
         const QString rangeError =
             value ? OptimizerCatalogue::validateParameter(*request.optimizer, index, *value)
-                  : tr("\"%1\" is not a number").arg(parser.value(seed));
+                  : FitCommand::tr("\"%1\" is not a number").arg(parser.value(seed));
         if (!rangeError.isEmpty())
-            return failFit(errors, tr("--seed: %1").arg(rangeError));
+            return failFit(errors, FitCommand::tr("--seed: %1").arg(rangeError));
         request.optimizer->setParameterValue(index, *value);
     }
     return 0;
@@ -89,9 +95,10 @@ int runLineFit(const FitRequest &request, QTextStream &output, QTextStream &erro
     const double startLoss = objective.value(startTheta);
     if (!startTheta.allFinite() || !std::isfinite(startLoss) ||
         startLoss >= std::numeric_limits<double>::max()) {
-        return failFit(errors, tr("the mean loss at --start %1 is not finite (it overflows a "
-                                  "double); choose a start nearer the data.")
-                                   .arg(startText));
+        return failFit(errors,
+                       FitCommand::tr("the mean loss at --start %1 is not finite (it overflows a "
+                                      "double); choose a start nearer the data.")
+                           .arg(startText));
     }
 
     QJsonObject result;
@@ -161,8 +168,8 @@ std::optional<LineFitInput> readLineFitInput(const FitRequest &request, QTextStr
     const auto startSlope = startParts.size() == 2 ? finiteNumber(startParts[0]) : std::nullopt;
     const auto startIntercept = startParts.size() == 2 ? finiteNumber(startParts[1]) : std::nullopt;
     if (!startSlope || !startIntercept) {
-        failFit(errors,
-                tr("--start must be two finite numbers W,B, got \"%1\".").arg(input.startText));
+        failFit(errors, FitCommand::tr("--start must be two finite numbers W,B, got \"%1\".")
+                            .arg(input.startText));
         return std::nullopt;
     }
     input.startSlope = *startSlope;
@@ -186,12 +193,14 @@ int writeTrajectory(const QString &path, const QString &text, QTextStream &error
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return failFit(errors,
-                       tr("cannot write the trajectory %1: %2").arg(path, file.errorString()));
+        return failFit(
+            errors,
+            FitCommand::tr("cannot write the trajectory %1: %2").arg(path, file.errorString()));
     file.write(text.toUtf8());
     if (!file.commit())
-        return failFit(errors,
-                       tr("cannot write the trajectory %1: %2").arg(path, file.errorString()));
+        return failFit(
+            errors,
+            FitCommand::tr("cannot write the trajectory %1: %2").arg(path, file.errorString()));
     return 0;
 }
 
@@ -206,70 +215,77 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
     const QCommandLineOption data(QStringLiteral("data"), dataOptionHelp(), QStringLiteral("FILE"));
     const QCommandLineOption feature(
         QStringLiteral("x"),
-        tr("Feature column, %1. Repeat it for several features (--x A --x B), whose weights w "
-           "then follow the order given.")
+        FitCommand::tr(
+            "Feature column, %1. Repeat it for several features (--x A --x B), whose weights w "
+            "then follow the order given.")
             .arg(columnOptionHelp()),
         QStringLiteral("COLUMN"));
     const QCommandLineOption target(QStringLiteral("y"),
-                                    tr("Target column, %1.").arg(columnOptionHelp()),
+                                    FitCommand::tr("Target column, %1.").arg(columnOptionHelp()),
                                     QStringLiteral("COLUMN"));
     const QCommandLineOption skipInvalid = skipInvalidOption();
-    const QCommandLineOption loss(
-        QStringLiteral("loss"), tr("Loss spec, as losslens losses lists."), QStringLiteral("SPEC"));
+    const QCommandLineOption loss(QStringLiteral("loss"),
+                                  FitCommand::tr("Loss spec, as losslens losses lists."),
+                                  QStringLiteral("SPEC"));
     const QCommandLineOption optimizer(
         QStringLiteral("optimizer"),
-        tr("Optimizer spec, such as adam:learning_rate=0.01 (gd, sgd, momentum, nesterov, "
-           "adagrad, rmsprop, adam, adamw), or minimize for the minimum the landscape's solver "
-           "finds."),
+        FitCommand::tr(
+            "Optimizer spec, such as adam:learning_rate=0.01 (gd, sgd, momentum, nesterov, "
+            "adagrad, rmsprop, adam, adamw), or minimize for the minimum the landscape's solver "
+            "finds."),
         QStringLiteral("SPEC"));
     const QCommandLineOption schedule(
         QStringLiteral("schedule"),
-        tr("Learning rate schedule: constant (default), step:interval=K,factor=G, "
-           "exponential:factor=G or cosine:period=T,minimum=M."),
+        FitCommand::tr("Learning rate schedule: constant (default), step:interval=K,factor=G, "
+                       "exponential:factor=G or cosine:period=T,minimum=M."),
         QStringLiteral("SPEC"), QStringLiteral("constant"));
-    const QCommandLineOption steps(QStringLiteral("steps"),
-                                   tr("Largest number of updates (one mini-batch each for sgd)."),
-                                   QStringLiteral("N"));
+    const QCommandLineOption steps(
+        QStringLiteral("steps"),
+        FitCommand::tr("Largest number of updates (one mini-batch each for sgd)."),
+        QStringLiteral("N"));
     const QCommandLineOption start(
         QStringLiteral("start"),
-        tr("Start point W,B in the data's own units, or W1,...,Wd,B with d --x columns "
-           "(default all 0)."),
+        FitCommand::tr("Start point W,B in the data's own units, or W1,...,Wd,B with d --x columns "
+                       "(default all 0)."),
         QStringLiteral("W,B"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  tr("Seed of sgd's shuffling; overrides the spec's seed."),
-                                  QStringLiteral("S"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        FitCommand::tr("Seed of sgd's shuffling; overrides the spec's seed."), QStringLiteral("S"));
     const QCommandLineOption standardize(
         QStringLiteral("standardize"),
-        tr("on (default): train on standardized features, as the window does; off: on the raw "
-           "features."),
+        FitCommand::tr(
+            "on (default): train on standardized features, as the window does; off: on the raw "
+            "features."),
         QStringLiteral("on|off"), QStringLiteral("on"));
     const QCommandLineOption trajectory(
         QStringLiteral("trajectory"),
-        tr("Write every step as CSV to FILE, in the data's own units: step,w,b,mean_loss, or "
-           "step,w1,...,wd,b,mean_loss with d --x columns."),
+        FitCommand::tr(
+            "Write every step as CSV to FILE, in the data's own units: step,w,b,mean_loss, or "
+            "step,w1,...,wd,b,mean_loss with d --x columns."),
         QStringLiteral("FILE"));
     const QCommandLineOption learn(
         QStringLiteral("learn"),
-        tr("shape: learn Barron's alpha with the line by minimizing the negative log-likelihood "
-           "of Barron's distribution (Barron, CVPR 2019), starting from the loss's alpha inside "
-           "(0.001, 1.999); shape,scale: learn c too. Needs --loss barron, one --x and an "
-           "optimizer. The loss key then gives the learned alpha and c, mean_loss the mean "
-           "Barron loss with them, and --trajectory adds the columns "
-           "alpha,scale,negative_log_likelihood."),
+        FitCommand::tr(
+            "shape: learn Barron's alpha with the line by minimizing the negative log-likelihood "
+            "of Barron's distribution (Barron, CVPR 2019), starting from the loss's alpha inside "
+            "(0.001, 1.999); shape,scale: learn c too. Needs --loss barron, one --x and an "
+            "optimizer. The loss key then gives the learned alpha and c, mean_loss the mean "
+            "Barron loss with them, and --trajectory adds the columns "
+            "alpha,scale,negative_log_likelihood."),
         QStringLiteral("shape|shape,scale"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Print this help and exit."));
-    parser.setApplicationDescription(
-        tr("Fits the linear model y = w1 x1 + ... + wd xd + b (the line y = w x + b for one --x) "
-           "to columns of a CSV file and prints one JSON object with the keys loss, optimizer, "
-           "steps, w (one weight per --x), b, mean_loss and status. status is converged when an "
-           "update leaves (w, b) unchanged, or moves it by at most 1e-12 (1 + |(w, b)|) while "
-           "turning against the previous update, as rounding noise does at the minimum; "
-           "diverged when the mean loss becomes non-finite or exceeds 1e6 times its start; "
-           "max_steps otherwise. With --optimizer minimize, status is converged at the minimum "
-           "of a convex loss and approximate where a non-convex loss may have a lower one; one "
-           "feature may also give not_attained. With several --x, minimize uses Newton's method "
-           "and exits with status 2 when it finds no minimum."));
+                                  FitCommand::tr("Print this help and exit."));
+    parser.setApplicationDescription(FitCommand::tr(
+        "Fits the linear model y = w1 x1 + ... + wd xd + b (the line y = w x + b for one --x) "
+        "to columns of a CSV file and prints one JSON object with the keys loss, optimizer, "
+        "steps, w (one weight per --x), b, mean_loss and status. status is converged when an "
+        "update leaves (w, b) unchanged, or moves it by at most 1e-12 (1 + |(w, b)|) while "
+        "turning against the previous update, as rounding noise does at the minimum; "
+        "diverged when the mean loss becomes non-finite or exceeds 1e6 times its start; "
+        "max_steps otherwise. With --optimizer minimize, status is converged at the minimum "
+        "of a convex loss and approximate where a non-convex loss may have a lower one; one "
+        "feature may also give not_attained. With several --x, minimize uses Newton's method "
+        "and exits with status 2 when it finds no minimum."));
     parser.addOptions({data, feature, target, skipInvalid, loss, optimizer, schedule, steps, start,
                        seed, standardize, trajectory, learn, help});
     if (!parser.parse(arguments))
@@ -282,11 +298,12 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         return 0;
     }
     if (parser.positionalArguments().size() > 1)
-        return failFit(errors,
-                       tr("unexpected argument \"%1\".").arg(parser.positionalArguments()[1]));
+        return failFit(
+            errors,
+            FitCommand::tr("unexpected argument \"%1\".").arg(parser.positionalArguments()[1]));
     for (const QCommandLineOption *required : {&data, &feature, &target, &loss, &optimizer}) {
         if (!parser.isSet(*required))
-            return failFit(errors, tr("--%1 is required; see losslens fit --help.")
+            return failFit(errors, FitCommand::tr("--%1 is required; see losslens fit --help.")
                                        .arg(required->names().constFirst()));
     }
 
@@ -297,8 +314,9 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
     request.skipInvalidRows = parser.isSet(skipInvalid);
     for (qsizetype k = 0; k < request.featureColumns.size(); ++k) {
         if (request.featureColumns.indexOf(request.featureColumns[k]) != k)
-            return failFit(errors, tr("--x %1 is given twice; name each feature column once.")
-                                       .arg(request.featureColumns[k]));
+            return failFit(errors,
+                           FitCommand::tr("--x %1 is given twice; name each feature column once.")
+                               .arg(request.featureColumns[k]));
     }
     QString error;
     request.loss = LossCatalogue::parse(parser.value(loss), &error);
@@ -313,7 +331,9 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         request.startText = parser.value(start);
     const QString scalingText = parser.value(standardize);
     if (scalingText != QLatin1String("on") && scalingText != QLatin1String("off"))
-        return failFit(errors, tr("--standardize must be on or off, got \"%1\".").arg(scalingText));
+        return failFit(
+            errors,
+            FitCommand::tr("--standardize must be on or off, got \"%1\".").arg(scalingText));
     request.standardize = scalingText == QLatin1String("on");
     request.trajectoryPath = parser.value(trajectory);
     if (parser.isSet(learn)) {
@@ -324,9 +344,9 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         const bool withScale = learned.size() == 2 && learned.contains(QStringLiteral("shape")) &&
                                learned.contains(QStringLiteral("scale"));
         if (!shapeOnly && !withScale)
-            return failFit(
-                errors,
-                tr("--learn must be shape or shape,scale, got \"%1\".").arg(parser.value(learn)));
+            return failFit(errors,
+                           FitCommand::tr("--learn must be shape or shape,scale, got \"%1\".")
+                               .arg(parser.value(learn)));
         request.learnShape = true;
         request.learnScale = withScale;
         return runAdaptiveBarronFit(request, output, errors);

@@ -24,10 +24,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "LandscapeCommand" context of the translation files.
+struct LandscapeCommand
 {
-    return QCoreApplication::translate("LandscapeCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LandscapeCommand)
+};
 
 // Both ends of each range are nodes, so a grid needs 2 nodes per axis. 512 x 512 nodes already
 // take 262144 loss sums over the data.
@@ -84,51 +85,59 @@ std::optional<ValueRange> parseRange(const QString &text)
 std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QString *error)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Writes the mean loss of the line y = w x + b on a G x G grid over the slope w and "
-           "the intercept b, in the data's own units, as CSV with the header w,b,loss (w in the "
-           "outer loop, both ends of each range included), or an image of the landscape view "
-           "for an --out ending in .png."));
+    parser.setApplicationDescription(LandscapeCommand::tr(
+        "Writes the mean loss of the line y = w x + b on a G x G grid over the slope w and "
+        "the intercept b, in the data's own units, as CSV with the header w,b,loss (w in the "
+        "outer loop, both ends of each range included), or an image of the landscape view "
+        "for an --out ending in .png."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Print this help and exit."));
+                                  LandscapeCommand::tr("Print this help and exit."));
     const QCommandLineOption data(QStringLiteral("data"), dataOptionHelp(), QStringLiteral("FILE"));
-    const QCommandLineOption feature(QStringLiteral("x"),
-                                     tr("The feature column, %1.").arg(columnOptionHelp()),
-                                     QStringLiteral("COL"));
+    const QCommandLineOption feature(
+        QStringLiteral("x"),
+        LandscapeCommand::tr("The feature column, %1.").arg(columnOptionHelp()),
+        QStringLiteral("COL"));
     const QCommandLineOption target(
-        QStringLiteral("y"), tr("The target or 0/1 label column, %1.").arg(columnOptionHelp()),
+        QStringLiteral("y"),
+        LandscapeCommand::tr("The target or 0/1 label column, %1.").arg(columnOptionHelp()),
         QStringLiteral("COL"));
     const QCommandLineOption skipInvalid = skipInvalidOption();
-    const QCommandLineOption loss(QStringLiteral("loss"),
-                                  tr("The loss, as NAME or NAME:key=value,... such as mse or "
-                                     "huber:delta=1.5."),
-                                  QStringLiteral("SPEC"));
-    const QCommandLineOption grid(
-        QStringLiteral("grid"),
-        tr("Nodes per axis, from %1 to %2.").arg(minimumGridSize).arg(maximumGridSize),
-        QStringLiteral("G"));
+    const QCommandLineOption loss(
+        QStringLiteral("loss"),
+        LandscapeCommand::tr("The loss, as NAME or NAME:key=value,... such as mse or "
+                             "huber:delta=1.5."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption grid(QStringLiteral("grid"),
+                                  LandscapeCommand::tr("Nodes per axis, from %1 to %2.")
+                                      .arg(minimumGridSize)
+                                      .arg(maximumGridSize),
+                                  QStringLiteral("G"));
     const QCommandLineOption slope(
         QStringLiteral("w"),
-        tr("Slope range in the data's units, as A:B with A < B. Without it, the automatic "
-           "range is used and printed."),
+        LandscapeCommand::tr(
+            "Slope range in the data's units, as A:B with A < B. Without it, the automatic "
+            "range is used and printed."),
         QStringLiteral("A:B"));
     const QCommandLineOption intercept(
         QStringLiteral("b"),
-        tr("Intercept range in the data's units, as C:D with C < D. Without it, the automatic "
-           "range is used and printed."),
+        LandscapeCommand::tr(
+            "Intercept range in the data's units, as C:D with C < D. Without it, the automatic "
+            "range is used and printed."),
         QStringLiteral("C:D"));
     const QCommandLineOption standardize(
         QStringLiteral("standardize"),
-        tr("Train on the standardized feature: on (default) or off. It sets the coordinates of "
-           "the automatic range and of the image. The CSV values do not depend on it, except "
-           "for a weight penalty such as l2(0.1), which acts on the training weight."),
+        LandscapeCommand::tr(
+            "Train on the standardized feature: on (default) or off. It sets the coordinates of "
+            "the automatic range and of the image. The CSV values do not depend on it, except "
+            "for a weight penalty such as l2(0.1), which acts on the training weight."),
         QStringLiteral("on|off"));
     const QCommandLineOption output(
         QStringLiteral("out"),
-        tr("File to write: CSV, or a PNG image of the landscape view when it ends in .png. The "
-           "view draws training coordinates (the slope per standard deviation of the feature "
-           "and the intercept at its mean, when standardized) at its own resolution, over the "
-           "smallest rectangle that contains the requested ranges."),
+        LandscapeCommand::tr(
+            "File to write: CSV, or a PNG image of the landscape view when it ends in .png. The "
+            "view draws training coordinates (the slope per standard deviation of the feature "
+            "and the intercept at its mean, when standardized) at its own resolution, over the "
+            "smallest rectangle that contains the requested ranges."),
         QStringLiteral("FILE"));
     parser.addOptions(
         {help, data, feature, target, skipInvalid, loss, grid, slope, intercept, standardize,
@@ -138,7 +147,7 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
         QString reason = parser.errorText();
         if (reason.endsWith(QLatin1Char('.')))
             reason.chop(1);
-        *error = tr("%1; see losslens landscape --help.").arg(reason);
+        *error = LandscapeCommand::tr("%1; see losslens landscape --help.").arg(reason);
         return std::nullopt;
     }
     LandscapeRequest request;
@@ -148,7 +157,7 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
         return request;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = tr("unexpected argument \"%1\"; see losslens landscape --help.")
+        *error = LandscapeCommand::tr("unexpected argument \"%1\"; see losslens landscape --help.")
                      .arg(parser.positionalArguments().constFirst());
         return std::nullopt;
     }
@@ -169,7 +178,8 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
     };
     for (const auto &[option, hint] : required) {
         if (!parser.isSet(*option)) {
-            *error = tr("--%1 is missing; %2").arg(option->names().constFirst(), tr(hint));
+            *error = LandscapeCommand::tr("--%1 is missing; %2")
+                         .arg(option->names().constFirst(), LandscapeCommand::tr(hint));
             return std::nullopt;
         }
     }
@@ -181,21 +191,23 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
 
     const QStringList specs = parser.values(loss);
     if (specs.size() > 1) {
-        *error = tr("give one --loss, not %1; the landscape shows one loss.").arg(specs.size());
+        *error = LandscapeCommand::tr("give one --loss, not %1; the landscape shows one loss.")
+                     .arg(specs.size());
         return std::nullopt;
     }
     QString lossError;
     request.loss = LossCatalogue::parse(specs.constFirst(), &lossError);
     if (!request.loss) {
-        *error = tr("invalid --loss: %1").arg(lossError);
+        *error = LandscapeCommand::tr("invalid --loss: %1").arg(lossError);
         return std::nullopt;
     }
 
     bool ok = false;
     request.gridSize = parser.value(grid).trimmed().toInt(&ok);
     if (!ok || request.gridSize < minimumGridSize || request.gridSize > maximumGridSize) {
-        *error = tr("invalid --grid \"%1\"; give a whole number from %2 to %3 (both ends of "
-                    "each range are nodes, so at least 2).")
+        *error = LandscapeCommand::tr(
+                     "invalid --grid \"%1\"; give a whole number from %2 to %3 (both ends of "
+                     "each range are nodes, so at least 2).")
                      .arg(parser.value(grid))
                      .arg(minimumGridSize)
                      .arg(maximumGridSize);
@@ -208,8 +220,9 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
             continue;
         *range = parseRange(parser.value(*option));
         if (!*range) {
-            *error = tr("invalid --%1 \"%2\"; give A:B with finite numbers A < B (and a "
-                        "finite B - A), such as -0.5:2.5.")
+            *error = LandscapeCommand::tr(
+                         "invalid --%1 \"%2\"; give A:B with finite numbers A < B (and a "
+                         "finite B - A), such as -0.5:2.5.")
                          .arg(option->names().constFirst(), parser.value(*option));
             return std::nullopt;
         }
@@ -218,8 +231,8 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
     if (parser.isSet(standardize)) {
         const QString value = parser.value(standardize).trimmed().toLower();
         if (value != QLatin1String("on") && value != QLatin1String("off")) {
-            *error =
-                tr("invalid --standardize \"%1\"; give on or off.").arg(parser.value(standardize));
+            *error = LandscapeCommand::tr("invalid --standardize \"%1\"; give on or off.")
+                         .arg(parser.value(standardize));
             return std::nullopt;
         }
         request.standardize = value == QLatin1String("on");
@@ -236,7 +249,8 @@ bool writeCsv(const Landscape &landscape, QSaveFile &file, QString *error)
     writeLandscapeCsv(landscape, stream);
     stream.flush();
     if (stream.status() != QTextStream::Ok || !file.commit()) {
-        *error = tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
+        *error =
+            LandscapeCommand::tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
         return false;
     }
     return true;
@@ -266,8 +280,8 @@ int runRequest(const LandscapeRequest &request)
     const auto objective = std::make_shared<const LineObjective>(data, request.loss, scaling);
     const QString reason = objective->applicabilityError();
     if (!reason.isEmpty())
-        return fail(
-            tr("cannot fit %1 to %2: %3").arg(request.loss->spec(), request.dataPath, reason));
+        return fail(LandscapeCommand::tr("cannot fit %1 to %2: %3")
+                        .arg(request.loss->spec(), request.dataPath, reason));
 
     // The output is opened before the computation, which can take long, so that an
     // unwritable path fails at once.
@@ -275,10 +289,12 @@ int runRequest(const LandscapeRequest &request)
     if (writesImage(request.outputPath)) {
         const QFileInfo folder(QFileInfo(request.outputPath).absolutePath());
         if (!folder.isDir() || !folder.isWritable())
-            return fail(tr("cannot write %1: the folder %2 does not exist or is not writable.")
+            return fail(LandscapeCommand::tr(
+                            "cannot write %1: the folder %2 does not exist or is not writable.")
                             .arg(request.outputPath, folder.filePath()));
     } else if (!csvFile.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        return fail(tr("cannot write %1: %2").arg(request.outputPath, csvFile.errorString()));
+        return fail(LandscapeCommand::tr("cannot write %1: %2")
+                        .arg(request.outputPath, csvFile.errorString()));
     }
 
     // The automatic ranges start from the line y = 0, as the window's runs do.
@@ -300,8 +316,9 @@ int runRequest(const LandscapeRequest &request)
     }
     output.flush();
     if (!grid.isValid())
-        return fail(tr("the automatic range [%1, %2] x [%3, %4] is not a finite, non-empty "
-                       "rectangle for this data; give --w and --b.")
+        return fail(LandscapeCommand::tr(
+                        "the automatic range [%1, %2] x [%3, %4] is not a finite, non-empty "
+                        "rectangle for this data; give --w and --b.")
                         .arg(formatNumber(grid.slopeMinimum), formatNumber(grid.slopeMaximum),
                              formatNumber(grid.interceptMinimum),
                              formatNumber(grid.interceptMaximum)));
@@ -316,15 +333,16 @@ int runRequest(const LandscapeRequest &request)
     }
     const std::optional<Landscape> landscape = computeLandscapeInDataUnits(*objective, grid);
     if (!landscape)
-        return fail(tr("the landscape computation was cancelled."));
+        return fail(LandscapeCommand::tr("the landscape computation was cancelled."));
     // A range far from the data can overflow the mean loss; no file gets inf or NaN.
     for (int i = 0; i < grid.slopeCount; ++i) {
         for (int j = 0; j < grid.interceptCount; ++j) {
             if (!std::isfinite(landscape->values(i, j))) {
-                return fail(tr("the mean loss overflows at w = %1, b = %2; choose --w and --b "
-                               "closer to the data's fit.")
-                                .arg(formatNumber(grid.slopeAt(i)),
-                                     formatNumber(grid.interceptAt(j))));
+                return fail(
+                    LandscapeCommand::tr(
+                        "the mean loss overflows at w = %1, b = %2; choose --w and --b "
+                        "closer to the data's fit.")
+                        .arg(formatNumber(grid.slopeAt(i)), formatNumber(grid.interceptAt(j))));
             }
         }
     }

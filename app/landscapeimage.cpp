@@ -17,10 +17,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "LandscapeImage" context of the translation files.
+struct LandscapeImage
 {
-    return QCoreApplication::translate("LandscapeImage", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LandscapeImage)
+};
 
 // The session of the image: the data, the one loss enabled and current, the scaling.
 SessionState imageSession(std::shared_ptr<const Dataset> data, std::shared_ptr<const Loss> loss,
@@ -116,15 +117,16 @@ bool writeLandscapeImage(std::shared_ptr<const Dataset> data, std::shared_ptr<co
     watchdog.stop();
     QApplication::processEvents();
     if (!showsCompleteRange(view)) {
-        *error = tr("the landscape view did not compute the requested range, so %1 was not "
-                    "written.")
+        *error = LandscapeImage::tr(
+                     "the landscape view did not compute the requested range, so %1 was not "
+                     "written.")
                      .arg(path);
         return false;
     }
 
     const QPixmap image = view.grab();
     if (!image.save(path, "PNG")) {
-        *error = tr("cannot write the image %1.").arg(path);
+        *error = LandscapeImage::tr("cannot write the image %1.").arg(path);
         return false;
     }
     return true;

@@ -26,10 +26,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "FitCommand" context of the translation files.
+struct FitCommand
 {
-    return QCoreApplication::translate("FitCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FitCommand)
+};
 
 // The --start values in data units, W1, ..., Wd, B, or nothing when the text has another count
 // or a value that is not a finite number. Without --start every parameter is 0.
@@ -103,18 +104,20 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
     const qsizetype featureCount = request.featureColumns.size();
     const std::optional<Eigen::VectorXd> start = startParameters(request);
     if (!start) {
-        return failFit(errors, tr("--start must be %1 finite numbers W1,...,W%2,B (one weight per "
-                                  "--x, then the intercept), got \"%3\".")
-                                   .arg(featureCount + 1)
-                                   .arg(featureCount)
-                                   .arg(*request.startText));
+        return failFit(
+            errors, FitCommand::tr("--start must be %1 finite numbers W1,...,W%2,B (one weight per "
+                                   "--x, then the intercept), got \"%3\".")
+                        .arg(featureCount + 1)
+                        .arg(featureCount)
+                        .arg(*request.startText));
     }
     // TODO: estimate the residual scale at the multi-feature fit, as residualscale.h does for
     // the line; the estimate now exists for one feature only.
     if (request.loss->residualScale().isEstimatedFromData()) {
-        return failFit(errors, tr("%1 estimates its residual scale from a one-feature fit; with "
-                                  "several --x columns give a fixed scale=S.")
-                                   .arg(request.loss->spec()));
+        return failFit(
+            errors, FitCommand::tr("%1 estimates its residual scale from a one-feature fit; with "
+                                   "several --x columns give a fixed scale=S.")
+                        .arg(request.loss->spec()));
     }
 
     QString loadError;
@@ -125,13 +128,14 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
         return failFit(errors, loadError);
     const Eigen::Index parameterCount = featureCount + 1;
     if (loaded->size() < parameterCount) {
-        return failFit(errors, tr("%1 has %2 data rows, but %3 feature columns and the intercept "
-                                  "make %4 parameters; give at least %4 rows or fewer --x "
-                                  "columns.")
-                                   .arg(request.dataPath)
-                                   .arg(loaded->size())
-                                   .arg(featureCount)
-                                   .arg(parameterCount));
+        return failFit(
+            errors, FitCommand::tr("%1 has %2 data rows, but %3 feature columns and the intercept "
+                                   "make %4 parameters; give at least %4 rows or fewer --x "
+                                   "columns.")
+                        .arg(request.dataPath)
+                        .arg(loaded->size())
+                        .arg(featureCount)
+                        .arg(parameterCount));
     }
     auto data = std::make_shared<const MultiFeatureData>(std::move(*loaded));
     const LinearModelObjective objective(data, request.loss, request.standardize);
@@ -142,9 +146,10 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
     const double startLoss = objective.value(startTheta);
     if (!startTheta.allFinite() || !std::isfinite(startLoss) ||
         startLoss >= std::numeric_limits<double>::max()) {
-        return failFit(errors, tr("the mean loss at --start %1 is not finite (it overflows a "
-                                  "double); choose a start nearer the data.")
-                                   .arg(request.startText.value_or(QStringLiteral("0"))));
+        return failFit(errors,
+                       FitCommand::tr("the mean loss at --start %1 is not finite (it overflows a "
+                                      "double); choose a start nearer the data.")
+                           .arg(request.startText.value_or(QStringLiteral("0"))));
     }
 
     QJsonObject result;
@@ -154,12 +159,13 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
         const LinearMinimumResult minimum = findLinearModelMinimum(objective, startTheta);
         if (minimum.status != LinearMinimumStatus::Global &&
             minimum.status != LinearMinimumStatus::Local) {
-            return failFit(errors, tr("--optimizer minimize found no minimum of %1 with %2 "
-                                      "features: %3. Train with an optimizer instead, such as "
-                                      "--optimizer adam:learning_rate=0.1 --steps 5000.")
-                                       .arg(objective.loss().spec())
-                                       .arg(featureCount)
-                                       .arg(minimum.note));
+            return failFit(errors,
+                           FitCommand::tr("--optimizer minimize found no minimum of %1 with %2 "
+                                          "features: %3. Train with an optimizer instead, such as "
+                                          "--optimizer adam:learning_rate=0.1 --steps 5000.")
+                               .arg(objective.loss().spec())
+                               .arg(featureCount)
+                               .arg(minimum.note));
         }
         result[QStringLiteral("optimizer")] = QStringLiteral("minimize");
         result[QStringLiteral("steps")] = 0;

@@ -17,10 +17,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "LossCommands" context of the translation files.
+struct LossCommands
 {
-    return QCoreApplication::translate("LossCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LossCommands)
+};
 
 // A CSV field as RFC 4180 writes it: quoted, with inner quotes doubled, when it contains a
 // comma, a quote or a line break.
@@ -47,29 +48,33 @@ int labelCount(const Loss &loss)
 
 int listLosses(QTextStream &output)
 {
-    output << tr("Losses, written NAME or NAME:key=value,key=value:") << "\n\n";
+    output << LossCommands::tr("Losses, written NAME or NAME:key=value,key=value:") << "\n\n";
     for (const QString &name : LossCatalogue::names()) {
         const std::unique_ptr<Loss> loss = LossCatalogue::create(name);
         const QString input =
             loss->kind() == LossKind::Regression
-                ? tr("regression, on the error e = prediction - target; takes no label")
+                ? LossCommands::tr(
+                      "regression, on the error e = prediction - target; takes no label")
             : loss->fitsLineModel()
-                ? tr("classification, on the logit z with a 0/1 label")
-                : tr("classification, on the true class's logit z; the label is the true "
-                     "class's index, 0 to K - 1 for K weights; drawn, never fitted");
+                ? LossCommands::tr("classification, on the logit z with a 0/1 label")
+                : LossCommands::tr(
+                      "classification, on the true class's logit z; the label is the true "
+                      "class's index, 0 to K - 1 for K weights; drawn, never fitted");
         output << name << "  (" << loss->displayName() << "; " << input << ")\n";
         const auto parameters = loss->parameters();
         if (parameters.empty())
-            output << "    " << tr("no parameters") << '\n';
+            output << "    " << LossCommands::tr("no parameters") << '\n';
         for (const LossParameter &parameter : parameters) {
             if (parameter.isList) {
-                const QString count = parameter.minimumItems == parameter.maximumItems
-                                          ? tr("exactly %1 items").arg(parameter.minimumItems)
-                                          : tr("%1 to %2 items")
-                                                .arg(parameter.minimumItems)
-                                                .arg(parameter.maximumItems);
+                const QString count =
+                    parameter.minimumItems == parameter.maximumItems
+                        ? LossCommands::tr("exactly %1 items").arg(parameter.minimumItems)
+                        : LossCommands::tr("%1 to %2 items")
+                              .arg(parameter.minimumItems)
+                              .arg(parameter.maximumItems);
                 output << "    " << parameter.key << ": "
-                       << tr("list of %1 separated by '|', default %2, each item in [%3, %4]. %5")
+                       << LossCommands::tr(
+                              "list of %1 separated by '|', default %2, each item in [%3, %4]. %5")
                               .arg(count, formatList(parameter.defaultList),
                                    formatNumber(parameter.minimum), formatNumber(parameter.maximum),
                                    parameter.description)
@@ -77,7 +82,7 @@ int listLosses(QTextStream &output)
                 continue;
             }
             output << "    " << parameter.key << ": "
-                   << tr("default %1, range [%2, %3]. %4")
+                   << LossCommands::tr("default %1, range [%2, %3]. %4")
                           .arg(formatNumber(parameter.defaultValue),
                                formatNumber(parameter.minimum), formatNumber(parameter.maximum),
                                parameter.description)
@@ -85,42 +90,49 @@ int listLosses(QTextStream &output)
         }
         if (loss->acceptsResidualScale()) {
             output << "    "
-                   << tr("scale: optional, default 1 (left out of the canonical form). The loss "
-                         "is rho(e / scale); scale=mad estimates it from the data as the median "
-                         "|residual| / 0.6745 at the fit it gives, as statsmodels' RLM does; "
-                         "a fixed scale is a number in [%1, %2].")
+                   << LossCommands::tr(
+                          "scale: optional, default 1 (left out of the canonical form). The loss "
+                          "is rho(e / scale); scale=mad estimates it from the data as the median "
+                          "|residual| / 0.6745 at the fit it gives, as statsmodels' RLM does; "
+                          "a fixed scale is a number in [%1, %2].")
                           .arg(formatNumber(LossCatalogue::minimumResidualScale),
                                formatNumber(LossCatalogue::maximumResidualScale))
                    << '\n';
         }
-        output << "    " << tr("canonical form: %1").arg(loss->spec()) << '\n';
+        output << "    " << LossCommands::tr("canonical form: %1").arg(loss->spec()) << '\n';
     }
     output << '\n'
-           << tr("formula:EXPR  (a custom loss; everything after the colon is the expression)")
+           << LossCommands::tr(
+                  "formula:EXPR  (a custom loss; everything after the colon is the expression)")
            << '\n'
            << "    "
-           << tr("EXPR is in e for a regression loss, or in the logit z and the 0/1 label y for a "
-                 "classification loss, as in formula:log(cosh(e)) or formula:log(1+exp(-z)).")
+           << LossCommands::tr(
+                  "EXPR is in e for a regression loss, or in the logit z and the 0/1 label y for a "
+                  "classification loss, as in formula:log(cosh(e)) or formula:log(1+exp(-z)).")
            << '\n'
            << "    "
-           << tr("It may use numbers, + - * / ^, parentheses and abs, exp, log, sqrt, sin, cos, "
-                 "tan, tanh, cosh, sinh, atan; its derivatives are exact.")
+           << LossCommands::tr(
+                  "It may use numbers, + - * / ^, parentheses and abs, exp, log, sqrt, sin, cos, "
+                  "tan, tanh, cosh, sinh, atan; its derivatives are exact.")
            << '\n'
            << '\n'
-           << tr("W1*(LOSS1) + W2*(LOSS2) + ... + l1(A) + l2(B)  (a composite loss)") << '\n'
+           << LossCommands::tr("W1*(LOSS1) + W2*(LOSS2) + ... + l1(A) + l2(B)  (a composite loss)")
+           << '\n'
            << "    "
-           << tr("A weighted sum of losses of one kind, each weight in [0, 1e6], plus a penalty "
-                 "l1 |w| + l2 w^2 on the model's weight (never the intercept), in [0, 1e6] each; "
-                 "both penalties together make the elastic net. A term without a weight has "
-                 "weight 1, and its parentheses may be left out when its spec has no '+', '*' "
-                 "or parentheses, as in mse + l2(0.1). Its parameters are weight1 .. weightK, "
-                 "l1 and l2. Canonical form, as in: 0.7*(huber:delta=1.5) + 0.3*(mae) + l1(0) + "
-                 "l2(0.1)")
+           << LossCommands::tr(
+                  "A weighted sum of losses of one kind, each weight in [0, 1e6], plus a penalty "
+                  "l1 |w| + l2 w^2 on the model's weight (never the intercept), in [0, 1e6] each; "
+                  "both penalties together make the elastic net. A term without a weight has "
+                  "weight 1, and its parentheses may be left out when its spec has no '+', '*' "
+                  "or parentheses, as in mse + l2(0.1). Its parameters are weight1 .. weightK, "
+                  "l1 and l2. Canonical form, as in: 0.7*(huber:delta=1.5) + 0.3*(mae) + l1(0) + "
+                  "l2(0.1)")
            << '\n'
            << '\n'
-           << tr("losslens curves --label sets the label of classification losses (default 1): "
-                 "0 or 1 for binary losses, the true class's index for cross_entropy. Regression "
-                 "losses take no label; see losslens curves --help.")
+           << LossCommands::tr(
+                  "losslens curves --label sets the label of classification losses (default 1): "
+                  "0 or 1 for binary losses, the true class's index for cross_entropy. Regression "
+                  "losses take no label; see losslens curves --help.")
            << '\n';
     return 0;
 }
@@ -135,27 +147,30 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
 {
     QCommandLineParser parser;
     const QCommandLineOption loss(QStringLiteral("loss"),
-                                  tr("Loss specification; repeat for several."),
+                                  LossCommands::tr("Loss specification; repeat for several."),
                                   QStringLiteral("SPEC"));
-    const QCommandLineOption from(QStringLiteral("from"), tr("First input value."),
+    const QCommandLineOption from(QStringLiteral("from"), LossCommands::tr("First input value."),
                                   QStringLiteral("A"));
-    const QCommandLineOption to(QStringLiteral("to"), tr("Last input value."), QStringLiteral("B"));
-    const QCommandLineOption points(QStringLiteral("points"),
-                                    tr("Number of evenly spaced inputs, both ends included."),
-                                    QStringLiteral("N"));
+    const QCommandLineOption to(QStringLiteral("to"), LossCommands::tr("Last input value."),
+                                QStringLiteral("B"));
+    const QCommandLineOption points(
+        QStringLiteral("points"),
+        LossCommands::tr("Number of evenly spaced inputs, both ends included."),
+        QStringLiteral("N"));
     const QCommandLineOption label(
         QStringLiteral("label"),
-        tr("Label of the classification losses (default 1): 0 or 1 for binary losses; for "
-           "cross_entropy, the index of the true class, 0 to K - 1 for K weights. Regression "
-           "losses take no label and leave the label column empty; --label with regression "
-           "losses alone is an error."),
+        LossCommands::tr(
+            "Label of the classification losses (default 1): 0 or 1 for binary losses; for "
+            "cross_entropy, the index of the true class, 0 to K - 1 for K weights. Regression "
+            "losses take no label and leave the label column empty; --label with regression "
+            "losses alone is an error."),
         QStringLiteral("LABEL"), QStringLiteral("1"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Print this help and exit."));
-    parser.setApplicationDescription(
-        tr("Writes CSV with the header spec,label,x,loss,gradient,second_derivative: each loss "
-           "at N evenly spaced inputs from A to B, the error e for regression losses and the "
-           "logit z for classification losses."));
+                                  LossCommands::tr("Print this help and exit."));
+    parser.setApplicationDescription(LossCommands::tr(
+        "Writes CSV with the header spec,label,x,loss,gradient,second_derivative: each loss "
+        "at N evenly spaced inputs from A to B, the error e for regression losses and the "
+        "logit z for classification losses."));
     parser.addOptions({loss, from, to, points, label, help});
     if (!parser.parse(arguments))
         return fail(errors, parser.errorText());
@@ -169,7 +184,9 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
         return 0;
     }
     if (parser.positionalArguments().size() > 1)
-        return fail(errors, tr("unexpected argument \"%1\".").arg(parser.positionalArguments()[1]));
+        return fail(
+            errors,
+            LossCommands::tr("unexpected argument \"%1\".").arg(parser.positionalArguments()[1]));
 
     std::vector<std::unique_ptr<Loss>> losses;
     for (const QString &spec : parser.values(loss)) {
@@ -178,31 +195,36 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
         if (!parsed)
             return fail(errors, error);
         if (parsed->residualScale().isEstimatedFromData()) {
-            return fail(errors, tr("%1: scale=mad is estimated from data, and curves reads none; "
-                                   "give a fixed scale such as scale=2.")
+            return fail(errors, LossCommands::tr(
+                                    "%1: scale=mad is estimated from data, and curves reads none; "
+                                    "give a fixed scale such as scale=2.")
                                     .arg(parsed->spec()));
         }
         losses.push_back(std::move(parsed));
     }
     if (losses.empty())
-        return fail(errors, tr("give at least one --loss, such as --loss huber:delta=1.5."));
+        return fail(errors,
+                    LossCommands::tr("give at least one --loss, such as --loss huber:delta=1.5."));
     const auto first = finiteNumber(parser.value(from));
     const auto last = finiteNumber(parser.value(to));
     if (!first || !last)
-        return fail(errors, tr("--from and --to must be finite numbers, got \"%1\" and \"%2\".")
+        return fail(errors, LossCommands::tr(
+                                "--from and --to must be finite numbers, got \"%1\" and \"%2\".")
                                 .arg(parser.value(from), parser.value(to)));
     bool ok = false;
     const int count = parser.value(points).toInt(&ok);
     if (!ok || count < 1 || count > 10'000'000)
-        return fail(errors, tr("--points must be a whole number from 1 to 10000000, got \"%1\".")
+        return fail(errors, LossCommands::tr(
+                                "--points must be a whole number from 1 to 10000000, got \"%1\".")
                                 .arg(parser.value(points)));
     const QString labelText = parser.value(label).trimmed();
     bool isWholeNumber = false;
     const int labelIndex = labelText.toInt(&isWholeNumber);
     if (!isWholeNumber || labelIndex < 0)
-        return fail(errors, tr("--label must be 0 or 1 for binary classification losses, or a "
-                               "class index from 0 to K - 1 for cross_entropy with K weights; "
-                               "got \"%1\".")
+        return fail(errors, LossCommands::tr(
+                                "--label must be 0 or 1 for binary classification losses, or a "
+                                "class index from 0 to K - 1 for cross_entropy with K weights; "
+                                "got \"%1\".")
                                 .arg(labelText));
     bool anyClassifier = false;
     for (const auto &curve : losses) {
@@ -213,18 +235,21 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
         if (labelIndex < count)
             continue;
         if (curve->fitsLineModel())
-            return fail(errors, tr("--label %1 is invalid for %2, a binary classification loss; "
-                                   "give 0 or 1.")
+            return fail(errors, LossCommands::tr(
+                                    "--label %1 is invalid for %2, a binary classification loss; "
+                                    "give 0 or 1.")
                                     .arg(labelText, curve->spec()));
-        return fail(errors, tr("--label %1 is not a class of %2, which has %3 classes; give a "
-                               "class index from 0 to %4.")
+        return fail(errors, LossCommands::tr(
+                                "--label %1 is not a class of %2, which has %3 classes; give a "
+                                "class index from 0 to %4.")
                                 .arg(labelText, curve->spec())
                                 .arg(count)
                                 .arg(count - 1));
     }
     if (parser.isSet(label) && !anyClassifier)
-        return fail(errors, tr("--label applies to classification losses only, and every --loss "
-                               "given is a regression loss; leave --label out."));
+        return fail(errors, LossCommands::tr(
+                                "--label applies to classification losses only, and every --loss "
+                                "given is a regression loss; leave --label out."));
     const double labelValue = labelIndex;
 
     output << "spec,label,x,loss,gradient,second_derivative\n";
@@ -262,7 +287,7 @@ int runLossCommand(const QStringList &arguments, QTextStream &output, QTextStrea
 {
     if (arguments[1] == QLatin1String("losses")) {
         if (arguments.size() > 2) {
-            errors << "losslens losses: " << tr("takes no arguments.") << Qt::endl;
+            errors << "losslens losses: " << LossCommands::tr("takes no arguments.") << Qt::endl;
             return 2;
         }
         return listLosses(output);

@@ -19,10 +19,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "CsvExport" context of the translation files.
+struct CsvExport
 {
-    return QCoreApplication::translate("CsvExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CsvExport)
+};
 
 } // namespace
 
@@ -85,7 +86,7 @@ std::optional<QByteArray> landscapeCsv(const SessionModel &model, const ViewRang
     const std::shared_ptr<const LineObjective> objective = model.objective(lossIndex);
     const QString reason = objective->applicabilityError();
     if (!reason.isEmpty()) {
-        *error = tr("%1 cannot be fitted to this data: %2")
+        *error = CsvExport::tr("%1 cannot be fitted to this data: %2")
                      .arg(objective->loss().displayName(), reason);
         return std::nullopt;
     }
@@ -113,14 +114,15 @@ std::optional<QByteArray> landscapeCsv(const SessionModel &model, const ViewRang
         }
     }
     if (!grid.isValid()) {
-        *error = tr("The range [%1, %2] x [%3, %4] is not a finite, non-empty rectangle.")
-                     .arg(formatNumber(grid.slopeMinimum), formatNumber(grid.slopeMaximum),
-                          formatNumber(grid.interceptMinimum), formatNumber(grid.interceptMaximum));
+        *error =
+            CsvExport::tr("The range [%1, %2] x [%3, %4] is not a finite, non-empty rectangle.")
+                .arg(formatNumber(grid.slopeMinimum), formatNumber(grid.slopeMaximum),
+                     formatNumber(grid.interceptMinimum), formatNumber(grid.interceptMaximum));
         return std::nullopt;
     }
     const std::optional<Landscape> landscape = computeLandscapeInDataUnits(*objective, grid);
     if (!landscape) {
-        *error = tr("The landscape computation was cancelled.");
+        *error = CsvExport::tr("The landscape computation was cancelled.");
         return std::nullopt;
     }
     QByteArray text;
@@ -153,11 +155,11 @@ bool writeTextFile(const QString &path, const QByteArray &text, QString *error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = CsvExport::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     if (file.write(text) != text.size() || !file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = CsvExport::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

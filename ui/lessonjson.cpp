@@ -9,10 +9,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "SessionFile" context of the translation files.
+struct SessionFile
 {
-    return QCoreApplication::translate("SessionFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SessionFile)
+};
 
 QJsonObject runToJson(const LessonRun &run)
 {
@@ -68,7 +69,7 @@ LessonRun runFromJson(SessionReader &reader, const QJsonValue &value, const QStr
 {
     LessonRun run;
     if (!value.isObject()) {
-        reader.fail(path, tr("must be an object"));
+        reader.fail(path, SessionFile::tr("must be an object"));
         return run;
     }
     const QJsonObject object = value.toObject();
@@ -97,7 +98,7 @@ LessonStepSettings settingsFromJson(SessionReader &reader, const QJsonObject &ob
     for (const QString &key : object.keys()) {
         if (!keys.contains(key)) {
             reader.fail(SessionReader::join(path, key),
-                        tr("is not a setting; known settings are %1")
+                        SessionFile::tr("is not a setting; known settings are %1")
                             .arg(keys.join(QStringLiteral(", "))));
             return {};
         }
@@ -112,7 +113,8 @@ LessonStepSettings settingsFromJson(SessionReader &reader, const QJsonObject &ob
         for (qsizetype i = 0; i < array.size() && !reader.failed(); ++i)
             losses.push_back(reader.loss(array[i], QStringLiteral("%1.losses[%2]").arg(path).arg(i)));
         if (!reader.failed() && losses.empty())
-            reader.fail(path + QStringLiteral(".losses"), tr("must list at least one loss"));
+            reader.fail(path + QStringLiteral(".losses"),
+                        SessionFile::tr("must list at least one loss"));
         settings.losses = losses;
     }
     if (has("current_loss")) {
@@ -169,11 +171,11 @@ Lesson lessonFromJson(SessionReader &reader, const QJsonObject &parent, const QS
     lesson.summary = reader.string(object, key, QStringLiteral("summary"));
     const QJsonArray steps = reader.array(object, key, QStringLiteral("steps"));
     if (!reader.failed() && steps.isEmpty())
-        reader.fail(key + QStringLiteral(".steps"), tr("must list at least one step"));
+        reader.fail(key + QStringLiteral(".steps"), SessionFile::tr("must list at least one step"));
     for (qsizetype i = 0; i < steps.size() && !reader.failed(); ++i) {
         const QString path = QStringLiteral("%1.steps[%2]").arg(key).arg(i);
         if (!steps[i].isObject()) {
-            reader.fail(path, tr("must be an object"));
+            reader.fail(path, SessionFile::tr("must be an object"));
             break;
         }
         const QJsonObject stepObject = steps[i].toObject();

@@ -15,11 +15,6 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Lesson", text);
-}
-
 // The ticked loss of a name, or -1.
 int enabledLossIndex(const SessionState &state, const QString &name)
 {
@@ -83,6 +78,8 @@ QColor runColour(const SessionState &state, int lossIndex)
 
 class StepApplier
 {
+    Q_DECLARE_TR_FUNCTIONS(Lesson)
+
 public:
     StepApplier(SessionState state, QStringList hidden)
         : m_state(std::move(state)), m_hidden(std::move(hidden))
@@ -233,7 +230,7 @@ std::optional<std::vector<ResolvedLessonStep>> resolveLessonSteps(const SessionD
                                                                   QString *error)
 {
     if (!document.lesson) {
-        *error = tr("The session has no lesson.");
+        *error = StepApplier::tr("The session has no lesson.");
         return std::nullopt;
     }
     StepApplier applier(document.state, document.hiddenViews);
@@ -243,7 +240,7 @@ std::optional<std::vector<ResolvedLessonStep>> resolveLessonSteps(const SessionD
         const QString path = QStringLiteral("lesson.steps[%1].set").arg(i);
         const QString problem = applier.apply(steps[i].settings, path);
         if (!problem.isEmpty()) {
-            *error = tr("Lesson \"%1\", step %2: %3.")
+            *error = StepApplier::tr("Lesson \"%1\", step %2: %3.")
                          .arg(document.lesson->title)
                          .arg(i + 1)
                          .arg(problem);

@@ -20,93 +20,172 @@ struct LossPage
 };
 
 // Formulas use e = prediction − target for regression, and the logit z with label y and
-// margin m = y′z, y′ = 2y − 1, for classification.
+// margin m = y′z, y′ = 2y − 1, for classification. QT_TRANSLATE_NOOP marks each text for
+// lupdate, and the page functions below translate it with LossInfo::tr().
 constexpr LossPage pages[] = {
-    {"mse", "ρ(e) = e²", "ρ′(e) = 2e", "none",
-     "Gaussian noise: minimizing it is maximum likelihood for normal errors.",
-     "Unbounded: the influence grows with the error, so one outlier can move the fit anywhere."},
-    {"mae", "ρ(e) = |e|", "ρ′(e) = sign(e), 0 at e = 0", "none",
-     "Laplace noise; the fit follows the conditional median.",
-     "Bounded: every point pulls with the same force, however far away."},
-    {"huber", "ρ(e) = e²/2 for |e| < δ, δ(|e| − δ/2) beyond", "ρ′(e) = e inside, δ·sign(e) outside",
-     "δ: the error size where the loss turns from quadratic to linear.",
-     "Gaussian near the centre with Laplace tails (Huber's least favourable distribution).",
-     "Bounded by δ, not redescending."},
-    {"smooth_l1", "ρ(e) = e²/(2β) for |e| < β, |e| − β/2 beyond",
-     "ρ′(e) = e/β inside, sign(e) outside",
-     "β: the width of the quadratic zone; β = 0 is exactly MAE.",
-     "Huber's loss divided by β: Gaussian centre, Laplace tails.", "Bounded by 1."},
-    {"logcosh", "ρ(e) = log cosh e", "ρ′(e) = tanh e", "none",
-     "Close to Gaussian for small errors and to Laplace for large ones.",
-     "Bounded by 1, not redescending."},
-    {"quantile", "ρ(e) = −τe for e < 0, (1 − τ)e for e ≥ 0",
-     "ρ′(e) = −τ below, 1 − τ above, 0 at e = 0",
-     "τ: the quantile fitted; under-prediction costs τ per unit, over-prediction 1 − τ.",
-     "Asymmetric Laplace noise; the fit follows the conditional τ-quantile.",
-     "Bounded by max(τ, 1 − τ)."},
-    {"epsilon_insensitive", "ρ(e) = max(0, |e| − ε)", "ρ′(e) = sign(e) outside the tube, 0 inside",
-     "ε: half-width of the tube in which errors cost nothing.",
-     "The loss of support vector regression (Vapnik).", "Bounded by 1."},
-    {"barron", "ρ(e) = |α−2|/α · (((e/c)²/|α−2| + 1)^(α/2) − 1), with its limits at α = 0, 2, −∞",
-     "ρ′(e) = (e/c²) · ((e/c)²/|α−2| + 1)^(α/2 − 1)",
-     "α: the shape, from MSE-like (2) through Cauchy (0) and Geman-McClure (−2) to Welsch "
-     "(−∞); c: the scale of an inlier error.",
-     "The negative log-likelihood of Barron's distribution family (CVPR 2019).",
-     "Unbounded for α > 1, bounded for α = 1, redescending for α < 1."},
-    {"cauchy", "ρ(e) = log(½(e/c)² + 1)", "ρ′(e) = e / (c² + e²/2)",
-     "c: the scale of an inlier error.", "Cauchy (Lorentzian) noise.",
-     "Redescending slowly: ψ(e) → 0 like 2/e."},
-    {"geman_mcclure", "ρ(e) = 2(e/c)² / ((e/c)² + 4)", "ρ′(e) = 16 e c² / (e² + 4c²)²",
-     "c: the scale of an inlier error.", "Barron's family at α = −2.",
-     "Redescending: far outliers lose their influence."},
-    {"welsch", "ρ(e) = 1 − exp(−½(e/c)²)", "ρ′(e) = (e/c²) exp(−½(e/c)²)",
-     "c: the scale of an inlier error.", "Barron's family at α = −∞.",
-     "Redescending quickly: outliers beyond a few c are ignored."},
-    {"tukey", "ρ(e) = (c²/6)(1 − (1 − (e/c)²)³) for |e| ≤ c, c²/6 beyond",
-     "ρ′(e) = e(1 − (e/c)²)² inside, 0 outside",
-     "c: the rejection point; errors beyond c have no influence. 4.685 gives 95% efficiency "
-     "for Gaussian noise.",
-     "Tukey's biweight.", "Redescending to exactly 0 beyond c."},
-    {"bce", "ρ(z, y) = −[p·t·log σ(z) + (1 − t) log(1 − σ(z))], t = y(1 − s) + s/2",
-     "ρ′(z) = σ(z) − y for p = 1, s = 0",
-     "pos_weight p: weight of the positive class; smoothing s: moves the targets towards ½.",
-     "Bernoulli labels: the fit is the maximum-likelihood logistic regression.",
-     "Bounded: |ρ′| ≤ max(p, 1)."},
-    {"focal", "ρ(z, y) = α_t (1 − p_t)^γ · BCE(z, y), p_t = σ(z) for y = 1, 1 − σ(z) for y = 0",
-     "see the curves: easy examples (p_t near 1) get almost no gradient",
-     "γ: how strongly easy examples are down-weighted; α: weight of class 1 (negative turns "
-     "the weighting off).",
-     "Cross-entropy re-weighted for class imbalance (Lin et al., 2017).",
-     "Bounded; the gradient of well-classified points vanishes."},
-    {"hinge", "ρ(m) = max(0, 1 − m)", "ρ′(z) = −y′ for m ≤ 1 (as scikit-learn), else 0", "none",
-     "The support vector machine's loss.", "Bounded; points beyond the margin have none."},
-    {"squared_hinge", "ρ(m) = max(0, 1 − m)²", "ρ′(z) = −2y′ max(0, 1 − m)", "none",
-     "A smooth version of the hinge loss.", "Unbounded for badly misclassified points."},
-    {"exponential", "ρ(m) = exp(−m)", "ρ′(z) = −y′ exp(−m)", "none",
-     "The loss that AdaBoost minimizes.",
-     "Unbounded and explosive: it overflows past a margin of about −709 (off the scale)."},
-    {"modified_huber", "ρ(m) = −4m for m < −1, max(0, 1 − m)² otherwise",
-     "ρ′(z) = −4y′ below −1, −2y′ max(0, 1 − m) above", "none",
-     "scikit-learn's modified Huber loss, robust to label noise.", "Bounded by 4."},
-    {"formula", "ρ = the expression typed above, in e (regression) or z and y (classification)",
-     "derivatives exact, from GiNaC's symbolic differentiation",
-     "the expression itself; edit it and press Return, or pass --loss formula:EXPR",
-     "whatever the expression implies", "depends on the expression; see the weight curve"},
-    {"zero_one", "ρ(m) = 1 for m ≤ 0, 0 for m > 0", "ρ′ = 0 everywhere (shown only)", "none",
-     "The classification error itself.", "Not usable for gradient descent."},
+    {"mse", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = e²"), QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = 2e"),
+     QT_TRANSLATE_NOOP("LossInfo", "none"),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "Gaussian noise: minimizing it is maximum likelihood for normal errors."),
+     QT_TRANSLATE_NOOP("LossInfo", "Unbounded: the influence grows with the error, so one outlier "
+                                   "can move the fit anywhere.")},
+    {"mae", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = |e|"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = sign(e), 0 at e = 0"),
+     QT_TRANSLATE_NOOP("LossInfo", "none"),
+     QT_TRANSLATE_NOOP("LossInfo", "Laplace noise; the fit follows the conditional median."),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "Bounded: every point pulls with the same force, however far away.")},
+    {"huber", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = e²/2 for |e| < δ, δ(|e| − δ/2) beyond"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = e inside, δ·sign(e) outside"),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "δ: the error size where the loss turns from quadratic to linear."),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "Gaussian near the centre with Laplace tails (Huber's least favourable distribution)."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded by δ, not redescending.")},
+    {"smooth_l1", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = e²/(2β) for |e| < β, |e| − β/2 beyond"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = e/β inside, sign(e) outside"),
+     QT_TRANSLATE_NOOP("LossInfo", "β: the width of the quadratic zone; β = 0 is exactly MAE."),
+     QT_TRANSLATE_NOOP("LossInfo", "Huber's loss divided by β: Gaussian centre, Laplace tails."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded by 1.")},
+    {"logcosh", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = log cosh e"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = tanh e"), QT_TRANSLATE_NOOP("LossInfo", "none"),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "Close to Gaussian for small errors and to Laplace for large ones."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded by 1, not redescending.")},
+    {"quantile", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = −τe for e < 0, (1 − τ)e for e ≥ 0"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = −τ below, 1 − τ above, 0 at e = 0"),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "τ: the quantile fitted; under-prediction costs τ per unit, over-prediction 1 − τ."),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "Asymmetric Laplace noise; the fit follows the conditional τ-quantile."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded by max(τ, 1 − τ).")},
+    {"epsilon_insensitive", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = max(0, |e| − ε)"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = sign(e) outside the tube, 0 inside"),
+     QT_TRANSLATE_NOOP("LossInfo", "ε: half-width of the tube in which errors cost nothing."),
+     QT_TRANSLATE_NOOP("LossInfo", "The loss of support vector regression (Vapnik)."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded by 1.")},
+    {"barron",
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "ρ(e) = |α−2|/α · (((e/c)²/|α−2| + 1)^(α/2) − 1), with its limits at α = 0, 2, −∞"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = (e/c²) · ((e/c)²/|α−2| + 1)^(α/2 − 1)"),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "α: the shape, from MSE-like (2) through Cauchy (0) and Geman-McClure (−2) to Welsch "
+         "(−∞); c: the scale of an inlier error."),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "The negative log-likelihood of Barron's distribution family (CVPR 2019)."),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "Unbounded for α > 1, bounded for α = 1, redescending for α < 1.")},
+    {"cauchy", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = log(½(e/c)² + 1)"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = e / (c² + e²/2)"),
+     QT_TRANSLATE_NOOP("LossInfo", "c: the scale of an inlier error."),
+     QT_TRANSLATE_NOOP("LossInfo", "Cauchy (Lorentzian) noise."),
+     QT_TRANSLATE_NOOP("LossInfo", "Redescending slowly: ψ(e) → 0 like 2/e.")},
+    {"geman_mcclure", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = 2(e/c)² / ((e/c)² + 4)"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = 16 e c² / (e² + 4c²)²"),
+     QT_TRANSLATE_NOOP("LossInfo", "c: the scale of an inlier error."),
+     QT_TRANSLATE_NOOP("LossInfo", "Barron's family at α = −2."),
+     QT_TRANSLATE_NOOP("LossInfo", "Redescending: far outliers lose their influence.")},
+    {"welsch", QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = 1 − exp(−½(e/c)²)"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = (e/c²) exp(−½(e/c)²)"),
+     QT_TRANSLATE_NOOP("LossInfo", "c: the scale of an inlier error."),
+     QT_TRANSLATE_NOOP("LossInfo", "Barron's family at α = −∞."),
+     QT_TRANSLATE_NOOP("LossInfo", "Redescending quickly: outliers beyond a few c are ignored.")},
+    {"tukey",
+     QT_TRANSLATE_NOOP("LossInfo", "ρ(e) = (c²/6)(1 − (1 − (e/c)²)³) for |e| ≤ c, c²/6 beyond"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(e) = e(1 − (e/c)²)² inside, 0 outside"),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "c: the rejection point; errors beyond c have no influence. 4.685 gives 95% efficiency "
+         "for Gaussian noise."),
+     QT_TRANSLATE_NOOP("LossInfo", "Tukey's biweight."),
+     QT_TRANSLATE_NOOP("LossInfo", "Redescending to exactly 0 beyond c.")},
+    {"bce",
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "ρ(z, y) = −[p·t·log σ(z) + (1 − t) log(1 − σ(z))], t = y(1 − s) + s/2"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(z) = σ(z) − y for p = 1, s = 0"),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "pos_weight p: weight of the positive class; smoothing s: moves the targets towards ½."),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "Bernoulli labels: the fit is the maximum-likelihood logistic regression."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded: |ρ′| ≤ max(p, 1).")},
+    {"focal",
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "ρ(z, y) = α_t (1 − p_t)^γ · BCE(z, y), p_t = σ(z) for y = 1, 1 − σ(z) for y = 0"),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "see the curves: easy examples (p_t near 1) get almost no gradient"),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "γ: how strongly easy examples are down-weighted; α: weight of class 1 (negative turns "
+         "the weighting off)."),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "Cross-entropy re-weighted for class imbalance (Lin et al., 2017)."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded; the gradient of well-classified points vanishes.")},
+    {"hinge", QT_TRANSLATE_NOOP("LossInfo", "ρ(m) = max(0, 1 − m)"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(z) = −y′ for m ≤ 1 (as scikit-learn), else 0"),
+     QT_TRANSLATE_NOOP("LossInfo", "none"),
+     QT_TRANSLATE_NOOP("LossInfo", "The support vector machine's loss."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded; points beyond the margin have none.")},
+    {"squared_hinge", QT_TRANSLATE_NOOP("LossInfo", "ρ(m) = max(0, 1 − m)²"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(z) = −2y′ max(0, 1 − m)"),
+     QT_TRANSLATE_NOOP("LossInfo", "none"),
+     QT_TRANSLATE_NOOP("LossInfo", "A smooth version of the hinge loss."),
+     QT_TRANSLATE_NOOP("LossInfo", "Unbounded for badly misclassified points.")},
+    {"exponential", QT_TRANSLATE_NOOP("LossInfo", "ρ(m) = exp(−m)"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(z) = −y′ exp(−m)"), QT_TRANSLATE_NOOP("LossInfo", "none"),
+     QT_TRANSLATE_NOOP("LossInfo", "The loss that AdaBoost minimizes."),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "Unbounded and explosive: it overflows past a margin of about −709 (off the scale).")},
+    {"modified_huber",
+     QT_TRANSLATE_NOOP("LossInfo", "ρ(m) = −4m for m < −1, max(0, 1 − m)² otherwise"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′(z) = −4y′ below −1, −2y′ max(0, 1 − m) above"),
+     QT_TRANSLATE_NOOP("LossInfo", "none"),
+     QT_TRANSLATE_NOOP("LossInfo", "scikit-learn's modified Huber loss, robust to label noise."),
+     QT_TRANSLATE_NOOP("LossInfo", "Bounded by 4.")},
+    {"formula",
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "ρ = the expression typed above, in e (regression) or z and y (classification)"),
+     QT_TRANSLATE_NOOP("LossInfo", "derivatives exact, from GiNaC's symbolic differentiation"),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "the expression itself; edit it and press Return, or pass --loss formula:EXPR"),
+     QT_TRANSLATE_NOOP("LossInfo", "whatever the expression implies"),
+     QT_TRANSLATE_NOOP("LossInfo", "depends on the expression; see the weight curve")},
+    {"zero_one", QT_TRANSLATE_NOOP("LossInfo", "ρ(m) = 1 for m ≤ 0, 0 for m > 0"),
+     QT_TRANSLATE_NOOP("LossInfo", "ρ′ = 0 everywhere (shown only)"),
+     QT_TRANSLATE_NOOP("LossInfo", "none"),
+     QT_TRANSLATE_NOOP("LossInfo", "The classification error itself."),
+     QT_TRANSLATE_NOOP("LossInfo", "Not usable for gradient descent.")},
     {"cross_entropy",
-     "ρ(z) = −Σₖ qₖ wₖ log pₖ, p = softmax of the K logits, qₖ = (1 − s)[k = y] + s/K",
-     "ρ′(z) = C p_y − c_y, ρ″(z) = C p_y (1 − p_y), cₖ = qₖ wₖ, C = Σₖ cₖ",
-     "weights w (K items, one per class); smoothing s; others: the K − 1 fixed logits of the "
-     "other classes. z is the true class's logit.",
-     "Categorical labels: PyTorch's cross_entropy with weight and label_smoothing.",
-     "Bounded: |ρ′| ≤ C. The line model has one output, so this loss is drawn, not fitted."},
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "ρ(z) = −Σₖ qₖ wₖ log pₖ, p = softmax of the K logits, qₖ = (1 − s)[k = y] + s/K"),
+     QT_TRANSLATE_NOOP("LossInfo",
+                       "ρ′(z) = C p_y − c_y, ρ″(z) = C p_y (1 − p_y), cₖ = qₖ wₖ, C = Σₖ cₖ"),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "weights w (K items, one per class); smoothing s; others: the K − 1 fixed logits of the "
+         "other classes. z is the true class's logit."),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "Categorical labels: PyTorch's cross_entropy with weight and label_smoothing."),
+     QT_TRANSLATE_NOOP(
+         "LossInfo",
+         "Bounded: |ρ′| ≤ C. The line model has one output, so this loss is drawn, not fitted.")},
 };
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "LossInfo" context of the translation files.
+struct LossInfo
 {
-    return QCoreApplication::translate("LossInfo", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LossInfo)
+};
 
 const LossPage *findPage(const QString &name)
 {
@@ -123,16 +202,19 @@ QString catalogueLossPage(const Loss &loss)
     if (!page)
         return {};
     QString text =
-        tr("<p><b>%1</b></p><p>%2</p><p><i>Parameters:</i> %3</p><p><i>Noise model:</i> "
-           "%4</p><p><i>Influence:</i> %5</p>")
-            .arg(tr(page->formula).toHtmlEscaped(), tr(page->derivative).toHtmlEscaped(),
-                 tr(page->parameters).toHtmlEscaped(), tr(page->noiseModel).toHtmlEscaped(),
-                 tr(page->influence).toHtmlEscaped());
+        LossInfo::tr("<p><b>%1</b></p><p>%2</p><p><i>Parameters:</i> %3</p><p><i>Noise model:</i> "
+                     "%4</p><p><i>Influence:</i> %5</p>")
+            .arg(LossInfo::tr(page->formula).toHtmlEscaped(),
+                 LossInfo::tr(page->derivative).toHtmlEscaped(),
+                 LossInfo::tr(page->parameters).toHtmlEscaped(),
+                 LossInfo::tr(page->noiseModel).toHtmlEscaped(),
+                 LossInfo::tr(page->influence).toHtmlEscaped());
     if (loss.acceptsResidualScale()) {
-        text += tr("<p><i>Scale of the residuals:</i> with a scale s the loss is ρ(e/s), with "
-                   "derivatives ρ′(e/s)/s and ρ″(e/s)/s², so its parameters count in units of "
-                   "s. Estimated sets s = median|r| / 0.6745 of the residuals r at the fit that "
-                   "s itself gives, as statsmodels' robust linear model does.</p>");
+        text += LossInfo::tr(
+            "<p><i>Scale of the residuals:</i> with a scale s the loss is ρ(e/s), with "
+            "derivatives ρ′(e/s)/s and ρ″(e/s)/s², so its parameters count in units of "
+            "s. Estimated sets s = median|r| / 0.6745 of the residuals r at the fit that "
+            "s itself gives, as statsmodels' robust linear model does.</p>");
     }
     return text;
 }
@@ -142,7 +224,7 @@ QString termFormula(const Loss &term)
 {
     if (const LossPage *page = findPage(term.name());
         page && term.name() != QLatin1String("formula"))
-        return tr(page->formula);
+        return LossInfo::tr(page->formula);
     return term.spec();
 }
 
@@ -153,30 +235,33 @@ QString compositePage(const CompositeLoss &composite)
     QStringList terms;
     const auto &parts = composite.terms();
     for (std::size_t k = 0; k < parts.size(); ++k) {
-        terms << tr("<li>a%1 = %2: %3, %4</li>")
+        terms << LossInfo::tr("<li>a%1 = %2: %3, %4</li>")
                      .arg(k + 1)
                      .arg(parts[k].weight, 0, 'g', 6)
                      .arg(parts[k].loss->label().toHtmlEscaped(),
                           termFormula(*parts[k].loss).toHtmlEscaped());
     }
     const WeightPenalty penalty = composite.weightPenalty();
-    const QString meanLoss = regression ? tr("L(w, b) = (1/N) Σᵢ ρ(eᵢ) + l1 |w| + l2 w²")
-                                        : tr("L(w, b) = (1/N) Σᵢ ρ(zᵢ, yᵢ) + l1 |w| + l2 w²");
-    return tr("<p><b>ρ(%1) = Σₖ aₖ ρₖ(%1)</b>, a weighted sum of %2 losses:</p><ul>%3</ul>"
-              "<p>The mean loss adds a penalty on the slope w: <b>%4</b>, here with l1 = %5 and "
-              "l2 = %6. It acts on the slope that training sees (the standardized feature's "
-              "when the feature is standardized), never on the intercept b.</p>"
-              "<p><i>Parameters:</i> weight1 … weight%7 are the terms' weights aₖ ≥ 0; l1 and "
-              "l2 set the penalty. A term's own parameters change through the spec.</p>"
-              "<p><i>Noise model:</i> each term's, mixed. The penalty is a prior on w: l2 a "
-              "Gaussian prior (ridge), l1 a Laplace prior (lasso), both the elastic net.</p>"
-              "<p><i>Convex:</i> %8.</p><p><i>Spec:</i> %9</p>")
-        .arg(input, regression ? tr("regression") : tr("classification"), terms.join(QString()),
-             meanLoss.toHtmlEscaped(), QString::number(penalty.l1, 'g', 6),
+    const QString meanLoss = regression
+                                 ? LossInfo::tr("L(w, b) = (1/N) Σᵢ ρ(eᵢ) + l1 |w| + l2 w²")
+                                 : LossInfo::tr("L(w, b) = (1/N) Σᵢ ρ(zᵢ, yᵢ) + l1 |w| + l2 w²");
+    return LossInfo::tr(
+               "<p><b>ρ(%1) = Σₖ aₖ ρₖ(%1)</b>, a weighted sum of %2 losses:</p><ul>%3</ul>"
+               "<p>The mean loss adds a penalty on the slope w: <b>%4</b>, here with l1 = %5 and "
+               "l2 = %6. It acts on the slope that training sees (the standardized feature's "
+               "when the feature is standardized), never on the intercept b.</p>"
+               "<p><i>Parameters:</i> weight1 … weight%7 are the terms' weights aₖ ≥ 0; l1 and "
+               "l2 set the penalty. A term's own parameters change through the spec.</p>"
+               "<p><i>Noise model:</i> each term's, mixed. The penalty is a prior on w: l2 a "
+               "Gaussian prior (ridge), l1 a Laplace prior (lasso), both the elastic net.</p>"
+               "<p><i>Convex:</i> %8.</p><p><i>Spec:</i> %9</p>")
+        .arg(input, regression ? LossInfo::tr("regression") : LossInfo::tr("classification"),
+             terms.join(QString()), meanLoss.toHtmlEscaped(), QString::number(penalty.l1, 'g', 6),
              QString::number(penalty.l2, 'g', 6), QString::number(parts.size()),
-             composite.isConvex() ? tr("yes, every weighted term is convex")
-                                  : tr("no, a weighted term is not convex, so a minimum found "
-                                       "may be local"),
+             composite.isConvex()
+                 ? LossInfo::tr("yes, every weighted term is convex")
+                 : LossInfo::tr("no, a weighted term is not convex, so a minimum found "
+                                "may be local"),
              composite.spec().toHtmlEscaped());
 }
 

@@ -20,10 +20,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "ViewExport" context of the translation files.
+struct ViewExport
 {
-    return QCoreApplication::translate("ViewExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ViewExport)
+};
 
 constexpr int minimumSide = 16;
 constexpr int maximumSide = 16384;
@@ -81,7 +82,7 @@ QByteArray svg(QWidget *widget, QSize size, int dotsPerInch, const QString &titl
     generator.setViewBox(QRect(QPoint(), size));
     generator.setResolution(dotsPerInch);
     generator.setTitle(title);
-    generator.setDescription(tr("Exported from LossLens"));
+    generator.setDescription(ViewExport::tr("Exported from LossLens"));
     QCPPainter painter(&generator);
     paintWidget(widget, painter, size, true);
     painter.end();
@@ -126,14 +127,14 @@ bool exportView(QWidget *widget, const ViewExportSettings &settings, QString *er
 {
     const ViewExportFormat format = viewExportFormat(settings.path);
     if (format == ViewExportFormat::Unknown) {
-        *error = tr("Cannot export to %1: the name must end in .png, .svg or .pdf.")
+        *error = ViewExport::tr("Cannot export to %1: the name must end in .png, .svg or .pdf.")
                      .arg(settings.path);
         return false;
     }
     const QSize size = settings.size.isValid() ? settings.size : widget->size();
     if (size.width() < minimumSide || size.height() < minimumSide ||
         size.width() > maximumSide || size.height() > maximumSide) {
-        *error = tr("Cannot export %1 × %2 pixels: each side must be from %3 to %4.")
+        *error = ViewExport::tr("Cannot export %1 × %2 pixels: each side must be from %3 to %4.")
                      .arg(size.width())
                      .arg(size.height())
                      .arg(minimumSide)
@@ -142,7 +143,8 @@ bool exportView(QWidget *widget, const ViewExportSettings &settings, QString *er
     }
     const int dotsPerInch = settings.dotsPerInch;
     if (dotsPerInch < minimumDotsPerInch || dotsPerInch > maximumDotsPerInch) {
-        *error = tr("Cannot export at %1 dots per inch: the resolution must be from %2 to %3.")
+        *error = ViewExport::tr(
+                     "Cannot export at %1 dots per inch: the resolution must be from %2 to %3.")
                      .arg(dotsPerInch)
                      .arg(minimumDotsPerInch)
                      .arg(maximumDotsPerInch);
@@ -151,8 +153,9 @@ bool exportView(QWidget *widget, const ViewExportSettings &settings, QString *er
     const double scale = dotsPerInch / logicalDotsPerInch;
     if (format == ViewExportFormat::Png &&
         (size.width() * scale > maximumSide || size.height() * scale > maximumSide)) {
-        *error = tr("Cannot export a PNG of %1 × %2 pixels at %3 dots per inch: the image would "
-                    "exceed %4 pixels per side. Lower the size or the resolution.")
+        *error = ViewExport::tr(
+                     "Cannot export a PNG of %1 × %2 pixels at %3 dots per inch: the image would "
+                     "exceed %4 pixels per side. Lower the size or the resolution.")
                      .arg(size.width())
                      .arg(size.height())
                      .arg(dotsPerInch)
@@ -176,12 +179,12 @@ bool exportView(QWidget *widget, const ViewExportSettings &settings, QString *er
         break;
     }
     if (bytes.isEmpty()) {
-        *error = tr("Cannot export %1: drawing the picture failed.").arg(settings.path);
+        *error = ViewExport::tr("Cannot export %1: drawing the picture failed.").arg(settings.path);
         return false;
     }
     QSaveFile file(settings.path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("Cannot save %1: %2.").arg(settings.path, file.errorString());
+        *error = ViewExport::tr("Cannot save %1: %2.").arg(settings.path, file.errorString());
         qCWarning(lcUi) << "export failed" << settings.path << file.errorString();
         return false;
     }
