@@ -137,16 +137,36 @@ void TestLandscape::valuesMatchPlainLoop_data()
 
     // Every loss with a vectorized kernel, with parameters away from their defaults, scaled
     // robust losses and composites, and Barron's loss, which has none.
-    for (const char *spec :
-         {"mse", "mae", "huber:delta=1.3", "huber:delta=1.3,scale=2.5", "smooth_l1:beta=0.7",
-          "smooth_l1:beta=0", "quantile:tau=0.3", "epsilon_insensitive:epsilon=0.5",
-          "logcosh", "logcosh:scale=20", "tukey:c=4.685", "tukey:c=4.685,scale=3",
-          "geman_mcclure:c=2", "welsch:c=3,scale=2", "cauchy:c=0.5", "cauchy:c=2,scale=0.1",
-          "barron:alpha=0.5", "0.5*(huber:delta=2) + 2*(mae) + (cauchy:scale=4)",
-          "bce", "bce:pos_weight=3,smoothing=0.2", "focal:gamma=2,alpha=0.25",
-          "focal:gamma=0,alpha=-1", "focal:gamma=1.5,alpha=0.75", "focal:gamma=3,alpha=0.5",
-          "hinge", "squared_hinge", "modified_huber", "exponential", "zero_one",
-          "hinge + 0.5*(exponential)"}) {
+    for (const char *spec : {"mse",
+                             "mae",
+                             "huber:delta=1.3",
+                             "huber:delta=1.3,scale=2.5",
+                             "smooth_l1:beta=0.7",
+                             "smooth_l1:beta=0",
+                             "quantile:tau=0.3",
+                             "epsilon_insensitive:epsilon=0.5",
+                             "logcosh",
+                             "logcosh:scale=20",
+                             "tukey:c=4.685",
+                             "tukey:c=4.685,scale=3",
+                             "geman_mcclure:c=2",
+                             "welsch:c=3,scale=2",
+                             "cauchy:c=0.5",
+                             "cauchy:c=2,scale=0.1",
+                             "barron:alpha=0.5",
+                             "0.5*(huber:delta=2) + 2*(mae) + (cauchy:scale=4)",
+                             "bce",
+                             "bce:pos_weight=3,smoothing=0.2",
+                             "focal:gamma=2,alpha=0.25",
+                             "focal:gamma=0,alpha=-1",
+                             "focal:gamma=1.5,alpha=0.75",
+                             "focal:gamma=3,alpha=0.5",
+                             "hinge",
+                             "squared_hinge",
+                             "modified_huber",
+                             "exponential",
+                             "zero_one",
+                             "hinge + 0.5*(exponential)"}) {
         QTest::addRow("%s identity", spec) << QString::fromLatin1(spec) << false;
         QTest::addRow("%s standardizing", spec) << QString::fromLatin1(spec) << true;
     }
@@ -221,8 +241,8 @@ void TestLandscape::largeDataMatchesPlainLoop_data()
     QTest::addColumn<QString>("spec");
 
     for (const char *spec :
-         {"mae", "huber:delta=1", "logcosh", "tukey:c=4.685", "cauchy:c=0.3", "welsch",
-          "bce", "bce:pos_weight=0.5,smoothing=0.1", "focal:gamma=2,alpha=0.25",
+         {"mae", "huber:delta=1", "logcosh", "tukey:c=4.685", "cauchy:c=0.3", "welsch", "bce",
+          "bce:pos_weight=0.5,smoothing=0.1", "focal:gamma=2,alpha=0.25",
           "focal:gamma=0.5,alpha=0.25", "exponential", "formula:log(1+e^2/4)"})
         QTest::newRow(spec) << QString::fromLatin1(spec);
 }
@@ -291,8 +311,8 @@ void TestLandscape::focalFarSamplesMatchPlainLoop_data()
           "focal:gamma=2.5,alpha=0.9", "focal:gamma=4", "focal:gamma=7.3,alpha=0.5"}) {
         for (const Grid &grid : grids) {
             QTest::addRow("%s %s", spec, grid.name)
-                << QString::fromLatin1(spec) << grid.separable << grid.slopes[0]
-                << grid.slopes[1] << grid.intercepts[0] << grid.intercepts[1];
+                << QString::fromLatin1(spec) << grid.separable << grid.slopes[0] << grid.slopes[1]
+                << grid.intercepts[0] << grid.intercepts[1];
         }
     }
 }
@@ -340,8 +360,8 @@ void TestLandscape::extremeInputsMatchPlainLoop_data()
 {
     QTest::addColumn<QString>("spec");
 
-    for (const char *spec : {"logcosh", "cauchy:c=1e-3", "welsch", "tukey", "bce", "focal",
-                             "focal:gamma=0.5", "exponential", "hinge"})
+    for (const char *spec : {"logcosh", "logcosh:scale=0.05", "cauchy:c=1e-3", "welsch", "tukey",
+                             "bce", "focal", "focal:gamma=0.5", "exponential", "hinge"})
         QTest::newRow(spec) << QString::fromLatin1(spec);
 }
 
@@ -437,9 +457,9 @@ void TestLandscape::everyInstructionSetMatchesPlainLoop_data()
     const std::vector<QString> sets = LandscapeKernel::availableInstructionSets();
     QVERIFY(!sets.empty());
     for (const QString &set : sets) {
-        for (const char *spec : {"mae", "huber:delta=1.3,scale=2", "tukey", "logcosh", "cauchy",
-                                 "welsch", "bce:pos_weight=2", "focal", "focal:gamma=0.5",
-                                 "modified_huber", "exponential"}) {
+        for (const char *spec :
+             {"mae", "huber:delta=1.3,scale=2", "tukey", "logcosh", "cauchy", "welsch",
+              "bce:pos_weight=2", "focal", "focal:gamma=0.5", "modified_huber", "exponential"}) {
             QTest::addRow("%s %s", qPrintable(set), spec) << set << QString::fromLatin1(spec);
         }
     }

@@ -4,6 +4,7 @@
 #include "core/minimizer.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -47,6 +48,8 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    // Threads of their own, run below the window's priority (see landscapejob.cpp).
+    QThreadPool m_pool;
     std::stop_source m_stop;
     quint64 m_generation = 0;
     bool m_busy = false;
