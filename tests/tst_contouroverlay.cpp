@@ -1,6 +1,9 @@
+#include "core/losscatalogue.h"
+#include "testdata.h"
 #include "ui/contouroverlay.h"
 #include "ui/landscapeview.h"
 #include "ui/mainwindow.h"
+#include "ui/sessionmodel.h"
 
 #include <qcustomplot.h>
 
@@ -38,12 +41,12 @@ double distanceToLevel(const QCustomPlot &plot, const ContourLevel &level, const
             const QPointF ab = b - a;
             const double lengthSquared = QPointF::dotProduct(ab, ab);
             const double t =
-                lengthSquared > 0 ? std::clamp(QPointF::dotProduct(pixel - a, ab) / lengthSquared,
-                                               0.0, 1.0)
-                                  : 0.0;
+                lengthSquared > 0
+                    ? std::clamp(QPointF::dotProduct(pixel - a, ab) / lengthSquared, 0.0, 1.0)
+                    : 0.0;
             const QPointF closest = a + t * ab;
-            nearest = std::min(nearest, std::hypot(pixel.x() - closest.x(),
-                                                   pixel.y() - closest.y()));
+            nearest =
+                std::min(nearest, std::hypot(pixel.x() - closest.x(), pixel.y() - closest.y()));
         }
     }
     return nearest;
@@ -70,6 +73,7 @@ private slots:
     void clearRemovesEverything();
     void replotTimeWithContours();
     void landscapeViewDrawsContours();
+    void hugeLossesShownInUnits();
 };
 
 void TestContourOverlay::labelsPlacedClearOnLines_data()
@@ -242,9 +246,8 @@ void TestContourOverlay::landscapeViewDrawsContours()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     LandscapeView *view = window.landscapeView();
-    QTRY_VERIFY_WITH_TIMEOUT(!view->isComputing() && view->result() != nullptr &&
-                                 view->result()->complete,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !view->isComputing() && view->result() != nullptr && view->result()->complete, 10000);
     view->plot()->replot();
 
     const ContourOverlay *overlay = view->contours();
@@ -278,6 +281,58 @@ void TestContourOverlay::landscapeViewDrawsContours()
     QVERIFY(overlay->labels().empty());
     contours->setChecked(true);
     QVERIFY(!overlay->contours().empty());
+}
+
+void TestContourOverlay::hugeLossesShownInUnits()
+{
+    // Mean squared errors near 1e282 lie beyond the 1e250 that QCustomPlot's axes accept, so
+    // the map and its colour scale show them in units of a power of ten.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    std::vector<double> feature;
+    std::vector<double> target;
+    for (int i = 0; i < 30; ++i) {
+        feature.push_back(i / 3.0);
+        target.push_back((2.0 * i / 3.0 + 1.0 + ((i * 7) % 5 - 2) * 0.3) * 1e140);
+    }
+    auto data = std::make_shared<Dataset>();
+    data->feature = Eigen::Map<const Eigen::VectorXd>(feature.data(), Eigen::Index(feature.size()));
+    data->target = Eigen::Map<const Eigen::VectorXd>(target.data(), Eigen::Index(target.size()));
+    window.model()->setData(data, QStringLiteral("huge"));
+    QString error;
+    const std::shared_ptr<const Loss> loss = LossCatalogue::parse(QStringLiteral("mse"), &error);
+    QVERIFY(loss);
+    window.model()->setEnabledLosses({loss});
+    window.model()->setCurrentLoss(window.model()->lossIndex(QStringLiteral("mse")));
+    LandscapeView *view = window.landscapeView();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !view->isComputing() && view->result() != nullptr && view->result()->complete, 10000);
+    QCustomPlot *plot = view->plot();
+    QCPColorMap *map = nullptr;
+    for (int k = 0; k < plot->plottableCount(); ++k) {
+        if (auto *candidate = qobject_cast<QCPColorMap *>(plot->plottable(k)))
+            map = candidate;
+    }
+    QVERIFY(map);
+    QCPColorScale *scale = map->colorScale();
+    QVERIFY(scale);
+    const Landscape &landscape = view->result()->landscape;
+    QVERIFY(landscape.maximumValue > 1e250);
+    const QString label = scale->axis()->label();
+    const QString prefix = QStringLiteral("mean loss in units of 1e");
+    QVERIFY2(label.startsWith(prefix), qPrintable(label));
+    bool ok = false;
+    const int exponent = label.mid(prefix.size()).toInt(&ok);
+    QVERIFY(ok);
+    QVERIFY(exponent > 100);
+    const QCPRange range = scale->dataRange();
+    QVERIFY(range.lower > 0.0);
+    QVERIFY(range.upper > range.lower);
+    QVERIFY(range.upper <= 1e249);
+    const double unit = std::pow(10.0, exponent);
+    QVERIFY(std::abs(map->data()->cell(3, 5) - landscape.values(3, 5) / unit) <=
+            1e-12 * landscape.values(3, 5) / unit);
 }
 
 QTEST_MAIN(TestContourOverlay)

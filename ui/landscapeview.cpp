@@ -238,10 +238,22 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
     m_map->data()->setSize(grid.slopeCount, grid.interceptCount);
     m_map->data()->setRange(QCPRange(grid.slopeMinimum, grid.slopeMaximum),
                             QCPRange(grid.interceptMinimum, grid.interceptMaximum));
+    // QCustomPlot's axes stop at 1e250, so larger losses are shown in units of a power of ten
+    // that brings the largest finite value near 1e100, with the unit in the scale's label.
+    m_colourExponent = 0;
+    if (const std::optional<ValueRange> range = finiteRange(landscape.values);
+        range && std::max(std::abs(range->minimum), std::abs(range->maximum)) > largestAxisValue) {
+        const double largest = std::max(std::abs(range->minimum), std::abs(range->maximum));
+        m_colourExponent = static_cast<int>(std::floor(std::log10(largest))) - 100;
+    }
+    const double unit = std::pow(10.0, m_colourExponent);
     for (int i = 0; i < grid.slopeCount; ++i) {
         for (int j = 0; j < grid.interceptCount; ++j)
-            m_map->data()->setCell(i, j, displayable(landscape.values(i, j)));
+            m_map->data()->setCell(i, j, displayable(landscape.values(i, j) / unit));
     }
+    m_scale->axis()->setLabel(m_colourExponent == 0
+                                  ? tr("mean loss")
+                                  : tr("mean loss in units of 1e%1").arg(m_colourExponent));
     updateColourScale();
     updateContours();
 
@@ -265,8 +277,9 @@ void LandscapeView::updateColourScale()
 {
     if (!m_result)
         return;
-    const double low = std::min(m_result->landscape.minimumValue, largestAxisValue);
-    const double high = std::clamp(m_result->landscape.maximumValue, low, largestAxisValue);
+    const double unit = std::pow(10.0, m_colourExponent);
+    const double low = std::min(m_result->landscape.minimumValue / unit, largestAxisValue);
+    const double high = std::clamp(m_result->landscape.maximumValue / unit, low, largestAxisValue);
     // A logarithmic scale needs positive values; a loss of exactly 0 falls back to linear.
     const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
@@ -300,8 +313,11 @@ void LandscapeView::updateContours()
     QCPColorGradient gradient = m_map->gradient();
     const bool logarithmicColours = m_scale->dataScaleType() == QCPAxis::stLogarithmic;
     std::vector<QColor> backgrounds;
-    for (double level : levels)
-        backgrounds.emplace_back(gradient.color(level, m_scale->dataRange(), logarithmicColours));
+    const double unit = std::pow(10.0, m_colourExponent);
+    for (double level : levels) {
+        backgrounds.emplace_back(
+            gradient.color(level / unit, m_scale->dataRange(), logarithmicColours));
+    }
     m_contours->setContours(std::move(contours), contourLabels(levels), std::move(backgrounds));
     qCDebug(lcUi) << "traced contour levels" << levels << "on" << landscape.grid.slopeCount << "x"
                   << landscape.grid.interceptCount << "in" << timer.nsecsElapsed() / 1e6 << "ms";

@@ -98,6 +98,9 @@ private:
     RunArrows *m_runArrows;
     LandscapeJob m_job;
     std::shared_ptr<const LandscapeResult> m_result;
+    // The map and its colour scale show the mean loss divided by 10^m_colourExponent, which is
+    // 0 unless the largest value lies beyond what an axis can show (largestAxisValue).
+    int m_colourExponent = 0;
     QTimer m_rangeSettle;
     bool m_settingRange = false;
     bool m_draggingStart = false;
