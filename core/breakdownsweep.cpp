@@ -11,10 +11,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "BreakdownSweep" context of the translation files.
+struct BreakdownSweepText
 {
-    return QCoreApplication::translate("BreakdownSweep", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BreakdownSweep)
+};
 
 } // namespace
 
@@ -31,17 +32,21 @@ std::vector<double> evenOutlierFractions(double step, double maximum)
 QString validateBreakdownSweep(const BreakdownSweepSettings &settings)
 {
     if (settings.outlierFractions.empty())
-        return tr("The sweep has no outlier fractions; give at least one in [0, 1].");
+        return BreakdownSweepText::tr(
+            "The sweep has no outlier fractions; give at least one in [0, 1].");
     for (const double fraction : settings.outlierFractions) {
         if (!(fraction >= 0.0 && fraction <= 1.0))
-            return tr("Outlier fraction %1 is out of range; it must lie in [0, 1].").arg(fraction);
+            return BreakdownSweepText::tr(
+                       "Outlier fraction %1 is out of range; it must lie in [0, 1].")
+                .arg(fraction);
     }
     if (settings.seedCount < 1 || settings.seedCount > BreakdownSweepSettings::maximumSeedCount)
-        return tr("Seed count %1 is out of range; it must lie in [1, %2].")
+        return BreakdownSweepText::tr("Seed count %1 is out of range; it must lie in [1, %2].")
             .arg(settings.seedCount)
             .arg(BreakdownSweepSettings::maximumSeedCount);
     if (settings.gridResolution < 2 || settings.gridResolution > 512)
-        return tr("Grid resolution %1 is out of range; it must lie in [2, 512].")
+        return BreakdownSweepText::tr(
+                   "Grid resolution %1 is out of range; it must lie in [2, 512].")
             .arg(settings.gridResolution);
     return validateSyntheticSettings(settings.data);
 }

@@ -13,10 +13,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "LinearModelMinimizer" context of the translation files.
+struct LinearModelMinimizerText
 {
-    return QCoreApplication::translate("LinearModelMinimizer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LinearModelMinimizer)
+};
 
 constexpr int iterationLimit = 200;
 
@@ -52,9 +53,10 @@ std::optional<Eigen::VectorXd> lineSearch(const LinearModelObjective &objective,
 
 QString curvatureFailure()
 {
-    return tr("the Hessian of the mean loss is not positive definite near the minimum, as for a "
-              "loss without curvature (mae, quantile, hinge), Huber with too few errors within "
-              "delta, or features that are linear combinations of each other");
+    return LinearModelMinimizerText::tr(
+        "the Hessian of the mean loss is not positive definite near the minimum, as for a "
+        "loss without curvature (mae, quantile, hinge), Huber with too few errors within "
+        "delta, or features that are linear combinations of each other");
 }
 
 // The Hessian's LDL^T factor when the Hessian is clearly positive definite: every pivot above
@@ -126,8 +128,9 @@ NewtonOutcome newtonSearch(const LinearModelObjective &objective, Eigen::VectorX
         }
         if (!next) {
             return {theta, value, false,
-                    factor ? tr("the line search found no lower mean loss along the Newton "
-                                "direction")
+                    factor ? LinearModelMinimizerText::tr(
+                                 "the line search found no lower mean loss along the Newton "
+                                 "direction")
                            : curvatureFailure()};
         }
         const double change = std::abs(value - nextValue);
@@ -141,8 +144,9 @@ NewtonOutcome newtonSearch(const LinearModelObjective &objective, Eigen::VectorX
     if (!lastHessianDefinite)
         return {theta, value, false, curvatureFailure()};
     return {theta, value, false,
-            tr("Newton's method did not converge in %1 iterations; the mean loss may have no "
-               "finite minimum, as for classes that a linear threshold separates")
+            LinearModelMinimizerText::tr(
+                "Newton's method did not converge in %1 iterations; the mean loss may have no "
+                "finite minimum, as for classes that a linear threshold separates")
                 .arg(iterationLimit)};
 }
 
@@ -191,8 +195,9 @@ LinearMinimumResult findLinearModelMinimum(const LinearModelObjective &objective
     if (penalty.l1 != 0.0) {
         result.theta = start;
         result.value = objective.value(start);
-        result.note = tr("the L1 penalty has a kink at every zero weight, where Newton's method "
-                         "has no Hessian");
+        result.note = LinearModelMinimizerText::tr(
+            "the L1 penalty has a kink at every zero weight, where Newton's method "
+            "has no Hessian");
         return result;
     }
 

@@ -14,10 +14,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "Minimizer" context of the translation files.
+struct MinimizerText
 {
-    return QCoreApplication::translate("Minimizer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Minimizer)
+};
 
 // Binary classes that one threshold on the feature separates have no finite
 // maximum-likelihood line: the loss keeps falling as the slope grows. A single class is the
@@ -259,10 +260,12 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
         result.theta = initial;
         result.value = objective.value(initial);
         result.status = MinimumStatus::NotAttained;
-        result.note = oneClass ? tr("No minimum: every label is %1, so the loss falls forever as "
+        result.note =
+            oneClass
+                ? MinimizerText::tr("No minimum: every label is %1, so the loss falls forever as "
                                     "|b| grows.")
-                                     .arg(labels[0])
-                               : tr("No minimum: a threshold on x separates the classes, so the "
+                      .arg(labels[0])
+                : MinimizerText::tr("No minimum: a threshold on x separates the classes, so the "
                                     "loss falls forever as |w| grows.");
         return result;
     }
@@ -296,10 +299,12 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
         result.status = MinimumStatus::Global;
     } else if (outcome.converged) {
         result.status = MinimumStatus::Approximate;
-        result.note = tr("Local search: the loss is not convex, so a lower minimum may exist.");
+        result.note = MinimizerText::tr(
+            "Local search: the loss is not convex, so a lower minimum may exist.");
     } else {
         result.status = MinimumStatus::Approximate;
-        result.note = tr("The search for the minimum stopped before reaching its tolerance.");
+        result.note =
+            MinimizerText::tr("The search for the minimum stopped before reaching its tolerance.");
         qCWarning(lcCore) << "minimum search did not converge for" << objective.loss().spec();
     }
     return result;

@@ -25,10 +25,11 @@ struct FormulaLoss::Compiled
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "FormulaLoss" context of the translation files.
+struct FormulaLossText
 {
-    return QCoreApplication::translate("FormulaLoss", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FormulaLoss)
+};
 
 const QStringList &functionNames()
 {
@@ -42,7 +43,7 @@ const QStringList &functionNames()
 
 QString allowedNames()
 {
-    return tr("the variables are e, or z and y, and the functions are %1")
+    return FormulaLossText::tr("the variables are e, or z and y, and the functions are %1")
         .arg(functionNames().join(QStringLiteral(", ")));
 }
 
@@ -97,18 +98,20 @@ Scan scanExpression(const QString &text)
                 // GiNaC's lexer takes any e after a number as an exponent and fails on one
                 // without digits, so "2e" is caught here with a hint instead.
                 if (digits >= length || !isDigit(text[digits])) {
-                    throw FormulaError{tr("formula: the number at column %1 runs into a name; "
-                                          "write * between them, as in 2*e.")
-                                           .arg(column)};
+                    throw FormulaError{
+                        FormulaLossText::tr("formula: the number at column %1 runs into a name; "
+                                            "write * between them, as in 2*e.")
+                            .arg(column)};
                 }
                 i = digits;
                 while (i < length && isDigit(text[i]))
                     ++i;
             }
             if (i < length && isLetter(text[i])) {
-                throw FormulaError{tr("formula: the number at column %1 runs into a name; "
-                                      "write * between them, as in 2*e.")
-                                       .arg(column)};
+                throw FormulaError{
+                    FormulaLossText::tr("formula: the number at column %1 runs into a name; "
+                                        "write * between them, as in 2*e.")
+                        .arg(column)};
             }
         } else if (isLetter(c)) {
             int end = i;
@@ -127,16 +130,18 @@ Scan scanExpression(const QString &text)
                 scan.usesY = true;
             } else if (functionNames().contains(word)) {
                 if (!called) {
-                    throw FormulaError{tr("formula: the function %1 at column %2 needs its "
-                                          "argument in parentheses, as in %1(e).")
-                                           .arg(word)
-                                           .arg(column)};
+                    throw FormulaError{
+                        FormulaLossText::tr("formula: the function %1 at column %2 needs its "
+                                            "argument in parentheses, as in %1(e).")
+                            .arg(word)
+                            .arg(column)};
                 }
             } else {
-                throw FormulaError{tr("formula: unknown name \"%1\" at column %2; %3.")
-                                       .arg(word)
-                                       .arg(column)
-                                       .arg(allowedNames())};
+                throw FormulaError{
+                    FormulaLossText::tr("formula: unknown name \"%1\" at column %2; %3.")
+                        .arg(word)
+                        .arg(column)
+                        .arg(allowedNames())};
             }
             i = end;
         } else if (c == QLatin1Char('(')) {
@@ -144,24 +149,27 @@ Scan scanExpression(const QString &text)
             ++i;
         } else if (c == QLatin1Char(')')) {
             if (openColumns.empty()) {
-                throw FormulaError{tr("formula: unbalanced parenthesis: \")\" at column %1 has "
-                                      "no matching \"(\".")
-                                       .arg(column)};
+                throw FormulaError{
+                    FormulaLossText::tr("formula: unbalanced parenthesis: \")\" at column %1 has "
+                                        "no matching \"(\".")
+                        .arg(column)};
             }
             openColumns.pop_back();
             ++i;
         } else if (QStringLiteral("+-*/^").contains(c)) {
             ++i;
         } else {
-            throw FormulaError{tr("formula: unexpected character \"%1\" at column %2; only "
-                                  "numbers, + - * / ^, parentheses and names may appear.")
-                                   .arg(c)
-                                   .arg(column)};
+            throw FormulaError{
+                FormulaLossText::tr("formula: unexpected character \"%1\" at column %2; only "
+                                    "numbers, + - * / ^, parentheses and names may appear.")
+                    .arg(c)
+                    .arg(column)};
         }
     }
     if (!openColumns.empty()) {
         throw FormulaError{
-            tr("formula: unbalanced parenthesis: \"(\" at column %1 is never closed.")
+            FormulaLossText::tr(
+                "formula: unbalanced parenthesis: \"(\" at column %1 is never closed.")
                 .arg(openColumns.back())};
     }
     return scan;
@@ -206,7 +214,8 @@ private:
     {
         m_code.push_back({op, 0, number});
         if (++m_depth > FormulaProgram::maximumDepth)
-            throw FormulaError{tr("formula: the expression is nested too deeply.")};
+            throw FormulaError{
+                FormulaLossText::tr("formula: the expression is nested too deeply.")};
     }
 
     // An operation that pops ARITY entries and pushes one.
@@ -222,7 +231,8 @@ private:
         if (is_a<numeric>(x)) {
             const numeric &n = ex_to<numeric>(x);
             if (!n.is_real())
-                throw FormulaError{tr("formula: the expression has a complex value.")};
+                throw FormulaError{
+                    FormulaLossText::tr("formula: the expression has a complex value.")};
             push(Op::Constant, n.to_double());
         } else if (is_a<symbol>(x)) {
             if (x.is_equal(m_input))
@@ -230,7 +240,8 @@ private:
             else if (x.is_equal(m_label))
                 push(Op::Label);
             else
-                throw FormulaError{tr("formula: unexpected symbol in the expression.")};
+                throw FormulaError{
+                    FormulaLossText::tr("formula: unexpected symbol in the expression.")};
         } else if (is_a<add>(x) || is_a<mul>(x)) {
             const Op op = is_a<add>(x) ? Op::Add : Op::Multiply;
             append(x.op(0));
@@ -244,8 +255,9 @@ private:
         } else if (is_a<function>(x)) {
             appendFunction(ex_to<function>(x));
         } else {
-            throw FormulaError{tr("formula: the expression contains something other than "
-                                  "numbers, arithmetic and the allowed functions.")};
+            throw FormulaError{
+                FormulaLossText::tr("formula: the expression contains something other than "
+                                    "numbers, arithmetic and the allowed functions.")};
         }
     }
 
@@ -299,8 +311,8 @@ private:
                 return;
             }
         }
-        throw FormulaError{
-            tr("formula: the function %1 cannot be evaluated.").arg(QString::fromStdString(name))};
+        throw FormulaError{FormulaLossText::tr("formula: the function %1 cannot be evaluated.")
+                               .arg(QString::fromStdString(name))};
     }
 
     GiNaC::ex m_input;
@@ -324,14 +336,15 @@ GiNaC::prototype_table allowedFunctions()
 std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
 {
     if (expression.isEmpty()) {
-        throw FormulaError{tr("formula: the expression is empty; write one in e for a regression "
-                              "loss or in z and y for a classification loss, as in formula:e^2.")};
+        throw FormulaError{FormulaLossText::tr(
+            "formula: the expression is empty; write one in e for a regression "
+            "loss or in z and y for a classification loss, as in formula:e^2.")};
     }
     const Scan scan = scanExpression(expression);
     if (scan.usesE && (scan.usesZ || scan.usesY)) {
         throw FormulaError{
-            tr("formula: the expression uses both e, the error of a regression "
-               "loss, and %1, of a classification loss; use one or the other.")
+            FormulaLossText::tr("formula: the expression uses both e, the error of a regression "
+                                "loss, and %1, of a classification loss; use one or the other.")
                 .arg(scan.usesZ ? QStringLiteral("z, the logit") : QStringLiteral("y, the label"))};
     }
 
@@ -369,15 +382,18 @@ std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
         const QString message = cleanMessage(error.what());
         if (message.contains(QLatin1String("EOF"))) {
             throw FormulaError{
-                tr("formula: the expression ends too early at column %1: complete the last "
-                   "operation or close the last parenthesis.")
+                FormulaLossText::tr(
+                    "formula: the expression ends too early at column %1: complete the last "
+                    "operation or close the last parenthesis.")
                     .arg(expression.trimmed().size() + 1)};
         }
-        throw FormulaError{tr("formula: syntax error: %1 (position not available).").arg(message)};
+        throw FormulaError{
+            FormulaLossText::tr("formula: syntax error: %1 (position not available).")
+                .arg(message)};
     } catch (const std::exception &error) {
         // GiNaC simplifies as it parses, so a constant pole such as log(0) or 1/0 ends here.
-        throw FormulaError{
-            tr("formula: the expression is undefined: %1.").arg(cleanMessage(error.what()))};
+        throw FormulaError{FormulaLossText::tr("formula: the expression is undefined: %1.")
+                               .arg(cleanMessage(error.what()))};
     }
 }
 

@@ -10,18 +10,24 @@ namespace losslens {
 
 namespace {
 
-std::vector<OptimizerParameter> adamParameters(double weightDecay, const char *context)
+// tr() of the parameter descriptions, shared by Adam and AdamW in the "Adam" context.
+struct AdamText
 {
-    auto tr = [context](const char *text) { return QCoreApplication::translate(context, text); };
+    Q_DECLARE_TR_FUNCTIONS(Adam)
+};
+
+std::vector<OptimizerParameter> adamParameters(double weightDecay)
+{
     return {
-        {QStringLiteral("learning_rate"), 0.001, 1e-12, 1e6, tr("Step size lr"), false, true},
+        {QStringLiteral("learning_rate"), 0.001, 1e-12, 1e6, AdamText::tr("Step size lr"), false,
+         true},
         {QStringLiteral("beta1"), 0.9, 0.0, 0.9999,
-         tr("Smoothing of the running average of gradients (first moment)")},
+         AdamText::tr("Smoothing of the running average of gradients (first moment)")},
         {QStringLiteral("beta2"), 0.999, 0.0, 0.999999,
-         tr("Smoothing of the running average of squared gradients (second moment)")},
+         AdamText::tr("Smoothing of the running average of squared gradients (second moment)")},
         {QStringLiteral("epsilon"), 1e-8, 1e-300, 1.0,
-         tr("Added to the root of the second moment so the division stays finite")},
-        {QStringLiteral("weight_decay"), weightDecay, 0.0, 1e3, tr("Weight decay")},
+         AdamText::tr("Added to the root of the second moment so the division stays finite")},
+        {QStringLiteral("weight_decay"), weightDecay, 0.0, 1e3, AdamText::tr("Weight decay")},
     };
 }
 
@@ -31,14 +37,13 @@ Adam::Adam() : Adam(false) {}
 
 Adam::Adam(bool decoupledWeightDecay) : m_decoupledWeightDecay(decoupledWeightDecay)
 {
-    for (const OptimizerParameter &parameter :
-         adamParameters(decoupledWeightDecay ? 0.01 : 0.0, "Adam"))
+    for (const OptimizerParameter &parameter : adamParameters(decoupledWeightDecay ? 0.01 : 0.0))
         m_values.push_back(parameter.defaultValue);
 }
 
 std::vector<OptimizerParameter> Adam::parameters() const
 {
-    return adamParameters(0.0, "Adam");
+    return adamParameters(0.0);
 }
 
 void Adam::reset()
@@ -99,7 +104,7 @@ AdamW::AdamW() : Adam(true) {}
 
 std::vector<OptimizerParameter> AdamW::parameters() const
 {
-    return adamParameters(0.01, "AdamW");
+    return adamParameters(0.01);
 }
 
 std::unique_ptr<Optimizer> AdamW::clone() const
