@@ -43,12 +43,11 @@ int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOp
                                                 "the landscape did not finish within 120 s"));
     const QPixmap image = window.grab();
     if (!image.save(options.screenshotPath, "PNG"))
-        return fail(
-            QCoreApplication::translate("CommandLine", "could not write the screenshot %1")
-                .arg(options.screenshotPath));
-    QTextStream(stdout) << QCoreApplication::translate("CommandLine", "wrote %1")
-                               .arg(options.screenshotPath)
-                        << Qt::endl;
+        return fail(QCoreApplication::translate("CommandLine", "could not write the screenshot %1")
+                        .arg(options.screenshotPath));
+    QTextStream(stdout)
+        << QCoreApplication::translate("CommandLine", "wrote %1").arg(options.screenshotPath)
+        << Qt::endl;
     return 0;
 }
 
@@ -110,13 +109,15 @@ int main(int argc, char **argv)
     window.restoreLayout();
     window.enableAutosave(autosaveFolder);
     window.show();
-    if (options->offerRecovery)
-        QTimer::singleShot(0, &window, [&window, autosaveFolder] {
-            window.offerRecovery(autosaveFolder);
-        });
-    // Without arguments the start page offers the lessons, unless its box was unticked.
-    if (arguments.size() == 1 && losslens::StartPage::showsAtStartup())
-        QTimer::singleShot(0, &window, &losslens::MainWindow::showStartPage);
+    // The recovery question comes first. Without arguments the start page then offers the
+    // lessons, unless its box was unticked or a session was recovered.
+    const bool offerRecovery = options->offerRecovery;
+    const bool startPage = arguments.size() == 1 && losslens::StartPage::showsAtStartup();
+    QTimer::singleShot(0, &window, [&window, autosaveFolder, offerRecovery, startPage] {
+        const bool recovered = offerRecovery && window.offerRecovery(autosaveFolder);
+        if (startPage && !recovered)
+            window.showStartPage();
+    });
     if (options->chooseColumns) {
         const QString path = options->dataPath;
         QTimer::singleShot(0, &window, [&window, path] { window.importCsv(path); });

@@ -46,6 +46,7 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
+    void lossCurveRangeFollowsParameters();
 
     void sessionRoundTripThroughWindow();
     void rejectedSessionKeepsSession();
@@ -173,7 +174,8 @@ void DesktopWindowTest::rejectedSessionKeepsSession()
     const QString path = writeCsv(QStringLiteral("broken.losslens"), "{\"format\": \"losslens-");
     m_window->model()->setLearningRate(0.02);
     const QByteArray before = sessionToJson(m_window->sessionDocument());
-    m_window->setUnsavedChangesPrompt([](const QString &) { return UnsavedChangesChoice::Discard; });
+    m_window->setUnsavedChangesPrompt(
+        [](const QString &) { return UnsavedChangesChoice::Discard; });
 
     QString message;
     closeNextMessageBox(&message);
@@ -185,6 +187,36 @@ void DesktopWindowTest::rejectedSessionKeepsSession()
     // The undo history of the kept session survives too.
     QCOMPARE(m_window->model()->undoStack()->count(), 1);
     QVERIFY(m_window->isWindowModified());
+}
+
+void DesktopWindowTest::lossCurveRangeFollowsParameters()
+{
+    // The automatic range widens for a large delta and narrows again with it; a zoom of the
+    // user's stays, and only such a range is saved.
+    SessionModel *model = m_window->model();
+    const int huber = model->lossIndex(QStringLiteral("huber"));
+    QVERIFY(huber >= 0);
+    model->setLossEnabled(huber, true);
+    model->setCurrentLoss(huber);
+    const int delta = model->state().losses[huber].loss->parameterIndex(QStringLiteral("delta"));
+    LossCurveView *curves = m_window->lossCurveView();
+    QCustomPlot *plot = curves->plot();
+    model->setLossParameter(huber, delta, 100.0);
+    QCOMPARE(plot->xAxis->range().upper, 150.0);
+    QCOMPARE(plot->xAxis->range().lower, -150.0);
+    model->setLossParameter(huber, delta, 1.0);
+    QCOMPARE(plot->xAxis->range().upper, 4.0);
+    QCOMPARE(plot->xAxis->range().lower, -4.0);
+    QVERIFY(!curves->hasUserRange());
+    QVERIFY(!currentViewSettings(*m_window).lossCurveRange);
+
+    const ViewRange zoom{-1.0, 2.5, -0.5, 3.0};
+    curves->setUserRange(zoom);
+    model->setLossParameter(huber, delta, 50.0);
+    QVERIFY(currentViewSettings(*m_window).lossCurveRange == zoom);
+    curves->fitRange();
+    QCOMPARE(plot->xAxis->range().upper, 75.0);
+    QVERIFY(!currentViewSettings(*m_window).lossCurveRange);
 }
 
 void DesktopWindowTest::viewSettingsRoundTripThroughWindow()
@@ -205,9 +237,7 @@ void DesktopWindowTest::viewSettingsRoundTripThroughWindow()
     QCustomPlot *dataPlot = m_window->dataView()->plot();
     dataPlot->xAxis->setRange(data.horizontalMinimum, data.horizontalMaximum);
     dataPlot->yAxis->setRange(data.verticalMinimum, data.verticalMaximum);
-    QCustomPlot *curvePlot = curves->plot();
-    curvePlot->xAxis->setRange(curveRange.horizontalMinimum, curveRange.horizontalMaximum);
-    curvePlot->yAxis->setRange(curveRange.verticalMinimum, curveRange.verticalMaximum);
+    curves->setUserRange(curveRange);
     // The training view keeps only a range of the user's; an automatic one follows the runs.
     QVERIFY(!currentViewSettings(*m_window).trainingRange);
     m_window->trainingView()->setUserRange(training);
@@ -284,7 +314,8 @@ void DesktopWindowTest::automaticRangeFitsNewData()
         views.insert(view, entry);
     }
     root.insert(QStringLiteral("views"), views);
-    const QString path = writeCsv(QStringLiteral("automatic.losslens"), QJsonDocument(root).toJson());
+    const QString path =
+        writeCsv(QStringLiteral("automatic.losslens"), QJsonDocument(root).toJson());
     QVERIFY(m_window->openSession(path));
 
     // The data's air flow runs from 50 to 80 and its stack loss from 7 to 42.
@@ -514,7 +545,8 @@ void DesktopWindowTest::recoveredSessionIsUnsaved()
     QVERIFY(Autosave::recoverableFiles(folder).isEmpty());
 
     // A normal close after Discard removes the copy.
-    m_window->setUnsavedChangesPrompt([](const QString &) { return UnsavedChangesChoice::Discard; });
+    m_window->setUnsavedChangesPrompt(
+        [](const QString &) { return UnsavedChangesChoice::Discard; });
     QVERIFY(m_window->close());
     QVERIFY(!QFile::exists(m_window->sessionFiles()->autosave()->filePath()));
 }
@@ -662,7 +694,8 @@ void DesktopWindowTest::exportDialogWritesFormats()
     QFETCH(QString, suffix);
     waitForLandscape(m_window);
     const QString path = m_directory.filePath(QStringLiteral("view%1.%2").arg(view).arg(suffix));
-    ViewExportDialog dialog({}, [this](ExportedView v) { return m_window->exportSource(v)->size(); });
+    ViewExportDialog dialog({},
+                            [this](ExportedView v) { return m_window->exportSource(v)->size(); });
     dialog.viewBox()->setCurrentIndex(dialog.viewBox()->findData(view));
     const QSize viewSize = m_window->exportSource(ExportedView(view))->size();
     QCOMPARE(dialog.widthBox()->value(), viewSize.width());
@@ -732,8 +765,8 @@ void DesktopWindowTest::lossCurvesCsvReadsBack()
     QVERIFY2(writeTextFile(path, lossCurvesCsv(*model, sampling), &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'),
-                                                                      Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 12);
     QCOMPARE(lines[0], QStringLiteral("input,mse value,mse derivative,mae value,mae derivative"));
     for (int k = 1; k < lines.size(); ++k) {
@@ -804,14 +837,15 @@ void DesktopWindowTest::trajectoriesCsvReadsBack()
     // The last row of the first run is its current point in data units.
     const RunTrack *first = training->run(0);
     QVERIFY(first);
-    // A run's label may contain commas inside its quotes, so step, w, b and loss are counted from the end.
+    // A run's label may contain commas inside its quotes, so step, w, b and loss are counted from
+    // the end.
     const QStringList cells = lines[6].split(QLatin1Char(','));
     QVERIFY(cells.size() >= 5);
     const QStringList last = cells.mid(cells.size() - 5);
     QCOMPARE(last[1], QStringLiteral("5"));
-    const LineParameters line =
-        m_window->model()->objective(m_window->model()->runEntry(0).lossIndex)
-            ->toDataUnits(first->current().theta);
+    const LineParameters line = m_window->model()
+                                    ->objective(m_window->model()->runEntry(0).lossIndex)
+                                    ->toDataUnits(first->current().theta);
     QCOMPARE(last[2].toDouble(), line.slope);
     QCOMPARE(last[3].toDouble(), line.intercept);
     QCOMPARE(last[4].toDouble(), first->current().loss);

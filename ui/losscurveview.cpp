@@ -67,7 +67,9 @@ LossCurveView::LossCurveView(SessionModel *model, TrainingController *training, 
     layout->addLayout(header);
     layout->addWidget(m_plot, 1);
     configurePlot(m_plot);
-    new RightButtonPan(m_plot);
+    auto *pan = new RightButtonPan(m_plot);
+    connect(pan, &RightButtonPan::panFinished, this, [this] { m_userRange = true; });
+    connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userRange = true; });
     m_plot->installEventFilter(this);
     m_plot->setMouseTracking(true);
 
@@ -88,7 +90,8 @@ LossCurveView::LossCurveView(SessionModel *model, TrainingController *training, 
     connect(m_classifierAxis, &QComboBox::currentIndexChanged, this, [this] { rebuild(true); });
     connect(m_trueClass, &QSpinBox::valueChanged, this, [this] { rebuild(true); });
     connect(m_model, &SessionModel::changed, this, [this](SessionModel::Changes changes) {
-        if (changes & SessionModel::CurrentLossChanged)
+        if (changes & (SessionModel::CurrentLossChanged | SessionModel::LossParametersChanged |
+                       SessionModel::LossSelectionChanged))
             showScaleOfCurrentLoss();
         // New data or scaling gives an estimated residual scale a new value.
         if (changes & (SessionModel::LossSelectionChanged | SessionModel::LossParametersChanged |
@@ -137,11 +140,29 @@ void LossCurveView::onTrainingAdvanced()
     rebuild(false);
 }
 
+void LossCurveView::fitRange()
+{
+    m_userRange = false;
+    showScaleOfCurrentLoss();
+    rebuild(true);
+}
+
+void LossCurveView::setUserRange(const ViewRange &range)
+{
+    m_userRange = true;
+    m_plot->xAxis->setRange(range.horizontalMinimum, range.horizontalMaximum);
+    m_plot->yAxis->setRange(range.verticalMinimum, range.verticalMaximum);
+    m_replots->requestReplot();
+}
+
 void LossCurveView::showScaleOfCurrentLoss()
 {
-    // Widen the view so a loss's scale parameter (Tukey's c = 4.685, a large delta) and the
-    // behaviour beyond it are in sight; a narrower view the user chose is left alone. A residual
-    // scale s moves the parameter to s times its value in the error's units.
+    // The automatic range is [-4, 4], widened so that a loss's scale parameter (Tukey's
+    // c = 4.685, a large delta) and the behaviour beyond it are in sight. It narrows again when
+    // the parameter does. A range the user chose is left alone. A residual scale s moves the
+    // parameter to s times its value in the error's units.
+    if (m_userRange)
+        return;
     const Loss &loss = drawnLoss(m_model->state().currentLoss);
     double scale = 0.0;
     const auto parameters = loss.parameters();
@@ -153,10 +174,10 @@ void LossCurveView::showScaleOfCurrentLoss()
     }
     if (loss.acceptsResidualScale())
         scale *= loss.residualScale().value;
-    const double reach = std::min(1.5 * scale, 1e6);
+    const double reach = std::clamp(1.5 * scale, 4.0, 1e6);
     const QCPRange range = m_plot->xAxis->range();
-    if (reach > range.upper || -reach < range.lower)
-        m_plot->xAxis->setRange(std::min(range.lower, -reach), std::max(range.upper, reach));
+    if (range.lower != -reach || range.upper != reach)
+        m_plot->xAxis->setRange(-reach, reach);
 }
 
 double LossCurveView::classifierLabel() const
@@ -277,8 +298,7 @@ void LossCurveView::rebuild(bool rescaleValues)
                 graph->removeFromLegend();
         }
     }
-    for (int i = 0; m_training && i < std::min(m_training->runCount(), m_model->runCount());
-         ++i) {
+    for (int i = 0; m_training && i < std::min(m_training->runCount(), m_model->runCount()); ++i) {
         const RunTrack *run = m_training->run(i);
         if (!run || !run->isAdaptive())
             continue;
@@ -294,7 +314,7 @@ void LossCurveView::rebuild(bool rescaleValues)
         graph->setProperty("fullName", name);
     }
     resample();
-    if (rescaleValues && m_plot->graphCount() > 0) {
+    if (rescaleValues && !m_userRange && m_plot->graphCount() > 0) {
         // Fit the loss and its gradient, with zero always in view. The second derivative and
         // the weight may be unbounded (MAE's weight at 0), so they do not set the range.
         double low = 0.0, high = 0.0;

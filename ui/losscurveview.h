@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 
+#include "viewrange.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -48,6 +50,13 @@ public:
     // The curve of Barron's loss at a run's current learned alpha and c, or nullptr when the run
     // does not learn alpha.
     QCPGraph *learnedCurve(int runIndex) const;
+    // Whether the user's zoom or pan holds the range instead of the automatic one, which
+    // follows the current loss's parameters and the curves' values.
+    bool hasUserRange() const { return m_userRange; }
+    // Returns to the automatic range.
+    void fitRange();
+    // Shows the range and keeps it as the user's, as a zoom or pan does.
+    void setUserRange(const ViewRange &range);
 
 signals:
     // Every curve's value at the input under the cursor, for the status bar.
@@ -91,6 +100,7 @@ private:
     QElapsedTimer m_learnedRedraw;
     QCustomPlot *m_plot;
     ReplotScheduler *m_replots;
+    bool m_userRange = false;
     QCheckBox *m_first;
     QCheckBox *m_second;
     QCheckBox *m_weight;

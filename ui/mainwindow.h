@@ -100,10 +100,11 @@ public:
     QWidget *exportSource(ExportedView view);
     // Writes a view as File > Export view does after its dialog. Returns false with a message.
     bool exportViewTo(const ViewExportRequest &request, QString *error);
-    // Starts the autosave copy in folder, and offers the files a crash left there, with the
-    // time of the newest: Recover opens it as an unsaved session, Discard removes them all.
+    // Starts the autosave copy in folder.
     void enableAutosave(const QString &folder);
-    void offerRecovery(const QString &folder);
+    // Offers the files a crash left in folder, with the time of the newest: Recover opens it as
+    // an unsaved session, Discard removes them all. Returns whether a session was recovered.
+    bool offerRecovery(const QString &folder);
     // Restores the window's geometry and dock layout from QSettings; closing stores them.
     void restoreLayout();
 

@@ -114,9 +114,9 @@ void MainWindow::resetLayout()
 void MainWindow::openFile(const QString &path)
 {
     if (!QFileInfo::exists(path)) {
-        QMessageBox::warning(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
-                             tr("%1 does not exist any more, so it leaves the recent files.")
-                                 .arg(path));
+        QMessageBox::warning(
+            this, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+            tr("%1 does not exist any more, so it leaves the recent files.").arg(path));
         m_recentFiles->remove(path);
         return;
     }
@@ -128,9 +128,9 @@ void MainWindow::openFile(const QString &path)
 
 void MainWindow::openSessionDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open session"), m_lastDirectory,
-        tr("LossLens sessions (*.losslens);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open session"), m_lastDirectory,
+                                     tr("LossLens sessions (*.losslens);;All files (*)"));
     if (!path.isEmpty())
         openSession(path);
 }
@@ -161,9 +161,9 @@ bool MainWindow::saveSession()
 
 bool MainWindow::saveSessionAs()
 {
-    const QString folder =
-        m_sessionFiles->path().isEmpty() ? m_lastDirectory
-                                         : QFileInfo(m_sessionFiles->path()).absolutePath();
+    const QString folder = m_sessionFiles->path().isEmpty()
+                               ? m_lastDirectory
+                               : QFileInfo(m_sessionFiles->path()).absolutePath();
     const QString suggestion =
         QDir(folder).filePath(m_sessionFiles->displayName() + QLatin1Char('.') + sessionSuffix);
     QString path = QFileDialog::getSaveFileName(this, tr("Save session as"), suggestion,
@@ -205,9 +205,8 @@ bool MainWindow::resolveUnsavedChanges()
     if (!m_sessionFiles->isModified())
         return true;
     const QString name = m_sessionFiles->displayName();
-    const UnsavedChangesChoice choice = m_unsavedChangesPrompt
-                                            ? m_unsavedChangesPrompt(name)
-                                            : askAboutUnsavedChanges(this, name);
+    const UnsavedChangesChoice choice =
+        m_unsavedChangesPrompt ? m_unsavedChangesPrompt(name) : askAboutUnsavedChanges(this, name);
     switch (choice) {
     case UnsavedChangesChoice::Save:
         return saveSession();
@@ -230,35 +229,38 @@ void MainWindow::enableAutosave(const QString &folder)
     m_sessionFiles->enableAutosave(folder);
 }
 
-void MainWindow::offerRecovery(const QString &folder)
+bool MainWindow::offerRecovery(const QString &folder)
 {
     const QStringList files = Autosave::recoverableFiles(folder);
     if (files.isEmpty())
-        return;
+        return false;
     const QDateTime time = QFileInfo(files.first()).lastModified();
     QMessageBox box(QMessageBox::Question, tr("Recover unsaved work"),
                     tr("LossLens did not close normally. It autosaved a session at %1.")
                         .arg(QLocale().toString(time, QLocale::LongFormat)),
                     QMessageBox::NoButton, this);
-    box.setInformativeText(
-        files.size() == 1
-            ? tr("Recover opens it as an unsaved session. Discard deletes it.")
-            : tr("Recover opens it as an unsaved session and keeps %1 older copies for the next "
-                 "start. Discard deletes all %2.")
-                  .arg(files.size() - 1)
-                  .arg(files.size()));
+    if (files.size() == 1) {
+        box.setInformativeText(tr("Recover opens it as an unsaved session. Discard deletes it."));
+    } else if (files.size() == 2) {
+        box.setInformativeText(tr("Recover opens it as an unsaved session and keeps 1 older copy "
+                                  "for the next start. Discard deletes both."));
+    } else {
+        box.setInformativeText(tr("Recover opens it as an unsaved session and keeps %1 older "
+                                  "copies for the next start. Discard deletes all %2.")
+                                   .arg(files.size() - 1)
+                                   .arg(files.size()));
+    }
     QPushButton *recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
     box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
     box.setDefaultButton(recover);
     box.exec();
-    if (box.clickedButton() == recover) {
-        recoverSession(files.first());
-        return;
-    }
+    if (box.clickedButton() == recover)
+        return recoverSession(files.first());
     for (const QString &file : files) {
         if (!QFile::remove(file))
             qCWarning(lcUi) << "cannot remove the autosave file" << file;
     }
+    return false;
 }
 
 void MainWindow::restoreLayout()
@@ -349,11 +351,10 @@ void MainWindow::exportViewDialog()
     statusBar()->showMessage(tr("Exported to %1").arg(m_viewExportRequest.settings.path), 10000);
 }
 
-QString MainWindow::askExportPath(const QString &title, const QString &name,
-                                  const QString &filter)
+QString MainWindow::askExportPath(const QString &title, const QString &name, const QString &filter)
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, title, QDir(m_lastDirectory).filePath(name), filter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, title, QDir(m_lastDirectory).filePath(name), filter);
     if (!path.isEmpty())
         m_lastDirectory = QFileInfo(path).absolutePath();
     return path;

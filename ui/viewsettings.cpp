@@ -43,7 +43,8 @@ ViewSettings currentViewSettings(const MainWindow &window)
     settings.dataRange = axisRange(window.dataView()->plot());
 
     const LossCurveView *curves = window.lossCurveView();
-    settings.lossCurveRange = axisRange(curves->plot());
+    if (curves->hasUserRange())
+        settings.lossCurveRange = axisRange(curves->plot());
     settings.firstDerivative = curves->firstDerivativeBox()->isChecked();
     settings.secondDerivative = curves->secondDerivativeBox()->isChecked();
     settings.weight = curves->weightBox()->isChecked();
@@ -78,7 +79,10 @@ void applyViewSettings(MainWindow &window, const ViewSettings &settings)
     training->logarithmicBox()->setChecked(settings.logarithmicLoss);
 
     setAxisRange(window.dataView()->plot(), settings.dataRange);
-    setAxisRange(curves->plot(), settings.lossCurveRange);
+    if (settings.lossCurveRange)
+        curves->setUserRange(*settings.lossCurveRange);
+    else
+        curves->fitRange();
     if (settings.trainingRange)
         training->setUserRange(*settings.trainingRange);
     else
