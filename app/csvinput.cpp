@@ -71,11 +71,14 @@ std::optional<Dataset> loadCommandLineDataset(const QString &path, const QString
     CsvError csvError;
     std::optional<Dataset> data =
         loadCsvDataset(path, featureColumn, targetColumn, options, &skipped, &csvError);
+    // The skipped rows are listed before an error too, such as too few usable rows left.
+    // Without skipInvalid no row is skipped, because the first problem is the error.
+    if (skipInvalid)
+        reportSkipped(skipped, prefix, errors);
     if (!data) {
         *error = explainError(csvError);
         return std::nullopt;
     }
-    reportSkipped(skipped, prefix, errors);
     return data;
 }
 
@@ -89,11 +92,14 @@ std::optional<MultiFeatureData> loadCommandLineMultiFeatureData(
     CsvError csvError;
     std::optional<MultiFeatureData> data = loadCsvMultiFeatureData(
         path, featureColumns, targetColumn, options, &skipped, &csvError);
+    // The skipped rows are listed before an error too, such as too few usable rows left.
+    // Without skipInvalid no row is skipped, because the first problem is the error.
+    if (skipInvalid)
+        reportSkipped(skipped, prefix, errors);
     if (!data) {
         *error = explainError(csvError);
         return std::nullopt;
     }
-    reportSkipped(skipped, prefix, errors);
     return data;
 }
 

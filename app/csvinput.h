@@ -19,7 +19,8 @@ QString dataOptionHelp();
 QString columnOptionHelp();
 
 // Loads the columns for a command. With skipInvalid the rows with problems are left out and
-// listed on errors (the first 20, then their count), each line after prefix. Without it the
+// listed on errors (the first 20, then their count), each line after prefix, also when the load
+// then fails, for example because fewer than 2 usable rows remain. Without it the
 // first problem rejects the file. On failure returns std::nullopt and sets *error to the
 // reason, which names the file, line and column. For a problem that --skip-invalid would skip,
 // the reason also suggests that option.

@@ -13,10 +13,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "CsvReader" context of the translation files.
+struct CsvReaderText
 {
-    return QCoreApplication::translate("CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CsvReader)
+};
 
 QString describeFile(const QString &fileName)
 {
@@ -32,15 +33,41 @@ QString unknownColumnMessage(const QString &fileName, const QStringList &header,
                              const QString &column)
 {
     if (!hasHeader)
-        return tr("%1 has no header and %2 columns; give a column number from 1 to %2 instead "
-                  "of \"%3\".")
+        return CsvReaderText::tr(
+                   "%1 has no header and %2 columns; give a column number from 1 to %2 instead "
+                   "of \"%3\".")
             .arg(describeFile(fileName))
             .arg(header.size())
             .arg(column);
-    return tr("%1 has no column named \"%2\"; its columns are %3. Give a header name or a "
-              "column number from 1 to %4.")
+    return CsvReaderText::tr(
+               "%1 has no column named \"%2\"; its columns are %3. Give a header name or a "
+               "column number from 1 to %4.")
         .arg(describeFile(fileName), column, header.join(QStringLiteral(", ")))
         .arg(header.size());
+}
+
+// Joins "1", "2", "4" as "1, 2 and 4", with conjunction in place of "and".
+QString joinNumbers(const QStringList &numbers, const QString &conjunction)
+{
+    if (numbers.size() < 2)
+        return numbers.join(QString());
+    return numbers.mid(0, numbers.size() - 1).join(QStringLiteral(", ")) + conjunction +
+           numbers.back();
+}
+
+QString duplicateNameMessage(const QString &fileName, const QStringList &header,
+                             const QString &column)
+{
+    QStringList numbers;
+    for (qsizetype k = 0; k < header.size(); ++k) {
+        if (header.at(k) == column)
+            numbers << QString::number(k + 1);
+    }
+    return CsvReaderText::tr(
+               "%1: columns %2 of the header are all named \"%3\", so the name is ambiguous. "
+               "Choose the column by its number (%4) instead.")
+        .arg(describeFile(fileName), joinNumbers(numbers, CsvReaderText::tr(" and ")), column,
+             joinNumbers(numbers, CsvReaderText::tr(" or ")));
 }
 
 // Rejects the file when it has no usable rows or, with Reject, any problem.
@@ -49,25 +76,26 @@ bool checkRows(const CsvColumnData &columns, CsvInvalidRows invalid, CsvError *e
     const QString file = describeFile(columns.fileName);
     if (columns.rowCount == 0) {
         const qsizetype headerLine = std::max<qsizetype>(columns.headerLine, 1);
-        *error = {columns.headerLine > 0
-                      ? tr("%1 has a header but no data rows after line %2. Add rows of "
-                           "numbers below the header.")
-                            .arg(file)
-                            .arg(headerLine)
-                      : tr("%1 has no data rows.").arg(file),
-                  headerLine,
-                  {}};
+        *error = {
+            columns.headerLine > 0
+                ? CsvReaderText::tr("%1 has a header but no data rows after line %2. Add rows of "
+                                    "numbers below the header.")
+                      .arg(file)
+                      .arg(headerLine)
+                : CsvReaderText::tr("%1 has no data rows.").arg(file),
+            headerLine,
+            {}};
         return false;
     }
     const CsvSkippedRows &skipped = columns.skipped;
-    if (skipped.problemCount > 0 &&
-        (invalid == CsvInvalidRows::Reject || columns.lines.empty())) {
+    if (skipped.problemCount > 0 && (invalid == CsvInvalidRows::Reject || columns.lines.empty())) {
         *error = csvProblemError(skipped.problems.front(), columns.fileName);
         error->skippable = invalid == CsvInvalidRows::Reject;
         if (invalid == CsvInvalidRows::Skip)
-            error->message = tr("None of the %1 data rows of %2 can be used. The first: %3")
-                                 .arg(columns.rowCount)
-                                 .arg(file, error->message);
+            error->message =
+                CsvReaderText::tr("None of the %1 data rows of %2 can be used. The first: %3")
+                    .arg(columns.rowCount)
+                    .arg(file, error->message);
         return false;
     }
     return true;
@@ -109,18 +137,20 @@ bool CsvColumnCollector::addRecord(qsizetype line, qsizetype fieldCount,
         CsvProblem problem;
         problem.line = line;
         problem.column = columnKey(m_layout.header, m_layout.hasHeader, index);
-        problem.columnDescription = fieldCount < expected
-                                        ? describeCsvColumn(m_layout.header, m_layout.hasHeader, index)
-                                        : tr("column %1").arg(index + 1);
+        problem.columnDescription =
+            fieldCount < expected ? describeCsvColumn(m_layout.header, m_layout.hasHeader, index)
+                                  : CsvReaderText::tr("column %1").arg(index + 1);
         problem.wrongFieldCount = true;
-        const QString where = m_layout.hasHeader ? tr("%1 in the header") : tr("%1 in the first row");
+        const QString where = m_layout.hasHeader ? CsvReaderText::tr("%1 in the header")
+                                                 : CsvReaderText::tr("%1 in the first row");
         problem.reason =
-            tr("wrong number of fields, %1 in this row and %2 (%3 is %4). Give every row one "
-               "value per column")
+            CsvReaderText::tr(
+                "wrong number of fields, %1 in this row and %2 (%3 is %4). Give every row one "
+                "value per column")
                 .arg(fieldCount)
                 .arg(where.arg(expected))
-                .arg(problem.columnDescription,
-                     fieldCount < expected ? tr("missing") : tr("extra"));
+                .arg(problem.columnDescription, fieldCount < expected ? CsvReaderText::tr("missing")
+                                                                      : CsvReaderText::tr("extra"));
         addProblem(std::move(problem));
     } else {
         for (qsizetype slot = 0; slot < qsizetype(m_slotFields.size()); ++slot) {
@@ -133,7 +163,8 @@ bool CsvColumnCollector::addRecord(qsizetype line, qsizetype fieldCount,
             CsvProblem problem;
             problem.line = line;
             problem.column = columnKey(m_layout.header, m_layout.hasHeader, field);
-            problem.columnDescription = describeCsvColumn(m_layout.header, m_layout.hasHeader, field);
+            problem.columnDescription =
+                describeCsvColumn(m_layout.header, m_layout.hasHeader, field);
             problem.cell = printableCsvCell(cells[slot]);
             problem.reason =
                 describeCsvNumberProblem(number.status, cells[slot], m_layout.decimalComma);
@@ -160,8 +191,8 @@ void CsvColumnCollector::addProblem(CsvProblem problem)
 QString describeCsvColumn(const QStringList &header, bool hasHeader, qsizetype index)
 {
     if (hasHeader && index < header.size())
-        return tr("column \"%1\"").arg(header.at(index));
-    return tr("column %1").arg(index + 1);
+        return CsvReaderText::tr("column \"%1\"").arg(header.at(index));
+    return CsvReaderText::tr("column %1").arg(index + 1);
 }
 
 qsizetype findCsvColumn(const QStringList &header, const QString &column)
@@ -174,14 +205,13 @@ qsizetype findCsvColumn(const QStringList &header, const QString &column)
     return isNumber && number >= 1 && number <= header.size() ? number - 1 : -1;
 }
 
-std::optional<std::vector<qsizetype>> resolveCsvColumns(const QStringList &header,
-                                                        bool hasHeader,
+std::optional<std::vector<qsizetype>> resolveCsvColumns(const QStringList &header, bool hasHeader,
                                                         const QStringList &featureColumns,
                                                         const QString &targetColumn,
                                                         const QString &fileName, CsvError *error)
 {
     if (featureColumns.isEmpty()) {
-        *error = {tr("%1: no feature column is chosen; name at least one.")
+        *error = {CsvReaderText::tr("%1: no feature column is chosen; name at least one.")
                       .arg(describeFile(fileName)),
                   0,
                   {}};
@@ -189,6 +219,11 @@ std::optional<std::vector<qsizetype>> resolveCsvColumns(const QStringList &heade
     }
     std::vector<qsizetype> indices;
     for (const QString &column : featureColumns + QStringList{targetColumn}) {
+        // A name that several header cells share would silently mean the first of them.
+        if (header.count(column) > 1) {
+            *error = {duplicateNameMessage(fileName, header, column), 1, column};
+            return std::nullopt;
+        }
         const qsizetype index = findCsvColumn(header, column);
         if (index < 0) {
             *error = {unknownColumnMessage(fileName, header, hasHeader, column), 1, column};
@@ -198,11 +233,22 @@ std::optional<std::vector<qsizetype>> resolveCsvColumns(const QStringList &heade
     }
     for (std::size_t k = 0; k + 1 < indices.size(); ++k) {
         if (std::find(indices.begin(), indices.begin() + k, indices[k]) != indices.begin() + k) {
-            *error = {tr("%1: the feature column \"%2\" is chosen twice.")
+            *error = {CsvReaderText::tr("%1: the feature column \"%2\" is chosen twice.")
                           .arg(describeFile(fileName), featureColumns[qsizetype(k)]),
                       1, featureColumns[qsizetype(k)]};
             return std::nullopt;
         }
+    }
+    // A target that is also a feature gives the trivial fit y = x, so it must be a mistake.
+    const qsizetype target = indices.back();
+    if (std::find(indices.begin(), indices.end() - 1, target) != indices.end() - 1) {
+        const QString key = columnKey(header, hasHeader, target);
+        *error = {CsvReaderText::tr(
+                      "%1: %2 is chosen as both a feature (x) and the target (y). Choose another "
+                      "column for one of them.")
+                      .arg(describeFile(fileName), describeCsvColumn(header, hasHeader, target)),
+                  1, key};
+        return std::nullopt;
     }
     return indices;
 }
@@ -211,9 +257,10 @@ CsvError csvProblemError(const CsvProblem &problem, const QString &fileName)
 {
     const QString file = describeFile(fileName);
     if (problem.wrongFieldCount)
-        return {tr("%1, line %2: %3.").arg(file).arg(problem.line).arg(problem.reason),
-                problem.line, problem.column};
-    return {tr("%1, line %2, %3: %4. Fix or remove that row.")
+        return {
+            CsvReaderText::tr("%1, line %2: %3.").arg(file).arg(problem.line).arg(problem.reason),
+            problem.line, problem.column};
+    return {CsvReaderText::tr("%1, line %2, %3: %4. Fix or remove that row.")
                 .arg(file)
                 .arg(problem.line)
                 .arg(problem.columnDescription, problem.reason),
@@ -234,7 +281,8 @@ std::optional<Dataset> datasetFromCsvColumns(const CsvColumnData &columns, CsvIn
     data.source = columns.fileName;
     const QString problem = lineFitProblem(data);
     if (!problem.isEmpty()) {
-        *error = {tr("%1: %2").arg(describeFile(columns.fileName), problem), 0, data.featureName};
+        *error = {CsvReaderText::tr("%1: %2").arg(describeFile(columns.fileName), problem), 0,
+                  data.featureName};
         return std::nullopt;
     }
     return data;
@@ -261,7 +309,7 @@ std::optional<MultiFeatureData> multiFeatureDataFromCsvColumns(const CsvColumnDa
     for (Eigen::Index j = 0; j < featureCount; ++j) {
         const QString problem = lineFitProblem(data.column(j));
         if (!problem.isEmpty()) {
-            *error = {tr("%1: %2").arg(describeFile(columns.fileName), problem), 0,
+            *error = {CsvReaderText::tr("%1: %2").arg(describeFile(columns.fileName), problem), 0,
                       data.featureNames.at(j)};
             return std::nullopt;
         }
@@ -272,19 +320,20 @@ std::optional<MultiFeatureData> multiFeatureDataFromCsvColumns(const CsvColumnDa
 QString describeSkippedRows(const CsvColumnData &columns, qsizetype listed)
 {
     const CsvSkippedRows &skipped = columns.skipped;
-    QString text = tr("skipped %1 of %2 data rows of %3 that cannot be used:\n")
+    QString text = CsvReaderText::tr("skipped %1 of %2 data rows of %3 that cannot be used:\n")
                        .arg(skipped.rowCount)
                        .arg(columns.rowCount)
                        .arg(describeFile(columns.fileName));
     const qsizetype listedCount = std::min<qsizetype>(listed, qsizetype(skipped.problems.size()));
     for (qsizetype k = 0; k < listedCount; ++k) {
         const CsvProblem &problem = skipped.problems[std::size_t(k)];
-        text += tr("  line %1, %2: %3\n")
+        text += CsvReaderText::tr("  line %1, %2: %3\n")
                     .arg(problem.line)
                     .arg(problem.columnDescription, problem.reason);
     }
     if (skipped.problemCount > listedCount)
-        text += tr("  and %1 more problems\n").arg(skipped.problemCount - listedCount);
+        text +=
+            CsvReaderText::tr("  and %1 more problems\n").arg(skipped.problemCount - listedCount);
     return text;
 }
 

@@ -134,7 +134,9 @@ QString describeCsvColumn(const QStringList &header, bool hasHeader, qsizetype i
 qsizetype findCsvColumn(const QStringList &header, const QString &column);
 
 // Resolves the feature columns and then the target column, as findCsvColumn() does. Rejects an
-// empty feature list, a feature named twice and an unknown column, naming the columns there are.
+// empty feature list, a feature named twice, a target that is also a feature and an unknown
+// column, whose message lists the columns there are. A name that several header cells share is
+// rejected too, and its message gives their numbers, by which the column can be chosen.
 std::optional<std::vector<qsizetype>> resolveCsvColumns(const QStringList &header,
                                                         bool hasHeader,
                                                         const QStringList &featureColumns,

@@ -17,10 +17,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "CsvReader" context of the translation files.
+struct CsvReaderText
 {
-    return QCoreApplication::translate("CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CsvReader)
+};
 
 constexpr int sampleRecordLimit = 200;
 
@@ -35,7 +36,7 @@ public:
         if (records.size() < sampleRecordLimit)
             m_current.emplace_back(text);
     }
-    void endRecord(qsizetype) override
+    void endRecord(qsizetype, qsizetype) override
     {
         if (records.size() < sampleRecordLimit)
             records.push_back(std::move(m_current));
@@ -82,8 +83,7 @@ bool isNumber(std::string_view cell, bool allowDecimalComma)
            (allowDecimalComma && readable(parseCsvNumber(cell, true).status));
 }
 
-DelimiterScore scoreDelimiter(const std::vector<std::vector<std::string>> &records,
-                              char delimiter)
+DelimiterScore scoreDelimiter(const std::vector<std::vector<std::string>> &records, char delimiter)
 {
     std::map<std::size_t, int> frequency;
     for (const auto &record : records)
@@ -194,7 +194,8 @@ CsvNumber parseCsvNumber(std::string_view cell, bool decimalComma)
     if (decimalComma) {
         const std::size_t comma = cell.find(',');
         if (cell.find('.') != std::string_view::npos ||
-            (comma != std::string_view::npos && cell.find(',', comma + 1) != std::string_view::npos))
+            (comma != std::string_view::npos &&
+             cell.find(',', comma + 1) != std::string_view::npos))
             return number;
         if (comma != std::string_view::npos) {
             buffer.assign(cell);
@@ -230,7 +231,8 @@ CsvNumber parseCsvNumber(std::string_view cell, bool decimalComma)
 
 QString printableCsvCell(std::string_view cell)
 {
-    QString text = QString::fromUtf8(cell.data(), qsizetype(std::min<std::size_t>(cell.size(), 40)));
+    QString text =
+        QString::fromUtf8(cell.data(), qsizetype(std::min<std::size_t>(cell.size(), 40)));
     for (QChar &character : text) {
         if (character.category() == QChar::Other_Control)
             character = QChar::ReplacementCharacter;
@@ -245,35 +247,38 @@ QString describeCsvNumberProblem(CsvNumberStatus status, std::string_view cell, 
     case CsvNumberStatus::Valid:
         return {};
     case CsvNumberStatus::Empty:
-        return tr("the cell is empty");
+        return CsvReaderText::tr("the cell is empty");
     case CsvNumberStatus::NotFinite:
-        return tr("\"%1\" is not a finite number").arg(cellText);
+        return CsvReaderText::tr("\"%1\" is not a finite number").arg(cellText);
     case CsvNumberStatus::TooLarge:
-        return tr("\"%1\" is too large; values up to %2 in magnitude keep squared errors "
-                  "finite, so rescale the column")
+        return CsvReaderText::tr(
+                   "\"%1\" is too large; values up to %2 in magnitude keep squared errors "
+                   "finite, so rescale the column")
             .arg(cellText, QString::number(maximumDataMagnitude));
     case CsvNumberStatus::NotANumber:
         break;
     }
     if (decimalComma && cellText.contains(QLatin1Char('.')))
-        return tr("\"%1\" is not a number in this file, which writes decimal commas (1,5)")
+        return CsvReaderText::tr(
+                   "\"%1\" is not a number in this file, which writes decimal commas (1,5)")
             .arg(cellText);
     if (!decimalComma && looksLikeDecimal(cell, ','))
-        return tr("\"%1\" is not a number (a decimal comma is read only in semicolon- or "
-                  "tab-separated files; write 1.5, not 1,5)")
+        return CsvReaderText::tr(
+                   "\"%1\" is not a number (a decimal comma is read only in semicolon- or "
+                   "tab-separated files; write 1.5, not 1,5)")
             .arg(cellText);
-    return tr("\"%1\" is not a number").arg(cellText);
+    return CsvReaderText::tr("\"%1\" is not a number").arg(cellText);
 }
 
 QString csvDelimiterName(char delimiter)
 {
     switch (delimiter) {
     case ',':
-        return tr("comma");
+        return CsvReaderText::tr("comma");
     case ';':
-        return tr("semicolon");
+        return CsvReaderText::tr("semicolon");
     case '\t':
-        return tr("tab");
+        return CsvReaderText::tr("tab");
     default:
         return QStringLiteral("'%1'").arg(QLatin1Char(delimiter));
     }

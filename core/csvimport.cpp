@@ -14,10 +14,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "CsvReader" context of the translation files.
+struct CsvReaderText
 {
-    return QCoreApplication::translate("CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CsvReader)
+};
 
 QString describeFile(const QString &fileName)
 {
@@ -41,7 +42,7 @@ public:
             m_cells[std::size_t(slot)].assign(text);
     }
 
-    void endRecord(qsizetype line) override
+    void endRecord(qsizetype, qsizetype line) override
     {
         if (m_skipHeader) {
             m_skipHeader = false;
@@ -73,8 +74,12 @@ std::optional<CsvPreview> readCsvPreview(const QString &path, CsvError *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = {tr("Could not open %1: %2.").arg(path, file.errorString()), 0, {}};
-        qCWarning(lcData) << "open failed" << path << file.errorString();
+        *error = {
+            CsvReaderText::tr("%1: could not open the file (%2).").arg(path, file.errorString()),
+            0,
+            {}};
+        // The message reaches the user, so the log repeats it only when debugging.
+        qCDebug(lcData) << "open failed" << path << file.errorString();
         return std::nullopt;
     }
     CsvPreview preview;
@@ -91,11 +96,12 @@ std::optional<CsvPreview> readCsvPreview(const QString &path, CsvError *error)
     if (content.startsWith("\xEF\xBB\xBF"))
         content.remove(0, 3);
     if (content.trimmed().isEmpty() && preview.wholeFile) {
-        *error = {tr("%1 is empty: expected rows of comma-, semicolon- or tab-separated "
-                     "numbers, usually after a header row.")
-                      .arg(describeFile(path)),
-                  1,
-                  {}};
+        *error = {
+            CsvReaderText::tr("%1 is empty: expected rows of comma-, semicolon- or tab-separated "
+                              "numbers, usually after a header row.")
+                .arg(describeFile(path)),
+            1,
+            {}};
         return std::nullopt;
     }
     preview.detected = detectCsvDialect(preview.sample);
@@ -113,8 +119,12 @@ std::optional<CsvColumnData> readCsvColumns(const CsvColumnRequest &request,
 {
     QFile file(request.path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = {tr("Could not open %1: %2.").arg(request.path, file.errorString()), 0, {}};
-        qCWarning(lcData) << "open failed" << request.path << file.errorString();
+        *error = {CsvReaderText::tr("%1: could not open the file (%2).")
+                      .arg(request.path, file.errorString()),
+                  0,
+                  {}};
+        // The message reaches the user, so the log repeats it only when debugging.
+        qCDebug(lcData) << "open failed" << request.path << file.errorString();
         return std::nullopt;
     }
     QElapsedTimer timer;
@@ -152,7 +162,10 @@ std::optional<CsvColumnData> readCsvColumns(const CsvColumnRequest &request,
             control.progress(done, total);
     }
     if (parsed && file.error() != QFileDevice::NoError) {
-        *error = {tr("Could not read %1: %2.").arg(request.path, file.errorString()), 0, {}};
+        *error = {CsvReaderText::tr("%1: could not read the file (%2).")
+                      .arg(request.path, file.errorString()),
+                  0,
+                  {}};
         return std::nullopt;
     }
     if (parsed && !(request.stopAtFirstProblem && sink.problemSeen()))
@@ -167,8 +180,7 @@ std::optional<CsvColumnData> readCsvColumns(const CsvColumnRequest &request,
     return std::move(data);
 }
 
-std::optional<CsvColumnData> loadCsvColumns(const QString &path,
-                                            const QStringList &featureColumns,
+std::optional<CsvColumnData> loadCsvColumns(const QString &path, const QStringList &featureColumns,
                                             const QString &targetColumn,
                                             const CsvLoadOptions &options, CsvError *error)
 {

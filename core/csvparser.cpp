@@ -44,7 +44,10 @@ struct CsvRecordParser::Callbacks
         auto *parser = static_cast<CsvRecordParser *>(data);
         ++parser->m_recordCount;
         parser->m_fieldsInRecord = 0;
-        parser->m_sink->endRecord(parser->m_line);
+        const qsizetype lastLine = parser->m_atEnd ? parser->lastFedLine() : parser->m_line;
+        const qsizetype firstLine =
+            parser->m_openRecordLine > 0 ? parser->m_openRecordLine : lastLine;
+        parser->m_sink->endRecord(firstLine, lastLine);
     }
 };
 
@@ -94,6 +97,9 @@ bool CsvRecordParser::feed(const char *data, qsizetype size, CsvRecordSink &sink
             ++m_line;
             m_recordsBeforeLine = m_recordCount;
             m_lineHasContent = false;
+            m_lineStarted = false;
+        } else {
+            m_lineStarted = true;
         }
         data += length;
         size -= length;
@@ -123,11 +129,19 @@ bool CsvRecordParser::finish(CsvRecordSink &sink)
     if (!m_valid || !m_errorReason.isEmpty())
         return false;
     m_sink = &sink;
-    if (csv_fini(m_parser, Callbacks::field, Callbacks::recordEnd, this) != 0) {
+    m_atEnd = true;
+    const bool finished = csv_fini(m_parser, Callbacks::field, Callbacks::recordEnd, this) == 0;
+    m_atEnd = false;
+    if (!finished) {
         fail(true);
         return false;
     }
     return true;
+}
+
+qsizetype CsvRecordParser::lastFedLine() const
+{
+    return !m_lineStarted && m_line > 1 ? m_line - 1 : m_line;
 }
 
 void CsvRecordParser::fail(bool atEnd)
@@ -135,14 +149,9 @@ void CsvRecordParser::fail(bool atEnd)
     const int code = csv_error(m_parser);
     // libcsv reports a field once it is complete, so the failing field comes after those.
     m_errorField = m_fieldsInRecord + 1;
-    // After the last line end m_line is one past the text, so an error there belongs to the
-    // last line that had content.
     m_errorLine = m_line;
     if (atEnd && code == CSV_EPARSE) {
-        if (m_openRecordLine > 0)
-            m_errorLine = m_openRecordLine;
-        else if (!m_lineHasContent && m_line > 1)
-            m_errorLine = m_line - 1;
+        m_errorLine = m_openRecordLine > 0 ? m_openRecordLine : lastFedLine();
         m_errorReason = tr("a quoted field in the row that starts on this line is never closed; "
                            "add its closing quote");
     } else if (code == CSV_EPARSE) {

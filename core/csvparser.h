@@ -15,8 +15,10 @@ class CsvRecordSink
 public:
     virtual ~CsvRecordSink() = default;
     virtual void addField(std::string_view text) = 0;
-    // line is the 1-based line of the file on which the record ends.
-    virtual void endRecord(qsizetype line) = 0;
+    // firstLine and lastLine are the 1-based lines of the file on which the record starts and
+    // ends. They differ only for a record with a quoted line break, or an unclosed quote that
+    // a lenient parse reads to the end of the text.
+    virtual void endRecord(qsizetype firstLine, qsizetype lastLine) = 0;
 };
 
 // Splits CSV text into fields with libcsv, fed in chunks of any size, and tags each record with
@@ -47,18 +49,25 @@ public:
 
 private:
     struct Callbacks;
+    // Returns the last line of the fed text, for a record or an error at its end. After a final
+    // line end, m_line is one past the text.
+    qsizetype lastFedLine() const;
     bool feedLinePiece(const char *data, qsizetype size, CsvRecordSink &sink);
     void fail(bool atEnd);
 
     csv_parser *m_parser;
     bool m_valid = false;
     bool m_atStart = true;
+    // True while finish() flushes the last record.
+    bool m_atEnd = false;
     // Line being fed, 1-based.
     qsizetype m_line = 1;
     qsizetype m_recordCount = 0;
     qsizetype m_fieldsInRecord = 0;
     qsizetype m_recordsBeforeLine = 0;
     bool m_lineHasContent = false;
+    // True once any byte of the current line was fed, blank or not.
+    bool m_lineStarted = false;
     // First line of a record that no line end has closed yet, or 0. In strict mode only an
     // open quoted field keeps a record going past a line end, so an error at the end of the
     // text belongs to the record that starts here.

@@ -12,10 +12,11 @@ namespace losslens {
 
 namespace {
 
-QString tr(const char *text)
+// tr() of this file's messages, in the "CsvReader" context of the translation files.
+struct CsvReaderText
 {
-    return QCoreApplication::translate("CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CsvReader)
+};
 
 QString describeFile(const QString &fileName)
 {
@@ -27,16 +28,18 @@ class TableSink : public CsvRecordSink
 {
 public:
     std::vector<std::vector<QByteArray>> records;
+    std::vector<qsizetype> firstLines;
     std::vector<qsizetype> lines;
 
     void addField(std::string_view text) override
     {
         m_current.emplace_back(text.data(), qsizetype(text.size()));
     }
-    void endRecord(qsizetype line) override
+    void endRecord(qsizetype firstLine, qsizetype lastLine) override
     {
         records.push_back(std::move(m_current));
-        lines.push_back(line);
+        firstLines.push_back(firstLine);
+        lines.push_back(lastLine);
         m_current.clear();
     }
 
@@ -62,8 +65,9 @@ CsvColumnData collectColumns(const CsvTable &table, const std::vector<qsizetype>
         for (qsizetype field = 0; field < qsizetype(fields.size()); ++field) {
             const qsizetype slot = collector.slotOfField(field);
             if (slot >= 0)
-                cells[std::size_t(slot)] = std::string_view(fields[std::size_t(field)].constData(),
-                                                            std::size_t(fields[std::size_t(field)].size()));
+                cells[std::size_t(slot)] =
+                    std::string_view(fields[std::size_t(field)].constData(),
+                                     std::size_t(fields[std::size_t(field)].size()));
         }
         // A table read for the first problem only need not convert the rest.
         if (!collector.addRecord(table.lineNumbers[row], qsizetype(fields.size()), cells.data()))
@@ -91,15 +95,15 @@ CsvError csvParseError(const CsvRecordParser &parser, const QString &fileName,
 {
     const qsizetype index = parser.errorField() - 1;
     const bool named = hasHeader && index < header.size() && !header.at(index).isEmpty();
-    return {tr("%1, line %2, %3: %4.")
+    return {CsvReaderText::tr("%1, line %2, %3: %4.")
                 .arg(describeFile(fileName))
                 .arg(parser.errorLine())
                 .arg(describeCsvColumn(header, named, index), parser.errorReason()),
             parser.errorLine(), named ? header.at(index) : QString::number(index + 1)};
 }
 
-std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &dialect,
-                                     bool strict, const QString &fileName, CsvError *error)
+std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &dialect, bool strict,
+                                     const QString &fileName, CsvError *error)
 {
     CsvRecordParser parser(dialect.delimiter, strict);
     TableSink sink;
@@ -113,11 +117,12 @@ std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &d
         return std::nullopt;
     }
     if (sink.records.empty()) {
-        *error = {tr("%1 is empty: expected rows of comma-, semicolon- or tab-separated "
-                     "numbers, usually after a header row.")
-                      .arg(describeFile(fileName)),
-                  1,
-                  {}};
+        *error = {
+            CsvReaderText::tr("%1 is empty: expected rows of comma-, semicolon- or tab-separated "
+                              "numbers, usually after a header row.")
+                .arg(describeFile(fileName)),
+            1,
+            {}};
         return std::nullopt;
     }
 
@@ -129,13 +134,15 @@ std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &d
     for (qsizetype k = 0; k < qsizetype(first.size()); ++k) {
         const QString name =
             dialect.hasHeader ? QString::fromUtf8(first[std::size_t(k)]).trimmed() : QString();
-        table.header << (name.isEmpty() ? tr("column %1").arg(k + 1) : name);
+        table.header << (name.isEmpty() ? CsvReaderText::tr("column %1").arg(k + 1) : name);
     }
     const std::size_t firstRow = dialect.hasHeader ? 1 : 0;
     table.headerLine = dialect.hasHeader ? sink.lines.front() : 0;
     table.rows.assign(std::make_move_iterator(sink.records.begin() + qsizetype(firstRow)),
                       std::make_move_iterator(sink.records.end()));
     table.lineNumbers.assign(sink.lines.begin() + qsizetype(firstRow), sink.lines.end());
+    table.firstLineNumbers.assign(sink.firstLines.begin() + qsizetype(firstRow),
+                                  sink.firstLines.end());
     return table;
 }
 
@@ -148,8 +155,12 @@ std::optional<CsvTable> readCsvFile(const QString &path, CsvError *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = {tr("Could not open %1: %2.").arg(path, file.errorString()), 0, {}};
-        qCWarning(lcData) << "open failed" << path << file.errorString();
+        *error = {
+            CsvReaderText::tr("%1: could not open the file (%2).").arg(path, file.errorString()),
+            0,
+            {}};
+        // The message reaches the user, so the log repeats it only when debugging.
+        qCDebug(lcData) << "open failed" << path << file.errorString();
         return std::nullopt;
     }
     return parseCsv(file.readAll(), path, error);
@@ -163,15 +174,14 @@ std::optional<Dataset> datasetFromTable(const CsvTable &table, const QString &fe
                                            targetColumn, fileName, error);
     if (!columns)
         return std::nullopt;
-    return datasetFromCsvColumns(collectColumns(table, *columns, fileName),
-                                 CsvInvalidRows::Reject, error);
+    return datasetFromCsvColumns(collectColumns(table, *columns, fileName), CsvInvalidRows::Reject,
+                                 error);
 }
 
 std::optional<MultiFeatureData> multiFeatureDataFromTable(const CsvTable &table,
                                                           const QStringList &featureColumns,
                                                           const QString &targetColumn,
-                                                          const QString &fileName,
-                                                          CsvError *error)
+                                                          const QString &fileName, CsvError *error)
 {
     const auto columns = resolveCsvColumns(table.header, table.hasHeader, featureColumns,
                                            targetColumn, fileName, error);
@@ -193,6 +203,8 @@ CsvTable tableFromCsvColumns(const CsvColumnData &columns)
         }
     }
     table.lineNumbers = columns.lines;
+    // The loaded columns keep each row's last line only.
+    table.firstLineNumbers = columns.lines;
     table.rows.resize(columns.lines.size());
     for (std::size_t row = 0; row < table.rows.size(); ++row) {
         table.rows[row].reserve(keptColumns.size());
@@ -232,8 +244,7 @@ std::optional<MultiFeatureData> loadCsvMultiFeatureData(const QString &path,
                                                         const QStringList &featureColumns,
                                                         const QString &targetColumn,
                                                         const CsvLoadOptions &options,
-                                                        CsvColumnData *skipped,
-                                                        CsvError *error)
+                                                        CsvColumnData *skipped, CsvError *error)
 {
     const std::optional<CsvColumnData> columns =
         loadCsvColumns(path, featureColumns, targetColumn, options, error);

@@ -26,6 +26,10 @@ struct CsvTable
     std::vector<std::vector<QByteArray>> rows;
     // 1-based line in the file where each row ends, for messages.
     std::vector<qsizetype> lineNumbers;
+    // 1-based line where each row starts. It is before the row's end only for a quoted line
+    // break, or for an unclosed quote that a lenient parse reads to the end of the text, whose
+    // error message names this line.
+    std::vector<qsizetype> firstLineNumbers;
     char delimiter = ',';
     bool decimalComma = false;
     bool hasHeader = true;

@@ -18,9 +18,20 @@ struct Outcome
     QString errors;
 };
 
-Outcome runLosslens(const QStringList &arguments)
+// Runs losslens with the test's environment changed by the given variables. An empty value
+// removes the variable.
+Outcome runLosslens(const QStringList &arguments,
+                    const QList<QPair<QString, QString>> &environment = {})
 {
     QProcess process;
+    QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
+    for (const auto &[name, value] : environment) {
+        if (value.isEmpty())
+            variables.remove(name);
+        else
+            variables.insert(name, value);
+    }
+    process.setProcessEnvironment(variables);
     process.start(QStringLiteral(LOSSLENS_EXECUTABLE), arguments);
     Outcome outcome;
     if (!process.waitForFinished(60000)) {
@@ -53,6 +64,12 @@ private slots:
     void skippedFitUsesValidRows();
     void columnsByNumber();
     void skipInvalidNeedsData();
+    void skipInvalidListsRowsBeforeTooFew();
+    void missingFileMessageOnly();
+    void featureAsTargetRejected_data();
+    void featureAsTargetRejected();
+    void sharedHeaderNameRejected_data();
+    void sharedHeaderNameRejected();
 
 private:
     void addCommandRows();
@@ -162,6 +179,101 @@ void TestCsvCommandLine::skipInvalidNeedsData()
     QCOMPARE(outcome.exitCode, 2);
     QVERIFY2(outcome.errors.contains(QStringLiteral("--skip-invalid needs --data")),
              qPrintable(outcome.errors));
+}
+
+void TestCsvCommandLine::skipInvalidListsRowsBeforeTooFew()
+{
+    // Rows 3 and 4 are invalid, so only (1, 2) remains, which is too few for a line.
+    const Outcome outcome =
+        runLosslens({"fit", "--data", dataFile("one_valid_row.csv"), "--x", "x", "--y", "y",
+                     "--skip-invalid", "--loss", "mse", "--optimizer", "minimize"});
+    QCOMPARE(outcome.exitCode, 2);
+    const qsizetype summary =
+        outcome.errors.indexOf(QStringLiteral("skipped 2 of 3 data rows of one_valid_row.csv"));
+    const qsizetype firstRow =
+        outcome.errors.indexOf(QStringLiteral("line 3, column \"y\": \"abc\" is not a number"));
+    const qsizetype secondRow =
+        outcome.errors.indexOf(QStringLiteral("line 4, column \"x\": \"n/a\" is not a number"));
+    const qsizetype tooFew = outcome.errors.indexOf(QStringLiteral("needs at least 2 points"));
+    QVERIFY2(summary >= 0, qPrintable(outcome.errors));
+    QVERIFY2(firstRow >= 0, qPrintable(outcome.errors));
+    QVERIFY2(secondRow >= 0, qPrintable(outcome.errors));
+    QVERIFY2(tooFew >= 0, qPrintable(outcome.errors));
+    QVERIFY2(secondRow < tooFew, qPrintable(outcome.errors));
+}
+
+void TestCsvCommandLine::missingFileMessageOnly()
+{
+    const QString path = m_directory.filePath(QStringLiteral("missing.csv"));
+    const QStringList arguments{"fit", "--data", path, "--x", "x", "--y", "y", "--loss", "mse",
+                                "--optimizer", "minimize"};
+    // Without QT_LOGGING_RULES, as a user runs it, standard error has the message alone.
+    const Outcome outcome = runLosslens(arguments, {{QStringLiteral("QT_LOGGING_RULES"), {}}});
+    QCOMPARE(outcome.exitCode, 2);
+    const QStringList lines = outcome.errors.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.front().startsWith(
+                 QStringLiteral("losslens fit: %1: could not open the file (").arg(path)),
+             qPrintable(outcome.errors));
+
+    // With the data category's debug messages turned on, the log line comes too.
+    const Outcome debug = runLosslens(arguments, {{QStringLiteral("QT_LOGGING_RULES"),
+                                                   QStringLiteral("losslens.data.debug=true")}});
+    QCOMPARE(debug.exitCode, 2);
+    QVERIFY2(debug.errors.contains(QStringLiteral("open failed")), qPrintable(debug.errors));
+}
+
+void TestCsvCommandLine::featureAsTargetRejected_data()
+{
+    addCommandRows();
+}
+
+void TestCsvCommandLine::featureAsTargetRejected()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QStringList, after);
+    for (const QString &target : {QStringLiteral("x"), QStringLiteral("1")}) {
+        const Outcome outcome = runLosslens(
+            before + QStringList{"--data", dataFile("crlf.csv"), "--x", "x", "--y", target} +
+            after);
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.errors.contains(QStringLiteral(
+                     "crlf.csv: column \"x\" is chosen as both a feature (x) and the target (y)")),
+                 qPrintable(outcome.errors));
+    }
+}
+
+void TestCsvCommandLine::sharedHeaderNameRejected_data()
+{
+    addCommandRows();
+}
+
+void TestCsvCommandLine::sharedHeaderNameRejected()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QStringList, after);
+    const Outcome outcome = runLosslens(
+        before + QStringList{"--data", dataFile("duplicate_header.csv"), "--x", "x", "--y", "y"} +
+        after);
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(QStringLiteral(
+                 "duplicate_header.csv: columns 1 and 2 of the header are all named \"x\"")),
+             qPrintable(outcome.errors));
+    QVERIFY2(outcome.errors.contains(QStringLiteral("by its number (1 or 2)")),
+             qPrintable(outcome.errors));
+
+    // By number, the second x column is read.
+    const Outcome byNumber = runLosslens(
+        before + QStringList{"--data", dataFile("duplicate_header.csv"), "--x", "2", "--y", "y"} +
+        after);
+    QVERIFY2(byNumber.exitCode == 0, qPrintable(byNumber.errors));
+    if (before.front() != QLatin1String("fit"))
+        return;
+    // Least squares on (10, 3), (20, 5), (30, 8): slope 50 / 200 = 0.25 and intercept
+    // 16/3 - 0.25 * 20 = 1/3. Column 1 would give slope 2.5.
+    const QJsonObject result = QJsonDocument::fromJson(byNumber.output.toUtf8()).object();
+    QVERIFY(qAbs(result["w"].toArray()[0].toDouble() - 0.25) < 1e-12);
+    QVERIFY(qAbs(result["b"].toDouble() - 1.0 / 3.0) < 1e-12);
 }
 
 QTEST_GUILESS_MAIN(TestCsvCommandLine)

@@ -47,6 +47,7 @@ private slots:
     void importRejected_data();
     void importRejected();
     void skippedRowsDescribed();
+    void multiLineRowLines();
     void readReportsProgress();
     void readCancelled();
 };
@@ -125,6 +126,11 @@ void TestCsvImport::importAccepted_data()
         << "quoted.csv" << QStringList{"air, flow"} << "loss \"%\"" << false
         << QStringList{"air, flow", "loss \"%\""} << Values{{80, 75, 62}, {42, 37, 28}}
         << Lines{2, 3, 4} << qsizetype(0) << QStringList{};
+    // Two columns share the name x, so the second is chosen by its number.
+    QTest::newRow("shared header name, column by number")
+        << "duplicate_header.csv" << QStringList{"2"} << "y" << false
+        << QStringList{"x", "y"} << Values{{10, 20, 30}, {3, 5, 8}} << Lines{2, 3, 4}
+        << qsizetype(0) << QStringList{};
     QTest::newRow("no header, columns by number")
         << "no_header.csv" << QStringList{"2"} << "3" << false
         << QStringList{"column 2", "column 3"} << Values{{10, 20, 30}, {100, 210, 290}}
@@ -244,6 +250,21 @@ void TestCsvImport::importRejected_data()
     QTest::newRow("column number too large")
         << "crlf.csv" << "3" << "y" << false << qsizetype(1) << "3"
         << QStringList{"no column named \"3\"", "x, y", "from 1 to 2"};
+    QTest::newRow("feature is the target")
+        << "crlf.csv" << "x" << "x" << false << qsizetype(1) << "x"
+        << QStringList{"column \"x\" is chosen as both a feature (x) and the target (y)"};
+    QTest::newRow("feature is the target by number")
+        << "crlf.csv" << "2" << "y" << false << qsizetype(1) << "y"
+        << QStringList{"column \"y\" is chosen as both"};
+    QTest::newRow("shared header name")
+        << "duplicate_header.csv" << "x" << "y" << false << qsizetype(1) << "x"
+        << QStringList{"columns 1 and 2 of the header are all named \"x\"",
+                       "by its number (1 or 2)"};
+    // Only the message reaches the user, and like the others it starts with the file name and
+    // goes on in lower case.
+    QTest::newRow("missing file")
+        << "no_such_file.csv" << "x" << "y" << false << qsizetype(0) << ""
+        << QStringList{"no_such_file.csv: could not open the file ("};
     // libcsv would trim a tab as a space; an empty tab-separated cell must stay empty.
     QTest::newRow("empty cell in tab file") << "tab_separated.tsv" << "b" << "c" << false
                                             << qsizetype(3) << "b" << QStringList{"line 3", "empty"};
@@ -299,6 +320,35 @@ void TestCsvImport::skippedRowsDescribed()
              qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("line 4")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("and 1 more")), qPrintable(text));
+}
+
+// A row's first and last line, for a quoted line break and for an unclosed quote, which the
+// lenient preview reads to the end of the text and the strict read rejects at its first line.
+void TestCsvImport::multiLineRowLines()
+{
+    using Lines = std::vector<qsizetype>;
+    CsvError error;
+    const std::optional<CsvTable> quoted =
+        parseCsv("x,y\n1,2\n\"3\n4\",5\n6,7\n", QStringLiteral("quoted.csv"), &error);
+    QVERIFY2(quoted, qPrintable(error.message));
+    QCOMPARE(quoted->firstLineNumbers, (Lines{2, 3, 5}));
+    QCOMPARE(quoted->lineNumbers, (Lines{2, 4, 5}));
+
+    const QString path = dataFile(QStringLiteral("unclosed_quote.csv"));
+    CsvError previewError;
+    const std::optional<CsvPreview> preview = readCsvPreview(path, &previewError);
+    QVERIFY2(preview, qPrintable(previewError.message));
+    const std::optional<CsvTable> lenient = previewTable(*preview, preview->detected, &error);
+    QVERIFY2(lenient, qPrintable(error.message));
+    QCOMPARE(lenient->firstLineNumbers, (Lines{2, 3}));
+    // The file has 4 lines, and the open quote runs to the end of the last.
+    QCOMPARE(lenient->lineNumbers, (Lines{2, 4}));
+
+    CsvError loadError;
+    QVERIFY(!loadCsvDataset(path, QStringLiteral("x"), QStringLiteral("y"), &loadError));
+    QCOMPARE(loadError.line, qsizetype(3));
+    QVERIFY2(loadError.message.contains(QStringLiteral("unclosed_quote.csv, line 3")),
+             qPrintable(loadError.message));
 }
 
 namespace {

@@ -101,6 +101,8 @@ private slots:
     void severalFeaturesGiveModelData();
     void invalidRowsListedAndSkipped();
     void rejectedFileKeepsDialogOpen();
+    void unclosedQuoteRowMatchesMessage();
+    void sharedHeaderNamesNumbered();
     void largeFileLoadsInBackground();
     void cancelledLoadChangesNothing();
     void mainWindowSendsSeveralFeaturesToSlices();
@@ -265,6 +267,41 @@ void TestCsvImportDialog::rejectedFileKeepsDialogOpen()
     QVERIFY2(message.contains(QStringLiteral("unchanged")), qPrintable(message));
     QVERIFY(!dialog->skipButton()->isVisible());
     QVERIFY(dialog->loadButton()->isEnabled());
+}
+
+void TestCsvImportDialog::unclosedQuoteRowMatchesMessage()
+{
+    // The quote opens on line 3 and runs to the end of line 4, the last of the file.
+    const auto dialog = openDialog(dataFile(QStringLiteral("unclosed_quote.csv")));
+    QVERIFY(dialog);
+    const QStringList rows = headerLabels(dialog->previewTable(), Qt::Vertical);
+    QCOMPARE(rows, (QStringList{QStringLiteral("2"), QStringLiteral("3–4")}));
+    QVERIFY(loadAndWait(*dialog));
+    const QString message = dialog->messageLabel()->text();
+    QVERIFY2(message.contains(QStringLiteral("unclosed_quote.csv, line 3, column \"y\"")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("never closed")), qPrintable(message));
+}
+
+void TestCsvImportDialog::sharedHeaderNamesNumbered()
+{
+    // Columns 1 and 2 are both named x. Each is offered with its number, and the chosen one is
+    // read.
+    const auto dialog = openDialog(dataFile(QStringLiteral("duplicate_header.csv")));
+    QVERIFY(dialog);
+    const QStringList columns{QStringLiteral("x (column 1)"), QStringLiteral("x (column 2)"),
+                              QStringLiteral("y")};
+    QCOMPARE(headerLabels(dialog->previewTable(), Qt::Horizontal), columns);
+    QCOMPARE(dialog->targetColumn(), QStringLiteral("y"));
+    QCOMPARE(listItems(dialog->featureList()), columns.mid(0, 2));
+    dialog->setColumns({QStringLiteral("x (column 2)")}, QStringLiteral("y"));
+    QCOMPARE(dialog->featureColumns(), QStringList{QStringLiteral("x (column 2)")});
+    QVERIFY(loadAndWait(*dialog));
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QVERIFY(dialog->dataset());
+    QCOMPARE(dialog->dataset()->featureName, QStringLiteral("x (column 2)"));
+    QCOMPARE(dialog->dataset()->feature[0], 10.0);
+    QCOMPARE(dialog->dataset()->feature[2], 30.0);
 }
 
 void TestCsvImportDialog::largeFileLoadsInBackground()

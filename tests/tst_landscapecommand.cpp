@@ -391,7 +391,7 @@ void LandscapeCommandTest::invalidInputExitTwo_data()
     row("invalid parameter", {"--loss", "huber:delta=-1"}, "delta");
     row("classification on real targets", {"--loss", "bce"}, "0/1 labels");
     row("multi-class loss", {"--loss", "cross_entropy"}, "multi-class");
-    row("missing file", {"--data", "@missing.csv"}, "Could not open");
+    row("missing file", {"--data", "@missing.csv"}, "could not open the file");
     row("malformed file", {"--data", "@malformed.csv"}, "line 3");
     row("unwritable csv", {"--out", "/nonexistent-folder/out.csv"}, "cannot write");
     row("unwritable image", {"--out", "/nonexistent-folder/out.png"}, "cannot write");

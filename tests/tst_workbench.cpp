@@ -123,6 +123,7 @@ private slots:
     void followsSelectionAndData();
     void sweepRunsToEnd();
     void sweepCancels();
+    void sweepBoxesReportRange();
     void screenshotWithSweep();
 
 private:
@@ -357,6 +358,52 @@ void TestWorkbench::sweepCancels()
     QVERIFY(!sweep->result());
     QVERIFY(sweep->message().contains(QStringLiteral("cancelled")));
     QVERIFY(sweep->runButton()->isEnabled());
+}
+
+namespace {
+
+// Replaces the text of a box with typed and presses Return, as a user does.
+void typeIntoBox(QAbstractSpinBox *box, const QString &typed)
+{
+    box->selectAll();
+    QTest::keyClicks(box, typed);
+    QTest::keyClick(box, Qt::Key_Return);
+}
+
+} // namespace
+
+void TestWorkbench::sweepBoxesReportRange()
+{
+    WorkbenchSweepView *sweep = m_workbench->sweepView();
+    QVERIFY(sweep->inputProblem().isEmpty());
+    QSpinBox *points = sweep->pointCountBox();
+    const int pointCount = points->value();
+    for (const QString &typed : {QStringLiteral("2"), QStringLiteral("200000")}) {
+        typeIntoBox(points, typed);
+        const QString problem = sweep->inputProblem();
+        QVERIFY2(problem.startsWith(QStringLiteral("Points: %1 is out of range").arg(typed)),
+                 qPrintable(problem));
+        QVERIFY2(problem.contains(QStringLiteral("from 10 to 100000")), qPrintable(problem));
+        QCOMPARE(points->value(), pointCount);
+    }
+    // A value in range is taken and clears the message.
+    typeIntoBox(points, QStringLiteral("30"));
+    QCOMPARE(points->value(), 30);
+    QVERIFY2(sweep->inputProblem().isEmpty(), qPrintable(sweep->inputProblem()));
+
+    QDoubleSpinBox *outlierSize = sweep->outlierSizeBox();
+    const double size = outlierSize->value();
+    typeIntoBox(outlierSize, QStringLiteral("1e200"));
+    const QString problem = sweep->inputProblem();
+    QVERIFY2(problem.startsWith(QStringLiteral("Outlier size: 1e200 is out of range")),
+             qPrintable(problem));
+    QVERIFY2(problem.contains(QStringLiteral("[-1000, 1000]")), qPrintable(problem));
+    QCOMPARE(outlierSize->value(), size);
+    typeIntoBox(outlierSize, QStringLiteral("250"));
+    QCOMPARE(outlierSize->value(), 250.0);
+    QVERIFY2(sweep->inputProblem().isEmpty(), qPrintable(sweep->inputProblem()));
+    QCOMPARE(sweep->settings().data.outlierSize, 250.0);
+    QCOMPARE(sweep->settings().data.count, 30);
 }
 
 // Four losses and a default sweep, saved for a look at the whole window.

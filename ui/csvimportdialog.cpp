@@ -28,6 +28,30 @@ QString fileName(const QString &path)
     return QFileInfo(path).fileName();
 }
 
+// Adds the column number to each name that several header cells share, as in "x (column 2)",
+// so that every column can be chosen and the load reads the one chosen.
+void distinguishSharedNames(QStringList &header)
+{
+    const QStringList names = header;
+    for (qsizetype k = 0; k < header.size(); ++k) {
+        if (names.count(names.at(k)) > 1)
+            header[k] = CsvImportDialog::tr("%1 (column %2)").arg(names.at(k)).arg(k + 1);
+    }
+}
+
+// Returns the label of a preview row, which is its line, or its first and last line when a
+// quoted line break or an unclosed quote makes it span several. A message about the row names
+// one of these lines.
+QString rowLinesLabel(const CsvTable &table, std::size_t row)
+{
+    const qsizetype last = table.lineNumbers[row];
+    const qsizetype first =
+        row < table.firstLineNumbers.size() ? table.firstLineNumbers[row] : last;
+    if (first == last)
+        return QString::number(last);
+    return QStringLiteral("%1–%2").arg(first).arg(last);
+}
+
 } // namespace
 
 CsvImportDialog::CsvImportDialog(CsvPreview preview, QWidget *parent)
@@ -206,6 +230,7 @@ void CsvImportDialog::refreshPreview()
         m_loadButton->setEnabled(false);
         return;
     }
+    distinguishSharedNames(m_table->header);
     fillPreview(*m_table);
     fillColumns(features, target);
     showMessage(QString(), false);
@@ -221,7 +246,7 @@ void CsvImportDialog::fillPreview(const CsvTable &table)
     m_previewTable->setHorizontalHeaderLabels(table.header);
     QStringList lines;
     for (int row = 0; row < rowCount; ++row) {
-        lines << QString::number(table.lineNumbers[std::size_t(row)]);
+        lines << rowLinesLabel(table, std::size_t(row));
         const std::vector<QByteArray> &fields = table.rows[std::size_t(row)];
         for (int column = 0; column < int(fields.size()) && column < table.header.size(); ++column)
             m_previewTable->setItem(row, column,

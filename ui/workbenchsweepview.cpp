@@ -18,10 +18,56 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <functional>
 
 namespace losslens {
 
 namespace {
+
+// A spin box for whole numbers that accepts any integer while it is typed. QSpinBox blocks the
+// keys of a number above its maximum and, on Return or focus loss, silently keeps its value
+// for one below its minimum. This box instead passes a message naming the range to report.
+class CountBox : public QSpinBox
+{
+public:
+    CountBox(std::function<void(const QString &)> report, QWidget *parent)
+        : QSpinBox(parent), m_report(std::move(report))
+    {
+        // With keyboard tracking, Return re-emits the kept value, which would read as a new one.
+        setKeyboardTracking(false);
+    }
+
+    QValidator::State validate(QString &text, int &) const override
+    {
+        const QString trimmed = text.trimmed();
+        if (trimmed.isEmpty() || trimmed == QLatin1String("-") || trimmed == QLatin1String("+"))
+            return QValidator::Intermediate;
+        bool isNumber = false;
+        const qlonglong number = locale().toLongLong(trimmed, &isNumber);
+        if (!isNumber)
+            return QValidator::Invalid;
+        return number >= minimum() && number <= maximum() ? QValidator::Acceptable
+                                                          : QValidator::Intermediate;
+    }
+
+    // Qt calls it on Return or focus loss with text that validate() did not accept, and then
+    // restores the last valid value.
+    void fixup(QString &text) const override
+    {
+        const QString typed = text.trimmed();
+        const QString message = typed.isEmpty()
+                                    ? WorkbenchSweepView::tr("the box is empty")
+                                    : WorkbenchSweepView::tr("%1 is out of range").arg(typed);
+        m_report(WorkbenchSweepView::tr("%1; give a whole number from %2 to %3. The box keeps %4.")
+                     .arg(message)
+                     .arg(minimum())
+                     .arg(maximum())
+                     .arg(value()));
+    }
+
+private:
+    std::function<void(const QString &)> m_report;
+};
 
 void runSweep(QPromise<BreakdownSweepResult> &promise,
               std::vector<std::shared_ptr<const Loss>> losses, BreakdownSweepSettings settings,
@@ -59,11 +105,15 @@ QCustomPlot *createErrorPlot(QWidget *parent, const QString &valueLabel)
 } // namespace
 
 WorkbenchSweepView::WorkbenchSweepView(QWidget *parent)
-    : QWidget(parent), m_pointCount(new QSpinBox(this)), m_seedCount(new QSpinBox(this)),
-      m_step(new QDoubleSpinBox(this)), m_outlierSize(new QDoubleSpinBox(this)),
-      m_noise(new QDoubleSpinBox(this)), m_run(new QPushButton(tr("&Run sweep"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
-      m_message(new QLabel(this))
+    : QWidget(parent),
+      m_pointCount(new CountBox(
+          [this](const QString &text) { showInputProblem(tr("Points"), text); }, this)),
+      m_seedCount(
+          new CountBox([this](const QString &text) { showInputProblem(tr("Seeds"), text); }, this)),
+      m_step(new NumberBox(this)), m_outlierSize(new NumberBox(this)), m_noise(new NumberBox(this)),
+      m_run(new QPushButton(tr("&Run sweep"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_progress(new QProgressBar(this)), m_message(new QLabel(this)),
+      m_inputProblem(new QLabel(this))
 {
     m_slopePlot = createErrorPlot(this, tr("mean |slope − true slope|"));
     m_interceptPlot = createErrorPlot(this, tr("mean |intercept − true intercept|"));
@@ -83,6 +133,10 @@ WorkbenchSweepView::WorkbenchSweepView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(createControls());
+    m_inputProblem->setWordWrap(true);
+    m_inputProblem->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_inputProblem->setVisible(false);
+    layout->addWidget(m_inputProblem);
     layout->addWidget(m_message);
     layout->addWidget(m_slopePlot, 1);
     layout->addWidget(m_interceptPlot, 1);
@@ -103,32 +157,45 @@ QWidget *WorkbenchSweepView::createControls()
     const SyntheticSettings defaults;
     m_pointCount->setRange(10, 100000);
     m_pointCount->setValue(defaults.count);
-    m_pointCount->setToolTip(tr("Points in each synthetic data set."));
+    m_pointCount->setToolTip(tr("Points in each synthetic data set, from 10 to 100000."));
     m_seedCount->setRange(1, 100);
     m_seedCount->setValue(5);
-    m_seedCount->setToolTip(tr("Data sets per outlier fraction, with seeds 1, 2, …; the errors "
-                               "are their mean."));
+    m_seedCount->setToolTip(tr("Data sets per outlier fraction, from 1 to 100, with seeds 1, "
+                               "2, …; the errors are their mean."));
     m_step->setRange(1.0, 25.0);
-    m_step->setDecimals(1);
     m_step->setSingleStep(0.5);
-    m_step->setSuffix(tr(" %"));
     m_step->setValue(2.5);
-    m_step->setToolTip(tr("Step between outlier fractions, from 0 to 50 percent."));
+    m_step->setToolTip(tr("Step between outlier fractions, from 1 to 25 percent; the fractions "
+                          "run from 0 to 50 percent."));
     m_outlierSize->setRange(-1000.0, 1000.0);
     m_outlierSize->setValue(defaults.outlierSize);
-    m_outlierSize->setToolTip(tr("How far each outlier is moved up, in the target's units."));
+    m_outlierSize->setToolTip(tr("How far each outlier is moved up, in the target's units, from "
+                                 "-1000 to 1000."));
     m_noise->setRange(0.0, 100.0);
     m_noise->setValue(defaults.noiseDeviation);
-    m_noise->setToolTip(tr("Standard deviation of the Gaussian noise on every point."));
+    m_noise->setToolTip(tr("Standard deviation of the Gaussian noise on every point, from 0 to "
+                           "100."));
+
+    // A new value in any box clears the message about an earlier rejected text.
+    for (QSpinBox *box : {m_pointCount, m_seedCount})
+        connect(box, &QSpinBox::valueChanged, this, [this] { showInputProblem({}, {}); });
+    const std::pair<NumberBox *, QString> numberBoxes[] = {{m_step, tr("Fraction step (%)")},
+                                                           {m_outlierSize, tr("Outlier size")},
+                                                           {m_noise, tr("Noise deviation")}};
+    for (const auto &[box, name] : numberBoxes) {
+        connect(box, &NumberBox::inputRejected, this,
+                [this, name](const QString &text) { showInputProblem(name, text); });
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] { showInputProblem({}, {}); });
+    }
 
     auto *controls = new QWidget(this);
     auto *form = new QFormLayout;
     form->addRow(tr("Points"), m_pointCount);
     form->addRow(tr("Seeds"), m_seedCount);
-    form->addRow(tr("Fraction step"), m_step);
+    form->addRow(numberBoxes[0].second, m_step);
     auto *form2 = new QFormLayout;
-    form2->addRow(tr("Outlier size"), m_outlierSize);
-    form2->addRow(tr("Noise deviation"), m_noise);
+    form2->addRow(numberBoxes[1].second, m_outlierSize);
+    form2->addRow(numberBoxes[2].second, m_noise);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
@@ -164,6 +231,17 @@ BreakdownSweepSettings WorkbenchSweepView::settings() const
 QString WorkbenchSweepView::message() const
 {
     return m_message->text();
+}
+
+QString WorkbenchSweepView::inputProblem() const
+{
+    return m_inputProblem->text();
+}
+
+void WorkbenchSweepView::showInputProblem(const QString &boxName, const QString &text)
+{
+    m_inputProblem->setText(text.isEmpty() ? QString() : tr("%1: %2").arg(boxName, text));
+    m_inputProblem->setVisible(!text.isEmpty());
 }
 
 void WorkbenchSweepView::setRunning(bool running)

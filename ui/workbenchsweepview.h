@@ -1,5 +1,7 @@
 #pragma once
 
+#include "numberbox.h"
+
 #include "core/breakdownsweep.h"
 
 #include <QColor>
@@ -57,6 +59,11 @@ public:
     QCustomPlot *slopePlot() const { return m_slopePlot; }
     QCustomPlot *interceptPlot() const { return m_interceptPlot; }
     QString message() const;
+    // The reason the last text typed into a setting was rejected, naming the box and its range,
+    // or empty. A new value in any box clears it.
+    QString inputProblem() const;
+    QDoubleSpinBox *outlierSizeBox() const { return m_outlierSize; }
+    QDoubleSpinBox *noiseBox() const { return m_noise; }
 
 public slots:
     void run();
@@ -69,18 +76,22 @@ signals:
 private:
     QWidget *createControls();
     void setRunning(bool running);
+    // Shows text, a sentence about the box named boxName, below the settings. Empty text hides
+    // it.
+    void showInputProblem(const QString &boxName, const QString &text);
     void showResult(const BreakdownSweepResult &result, const std::vector<SweepLoss> &losses,
                     const BreakdownSweepSettings &settings);
 
     QSpinBox *m_pointCount;
     QSpinBox *m_seedCount;
-    QDoubleSpinBox *m_step;
-    QDoubleSpinBox *m_outlierSize;
-    QDoubleSpinBox *m_noise;
+    NumberBox *m_step;
+    NumberBox *m_outlierSize;
+    NumberBox *m_noise;
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
     QLabel *m_message;
+    QLabel *m_inputProblem;
     QCustomPlot *m_slopePlot;
     QCustomPlot *m_interceptPlot;
 
