@@ -23,10 +23,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QStyleOptionButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -158,6 +160,9 @@ double indicatorContrast(QCheckBox *box, const QColor &background)
     return best;
 }
 
+// The screen that main() gives the offscreen platform, a small projector's.
+const QSize smallScreen(1280, 720);
+
 // The colour a plot's background is painted in, read from a corner of its picture.
 QColor backgroundColour(QCustomPlot *plot)
 {
@@ -193,9 +198,15 @@ private slots:
     void landscapeLegendKeysReadable();
     void longLegendNameFitsPlot();
     void presentationArrangesNarrowScreen();
+    void presentationFitsSmallScreen();
+    void legendWrapsLongEntries();
+    void dockWidthRestoredAfterPresentation();
+    void landscapeTallInPresentation();
 
 private:
     QList<QCustomPlot *> plots() const;
+    QList<QWidget *> views() const;
+    void enterPresentationOnSmallScreen();
     void replotAll();
     void waitForLandscape();
 
@@ -228,6 +239,28 @@ QList<QCustomPlot *> PresentationTest::plots() const
 {
     return {m_window->landscapeView()->plot(), m_window->dataView()->plot(),
             m_window->lossCurveView()->plot(), m_window->trainingView()->plot()};
+}
+
+QList<QWidget *> PresentationTest::views() const
+{
+    return {m_window->landscapeView(), m_window->dataView(), m_window->lossCurveView(),
+            m_window->trainingView()};
+}
+
+void PresentationTest::enterPresentationOnSmallScreen()
+{
+    // main() gives the offscreen platform one screen of this size; another platform has the
+    // screen it has.
+    if (QGuiApplication::platformName() != QStringLiteral("offscreen"))
+        QSKIP("needs the 1280 x 720 offscreen screen that main() sets up");
+    QCOMPARE(m_window->screen()->geometry().size(), smallScreen);
+    m_window->resize(smallScreen);
+    m_window->presentationMode()->setActive(true);
+    // The dock is fitted and the plots replot on later passes of the event loop.
+    QTest::qWait(200);
+    waitForLandscape();
+    replotAll();
+    QCoreApplication::processEvents();
 }
 
 void PresentationTest::replotAll()
@@ -587,8 +620,15 @@ void PresentationTest::presentationScreenshot()
             const QRect rect = axis->axisRect()->rect();
             const int length = axis->orientation() == Qt::Vertical ? rect.height() : rect.width();
             const double needed = QFontMetricsF(axis->labelFont()).horizontalAdvance(axis->label());
+            // Text widths come in fractions of a pixel, and a label less than a pixel longer
+            // than its axis loses nothing visible.
             if (axis->labelFont().pointSizeF() > viewLabelSizes.value(axis))
-                QVERIFY2(needed <= length, qPrintable(axis->label()));
+                QVERIFY2(needed <= length + 1.0,
+                         qPrintable(QStringLiteral("%1: %2 pixels at %3 points on %4 pixels")
+                                        .arg(axis->label())
+                                        .arg(needed)
+                                        .arg(axis->labelFont().pointSizeF())
+                                        .arg(length)));
         }
     }
     const QPixmap picture = m_window->grab();
@@ -810,5 +850,163 @@ void PresentationTest::presentationArrangesNarrowScreen()
     QVERIFY(m_window->statusBar()->isVisible());
 }
 
-QTEST_MAIN(PresentationTest)
+void PresentationTest::presentationFitsSmallScreen()
+{
+    enterPresentationOnSmallScreen();
+    // Full screen, and no minimum width or height made the window larger than the screen.
+    QCOMPARE(m_window->geometry(), m_window->screen()->geometry());
+    const QRect window = m_window->rect();
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("controlsDock"));
+    QVERIFY(dock);
+    QList<QWidget *> widgets = views();
+    widgets << dock;
+    for (QWidget *widget : std::as_const(widgets)) {
+        const QRect area(widget->mapTo(m_window, QPoint(0, 0)), widget->size());
+        const QString where = QStringLiteral("%1 at %2,%3 %4 x %5 in %6 x %7")
+                                  .arg(widget->metaObject()->className())
+                                  .arg(area.x())
+                                  .arg(area.y())
+                                  .arg(area.width())
+                                  .arg(area.height())
+                                  .arg(window.width())
+                                  .arg(window.height());
+        QVERIFY2(window.contains(area), qPrintable(where));
+        // A view squeezed below its minimum size clips its own contents.
+        QVERIFY2(widget->width() >= widget->minimumSizeHint().width(), qPrintable(where));
+        QVERIFY2(widget->height() >= widget->minimumSizeHint().height(), qPrintable(where));
+    }
+    // Every legend shows all of its lines.
+    for (QWidget *view : views()) {
+        for (LegendLabel *legend : view->findChildren<LegendLabel *>()) {
+            const QString where = QStringLiteral("%1 legend %2 x %3, needs %4")
+                                      .arg(view->metaObject()->className())
+                                      .arg(legend->width())
+                                      .arg(legend->height())
+                                      .arg(legend->heightForWidth(legend->width()));
+            QVERIFY2(legend->height() >= legend->heightForWidth(legend->width()),
+                     qPrintable(where));
+            QVERIFY2(legend->width() >= legend->minimumSizeHint().width(), qPrintable(where));
+            // Below the plot, not over it, as when a row is lower than its views need.
+            const QCustomPlot *plot = view->findChild<QCustomPlot *>();
+            QVERIFY(plot);
+            QVERIFY2(legend->geometry().top() > plot->geometry().bottom(), qPrintable(where));
+            QVERIFY2(legend->geometry().bottom() < view->height(), qPrintable(where));
+        }
+    }
+    // The titles are as wide as their plots at most, since QCustomPlot clips a longer one.
+    for (QCustomPlot *plot : plots()) {
+        for (QCPTextElement *title : titles(plot)) {
+            const int needed = QFontMetrics(title->font()).horizontalAdvance(title->text());
+            QVERIFY2(needed <= plot->width(),
+                     qPrintable(QStringLiteral("%1: %2 in %3")
+                                    .arg(title->text())
+                                    .arg(needed)
+                                    .arg(plot->width())));
+        }
+    }
+}
+
+void PresentationTest::legendWrapsLongEntries()
+{
+    QCustomPlot plot;
+    LegendLabel legend(&plot, nullptr);
+    plot.addGraph()->setName(QStringLiteral("MSE"));
+    plot.addGraph()->setName(QStringLiteral("Huber · Gradient descent, lr 0.1: y = 0 x + 0"));
+    // The label is never shown and gets no resize event, so refresh() sets its text.
+    legend.resize(2000, 100);
+    legend.refresh();
+    // Wide: each entry on one line, and lines break only between entries.
+    QVERIFY2(!legend.text().contains(QStringLiteral("<br>")), qPrintable(legend.text()));
+    QVERIFY2(legend.text().contains(QStringLiteral("Huber&nbsp;·&nbsp;Gradient&nbsp;descent,"
+                                                    "&nbsp;lr&nbsp;0.1:&nbsp;y&nbsp;=")),
+             qPrintable(legend.text()));
+    const int oneLine = legend.heightForWidth(2000);
+    // The label needs no more width than its widest word and margins, far less than the entry.
+    const QFontMetrics metrics(legend.font());
+    const int entryWidth =
+        metrics.horizontalAdvance(QStringLiteral("Huber · Gradient descent, lr 0.1: y = 0 x + 0"));
+    QVERIFY2(legend.minimumSizeHint().width() < entryWidth / 2,
+             qPrintable(QStringLiteral("%1 of %2")
+                            .arg(legend.minimumSizeHint().width())
+                            .arg(entryWidth)));
+    // Narrow: the long entry starts a line, breaks after "·", "," and ":", keeps "lr 0.1" and
+    // the formula together, and its lines add height.
+    const int narrow = metrics.horizontalAdvance(QStringLiteral("Gradient descent, lr 0.1: ")) +
+                       30;
+    legend.resize(narrow, 100);
+    legend.refresh();
+    const QString wrapped = legend.text();
+    QVERIFY2(wrapped.contains(QStringLiteral("MSE<br>")), qPrintable(wrapped));
+    QVERIFY2(wrapped.contains(QStringLiteral("Huber&nbsp;· Gradient&nbsp;descent, lr&nbsp;0.1: "
+                                             "y&nbsp;=&nbsp;0&nbsp;x&nbsp;+&nbsp;0")),
+             qPrintable(wrapped));
+    QVERIFY2(legend.heightForWidth(narrow) >= 2 * oneLine,
+             qPrintable(QStringLiteral("%1 against %2")
+                            .arg(legend.heightForWidth(narrow))
+                            .arg(oneLine)));
+    // Narrower than a phrase: words break too, and the height grows with the lines.
+    const int tiny = legend.minimumSizeHint().width();
+    QVERIFY(legend.heightForWidth(tiny) > legend.heightForWidth(narrow));
+}
+
+void PresentationTest::dockWidthRestoredAfterPresentation()
+{
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("controlsDock"));
+    QVERIFY(dock);
+    m_window->resize(1280, 720);
+    QCoreApplication::processEvents();
+    // A width of the user's own as well as the default one.
+    for (const int chosen : {0, 380}) {
+        if (chosen > 0)
+            m_window->resizeDocks({dock}, {chosen}, Qt::Horizontal);
+        QCoreApplication::processEvents();
+        const int before = dock->width();
+        const QSize windowSize = m_window->size();
+        m_window->presentationMode()->setActive(true);
+        // The dock's width for presentation is set on a later pass of the event loop.
+        QTRY_VERIFY2(dock->width() != before, qPrintable(QString::number(before)));
+        m_window->presentationMode()->setActive(false);
+        QTRY_COMPARE(dock->width(), before);
+        QCOMPARE(m_window->size(), windowSize);
+        // It stays so once the event loop has run the deferred restore.
+        QTest::qWait(100);
+        QCOMPARE(dock->width(), before);
+    }
+}
+
+void PresentationTest::landscapeTallInPresentation()
+{
+    enterPresentationOnSmallScreen();
+    QCustomPlot *plot = m_window->landscapeView()->plot();
+    plot->replot();
+    // More than a quarter of the screen's height for the heat map itself, the rest for the
+    // menu, the bars, the top row of views and the landscape's titles, axes and legend. The
+    // top row's legends wrapped to fewer lines and the header rows' normal font make room.
+    const QRect map = plot->axisRect()->rect();
+    QVERIFY2(map.height() >= 200, qPrintable(QString::number(map.height())));
+    QVERIFY2(map.width() >= 300, qPrintable(QString::number(map.width())));
+}
+
+// QTEST_MAIN, with a screen of 1280 x 720 for the offscreen platform, the smallest that
+// presentation mode fits. The platform's own is 800 x 800.
+int main(int argc, char *argv[])
+{
+    QTemporaryDir folder;
+    if (qEnvironmentVariable("QT_QPA_PLATFORM") == QStringLiteral("offscreen") && folder.isValid()) {
+        const QString path = folder.filePath(QStringLiteral("offscreen.json"));
+        QFile file(path);
+        const QByteArray configuration = QByteArrayLiteral(
+            R"({"windowFrameMargins": false, "screens": [{"name": "projector", "x": 0, "y": 0,)"
+            R"( "width": 1280, "height": 720, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
+        if (file.open(QIODevice::WriteOnly) && file.write(configuration) == configuration.size()) {
+            file.close();
+            qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(path));
+        }
+    }
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    PresentationTest test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_presentation.moc"

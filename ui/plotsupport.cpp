@@ -130,11 +130,54 @@ QString legendSymbol(QCPAbstractPlottable *plottable, const QColor &background)
 
 } // namespace
 
-LegendLabel::LegendLabel(QCustomPlot *plot, QWidget *parent) : QLabel(parent), m_plot(plot)
+namespace {
+
+const QString noBreakSpace = QStringLiteral("&nbsp;");
+
+// The name's words joined so that no line breaks between them, or at ordinary spaces.
+QString joinWords(const QString &phrase, bool unbroken)
 {
-    setWordWrap(true);
-    setTextFormat(Qt::RichText);
-    setContentsMargins(6, 0, 6, 2);
+    if (!unbroken)
+        return phrase;
+    QString joined = phrase;
+    return joined.replace(QLatin1Char(' '), noBreakSpace);
+}
+
+// Splits a plain name into phrases that end after "·", "," or ":", such as "Huber ·",
+// "Gradient descent," "lr 0.1:" and "y = 0 x + 0", and escapes each for rich text.
+QStringList namePhrases(const QString &name)
+{
+    QStringList phrases;
+    QString phrase;
+    bool started = false;
+    for (const QString &word : name.split(QLatin1Char(' '))) {
+        if (started)
+            phrase += QLatin1Char(' ');
+        phrase += word;
+        started = true;
+        if (word == QStringLiteral("·") || word.endsWith(QLatin1Char(',')) ||
+            word.endsWith(QLatin1Char(':'))) {
+            phrases << phrase.toHtmlEscaped();
+            phrase.clear();
+            started = false;
+        }
+    }
+    if (started)
+        phrases << phrase.toHtmlEscaped();
+    return phrases;
+}
+
+} // namespace
+
+LegendLabel::LegendLabel(QCustomPlot *plot, QWidget *parent)
+    : QLabel(parent), m_plot(plot), m_measure(new QLabel(this))
+{
+    for (QLabel *label : {static_cast<QLabel *>(this), m_measure}) {
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::RichText);
+        label->setContentsMargins(6, 0, 6, 2);
+    }
+    m_measure->hide();
     // Never taller than its text, so the plot above takes the spare height.
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     plot->legend->setVisible(false);
@@ -143,21 +186,112 @@ LegendLabel::LegendLabel(QCustomPlot *plot, QWidget *parent) : QLabel(parent), m
 
 void LegendLabel::refresh()
 {
-    QStringList entries;
+    QList<Entry> entries;
     for (int i = 0; i < m_plot->plottableCount(); ++i) {
         QCPAbstractPlottable *plottable = m_plot->plottable(i);
         if (!plottable->visible() || plottable->name().isEmpty() ||
             plottable->property("inLegend") == QVariant(false))
             continue;
-        // Lines wrap between entries, never inside one.
-        entries << legendSymbol(plottable, palette().color(QPalette::Window)) +
-                       QStringLiteral("&nbsp;") +
-                       plottable->name().toHtmlEscaped().replace(QLatin1Char(' '),
-                                                                 QStringLiteral("&nbsp;"));
+        entries.append({legendSymbol(plottable, palette().color(QPalette::Window)),
+                        namePhrases(plottable->name())});
     }
-    const QString text = entries.join(QStringLiteral("&nbsp;&nbsp;&nbsp; "));
+    if (entries != m_entries) {
+        m_entries = entries;
+        m_minimumWidth = -1;
+    }
+    updateText();
+}
+
+QSize LegendLabel::minimumSizeHint() const
+{
+    measureEntries();
+    QSize hint = QLabel::minimumSizeHint();
+    hint.setWidth(m_minimumWidth);
+    return hint;
+}
+
+int LegendLabel::heightForWidth(int width) const
+{
+    const QString text = textForWidth(width);
+    if (text == this->text())
+        return QLabel::heightForWidth(width);
+    m_measure->setText(text);
+    return m_measure->heightForWidth(width);
+}
+
+void LegendLabel::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    updateText();
+}
+
+void LegendLabel::changeEvent(QEvent *event)
+{
+    QLabel::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_minimumWidth = -1;
+        updateText();
+    }
+}
+
+QString LegendLabel::textForWidth(int width) const
+{
+    measureEntries();
+    return composeText(width);
+}
+
+QString LegendLabel::composeText(int width) const
+{
+    QString text;
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        const Entry &entry = m_entries[i];
+        const bool entryFits = m_entryWidths[i] <= width;
+        if (i > 0)
+            text += entryFits ? QStringLiteral("&nbsp;&nbsp;&nbsp; ") : QStringLiteral("<br>");
+        text += entry.symbol + noBreakSpace;
+        for (qsizetype k = 0; k < entry.phrases.size(); ++k) {
+            if (k > 0)
+                text += entryFits ? noBreakSpace : QStringLiteral(" ");
+            const bool phraseFits = entryFits || m_phraseWidths[i][k] <= width;
+            text += joinWords(entry.phrases[k], phraseFits);
+        }
+    }
+    return text;
+}
+
+void LegendLabel::updateText()
+{
+    const QString text = textForWidth(width());
     if (text != this->text())
         setText(text);
+}
+
+int LegendLabel::unbrokenWidth(const QString &html) const
+{
+    // With word wrap on, a label's minimum width is that of its widest unbreakable run.
+    m_measure->setText(html);
+    return m_measure->minimumSizeHint().width();
+}
+
+void LegendLabel::measureEntries() const
+{
+    if (m_minimumWidth >= 0)
+        return;
+    m_entryWidths.clear();
+    m_phraseWidths.clear();
+    for (const Entry &entry : m_entries) {
+        m_entryWidths << unbrokenWidth(entry.symbol + noBreakSpace +
+                                       joinWords(entry.phrases.join(QLatin1Char(' ')), true));
+        QList<int> phraseWidths;
+        // The first phrase carries the symbol, which never parts from it.
+        for (qsizetype k = 0; k < entry.phrases.size(); ++k) {
+            const QString phrase = joinWords(entry.phrases[k], true);
+            phraseWidths << unbrokenWidth(k == 0 ? entry.symbol + noBreakSpace + phrase : phrase);
+        }
+        m_phraseWidths << phraseWidths;
+    }
+    // Width 0 breaks every entry at every space, which leaves the widest word.
+    m_minimumWidth = unbrokenWidth(composeText(0));
 }
 
 RightButtonPan::RightButtonPan(QCustomPlot *plot) : QObject(plot), m_plot(plot)

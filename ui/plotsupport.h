@@ -27,6 +27,11 @@ QCPColorGradient lossGradient();
 // A legend for a plot as a wrapping label under it, which never covers data and never clips
 // at small sizes. It lists the visible plottables that have a name, in creation order, and
 // refreshes after every replot. Set the property "inLegend" to false to leave one out.
+//
+// Lines break between entries while each entry fits the label's width. An entry wider than
+// that starts a line of its own and breaks after "·", "," or ":", and a phrase between those
+// that is still too wide breaks between words. So the label's minimum width is its widest
+// word, not its widest entry, and a long run name never keeps a view wider than its column.
 class LegendLabel : public QLabel
 {
     Q_OBJECT
@@ -36,8 +41,44 @@ public:
 
     void refresh();
 
+    QSize minimumSizeHint() const override;
+    int heightForWidth(int width) const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
+    // One plottable's entry as HTML pieces: its coloured symbol, and its name cut into phrases
+    // after "·", "," and ":", each phrase escaped and without its trailing space.
+    struct Entry
+    {
+        QString symbol;
+        QStringList phrases;
+
+        bool operator==(const Entry &other) const = default;
+    };
+
+    // The label's text when it is `width` pixels wide, margins included.
+    QString textForWidth(int width) const;
+    // textForWidth() from the cached widths, which must be current.
+    QString composeText(int width) const;
+    void updateText();
+    // The width, margins included, that `html` needs on one line.
+    int unbrokenWidth(const QString &html) const;
+    // Fills the cached widths below for the current entries and font.
+    void measureEntries() const;
+
     QCustomPlot *m_plot;
+    QList<Entry> m_entries;
+    // A hidden label with this one's settings and font, which measures the text for a width
+    // that the label does not have yet, as a layout requests through heightForWidth().
+    QLabel *m_measure;
+    // Unbroken widths of each entry and of each entry's phrases, and the label's minimum
+    // width, all with margins. m_minimumWidth is -1 while they are stale.
+    mutable QList<int> m_entryWidths;
+    mutable QList<QList<int>> m_phraseWidths;
+    mutable int m_minimumWidth = -1;
 };
 
 // Switches an axis between a linear and a logarithmic scale, with ticks to match its range.

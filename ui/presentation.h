@@ -1,17 +1,14 @@
 #pragma once
 
-#include <QComboBox>
 #include <QFont>
-#include <QPointer>
-#include <QList>
 #include <QObject>
-#include <QSize>
 
 class QAction;
 class QWidget;
 
 namespace losslens {
 
+class PresentationLayout;
 class SessionModel;
 
 // Presentation mode for teaching in front of a class: the window full screen, the application
@@ -41,30 +38,16 @@ signals:
 
 private:
     void updateSeriesColours();
-    // Fits the window to presentation mode's larger font on a screen as small as 1280 x 720.
-    // The controls dock scrolls sideways at up to a third of the screen and the plots keep a
-    // minimum size. The landscape's row gets more height, the playback bar gets compact and
-    // the status bar hides.
-    void arrangeForPresentation();
-    // Undoes arrangeForPresentation().
-    void restoreArrangement();
 
     QWidget *m_window;
     SessionModel *m_model;
     QAction *m_action;
+    // The arrangement of a main window for the larger font, or nullptr for another window.
+    PresentationLayout *m_layout = nullptr;
     bool m_active = false;
     // The window state and application font before entering, restored on leaving.
     Qt::WindowStates m_windowState;
     QFont m_font;
-    // The layout before arrangeForPresentation() changed it, restored on leaving.
-    QByteArray m_dockState;
-    QByteArray m_geometry;
-    Qt::ScrollBarPolicy m_controlsScrollPolicy = Qt::ScrollBarAlwaysOff;
-    QList<QPair<QWidget *, QSize>> m_minimumSizes;
-    QList<int> m_rowSizes;
-    QList<QPair<QPointer<QComboBox>, QPair<QComboBox::SizeAdjustPolicy, int>>> m_comboPolicies;
-    int m_dockMinimumWidth = -1;
-    bool m_statusBarShown = true;
 };
 
 } // namespace losslens
