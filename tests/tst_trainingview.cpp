@@ -1,4 +1,6 @@
+#include "ui/lessonpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/plotsupport.h"
 #include "ui/sessionmodel.h"
 #include "ui/trainingcontroller.h"
 #include "ui/trainingview.h"
@@ -6,6 +8,7 @@
 #include <qcustomplot.h>
 
 #include <QLabel>
+#include <QTextDocumentFragment>
 #include <QtTest>
 
 #include <memory>
@@ -61,6 +64,7 @@ private slots:
     void newDataRescales();
     void zoomKeptUntilReset();
     void hugeLossNamed();
+    void learnedValuesOutOfLegend();
 };
 
 void TestTrainingView::newDataRescales()
@@ -138,6 +142,63 @@ void TestTrainingView::hugeLossNamed()
     window.model()->setData(scaledLine(1.0), QStringLiteral("small"));
     window.training()->runSteps(5);
     QVERIFY(view->beyondAxisLabel()->isHidden());
+}
+
+// The adaptive loss lesson's runs learn alpha and c, whose graphs are named after their run and
+// stay out of the legend, which gives their current values in the run's own entry.
+void TestTrainingView::learnedValuesOutOfLegend()
+{
+    MainWindow window;
+    window.resize(1500, 960);
+    window.show();
+    QVERIFY(window.openLesson(QStringLiteral(":/lessons/08-adaptive-loss.losslens")));
+    LessonPanel *panel = window.lessonPanel();
+    TrainingView *view = window.trainingView();
+    auto *legend = view->findChild<LegendLabel *>();
+    QVERIFY(legend);
+    // The legend's text as read, without its markup and non-breaking spaces.
+    const auto legendText = [legend] {
+        return QTextDocumentFragment::fromHtml(legend->text())
+            .toPlainText()
+            .replace(QChar(0x00A0), QLatin1Char(' '));
+    };
+    int learningSteps = 0;
+    for (int k = 0; k < panel->stepCount(); ++k) {
+        panel->goToStep(k);
+        window.training()->pause();
+        window.training()->runSteps(20);
+        view->plot()->replot();
+        const QString where = QStringLiteral("step %1").arg(k + 1);
+        bool learns = false;
+        for (int i = 0; i < window.model()->runCount(); ++i) {
+            QCPGraph *shape = view->shapeGraph(i);
+            QCPGraph *scale = view->scaleGraph(i);
+            const QString runName = window.model()->runLabel(i);
+            QCOMPARE(shape->name(), QStringLiteral("alpha of %1").arg(runName));
+            QCOMPARE(scale->name(), QStringLiteral("c of %1").arg(runName));
+            QCOMPARE(shape->property("inLegend"), QVariant(false));
+            QCOMPARE(scale->property("inLegend"), QVariant(false));
+            learns = learns || shape->visible();
+        }
+        learningSteps += learns ? 1 : 0;
+        // No graph under QCustomPlot's default name "Graph n" and nothing learned in the legend.
+        for (int i = 0; i < view->plot()->graphCount(); ++i) {
+            QCPGraph *graph = view->plot()->graph(i);
+            QVERIFY2(!graph->name().startsWith(QStringLiteral("Graph ")),
+                     qPrintable(where + QStringLiteral(": ") + graph->name()));
+        }
+        QVERIFY2(!legendText().contains(QStringLiteral("Graph")),
+                 qPrintable(where + QStringLiteral(": ") + legendText()));
+        QVERIFY2(!legendText().contains(QStringLiteral("alpha of")),
+                 qPrintable(where + QStringLiteral(": ") + legendText()));
+        // A learning run names its current alpha in its own entry.
+        if (learns) {
+            QVERIFY2(legendText().contains(QStringLiteral("alpha =")),
+                     qPrintable(where + QStringLiteral(": ") + legendText()));
+        }
+    }
+    // Steps 3 and 4 learn alpha and c.
+    QCOMPARE(learningSteps, 2);
 }
 
 QTEST_MAIN(TestTrainingView)

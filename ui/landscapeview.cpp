@@ -336,6 +336,36 @@ void LandscapeView::updateContourObstacles()
     m_contours->setObstacles(std::move(obstacles));
 }
 
+namespace {
+
+// The subtitle's widest line in average character widths. The subtitle is a QCPTextElement,
+// which neither wraps nor shrinks, so a longer line is clipped at both ends in a narrow view,
+// such as the landscape beside the lesson panel in a 1500 by 960 window.
+constexpr int subtitleCharacters = 48;
+
+// Breaks each line of text between words so that no line is wider than width pixels, except a
+// single word that is wider on its own.
+QString wrapLines(const QString &text, const QFontMetrics &metrics, int width)
+{
+    QStringList wrapped;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        QString current;
+        for (const QString &word : line.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString longer = current.isEmpty() ? word : current + QLatin1Char(' ') + word;
+            if (!current.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+                wrapped << current;
+                current = word;
+            } else {
+                current = longer;
+            }
+        }
+        wrapped << current;
+    }
+    return wrapped.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
 void LandscapeView::updateLabels()
 {
     const SessionState &state = m_model->state();
@@ -363,14 +393,20 @@ void LandscapeView::updateLabels()
             const LineParameters line = objective->toDataUnits(minimum.theta);
             subtitle = tr("minimum ✶ %1 at y = %2")
                            .arg(shortNumber(minimum.value), lineFormula(line, data));
-            if (minimum.status != MinimumStatus::Global)
-                subtitle += objective->loss().isConvex() ? QStringLiteral(" — ") + minimum.note
-                                                         : tr(" (local search: not convex)");
+            // The note goes on a line of its own, which keeps the minimum's line short.
+            if (minimum.status != MinimumStatus::Global) {
+                subtitle += QLatin1Char('\n');
+                subtitle += objective->loss().isConvex()
+                                ? minimum.note
+                                : tr("(local search: the loss is not convex)");
+            }
         }
     } else {
         subtitle = tr("Computing…");
     }
-    m_subtitle->setText(subtitle);
+    const QFontMetrics metrics(m_subtitle->font());
+    m_subtitle->setText(
+        wrapLines(subtitle, metrics, subtitleCharacters * metrics.averageCharWidth()));
 }
 
 void LandscapeView::updatePaths()

@@ -8,11 +8,12 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace losslens {
 
-// The lesson's side panel: the lesson's title, "Step k of n", the step's text, and Back and
-// Next. Each step applies its whole session document through the function given, so Back
+// The lesson's side panel: "Step k of n", Back and Next at the top, then the lesson's title and
+// the step's text, which scroll below them, and End lesson. Each step applies its whole session document through the function given, so Back
 // restores an earlier step exactly, whatever the user changed in between.
 class LessonPanel : public QWidget
 {
@@ -40,6 +41,9 @@ public:
     QPushButton *nextButton() const { return m_next; }
     QLabel *textLabel() const { return m_text; }
 
+    // A width for about 40 characters of text, the same for every lesson and step.
+    QSize sizeHint() const override;
+
 public slots:
     void next();
     void back();
@@ -62,6 +66,7 @@ private:
     QLabel *m_counter;
     QLabel *m_stepTitle;
     QLabel *m_text;
+    QScrollArea *m_textArea;
     QPushButton *m_back;
     QPushButton *m_next;
     QPushButton *m_end;

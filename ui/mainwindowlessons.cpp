@@ -27,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -102,6 +103,10 @@ void MainWindow::createLessonDock()
     m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
     m_lessonDock->setWidget(scroll);
     m_lessonPanel->setMinimumWidth(240);
+    // The dock takes its minimum from the scroll area, which would otherwise let it shrink
+    // below the panel and cut off the panel's Next button.
+    scroll->setMinimumWidth(240 + scroll->verticalScrollBar()->sizeHint().width() +
+                            2 * scroll->frameWidth());
     addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
     m_lessonDock->hide();
     connect(m_lessonPanel, &LessonPanel::endRequested, this, [this] {
@@ -148,8 +153,7 @@ bool MainWindow::openLesson(const QString &path)
     QString error;
     std::optional<SessionDocument> document = readSessionFile(path, &error);
     if (document && !document->lesson)
-        error = tr("%1 is a session without a lesson; open it with File > Open session.")
-                    .arg(name);
+        error = tr("%1 is a session without a lesson; open it with File > Open session.").arg(name);
     // Every step is checked before the session is replaced, so a broken lesson changes nothing.
     if (error.isEmpty())
         resolveLessonSteps(*document, &error);

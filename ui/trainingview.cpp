@@ -139,10 +139,12 @@ void TrainingView::update()
         m_graphs.pop_back();
     }
     // The learned values' graphs on the right axis stay out of the legend, which names the run
-    // once with its current alpha.
+    // once with its current alpha and c. The legend label reads the property "inLegend", not
+    // QCustomPlot's own legend, and would list them under QCustomPlot's names "Graph n".
     const auto addLearnedGraph = [this] {
         QCPGraph *graph = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
         graph->removeFromLegend();
+        graph->setProperty("inLegend", false);
         return graph;
     };
     while (static_cast<int>(m_shapeGraphs.size()) < m_model->runCount()) {
@@ -157,6 +159,10 @@ void TrainingView::update()
     }
     for (int i = 0; i < static_cast<int>(m_graphs.size()); ++i) {
         const QColor colour = m_model->runEntry(i).colour;
+        // Named for exports and anything else that lists the plot's graphs.
+        const QString runName = m_model->runLabel(i);
+        m_shapeGraphs[i]->setName(tr("alpha of %1").arg(runName));
+        m_scaleGraphs[i]->setName(tr("c of %1").arg(runName));
         m_graphs[i]->setPen(QPen(colour, 2.5));
         m_shapeGraphs[i]->setPen(QPen(colour, 1.8, Qt::DashLine));
         m_scaleGraphs[i]->setPen(QPen(colour, 1.8, Qt::DotLine));
