@@ -19,4 +19,4 @@ ts_files=(resources/translations/losslens.ts)
 for translation in resources/translations/losslens_*.ts; do
   [ -e "$translation" ] && ts_files+=("$translation")
 done
-"$lupdate" -no-obsolete -locations relative -source-language en ui app -ts "${ts_files[@]}"
+"$lupdate" -no-obsolete -locations relative -source-language en ui app core -ts "${ts_files[@]}"

@@ -2,10 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" sourcelanguage="en">
 <context>
+    <name>Adam</name>
+    <message>
+        <location filename="../../core/optimizers/adam.cpp" line="+22"/>
+        <source>Step size lr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smoothing of the running average of gradients (first moment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smoothing of the running average of squared gradients (second moment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added to the root of the second moment so the division stays finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdaptiveBarron</name>
+    <message>
+        <location filename="../../core/adaptivebarron.cpp" line="+50"/>
+        <source>The shape range [%1, %2] and the initial shape %3 must be finite numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The minimum shape %1 is invalid: Barron&apos;s distribution needs alpha &gt;= 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The maximum shape %1 is invalid: it must be at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shape range [%1, %2] is empty: the minimum must be below the maximum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The initial shape %1 must lie strictly inside (%2, %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The initial scale %1 is invalid: it must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The minimum scale %1 is invalid: it must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The initial scale %1 must be above the minimum scale %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The data set is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <location filename="../../ui/autosave.cpp" line="+100"/>
         <source>Cannot create the autosave folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarronLoss</name>
+    <message>
+        <location filename="../../core/losses/barron.cpp" line="+15"/>
+        <source>Shape: 2 is L2, 1 pseudo-Huber, 0 Cauchy, -2 Geman-McClure and -inf Welsch. Lower values give outliers less influence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scale: errors well below c are penalized quadratically, in the target&apos;s units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BinaryCrossEntropy</name>
+    <message>
+        <location filename="../../core/losses/binarycrossentropy.cpp" line="+13"/>
+        <source>Weight of the positive class&apos;s term, as PyTorch&apos;s pos_weight; above 1 it favours recall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Label smoothing: the target is y (1 - smoothing) + smoothing / 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownSweep</name>
+    <message>
+        <location filename="../../core/breakdownsweep.cpp" line="+35"/>
+        <source>The sweep has no outlier fractions; give at least one in [0, 1].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outlier fraction %1 is out of range; it must lie in [0, 1].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seed count %1 is out of range; it must lie in [1, %2].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grid resolution %1 is out of range; it must lie in [2, 512].</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CauchyLoss</name>
+    <message>
+        <location filename="../../core/losses/cauchy.cpp" line="+13"/>
+        <source>Scale: errors well below c are penalized quadratically, in the target&apos;s units.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -194,18 +327,36 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>could not write the screenshot %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/windowoptions.cpp" line="+50"/>
         <source>No chosen loss can be fitted to this data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrossEntropyLoss</name>
+    <message>
+        <location filename="../../core/losses/crossentropy.cpp" line="+23"/>
+        <source>Class weights, as PyTorch&apos;s weight; their number is the number of classes K.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Label smoothing: the target of class k is (1 - smoothing) [k = y] + smoothing / K.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The fixed logits of the K - 1 classes other than the true one, in class order.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -230,6 +381,233 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
         <location line="+33"/>
         <location line="+4"/>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <location filename="../../core/csvcolumns.cpp" line="+36"/>
+        <source>%1 has no header and %2 columns; give a column number from 1 to %2 instead of &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has no column named &quot;%2&quot;; its columns are %3. Give a header name or a column number from 1 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: columns %2 of the header are all named &quot;%3&quot;, so the name is ambiguous. Choose the column by its number (%4) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has a header but no data rows after line %2. Add rows of numbers below the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no data rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>None of the %1 data rows of %2 can be used. The first: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+53"/>
+        <location filename="../../core/csvreader.cpp" line="+137"/>
+        <source>column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>%1 in the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in the first row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wrong number of fields, %1 in this row and %2 (%3 is %4). Give every row one value per column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>column &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: no feature column is chosen; name at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: the feature column &quot;%2&quot; is chosen twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2 is chosen as both a feature (x) and the target (y). Choose another column for one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1, line %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, line %2, %3: %4. Fix or remove that row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+28"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>skipped %1 of %2 data rows of %3 that cannot be used:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  line %1, %2: %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>  and %1 more problems
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/csvdialect.cpp" line="+250"/>
+        <source>the cell is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is too large; values up to %2 in magnitude keep squared errors finite, so rescale the column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a number in this file, which writes decimal commas (1,5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a number (a decimal comma is read only in semicolon- or tab-separated files; write 1.5, not 1,5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>semicolon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/csvimport.cpp" line="+78"/>
+        <location line="+44"/>
+        <location filename="../../core/csvreader.cpp" line="+22"/>
+        <source>%1: could not open the file (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location filename="../../core/csvreader.cpp" line="-38"/>
+        <source>%1 is empty: expected rows of comma-, semicolon- or tab-separated numbers, usually after a header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1: could not read the file (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/csvreader.cpp" line="-23"/>
+        <source>%1, line %2, %3: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvWriter</name>
+    <message>
+        <location filename="../../core/csvwriter.cpp" line="+52"/>
+        <location line="+7"/>
+        <source>Could not write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dataset</name>
+    <message>
+        <location filename="../../core/dataset.cpp" line="+21"/>
+        <source>a line needs at least 2 points with different values of %1, but the data has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>every row has the same %1 (%2), so the slope of a line is undetermined. Choose a feature column with at least two distinct values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EpsilonInsensitiveLoss</name>
+    <message>
+        <location filename="../../core/losses/epsiloninsensitive.cpp" line="+12"/>
+        <source>Half-width of the tube around the target inside which errors cost nothing, in the target&apos;s units; 0 gives the absolute error.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -477,6 +855,124 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
     </message>
 </context>
 <context>
+    <name>FocalLoss</name>
+    <message>
+        <location filename="../../core/losses/focal.cpp" line="+12"/>
+        <source>Focusing exponent: larger values shrink the loss of well-classified samples; 0 gives weighted BCE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight of the positive class, 1 - alpha for the negative one; a negative value turns weighting off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormulaLoss</name>
+    <message>
+        <location filename="../../core/losses/formula.cpp" line="+46"/>
+        <source>the variables are e, or z and y, and the functions are %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <location line="+10"/>
+        <source>formula: the number at column %1 runs into a name; write * between them, as in 2*e.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>formula: the function %1 at column %2 needs its argument in parentheses, as in %1(e).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>formula: unknown name &quot;%1&quot; at column %2; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>formula: unbalanced parenthesis: &quot;)&quot; at column %1 has no matching &quot;(&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>formula: unexpected character &quot;%1&quot; at column %2; only numbers, + - * / ^, parentheses and names may appear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>formula: unbalanced parenthesis: &quot;(&quot; at column %1 is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>formula: the expression is nested too deeply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>formula: the expression has a complex value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>formula: unexpected symbol in the expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>formula: the expression contains something other than numbers, arithmetic and the allowed functions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>formula: the function %1 cannot be evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>formula: the expression is empty; write one in e for a regression loss or in z and y for a classification loss, as in formula:e^2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>formula: the expression uses both e, the error of a regression loss, and %1, of a classification loss; use one or the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>formula: the expression ends too early at column %1: complete the last operation or close the last parenthesis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>formula: syntax error: %1 (position not available).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>formula: the expression is undefined: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GemanMcClureLoss</name>
+    <message>
+        <location filename="../../core/losses/gemanmcclure.cpp" line="+13"/>
+        <source>Scale: errors well below c are penalized quadratically, in the target&apos;s units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HuberLoss</name>
+    <message>
+        <location filename="../../core/losses/huber.cpp" line="+13"/>
+        <source>Error size where the loss turns from quadratic to linear, in the target&apos;s units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LandscapeCommand</name>
     <message>
         <location filename="../../app/landscapecommand.cpp" line="+88"/>
@@ -708,6 +1204,70 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
     <message>
         <location line="+10"/>
         <source>Lesson &quot;%1&quot;, step %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LineObjective</name>
+    <message>
+        <location filename="../../core/lineobjective.cpp" line="+31"/>
+        <source>The data set is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs a multi-class model; the line model fits one logit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 needs 0/1 labels, but the column &quot;%2&quot; holds other values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinearModelMinimizer</name>
+    <message>
+        <location filename="../../core/linearmodelminimizer.cpp" line="+56"/>
+        <source>the Hessian of the mean loss is not positive definite near the minimum, as for a loss without curvature (mae, quantile, hinge), Huber with too few errors within delta, or features that are linear combinations of each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>the line search found no lower mean loss along the Newton direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Newton&apos;s method did not converge in %1 iterations; the mean loss may have no finite minimum, as for classes that a linear threshold separates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>the L1 penalty has a kink at every zero weight, where Newton&apos;s method has no Hessian</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinearModelObjective</name>
+    <message>
+        <location filename="../../core/linearmodel.cpp" line="+51"/>
+        <source>The data set is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No feature column is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs a multi-class model; the linear model fits one output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 needs 0/1 labels, but the column &quot;%2&quot; contains %3 in row %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1423,6 +1983,29 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
     </message>
 </context>
 <context>
+    <name>Minimizer</name>
+    <message>
+        <location filename="../../core/minimizer.cpp" line="+265"/>
+        <source>No minimum: every label is %1, so the loss falls forever as |b| grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No minimum: a threshold on x separates the classes, so the loss falls forever as |w| grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Local search: the loss is not convex, so a lower minimum may exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The search for the minimum stopped before reaching its tolerance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../../ui/trainingrecording.cpp" line="+52"/>
@@ -1440,7 +2023,7 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workbenchsweepview.cpp" line="+46"/>
+        <location filename="../../ui/workbenchsweepview.cpp" line="+92"/>
         <source>outlier fraction (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,6 +2055,14 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
     <message>
         <location line="+0"/>
         <source>local search (non-convex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuantileLoss</name>
+    <message>
+        <location filename="../../core/losses/quantile.cpp" line="+12"/>
+        <source>Quantile the fit follows: the cost per unit of under-prediction, while over-prediction costs 1 - tau; 0.5 gives the median.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1636,15 +2227,23 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+71"/>
         <source>must be above 0 on a logarithmic loss axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmoothL1Loss</name>
+    <message>
+        <location filename="../../core/losses/smoothl1.cpp" line="+12"/>
+        <source>Error size where the loss turns from quadratic to linear, in the target&apos;s units; 0 gives the absolute error.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Training</name>
     <message>
-        <location filename="../../ui/plotsupport.cpp" line="+251"/>
+        <location filename="../../ui/plotsupport.cpp" line="+385"/>
         <source>diverged at step %1 (mean loss %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,6 +2255,14 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
     <message>
         <location line="+12"/>
         <source>Cannot learn alpha from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TukeyLoss</name>
+    <message>
+        <location filename="../../core/losses/tukey.cpp" line="+12"/>
+        <source>Errors larger than c, in the target&apos;s units, have no influence on the fit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1694,6 +2301,42 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
     <message>
         <location line="+5"/>
         <source>Cannot save %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelschLoss</name>
+    <message>
+        <location filename="../../core/losses/welsch.cpp" line="+13"/>
+        <source>Scale: errors well below c are penalized quadratically, in the target&apos;s units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>losslens::Adagrad</name>
+    <message>
+        <location filename="../../core/optimizers/adagrad.cpp" line="+17"/>
+        <source>Step size lr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decay of the step size: lr / (1 + (t - 1) decay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starting value of each parameter&apos;s sum of squared gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added to the root of the sum so the division stays finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L2 penalty added to the gradient as weight_decay theta</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1865,6 +2508,91 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
     </message>
 </context>
 <context>
+    <name>losslens::CompositeLoss</name>
+    <message>
+        <location filename="../../core/losses/composite.cpp" line="+88"/>
+        <source>The composite loss &quot;%1&quot; has unbalanced parentheses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Term %1 of the composite loss &quot;%2&quot; is empty; join terms with &apos;+&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The penalty %1 needs a number in [0, %2], but has &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The penalty %1 is given twice in &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Term %1 of the composite loss, &quot;%2&quot;, has more than one &apos;*&apos;; write WEIGHT*(LOSS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Term %1 of the composite loss has the weight &quot;%2&quot;; a weight must be a number in [0, %3].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Term %1 of the composite loss, &quot;%2&quot;, is itself a composite; write its terms into the outer sum instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Term %1 of the composite loss: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Term %1 of the composite loss, %2, has scale=mad; inside a composite give a fixed scale, such as scale=2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Term %1 of the composite loss, %2, is a %3 loss, but term 1 is a %4 loss; a composite adds losses of one kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+1"/>
+        <source>classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The composite loss &quot;%1&quot; has penalties but no loss to add them to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Weight of the term %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strength of the L1 penalty l1 |w| on the weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strength of the L2 penalty l2 w^2 on the weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>losslens::ControlPanel</name>
     <message>
         <location filename="../../ui/controlpanel.cpp" line="+42"/>
@@ -1971,7 +2699,12 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
 <context>
     <name>losslens::CsvImportDialog</name>
     <message>
-        <location filename="../../ui/csvimportdialog.cpp" line="+39"/>
+        <location filename="../../ui/csvimportdialog.cpp" line="+38"/>
+        <source>%1 (column %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Import CSV — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2096,7 +2829,7 @@ Subcommands, each with its own --help: losslens losses (list the losses), lossle
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Tick at least one x column.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,6 +2894,24 @@ The current data is unchanged.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Skip %1 rows and load</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>losslens::CsvRecordParser</name>
+    <message>
+        <location filename="../../core/csvparser.cpp" line="+59"/>
+        <source>could not initialize the CSV parser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>a quoted field in the row that starts on this line is never closed; add its closing quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>misplaced quote. A quote must enclose a whole field, and a quote inside a quoted field must be doubled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2286,11 +3037,12 @@ The current data is unchanged.</source>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+188"/>
         <source>mean loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-172"/>
         <source>minimum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,7 +3052,12 @@ The current data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+164"/>
+        <source>mean loss in units of 1e%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Landscape: mean %1 over (w, b)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2335,25 +3092,63 @@ The current data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source> (local search: not convex)</source>
+        <location line="+7"/>
+        <source>(local search: the loss is not convex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>w = %1, b = %2, the line y = %3 in data units: mean loss %4. Click: start of every run; Shift+click: of the selected run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>losslens::LearningRateSchedule</name>
+    <message>
+        <location filename="../../core/learningrateschedule.cpp" line="+42"/>
+        <source>Unknown learning rate schedule &quot;%1&quot;; known schedules are constant, step:interval=K,factor=G, exponential:factor=G and cosine:period=T,minimum=M.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The schedule %1 takes no parameters, but &quot;%2&quot; was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid parameter &quot;%1&quot; for the schedule %2; it takes %3 as key=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a whole number from 1 to 1e9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number in (0, 1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schedule %1: %2=%3 is invalid; it must be %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>losslens::LessonPanel</name>
     <message>
-        <location filename="../../ui/lessonpanel.cpp" line="+13"/>
+        <location filename="../../ui/lessonpanel.cpp" line="+25"/>
         <source>← &amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2383,12 +3178,12 @@ The current data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+100"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No lesson is open. Choose one in the Lessons menu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2408,6 +3203,74 @@ The current data is unchanged.</source>
     <message>
         <location line="+4"/>
         <source>Item %1 of %2 is &quot;%3&quot;, which is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>losslens::LossCatalogue</name>
+    <message>
+        <location filename="../../core/losscatalogue.cpp" line="+54"/>
+        <source>%1: scale=%2 is not valid; the scale must be mad (estimated from the residuals) or a number in [%3, %4].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>%1: %2=%3 is out of range; it must lie in [%4, %5].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>exactly %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 needs %3 items, separated by &apos;|&apos;, but has %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: item %2 of %3 is %4, which is out of range; every item must be a finite number in [%5, %6].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Unknown loss &quot;%1&quot;; known losses are %2, formula:EXPR for a custom loss, and sums such as 0.5*(mae) + 0.5*(mse) + l2(0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Invalid loss parameter &quot;%1&quot; in &quot;%2&quot;; write it as key=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The parameter %1 is given twice in &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The loss %1 takes no parameters, but &quot;%2&quot; was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown parameter &quot;%1&quot; for the loss %2; it takes %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: item %2 of %3 is &quot;%4&quot;, which is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the value of %2 is &quot;%3&quot;, which is not a number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2455,12 +3318,12 @@ The current data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+189"/>
+        <location line="+210"/>
         <source>margin y′z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-208"/>
         <source>Input of the binary classification curves: the logit z for a point of label 1 or 0, or the margin y′z with y′ = 2y − 1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,7 +3338,7 @@ The current data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Loss curves</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2485,7 +3348,7 @@ The current data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+184"/>
         <source>logit z, label %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2510,7 +3373,7 @@ The current data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>run %1 learned: alpha = %2, c = %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,8 +3580,8 @@ The current data is unchanged.</source>
     <message>
         <location line="+13"/>
         <location line="+49"/>
-        <location filename="../../ui/mainwindowfiles.cpp" line="+117"/>
-        <location line="+29"/>
+        <location filename="../../ui/mainwindowfiles.cpp" line="+118"/>
+        <location line="+28"/>
         <source>Cannot open %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2852,7 +3715,7 @@ The current data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/mainwindowlessons.cpp" line="+48"/>
+        <location filename="../../ui/mainwindowlessons.cpp" line="+49"/>
         <source>&amp;Landscape</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2938,12 +3801,12 @@ The current data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 does not exist any more, so it leaves the recent files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Open session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2955,7 +3818,7 @@ The current data is unchanged.</source>
     <message>
         <location line="+14"/>
         <location line="+49"/>
-        <location filename="../../ui/mainwindowlessons.cpp" line="+109"/>
+        <location filename="../../ui/mainwindowlessons.cpp" line="+112"/>
         <source>%1
 
 The current session is unchanged.</source>
@@ -2997,7 +3860,7 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Recover unsaved work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3007,17 +3870,22 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Recover opens it as an unsaved session. Discard deletes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Recover opens it as an unsaved session and keeps 1 older copy for the next start. Discard deletes both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Recover opens it as an unsaved session and keeps %1 older copies for the next start. Discard deletes all %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Recover</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3027,7 +3895,7 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Opened only %1 of the %2 dropped files.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,7 +3910,7 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Export loss curves as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3094,7 +3962,7 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowlessons.cpp" line="-110"/>
+        <location filename="../../ui/mainwindowlessons.cpp" line="-113"/>
         <source>&amp;Data view</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3149,7 +4017,7 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>&amp;Show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3169,7 +4037,7 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Cannot open the lesson %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3194,6 +4062,44 @@ The current session is unchanged.</source>
     <message>
         <location line="+1"/>
         <source>&quot;%1&quot; is not a number; give a value in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>losslens::OptimizerCatalogue</name>
+    <message>
+        <location filename="../../core/optimizercatalogue.cpp" line="+62"/>
+        <source>%1: %2=%3 is invalid; it must be %4 in [%5, %6].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown optimizer &quot;%1&quot;; known optimizers are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Invalid optimizer parameter &quot;%1&quot; for %2; it takes %3 as key=value (lr and eps also name learning_rate and epsilon).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The parameter %1 is given twice in &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: the value of %2 is &quot;%3&quot;, which is not a number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3432,7 +4338,7 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3457,7 +4363,7 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>#%1 %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3465,7 +4371,7 @@ The current session is unchanged.</source>
 <context>
     <name>losslens::PresentationMode</name>
     <message>
-        <location filename="../../ui/presentation.cpp" line="+15"/>
+        <location filename="../../ui/presentation.cpp" line="+19"/>
         <source>&amp;Presentation mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3533,6 +4439,34 @@ The current session is unchanged.</source>
     <message>
         <location line="+3"/>
         <source>Not estimated: the data need at least 2 points; s = 1 is used meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>losslens::RmsProp</name>
+    <message>
+        <location filename="../../core/optimizers/rmsprop.cpp" line="+17"/>
+        <source>Step size lr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smoothing of the running average of squared gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added to the root of the average so the division stays finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the previous step kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L2 penalty added to the gradient as weight_decay theta</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4411,6 +5345,54 @@ The current session is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>losslens::StochasticGradientDescent</name>
+    <message>
+        <location filename="../../core/optimizers/sgd.cpp" line="+41"/>
+        <source>Gradient descent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SGD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nesterov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Step size lr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share mu of the previous velocity kept in each step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Samples in each mini-batch (one update per mini-batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed of the shuffling of the samples each epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L2 penalty added to the gradient as weight_decay theta</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>losslens::SyntheticDialog</name>
     <message>
         <location filename="../../ui/syntheticdialog.cpp" line="+92"/>
@@ -4667,7 +5649,17 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+116"/>
+        <source>alpha of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>c of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4868,17 +5860,32 @@ The current session is unchanged.</source>
 <context>
     <name>losslens::WorkbenchSweepView</name>
     <message>
-        <location filename="../../ui/workbenchsweepview.cpp" line="+10"/>
-        <source>&amp;Run sweep</source>
+        <location filename="../../ui/workbenchsweepview.cpp" line="-41"/>
+        <source>the box is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>%1 is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; give a whole number from %2 to %3. The box keeps %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&amp;Run sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>mean |slope − true slope|</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4893,52 +5900,49 @@ The current session is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Points in each synthetic data set.</source>
+        <location line="+36"/>
+        <source>Points in each synthetic data set, from 10 to 100000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Data sets per outlier fraction, with seeds 1, 2, …; the errors are their mean.</source>
+        <source>Data sets per outlier fraction, from 1 to 100, with seeds 1, 2, …; the errors are their mean.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source> %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Step between outlier fractions, from 0 to 50 percent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>How far each outlier is moved up, in the target&apos;s units.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Standard deviation of the Gaussian noise on every point.</source>
+        <source>Step between outlier fractions, from 1 to 25 percent; the fractions run from 0 to 50 percent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>How far each outlier is moved up, in the target&apos;s units, from -1000 to 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Standard deviation of the Gaussian noise on every point, from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fraction step (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <location line="+83"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-81"/>
+        <location line="+82"/>
         <source>Seeds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Fraction step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-11"/>
         <source>Outlier size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4947,8 +5951,13 @@ The current session is unchanged.</source>
         <source>Noise deviation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+59"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+30"/>
         <source>Fitting %n losses…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
