@@ -191,7 +191,7 @@ void DesktopWindowTest::rejectedSessionKeepsSession()
 
 void DesktopWindowTest::lossCurveRangeFollowsParameters()
 {
-    // The automatic range widens for a large delta and narrows again with it; a zoom of the
+    // The automatic range widens for a large delta and narrows again with it. A zoom of the
     // user's stays, and only such a range is saved.
     SessionModel *model = m_window->model();
     const int huber = model->lossIndex(QStringLiteral("huber"));
@@ -351,7 +351,7 @@ void DesktopWindowTest::sessionOptionsMarkModified()
     QVERIFY2(applyWindowOptions(restated, options, &error), qPrintable(error));
     QVERIFY(!restated.sessionFiles()->isModified());
 
-    // Each option that changes the state marks the window, so closing it asks to save.
+    // Each option that changes the state marks the window, so closing it shows the save prompt.
     const auto changed = [&path] {
         std::vector<std::pair<const char *, CommandLineOptions>> cases;
         CommandLineOptions loss;

@@ -250,7 +250,7 @@ void TestSessionFile::version1FileUpgraded()
     QCOMPARE(version1->hiddenViews,
              QStringList({QStringLiteral("training"), QStringLiteral("optimizer")}));
 
-    // The hand-written version 2 file holds the same session, so both write the same bytes.
+    // The hand-written version 2 file contains the same session, so both write the same bytes.
     QVERIFY(version2->views == version1->views);
     QVERIFY(version2->landscapeRange == version1->landscapeRange);
     QCOMPARE(sessionToJson(*version1), sessionToJson(*version2));

@@ -55,7 +55,7 @@ void zoomIn(QCustomPlot *plot)
 } // namespace
 
 // The training view fits its axes to the runs, keeps a user's zoom while they go on, fits again
-// on new data or a reset, and says so when a loss is beyond the largest range an axis takes.
+// on new data or a reset, and shows a note when a loss is beyond the largest range an axis takes.
 class TestTrainingView : public QObject
 {
     Q_OBJECT
