@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "residualscale.h"
+#include "vectorstate.h"
 
 #include <QCoreApplication>
 
@@ -51,6 +52,9 @@ double LineObjective::modelInput(const Eigen::Vector2d &theta, Eigen::Index i) c
 
 double LineObjective::value(const Eigen::Vector2d &theta) const
 {
+    // Each of these loops calls libm per sample, often on the window's thread right after Qt
+    // has hashed a string (see vectorstate.h).
+    clearUpperVectorState();
     const Eigen::Index count = m_feature.size();
     const double sum =
         m_loss->sumForLine(m_feature.data(), m_data->target.data(), count, theta[0], theta[1]);
@@ -66,6 +70,7 @@ double LineObjective::penaltyValue(double weight) const
 
 ObjectiveValue LineObjective::evaluate(const Eigen::Vector2d &theta) const
 {
+    clearUpperVectorState();
     const Eigen::Index count = m_feature.size();
     double sum = 0.0, firstByFeature = 0.0, first = 0.0;
     double secondByFeatureSquared = 0.0, secondByFeature = 0.0, second = 0.0;
@@ -97,6 +102,7 @@ ObjectiveValue LineObjective::evaluate(const Eigen::Vector2d &theta) const
 Eigen::Vector2d LineObjective::gradientOnSamples(const Eigen::Vector2d &theta,
                                                  const std::vector<Eigen::Index> &samples) const
 {
+    clearUpperVectorState();
     double first = 0.0, firstByFeature = 0.0;
     for (const Eigen::Index i : samples) {
         const double d = m_loss->evaluate(modelInput(theta, i), m_data->target[i]).first;
