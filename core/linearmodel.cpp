@@ -1,5 +1,7 @@
 #include "linearmodel.h"
 
+#include "vectorstate.h"
+
 #include <QCoreApplication>
 
 #include <cmath>
@@ -81,6 +83,8 @@ Eigen::VectorXd LinearModelObjective::outputs(const Eigen::VectorXd &theta) cons
 
 double LinearModelObjective::meanLossOfOutputs(const Eigen::VectorXd &outputs) const
 {
+    // This and the derivative loops call libm per sample (see vectorstate.h).
+    clearUpperVectorState();
     // sumForLine with slope 1 and intercept 0 evaluates rho(output_i - y_i) for regression and
     // rho(output_i, y_i) for classification, in the loss's own inlined loop.
     const double sum =
@@ -103,6 +107,7 @@ double LinearModelObjective::value(const Eigen::VectorXd &theta) const
 
 Eigen::VectorXd LinearModelObjective::gradient(const Eigen::VectorXd &theta) const
 {
+    clearUpperVectorState();
     const Eigen::VectorXd output = outputs(theta);
     const Eigen::Index sampleCount = output.size();
     Eigen::VectorXd first(sampleCount);
@@ -125,6 +130,7 @@ Eigen::VectorXd
 LinearModelObjective::gradientOnSamples(const Eigen::VectorXd &theta,
                                         const std::vector<Eigen::Index> &samples) const
 {
+    clearUpperVectorState();
     const Eigen::Index count = m_features.cols();
     Eigen::VectorXd result = Eigen::VectorXd::Zero(count + 1);
     for (const Eigen::Index i : samples) {
@@ -144,6 +150,7 @@ LinearModelObjective::gradientOnSamples(const Eigen::VectorXd &theta,
 
 Eigen::MatrixXd LinearModelObjective::hessian(const Eigen::VectorXd &theta) const
 {
+    clearUpperVectorState();
     const Eigen::VectorXd output = outputs(theta);
     const Eigen::Index sampleCount = output.size();
     const Eigen::Index count = m_features.cols();

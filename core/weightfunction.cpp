@@ -1,6 +1,7 @@
 #include "weightfunction.h"
 
 #include "residualscale.h"
+#include "vectorstate.h"
 
 #include <algorithm>
 #include <cmath>
@@ -65,6 +66,8 @@ double WeightFunction::weight(double error) const
 
 Eigen::VectorXd WeightFunction::weights(const Eigen::VectorXd &errors) const
 {
+    // One derivative per error, through libm (see vectorstate.h).
+    clearUpperVectorState();
     Eigen::VectorXd result(errors.size());
     for (Eigen::Index i = 0; i < errors.size(); ++i)
         result[i] = weight(errors[i]);
