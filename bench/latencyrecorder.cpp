@@ -80,8 +80,10 @@ void LatencyRecorder::noteResultDrawn(const LandscapeResult &result)
     if (result.fullResolution) {
         m_fullDrawnNotPainted = std::max(m_fullDrawnNotPainted, index);
     } else {
+        // The first pass of the change, not a finer pass drawn after it.
+        if (!m_changes[index].ownCoarseDrawn)
+            m_coarseGrid = result.landscape.grid;
         m_changes[index].ownCoarseDrawn = true;
-        m_coarseGrid = result.landscape.grid;
     }
 }
 

@@ -282,10 +282,10 @@ void printDetails(QTextStream &out, const QString &loss, const ScenarioOutcome &
 
 void printReport(QTextStream &out, const std::vector<LossReport> &reports)
 {
-    out << "\n| loss | change | changes | own coarse drawn | handler ms | coarse compute ms "
+    out << "\n| loss | change | changes | own coarse drawn | handler ms | first pass | first pass ms "
            "| (a) median ms | (a) p95 | (a) max | (b) median ms | (b) p95 | (b) max "
-           "| (a) max ≤ 16 ms | (b) p95 ≤ 33 ms |\n";
-    out << "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
+           "| first pass ≤ 16 ms | (a) max ≤ 16 ms | (a) p95 ≤ 33 ms | (b) p95 ≤ 33 ms |\n";
+    out << "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|\n";
     for (const LossReport &report : reports) {
         std::vector<double> first, full, handling;
         int ownCoarse = 0;
@@ -303,10 +303,17 @@ void printReport(QTextStream &out, const std::vector<LossReport> &reports)
         const bool complete = a.count == count && b.count == count && count > 0;
         out << "| " << report.loss << " | " << report.outcome.action << " | " << count << " | "
             << ownCoarse << " | " << number(summarize(handling).median) << " | "
-            << number(report.coarseComputeMilliseconds) << " | " << number(a.median) << " | "
-            << number(a.percentile95) << " | " << number(a.maximum) << " | " << number(b.median)
-            << " | " << number(b.percentile95) << " | " << number(b.maximum) << " | "
+            << (report.outcome.coarseGrid ? QStringLiteral("%1 × %2")
+                                                .arg(report.outcome.coarseGrid->slopeCount)
+                                                .arg(report.outcome.coarseGrid->interceptCount)
+                                          : QStringLiteral("—"))
+            << " | " << number(report.coarseComputeMilliseconds) << " | " << number(a.median)
+            << " | " << number(a.percentile95) << " | " << number(a.maximum) << " | "
+            << number(b.median) << " | " << number(b.percentile95) << " | "
+            << number(b.maximum) << " | "
+            << verdict(report.coarseComputeMilliseconds <= coarseTargetMilliseconds) << " | "
             << verdict(complete && a.maximum <= coarseTargetMilliseconds) << " | "
+            << verdict(complete && a.percentile95 <= fullTargetMilliseconds) << " | "
             << verdict(complete && b.percentile95 <= fullTargetMilliseconds) << " |\n";
     }
     out << "\nReplots from the first change to the last full picture, with QCustomPlot's "
@@ -316,9 +323,12 @@ void printReport(QTextStream &out, const std::vector<LossReport> &reports)
     out << "\n(a): from the value change to the end of the first paint of the landscape plot "
            "that shows a coarse or full result of this change or a later one. (b): the same "
            "for a full-resolution result. Handler: median time the control's handlers ran on "
-           "the window's thread. Targets: (a) at most "
-        << coarseTargetMilliseconds << " ms on every change; (b) at most "
-        << fullTargetMilliseconds << " ms for 95% of changes.\n";
+           "the window's thread. First pass: the grid of the last change's first picture. "
+           "Targets: the first coarse picture within "
+        << coarseTargetMilliseconds << " ms, judged on the first pass's computation and, "
+           "more strictly, on (a) for every change; the repainted landscape within "
+        << fullTargetMilliseconds << " ms for 95% of changes, judged on (a) and, more "
+           "strictly, on (b).\n";
 }
 
 // Seeded synthetic data: a line y = 2 x + 1 with unit Gaussian noise, x uniform in [-5, 5] and
@@ -455,9 +465,9 @@ int main(int argc, char **argv)
     std::vector<LossReport> reports;
     const bool measuredAll = measure(window, *options, out, errors, &reports);
     printReport(out, reports);
-    out << "Coarse compute: computeLandscape alone on the coarse grid of the last change, called "
-           "from the window's thread while the window is idle (it splits the rows over every "
-           "core, as in the app), median of "
+    out << "First pass ms: computeLandscape alone on the first pass's grid, called from the "
+           "window's thread while the window is idle (it splits the rows over every core, as in "
+           "the app), median of "
         << options->computeRepeats << " runs.\n";
     out << "load average: " << loadBefore << " before, " << loadAverageText() << " after\n";
     return measuredAll ? 0 : 1;

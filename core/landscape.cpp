@@ -6,6 +6,8 @@
 #include "minimizer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cmath>
 #include <thread>
 #include <vector>
@@ -140,12 +142,31 @@ bool fillRowBySamples(const LineObjective &objective, const LandscapeKernel *ker
 
 } // namespace
 
-std::optional<Landscape> computeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
-                                          std::stop_token stop)
+namespace {
+
+// Ratio of the node spacings of `coarse` and `fine` along one axis: 2^k when the coarse nodes
+// are every 2^k-th fine node, else 0.
+int nestingStep(int coarseCount, int fineCount)
+{
+    if (coarseCount < 2 || fineCount < coarseCount || (fineCount - 1) % (coarseCount - 1) != 0)
+        return 0;
+    const int step = (fineCount - 1) / (coarseCount - 1);
+    return std::has_single_bit(static_cast<unsigned>(step)) ? step : 0;
+}
+
+// Fills the landscape of `grid`, taking the nodes of `coarser` (nested in grid) from it when it
+// is given. Rows go to the workers from a shared counter, because rows that contain coarse
+// nodes need fewer evaluations than the others.
+std::optional<Landscape> fillLandscape(const LineObjective &objective, const LandscapeGrid &grid,
+                                       const Landscape *coarser, std::stop_token stop)
 {
     Landscape landscape;
     landscape.grid = grid;
     landscape.values.resize(grid.slopeCount, grid.interceptCount);
+    const int rowStep =
+        coarser ? nestingStep(coarser->grid.slopeCount, grid.slopeCount) : 0;
+    const int columnStep =
+        coarser ? nestingStep(coarser->grid.interceptCount, grid.interceptCount) : 0;
 
     std::optional<SquaredErrorSums> squaredError;
     if (dynamic_cast<const MeanSquaredError *>(&objective.loss()) && objective.data().size() > 0)
@@ -159,37 +180,53 @@ std::optional<Landscape> computeLandscape(const LineObjective &objective, const 
     std::vector<double> intercepts(grid.interceptCount);
     for (int j = 0; j < grid.interceptCount; ++j)
         intercepts[j] = grid.interceptAt(j);
+    // The intercepts of a row through coarse nodes that the coarse grid does not have.
+    std::vector<double> newIntercepts;
+    std::vector<int> newColumns;
+    for (int j = 0; coarser && j < grid.interceptCount; ++j) {
+        if (j % columnStep != 0) {
+            newIntercepts.push_back(intercepts[j]);
+            newColumns.push_back(j);
+        }
+    }
 
-    // Rows are interleaved over the workers so each gets a similar share of the grid.
-    const int workerCount = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
-    auto fillRows = [&](int first) {
+    std::atomic<int> nextRow = 0;
+    auto fillRows = [&] {
         clearUpperVectorState();
         std::vector<double> row(grid.interceptCount);
-        for (int i = first; i < grid.slopeCount && !stop.stop_requested(); i += workerCount) {
+        for (int i = nextRow++; i < grid.slopeCount && !stop.stop_requested(); i = nextRow++) {
             const double slope = grid.slopeAt(i);
+            const bool knownRow = coarser && i % rowStep == 0;
+            const std::vector<double> &rowIntercepts = knownRow ? newIntercepts : intercepts;
             if (squaredError) {
-                for (int j = 0; j < grid.interceptCount; ++j)
-                    row[j] = squaredError->value(slope, intercepts[j]);
-            } else if (!fillRowBySamples(objective, kernel.get(), slope, intercepts, row.data(),
+                for (size_t j = 0; j < rowIntercepts.size(); ++j)
+                    row[j] = squaredError->value(slope, rowIntercepts[j]);
+            } else if (!fillRowBySamples(objective, kernel.get(), slope, rowIntercepts, row.data(),
                                          stop)) {
                 return;
             }
-            for (int j = 0; j < grid.interceptCount; ++j)
-                landscape.values(i, j) = row[j];
+            if (knownRow) {
+                for (int j = 0; j < grid.interceptCount; j += columnStep)
+                    landscape.values(i, j) = coarser->values(i / rowStep, j / columnStep);
+                for (size_t k = 0; k < newColumns.size(); ++k)
+                    landscape.values(i, newColumns[k]) = row[k];
+            } else {
+                for (int j = 0; j < grid.interceptCount; ++j)
+                    landscape.values(i, j) = row[j];
+            }
         }
     };
     // Small jobs stay on the calling thread, where starting threads would cost more.
-    const double work = double(grid.slopeCount) * grid.interceptCount *
-                        (squaredError ? 1.0 : double(objective.data().size()));
+    const double nodes = double(grid.slopeCount) * grid.interceptCount -
+                         (coarser ? double(coarser->values.size()) : 0.0);
+    const double work = nodes * (squaredError ? 1.0 : double(objective.data().size()));
+    const int workerCount = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
     std::vector<std::jthread> workers;
     if (work > 1e5) {
         for (int worker = 1; worker < workerCount; ++worker)
-            workers.emplace_back(fillRows, worker);
-        fillRows(0);
-    } else {
-        for (int first = 0; first < workerCount; ++first)
-            fillRows(first);
+            workers.emplace_back(fillRows);
     }
+    fillRows();
     workers.clear();
     if (stop.stop_requested())
         return std::nullopt;
@@ -197,6 +234,61 @@ std::optional<Landscape> computeLandscape(const LineObjective &objective, const 
     landscape.minimumValue = landscape.values.minCoeff();
     landscape.maximumValue = landscape.values.maxCoeff();
     return landscape;
+}
+
+} // namespace
+
+std::optional<Landscape> computeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
+                                          std::stop_token stop)
+{
+    return fillLandscape(objective, grid, nullptr, stop);
+}
+
+bool isNestedGrid(const LandscapeGrid &coarse, const LandscapeGrid &fine)
+{
+    return coarse.slopeMinimum == fine.slopeMinimum && coarse.slopeMaximum == fine.slopeMaximum &&
+           coarse.interceptMinimum == fine.interceptMinimum &&
+           coarse.interceptMaximum == fine.interceptMaximum &&
+           nestingStep(coarse.slopeCount, fine.slopeCount) > 0 &&
+           nestingStep(coarse.interceptCount, fine.interceptCount) > 0;
+}
+
+std::optional<Landscape> refineLandscape(const LineObjective &objective, const Landscape &coarser,
+                                         const LandscapeGrid &grid, std::stop_token stop)
+{
+    if (!isNestedGrid(coarser.grid, grid) || coarser.values.rows() != coarser.grid.slopeCount ||
+        coarser.values.cols() != coarser.grid.interceptCount)
+        return fillLandscape(objective, grid, nullptr, stop);
+    return fillLandscape(objective, grid, &coarser, stop);
+}
+
+std::vector<LandscapeGrid> nestedGrids(const LandscapeGrid &grid, int minimumCount)
+{
+    std::vector<LandscapeGrid> grids;
+    LandscapeGrid coarser = grid;
+    while ((coarser.slopeCount - 1) % 2 == 0 && (coarser.interceptCount - 1) % 2 == 0 &&
+           (coarser.slopeCount - 1) / 2 + 1 >= minimumCount &&
+           (coarser.interceptCount - 1) / 2 + 1 >= minimumCount) {
+        coarser.slopeCount = (coarser.slopeCount - 1) / 2 + 1;
+        coarser.interceptCount = (coarser.interceptCount - 1) / 2 + 1;
+        grids.insert(grids.begin(), coarser);
+    }
+    return grids;
+}
+
+std::optional<LandscapeGrid> firstPassGrid(const LandscapeGrid &grid, double secondsPerNode,
+                                           double seconds, int smallestCount, int largestCount)
+{
+    std::optional<LandscapeGrid> chosen;
+    for (const LandscapeGrid &candidate : nestedGrids(grid, smallestCount)) {
+        if (candidate.slopeCount > largestCount || candidate.interceptCount > largestCount)
+            break;
+        const double nodes = double(candidate.slopeCount) * candidate.interceptCount;
+        if (chosen && !(secondsPerNode * nodes <= seconds))
+            break;
+        chosen = candidate;
+    }
+    return chosen;
 }
 
 std::optional<Landscape> computeLandscapeInDataUnits(const LineObjective &objective,

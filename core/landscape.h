@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <stop_token>
+#include <vector>
 
 namespace losslens {
 
@@ -37,6 +38,29 @@ struct Landscape
 // Returns std::nullopt when stop is requested before it finishes.
 std::optional<Landscape> computeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
                                           std::stop_token stop = {});
+
+// True when every node of `coarse` is a node of `fine`: the same ranges, and node spacings in
+// a power-of-two ratio, for which slopeAt and interceptAt give the same doubles on both grids.
+bool isNestedGrid(const LandscapeGrid &coarse, const LandscapeGrid &fine);
+
+// Computes the landscape of `grid` as computeLandscape does, but takes the nodes of `coarser`
+// from it and evaluates only the others, so a progressive computation wastes no work. With a
+// grid not nested in `grid` it computes every node. The kernels group the intercepts of a row
+// differently, so values may differ from computeLandscape's by rounding.
+std::optional<Landscape> refineLandscape(const LineObjective &objective, const Landscape &coarser,
+                                         const LandscapeGrid &grid, std::stop_token stop = {});
+
+// The grids nested in `grid` with 2, 4, 8, ... times its node spacing and at least
+// minimumCount nodes per axis, coarsest first. Empty when no count halves exactly, as for an
+// even number of nodes.
+std::vector<LandscapeGrid> nestedGrids(const LandscapeGrid &grid, int minimumCount);
+
+// Chooses the first pass of a progressive computation of `grid`: the finest grid of
+// nestedGrids(grid, smallestCount) with at most largestCount nodes per axis whose predicted
+// time, secondsPerNode per node, is at most `seconds`, else the coarsest of them. Returns
+// std::nullopt when no grid is nested in `grid`.
+std::optional<LandscapeGrid> firstPassGrid(const LandscapeGrid &grid, double secondsPerNode,
+                                           double seconds, int smallestCount, int largestCount);
 
 // Evaluates the mean loss on a grid in the data's own units, where a node (w, b) is the line
 // y = w x + b on the raw feature x, whatever scaling the objective trains with. Each node sums

@@ -121,6 +121,12 @@ private slots:
     void gridEndsExact_data();
     void gridEndsExact();
     void gridValidity();
+    void nestedGridsHalveSpacing();
+    void nestedGridNeedsPowerOfTwo();
+    void firstPassFitsTime();
+    void refinedMatchesFull_data();
+    void refinedMatchesFull();
+    void refineWithoutNestingComputesAll();
     void stopRequested();
     void stopCheckedEachBlock();
     void automaticGridContainsStart_data();
@@ -851,6 +857,163 @@ void TestLandscape::automaticGridInDataUnits()
     const LineParameters line = objective.toDataUnits(leastSquaresLine(objective));
     QVERIFY(grid.slopeMinimum < line.slope && line.slope < grid.slopeMaximum);
     QVERIFY(grid.interceptMinimum < line.intercept && line.intercept < grid.interceptMaximum);
+}
+
+void TestLandscape::nestedGridsHalveSpacing()
+{
+    LandscapeGrid grid;
+    grid.slopeMinimum = -3.7;
+    grid.slopeMaximum = 11.3;
+    grid.interceptMinimum = -0.1;
+    grid.interceptMaximum = 0.3;
+    grid.slopeCount = 161;
+    grid.interceptCount = 81;
+    const std::vector<LandscapeGrid> nested = nestedGrids(grid, 6);
+    QCOMPARE(nested.size(), size_t(4));
+    const int slopeCounts[] = {11, 21, 41, 81};
+    const int interceptCounts[] = {6, 11, 21, 41};
+    for (size_t k = 0; k < nested.size(); ++k) {
+        QCOMPARE(nested[k].slopeCount, slopeCounts[k]);
+        QCOMPARE(nested[k].interceptCount, interceptCounts[k]);
+        QVERIFY(isNestedGrid(nested[k], grid));
+        // Every coarse node is the same double as its fine node.
+        const int rowStep = (grid.slopeCount - 1) / (nested[k].slopeCount - 1);
+        const int columnStep = (grid.interceptCount - 1) / (nested[k].interceptCount - 1);
+        for (int i = 0; i < nested[k].slopeCount; ++i)
+            QCOMPARE(nested[k].slopeAt(i), grid.slopeAt(i * rowStep));
+        for (int j = 0; j < nested[k].interceptCount; ++j)
+            QCOMPARE(nested[k].interceptAt(j), grid.interceptAt(j * columnStep));
+    }
+
+    LandscapeGrid even = grid;
+    even.slopeCount = 200;
+    QVERIFY(nestedGrids(even, 6).empty());
+}
+
+void TestLandscape::nestedGridNeedsPowerOfTwo()
+{
+    LandscapeGrid fine;
+    fine.slopeCount = 61;
+    fine.interceptCount = 61;
+    LandscapeGrid coarse = fine;
+    coarse.slopeCount = 31;
+    coarse.interceptCount = 16;
+    QVERIFY(isNestedGrid(coarse, fine));
+    QVERIFY(isNestedGrid(fine, fine));
+
+    // With a spacing ratio of 3 the nodes may differ from the fine ones by rounding.
+    LandscapeGrid third = fine;
+    third.slopeCount = 21;
+    QVERIFY(!isNestedGrid(third, fine));
+    LandscapeGrid uneven = fine;
+    uneven.interceptCount = 26;
+    QVERIFY(!isNestedGrid(uneven, fine));
+    LandscapeGrid shifted = coarse;
+    shifted.slopeMaximum = 1.0 + 1e-15;
+    QVERIFY(!isNestedGrid(shifted, fine));
+    QVERIFY(!isNestedGrid(fine, coarse));
+}
+
+void TestLandscape::firstPassFitsTime()
+{
+    LandscapeGrid grid;
+    grid.slopeCount = 161;
+    grid.interceptCount = 161;
+    const auto side = [&](double secondsPerNode) {
+        const std::optional<LandscapeGrid> first = firstPassGrid(grid, secondsPerNode, 0.005, 6, 41);
+        return first ? first->slopeCount : 0;
+    };
+    // With no cost known yet the largest allowed grid, 41 x 41 nested in 161 x 161.
+    QCOMPARE(side(0.0), 41);
+    // 41 x 41 nodes at 2.9 us each take 4.9 ms; at 3.1 us they would take 5.2 ms.
+    QCOMPARE(side(2.9e-6), 41);
+    QCOMPARE(side(3.1e-6), 21);
+    QCOMPARE(side(1e-5), 21);
+    QCOMPARE(side(2e-5), 11);
+    // Beyond the budget even for the coarsest grid, the coarsest one.
+    QCOMPARE(side(1.0), 6);
+    QCOMPARE(side(std::numeric_limits<double>::quiet_NaN()), 6);
+
+    LandscapeGrid even = grid;
+    even.slopeCount = 160;
+    QVERIFY(!firstPassGrid(even, 0.0, 0.005, 6, 41));
+}
+
+void TestLandscape::refinedMatchesFull_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<int>("coarseCount");
+
+    // The kernels with run-time choices per group of intercepts (log products, the focal
+    // loss's far samples), MSE from its sums, and Barron's loss, which has no kernel.
+    for (const char *spec : {"mse", "huber:delta=1.3", "logcosh:scale=0.05", "tukey:c=4.685",
+                             "barron:alpha=0.5", "bce:pos_weight=3", "focal:gamma=2,alpha=0.25"}) {
+        for (const int coarseCount : {5, 17, 33})
+            QTest::addRow("%s from %d", spec, coarseCount) << QString::fromLatin1(spec)
+                                                           << coarseCount;
+    }
+}
+
+void TestLandscape::refinedMatchesFull()
+{
+    QFETCH(QString, spec);
+    QFETCH(int, coarseCount);
+
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    const bool regression = loss->kind() == LossKind::Regression;
+    const auto data = syntheticData(3001, !regression);
+    const LineObjective objective(data, loss, FeatureScaling::standardizing(data->feature));
+    LandscapeGrid grid = automaticGrid(objective, Eigen::Vector2d::Zero(), 65);
+    LandscapeGrid coarseGrid = grid;
+    coarseGrid.slopeCount = coarseCount;
+    coarseGrid.interceptCount = coarseCount;
+    QVERIFY(isNestedGrid(coarseGrid, grid));
+
+    const std::optional<Landscape> coarse = computeLandscape(objective, coarseGrid);
+    QVERIFY(coarse);
+    const std::optional<Landscape> refined = refineLandscape(objective, *coarse, grid);
+    const std::optional<Landscape> full = computeLandscape(objective, grid);
+    QVERIFY(refined && full);
+    QCOMPARE(refined->values.rows(), Eigen::Index(grid.slopeCount));
+    QCOMPARE(refined->values.cols(), Eigen::Index(grid.interceptCount));
+    const int step = (grid.slopeCount - 1) / (coarseCount - 1);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double value = refined->values(i, j);
+            if (i % step == 0 && j % step == 0)
+                QCOMPARE(value, coarse->values(i / step, j / step));
+            COMPARE_NEAR(value, full->values(i, j),
+                         test::relativeTolerance(full->values(i, j), 1e-12));
+        }
+    }
+    // Spot checks against the definition, across the grid, on the raw feature: the line in data
+    // units rounds differently, hence the wider tolerance.
+    for (const auto &[i, j] : {std::pair{0, 0}, {1, 63}, {32, 33}, {64, 1}, {63, 64}}) {
+        const LineParameters line = objective.toDataUnits({grid.slopeAt(i), grid.interceptAt(j)});
+        const double expected = plainMeanLoss(*loss, *data, line.slope, line.intercept);
+        COMPARE_NEAR(refined->values(i, j), expected, test::relativeTolerance(expected, 1e-10));
+    }
+    QCOMPARE(refined->minimumValue, refined->values.minCoeff());
+    QCOMPARE(refined->maximumValue, refined->values.maxCoeff());
+}
+
+void TestLandscape::refineWithoutNestingComputesAll()
+{
+    const auto loss = test::parseLoss(QStringLiteral("huber"));
+    const auto data = syntheticData(500, false);
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+    LandscapeGrid grid = automaticGrid(objective, Eigen::Vector2d::Zero(), 30);
+    LandscapeGrid other = grid;
+    other.slopeCount = 10;
+    other.interceptCount = 10;
+    QVERIFY(!isNestedGrid(other, grid));
+    const std::optional<Landscape> coarse = computeLandscape(objective, other);
+    QVERIFY(coarse);
+    const std::optional<Landscape> refined = refineLandscape(objective, *coarse, grid);
+    const std::optional<Landscape> full = computeLandscape(objective, grid);
+    QVERIFY(refined && full);
+    QCOMPARE(refined->values, full->values);
 }
 
 QTEST_GUILESS_MAIN(TestLandscape)

@@ -9,6 +9,7 @@
 #include "ui/syntheticdialog.h"
 #include "ui/trainingview.h"
 
+#include "core/landscape.h"
 #include "core/losscatalogue.h"
 #include "core/losses/crossentropy.h"
 #include "core/losses/huber.h"
@@ -318,15 +319,32 @@ void MainWindowTest::undoWorksInValueBox()
 void MainWindowTest::coarseLandscapeArrivesFirst()
 {
     QList<int> sizes;
+    std::vector<LandscapeGrid> grids;
     connect(m_window->landscapeView(), &LandscapeView::landscapeUpdated, this, [&] {
-        if (const LandscapeResult *result = m_window->landscapeView()->result())
+        if (const LandscapeResult *result = m_window->landscapeView()->result()) {
             sizes << int(result->landscape.values.rows());
+            grids.push_back(result->landscape.grid);
+        }
     });
     m_window->landscapeView()->resetRange();
     waitForLandscape();
     QVERIFY(sizes.size() >= 2);
     QVERIFY(sizes.front() < LandscapeView::resolution);
     QCOMPARE(sizes.back(), LandscapeView::resolution);
+    // Each pass refines the one before, so its nodes are nodes of the full grid.
+    for (size_t k = 1; k < grids.size(); ++k)
+        QVERIFY(isNestedGrid(grids[k - 1], grids[k]));
+    // The refined picture equals a computation of the full grid in one go.
+    const LandscapeResult *result = m_window->landscapeView()->result();
+    const std::optional<Landscape> full = computeLandscape(*result->objective, grids.back());
+    QVERIFY(full);
+    for (Eigen::Index i = 0; i < full->values.rows(); ++i) {
+        for (Eigen::Index j = 0; j < full->values.cols(); ++j) {
+            const double expected = full->values(i, j);
+            QVERIFY(std::abs(result->landscape.values(i, j) - expected) <=
+                    1e-12 * std::abs(expected));
+        }
+    }
 }
 
 void MainWindowTest::startMoveReplaysRuns()

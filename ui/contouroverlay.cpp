@@ -301,6 +301,8 @@ void ContourOverlay::updateLayout()
 void ContourOverlay::layoutLabels(const QRectF &area)
 {
     m_labels.clear();
+    if (m_levelLabels.isEmpty())
+        return;
     Occupancy occupancy(area);
     for (size_t k = 0; k < m_pixelLines.size(); ++k) {
         for (const QPolygonF &line : m_pixelLines[k])

@@ -2,6 +2,7 @@
 
 #include "uilogging.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QThread>
 
@@ -43,8 +44,18 @@ void LandscapeJob::cancel()
 
 namespace {
 
-// Grid side of the quick first pass: 1/16 of the work of a 161 x 161 grid.
-constexpr int coarseResolution = 41;
+// Largest grid side of the first pass, 1/16 of the work of a 161 x 161 grid.
+constexpr int largestFirstCount = 41;
+// Smallest grid side of a pass before the full grid.
+constexpr int smallestFirstCount = 6;
+// Time the first pass may take, predicted from the last pass of the same loss: within a frame
+// of 16.7 ms together with the handlers (about 2 ms) and the landscape's replot (about 5 ms).
+constexpr double firstPassSeconds = 0.005;
+// Passes between the first and the full grid are computed and shown only when the rest of the
+// full grid is predicted to take longer than this, as for a million points. Each costs a replot
+// of about 5 ms on the window's thread, and costs measured during a drag run about twice the
+// idle ones, so landscapes of 10,000 points get none.
+constexpr double intermediatePassSeconds = 0.25;
 
 // Nice value of the landscape's threads. The grid's workers fill every core. At equal priority
 // the landscape plot's replot took 8.7 ms during slider drags in losslens_ui_latency_benchmark
@@ -70,9 +81,16 @@ void lowerThreadPriority()
 
 using ResultPointer = std::shared_ptr<LandscapeResult>;
 
+double evaluations(const LandscapeGrid &grid, const LineObjective &objective)
+{
+    return double(grid.slopeCount) * grid.interceptCount *
+           double(std::max<Eigen::Index>(1, objective.data().size()));
+}
+
 void computeProgressively(QPromise<ResultPointer> &promise,
                           std::shared_ptr<const LineObjective> objective, LandscapeGrid grid,
-                          std::stop_token stop, std::optional<MinimumResult> knownMinimum)
+                          std::stop_token stop, std::optional<MinimumResult> knownMinimum,
+                          std::shared_ptr<std::atomic<double>> secondsPerEvaluation)
 {
     lowerThreadPriority();
     auto publish = [&](const Landscape &landscape, bool fullResolution) {
@@ -87,32 +105,70 @@ void computeProgressively(QPromise<ResultPointer> &promise,
         result->complete = fullResolution && result->hasMinimum;
         promise.addResult(result);
     };
+    // Computes one pass, refining the previous one, and updates the cost per evaluation.
+    std::optional<Landscape> previous;
+    auto compute = [&](const LandscapeGrid &pass) -> bool {
+        QElapsedTimer timer;
+        timer.start();
+        std::optional<Landscape> landscape =
+            previous ? refineLandscape(*objective, *previous, pass, stop)
+                     : computeLandscape(*objective, pass, stop);
+        if (!landscape)
+            return false;
+        const double computed =
+            evaluations(pass, *objective) - (previous && isNestedGrid(previous->grid, pass)
+                                                 ? evaluations(previous->grid, *objective)
+                                                 : 0.0);
+        if (computed > 0.0)
+            secondsPerEvaluation->store(double(timer.nsecsElapsed()) * 1e-9 / computed);
+        previous = std::move(landscape);
+        return true;
+    };
 
-    if (grid.slopeCount > coarseResolution || grid.interceptCount > coarseResolution) {
-        LandscapeGrid coarseGrid = grid;
-        coarseGrid.slopeCount = std::min(grid.slopeCount, coarseResolution);
-        coarseGrid.interceptCount = std::min(grid.interceptCount, coarseResolution);
-        const std::optional<Landscape> coarse = computeLandscape(*objective, coarseGrid, stop);
-        if (!coarse)
+    const double evaluationsPerNode =
+        double(std::max<Eigen::Index>(1, objective->data().size()));
+    if (const std::optional<LandscapeGrid> first =
+            firstPassGrid(grid, secondsPerEvaluation->load() * evaluationsPerNode,
+                          firstPassSeconds, smallestFirstCount, largestFirstCount)) {
+        if (!compute(*first))
             return;
-        publish(*coarse, false);
+        publish(*previous, false);
+        for (const LandscapeGrid &pass : nestedGrids(grid, smallestFirstCount)) {
+            if (pass.slopeCount <= previous->grid.slopeCount)
+                continue;
+            const double rest =
+                evaluations(grid, *objective) - evaluations(previous->grid, *objective);
+            if (secondsPerEvaluation->load() * rest <= intermediatePassSeconds)
+                break;
+            if (!compute(pass))
+                return;
+            publish(*previous, false);
+        }
+    } else if (grid.slopeCount > largestFirstCount || grid.interceptCount > largestFirstCount) {
+        // A grid with no nested coarse grid, such as one with an even number of nodes, gets a
+        // coarse pass of its own, which the full grid cannot reuse.
+        LandscapeGrid coarseGrid = grid;
+        coarseGrid.slopeCount = std::min(grid.slopeCount, largestFirstCount);
+        coarseGrid.interceptCount = std::min(grid.interceptCount, largestFirstCount);
+        if (!compute(coarseGrid))
+            return;
+        publish(*previous, false);
     }
-    const std::optional<Landscape> full = computeLandscape(*objective, grid, stop);
-    if (!full)
+    if (!compute(grid))
         return;
-    publish(*full, true);
+    const Landscape &full = *previous;
+    publish(full, true);
     if (knownMinimum)
         return;
     // The search starts from the best node of the full grid.
     Eigen::Index row = 0, column = 0;
-    full->values.minCoeff(&row, &column);
-    const Eigen::Vector2d initial(full->grid.slopeAt(int(row)),
-                                  full->grid.interceptAt(int(column)));
+    full.values.minCoeff(&row, &column);
+    const Eigen::Vector2d initial(full.grid.slopeAt(int(row)), full.grid.interceptAt(int(column)));
     const MinimumResult minimum = findMinimum(*objective, initial, stop);
     if (minimum.status == MinimumStatus::Cancelled)
         return;
     knownMinimum = minimum;
-    publish(*full, true);
+    publish(full, true);
 }
 
 } // namespace
@@ -144,8 +200,12 @@ void LandscapeJob::request(std::shared_ptr<const LineObjective> objective,
                 emit resultReady(result);
             });
     connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+    // The cost of the loss's last pass predicts the passes of this request.
+    auto &cost = m_secondsPerEvaluation[objective->loss().name()];
+    if (!cost)
+        cost = std::make_shared<std::atomic<double>>(0.0);
     watcher->setFuture(QtConcurrent::run(&m_pool, computeProgressively, objective, grid,
-                                         m_stop.get_token(), knownMinimum));
+                                         m_stop.get_token(), knownMinimum, cost));
     m_busy = true;
     emit busyChanged(true);
     qCDebug(lcUi) << "landscape requested" << grid.slopeCount << "x" << grid.interceptCount;

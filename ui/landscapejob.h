@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stop_token>
@@ -25,9 +27,10 @@ struct LandscapeResult
     bool hasMinimum = false;
 };
 
-// Computes a landscape and the minimum of its objective on the thread pool, progressively: a
-// coarse grid first, delivered at once, then the full grid, then the full grid again with the
-// minimum. A new request
+// Computes a landscape and the minimum of its objective on the thread pool, progressively. A
+// coarse grid comes first, sized to take at most about 5 ms, and is delivered at once. Finer
+// grids follow only when the full grid is slow. Each pass refines the one before, and the full
+// grid is delivered again with the minimum. A new request
 // cancels the one in flight, so only the latest request's results are delivered. The minimum
 // does not depend on the grid and is reused while the objective stays the same.
 class LandscapeJob : public QObject
@@ -55,6 +58,9 @@ private:
     bool m_busy = false;
     std::shared_ptr<const LineObjective> m_minimumObjective;
     std::optional<MinimumResult> m_minimum;
+    // Measured seconds per node and sample of each loss's last pass, shared with the
+    // computation that updates it. Keyed by the loss's name, as costs differ between losses.
+    std::map<QString, std::shared_ptr<std::atomic<double>>> m_secondsPerEvaluation;
 };
 
 } // namespace losslens

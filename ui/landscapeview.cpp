@@ -218,8 +218,9 @@ void LandscapeView::requestLandscape()
     if (!grid.isValid())
         return;
     m_job.request(objective, grid);
-    // The coarse grid arrives within a few milliseconds (at most about 7 ms for 10,000 points
-    // on 2 cores in losslens_ui_latency_benchmark). Every plot's queued replots wait for it, so
+    // The first pass is sized to arrive within about 5 ms (see LandscapeJob), and took at most
+    // 2.2 ms for 10,000 points on 2 cores in losslens_ui_latency_benchmark when idle. Every
+    // plot's queued replots wait for it, so
     // the new picture is painted first, and the paths of the same change are drawn with it in
     // one replot. The hold bounds the wait on a slower machine.
     ReplotScheduler::holdAllFor(std::chrono::milliseconds(30));
@@ -318,7 +319,11 @@ void LandscapeView::updateContours()
         backgrounds.emplace_back(
             gradient.color(level / unit, m_scale->dataRange(), logarithmicColours));
     }
-    m_contours->setContours(std::move(contours), contourLabels(levels), std::move(backgrounds));
+    // Labels wait for the full grid: placing them takes about 1.5 ms of each replot, and during a
+    // slider drag the coarse pictures replace each other too fast to read them.
+    m_contours->setContours(std::move(contours),
+                            m_result->fullResolution ? contourLabels(levels) : QStringList(),
+                            std::move(backgrounds));
     qCDebug(lcUi) << "traced contour levels" << levels << "on" << landscape.grid.slopeCount << "x"
                   << landscape.grid.interceptCount << "in" << timer.nsecsElapsed() / 1e6 << "ms";
 }
