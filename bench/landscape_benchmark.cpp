@@ -3,7 +3,8 @@
 // the report (report.py) need into a work folder:
 //   data_N.csv               the data of N rows, with the columns x,y,label
 //   landscape_LOSS_N_G.bin   each timed landscape as G x G little-endian doubles, w outer
-//   losslens.json            the peak rate, the losses with their flop counts, and the cells
+//   losslens.json            the peak rate, the losses with their flop counts, the cells and
+//                            the first coarse pass of each loss at N = 10,000
 // bench/run.sh runs the three programs in turn (see bench/README.md).
 
 #include "fmaprobe.h"
@@ -159,6 +160,36 @@ Timing timeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
     return timing;
 }
 
+// The first coarse picture after a slider move, as the window computes it: the view's 161 x 161
+// grid, its largest first pass (41 x 41), and the pass that LandscapeJob chooses from that
+// pass's measured cost for its 5 ms budget.
+QJsonObject timeFirstPass(const LineObjective &objective, const char *name, QTextStream &out)
+{
+    constexpr int viewSide = 161;
+    constexpr int largestSide = 41;
+    const LandscapeGrid view = gridFor(objective.loss().kind(), viewSide);
+    LandscapeGrid largest = view;
+    largest.slopeCount = largestSide;
+    largest.interceptCount = largestSide;
+    std::optional<Landscape> landscape;
+    const Timing largestTiming = timeLandscape(objective, largest, &landscape);
+    const double secondsPerNode = largestTiming.seconds / (double(largestSide) * largestSide);
+    const std::optional<LandscapeGrid> chosen =
+        firstPassGrid(view, secondsPerNode, 0.005, 6, largestSide);
+    const Timing chosenTiming =
+        chosen ? timeLandscape(objective, *chosen, &landscape) : largestTiming;
+    const int chosenSide = chosen ? chosen->slopeCount : largestSide;
+    out << name << " first pass N=" << objective.data().size() << ": " << largestSide << " x "
+        << largestSide << " " << largestTiming.seconds << " s, chosen " << chosenSide << " x "
+        << chosenSide << " " << chosenTiming.seconds << " s" << Qt::endl;
+    return QJsonObject{{QStringLiteral("loss"), QString::fromLatin1(name)},
+                       {QStringLiteral("count"), int(objective.data().size())},
+                       {QStringLiteral("largest_side"), largestSide},
+                       {QStringLiteral("largest_seconds"), largestTiming.seconds},
+                       {QStringLiteral("chosen_side"), chosenSide},
+                       {QStringLiteral("chosen_seconds"), chosenTiming.seconds}};
+}
+
 bool writeLandscape(const Landscape &landscape, const QString &path, QString *error)
 {
     QFile file(path);
@@ -288,8 +319,19 @@ int main(int argc, char **argv)
         dataBySize[count] = std::move(data);
     }
 
+    // The first-pass target is for 10,000 points, timed whatever --sizes says.
+    constexpr int firstPassCount = 10000;
+    if (!dataBySize.contains(firstPassCount)) {
+        QString error;
+        BenchmarkData data = makeData(firstPassCount, dataSeed, folder, &error);
+        if (!error.isEmpty())
+            return fail(error);
+        dataBySize[firstPassCount] = std::move(data);
+    }
+
     QJsonArray lossEntries;
     QJsonArray cells;
+    QJsonArray firstPasses;
     for (const LossCase &lossCase : chosen) {
         QString error;
         const std::shared_ptr<const Loss> loss =
@@ -303,6 +345,12 @@ int main(int argc, char **argv)
             {QStringLiteral("kind"), regression ? "regression" : "classification"},
             {QStringLiteral("flops"), lossCase.flops},
             {QStringLiteral("flop_breakdown"), QString::fromLatin1(lossCase.flopBreakdown)}});
+
+        const BenchmarkData &firstPassData = dataBySize.at(firstPassCount);
+        firstPasses.append(timeFirstPass(
+            LineObjective(regression ? firstPassData.regression : firstPassData.classification,
+                          loss, FeatureScaling::identity()),
+            lossCase.name, out));
 
         // Cells from the least work to the most, so each prediction extrapolates from the
         // largest cell timed so far.
@@ -378,7 +426,8 @@ int main(int argc, char **argv)
                               {QStringLiteral("max_seconds"), limit},
                               {QStringLiteral("losses"), lossEntries},
                               {QStringLiteral("data"), dataFiles},
-                              {QStringLiteral("cells"), cells}};
+                              {QStringLiteral("cells"), cells},
+                              {QStringLiteral("first_passes"), firstPasses}};
     const QString resultsPath = folder.filePath(QStringLiteral("losslens.json"));
     QFile file(resultsPath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||

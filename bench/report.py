@@ -43,6 +43,9 @@ TARGETS = {
     "focal": (0.150, 8.0, 8.0),
 }
 
+# The first coarse picture after a slider move, N = 10,000: at most 16 ms.
+FIRST_PASS_SECONDS = 0.016
+
 
 def target_rows(losslens_cells, peers):
     """Yield a Markdown row per loss with a target whose N = 10,000, G = 200 cell was timed."""
@@ -147,6 +150,21 @@ def main():
         print("|---|---|---|---|")
         for row in rows:
             print(row)
+        print()
+    first_passes = losslens.get("first_passes", [])
+    if first_passes:
+        print(f"First coarse picture after a slider move (target at most "
+              f"{FIRST_PASS_SECONDS * 1e3:g} ms), on the view's 161 x 161 grid:")
+        print()
+        print("| loss | N | 41 x 41 | first pass chosen for 5 ms | target |")
+        print("|---|---:|---:|---:|---|")
+        for entry in first_passes:
+            largest = entry["largest_seconds"]
+            chosen = entry["chosen_seconds"]
+            side = entry["chosen_side"]
+            verdict = "met" if chosen <= FIRST_PASS_SECONDS else "missed"
+            print(f"| {entry['loss']} | {entry['count']} | {largest * 1e3:.3g} ms "
+                  f"| {side} x {side}: {chosen * 1e3:.3g} ms | {verdict} |")
         print()
     print("Largest relative difference of a peer's landscape from LossLens's, per loss: " +
           ", ".join(f"{name} {value:.1g}" for name, value in differences.items()) + ".")
