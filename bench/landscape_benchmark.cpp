@@ -160,9 +160,9 @@ Timing timeLandscape(const LineObjective &objective, const LandscapeGrid &grid,
     return timing;
 }
 
-// The first coarse picture after a slider move, as the window computes it: the view's 161 x 161
-// grid, its largest first pass (41 x 41), and the pass that LandscapeJob chooses from that
-// pass's measured cost for its 5 ms budget.
+// Times the first coarse picture after a slider move as the window computes it. The view's grid
+// is 161 x 161 and its largest first pass 41 x 41. LandscapeJob chooses the pass from the
+// measured cost of that pass and its budget of 5 ms.
 QJsonObject timeFirstPass(const LineObjective &objective, const char *name, QTextStream &out)
 {
     constexpr int viewSide = 161;
@@ -319,7 +319,7 @@ int main(int argc, char **argv)
         dataBySize[count] = std::move(data);
     }
 
-    // The first-pass target is for 10,000 points, timed whatever --sizes says.
+    // The first-pass target is for 10,000 points, which are timed whatever --sizes lists.
     constexpr int firstPassCount = 10000;
     if (!dataBySize.contains(firstPassCount)) {
         QString error;
