@@ -14,6 +14,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <numbers>
 #include <numeric>
 #include <optional>
@@ -238,6 +239,53 @@ struct WelschShape : PlainShape
     V value(D d, V x, V, V, V &) const
     {
         return hn::Neg(hn::Expm1(d, hn::Mul(hn::Set(d, -0.5), hn::Mul(x, x))));
+    }
+};
+
+// Barron's general loss at t = e / c: with s = t^2, b = |alpha - 2| and q = s / b,
+//   rho = (b / alpha) ((1 + q)^(alpha / 2) - 1) = (b / alpha) expm1((alpha / 2) log1p(q)),
+// which keeps its relative accuracy as q or alpha tends to 0, since expm1 and log1p do.
+// BarronLoss writes the same value as H expm1(E) / E with H = (b / 2) log1p(q) and
+// E = (alpha / b) H; the form here saves its division. The limits alpha = 2 (s / 2),
+// alpha = 0 ((b / 2) log1p(q)) and alpha = -inf (-expm1(-s / 2)) are the loss's.
+struct BarronShape : PlainShape
+{
+    double alpha;
+
+    V value(D d, V t, V, V, V &) const
+    {
+        const V s = hn::Mul(t, t);
+        if (alpha == 2.0)
+            return hn::Mul(hn::Set(d, 0.5), s);
+        if (std::isinf(alpha))
+            return hn::Neg(hn::Expm1(d, hn::Mul(hn::Set(d, -0.5), s)));
+        const double b = std::abs(alpha - 2.0);
+        const V q = hn::Mul(s, hn::Set(d, 1.0 / b));
+        V logarithm = hn::Log1p(d, q);
+        const V infinity = hn::Set(d, std::numeric_limits<double>::infinity());
+        const auto overflowed = hn::Eq(q, infinity);
+        if (!hn::AllFalse(d, overflowed)) {
+            // Only when s / b overflows: there log1p(s / b) = log(s) - log(b) to rounding.
+            logarithm = hn::IfThenElse(
+                overflowed, hn::Sub(hn::Log(d, s), hn::Set(d, std::log(b))), logarithm);
+        }
+        if (alpha == 0.0)
+            return hn::Mul(hn::Set(d, 0.5 * b), logarithm);
+        const V exponent = hn::Mul(hn::Set(d, 0.5 * alpha), logarithm);
+        V result = hn::Mul(hn::Set(d, b / alpha), hn::Expm1(d, exponent));
+        // expm1(E) overflows above about 709.8 while (b / alpha) expm1(E) may be finite.
+        const auto large = hn::Gt(exponent, hn::Set(d, 700.0));
+        if (!hn::AllFalse(d, large)) {
+            const V logarithmic = hn::Exp(d, hn::Add(exponent, hn::Set(d, std::log(b / alpha))));
+            result = hn::IfThenElse(large, logarithmic, result);
+        }
+        // s itself overflows: the loss's limits, b / |alpha| for alpha < 0 and infinity above.
+        const auto unbounded = hn::Eq(s, infinity);
+        if (!hn::AllFalse(d, unbounded)) {
+            const double limit = alpha < 0.0 ? b / -alpha : std::numeric_limits<double>::infinity();
+            result = hn::IfThenElse(unbounded, hn::Set(d, limit), result);
+        }
+        return result;
     }
 };
 
@@ -1159,6 +1207,9 @@ void AddBlockSums(const BlockJob &job)
     case KernelForm::Shape::Cauchy:
         add(CauchyShape{});
         break;
+    case KernelForm::Shape::Barron:
+        add(BarronShape{{}, form.parameter});
+        break;
     case KernelForm::Shape::LogCosh:
         add(LogCoshShape{});
         break;
@@ -1219,6 +1270,7 @@ std::optional<KernelForm> formOf(const Loss &loss)
         {QStringLiteral("geman_mcclure"), Shape::GemanMcClure},
         {QStringLiteral("welsch"), Shape::Welsch},
         {QStringLiteral("cauchy"), Shape::Cauchy},
+        {QStringLiteral("barron"), Shape::Barron},
         {QStringLiteral("logcosh"), Shape::LogCosh},
         {QStringLiteral("bce"), Shape::BinaryCrossEntropy},
         {QStringLiteral("focal"), Shape::Focal},
@@ -1242,15 +1294,17 @@ std::optional<KernelForm> formOf(const Loss &loss)
         {Shape::EpsilonInsensitive, QStringLiteral("epsilon")},
         {Shape::Tukey, QStringLiteral("c")},
         {Shape::Focal, QStringLiteral("gamma")},
+        {Shape::Barron, QStringLiteral("alpha")},
     };
     for (const auto &[shape, key] : keys) {
         if (shape == form.shape)
             form.parameter = loss.parameterValue(loss.parameterIndex(key));
     }
-    // Geman-McClure, Welsch and Cauchy write x / c as x / s: their c multiplies the scale.
+    // Geman-McClure, Welsch, Cauchy and Barron write x / c as x / s: their c multiplies the
+    // scale.
     double scale = loss.acceptsResidualScale() ? loss.residualScale().value : 1.0;
     if (form.shape == Shape::GemanMcClure || form.shape == Shape::Welsch ||
-        form.shape == Shape::Cauchy)
+        form.shape == Shape::Cauchy || form.shape == Shape::Barron)
         scale *= loss.parameterValue(loss.parameterIndex(QStringLiteral("c")));
     if (!(scale > 0.0) || !std::isfinite(scale))
         return std::nullopt;

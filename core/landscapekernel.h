@@ -25,6 +25,7 @@ struct KernelForm
         GemanMcClure,
         Welsch,
         Cauchy,
+        Barron,
         LogCosh,
         BinaryCrossEntropy,
         Focal,
@@ -35,7 +36,7 @@ struct KernelForm
         ZeroOne,
     };
     Shape shape = Shape::AbsoluteError;
-    // delta, beta, tau, epsilon, c or gamma, as the shape has it.
+    // delta, beta, tau, epsilon, c, gamma or alpha, as the shape has it.
     double parameter = 0.0;
     double inverseScale = 1.0;
 };
@@ -76,7 +77,7 @@ class LandscapeKernel
 {
 public:
     // Creates the kernel for the loss on the data. Returns nullptr when the loss has no kernel
-    // (Barron's loss, formulas, cross-entropy, composites with such a term, composites that
+    // (formulas, cross-entropy, composites with such a term, composites that
     // mix bce or focal with other terms) or when a label is neither 0 nor 1.
     static std::unique_ptr<LandscapeKernel> create(const Loss &loss, const Eigen::VectorXd &feature,
                                                    const Eigen::VectorXd &target);

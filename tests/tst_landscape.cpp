@@ -121,6 +121,7 @@ private slots:
     void gridEndsExact_data();
     void gridEndsExact();
     void gridValidity();
+    void everyLineLossHasKernel();
     void nestedGridsHalveSpacing();
     void nestedGridNeedsPowerOfTwo();
     void firstPassFitsTime();
@@ -142,7 +143,7 @@ void TestLandscape::valuesMatchPlainLoop_data()
     QTest::addColumn<bool>("standardize");
 
     // Every loss with a vectorized kernel, with parameters away from their defaults, scaled
-    // robust losses and composites, and Barron's loss, which has none.
+    // robust losses and composites, and Barron's loss at each of its special shapes.
     for (const char *spec : {"mse",
                              "mae",
                              "huber:delta=1.3",
@@ -160,6 +161,13 @@ void TestLandscape::valuesMatchPlainLoop_data()
                              "cauchy:c=0.5",
                              "cauchy:c=2,scale=0.1",
                              "barron:alpha=0.5",
+                             "barron:alpha=2,c=0.7",
+                             "barron:alpha=1",
+                             "barron:alpha=0,c=3",
+                             "barron:alpha=-2",
+                             "barron:alpha=-inf,c=0.5",
+                             "barron:alpha=2.001",
+                             "barron:alpha=10,c=4,scale=2",
                              "0.5*(huber:delta=2) + 2*(mae) + (cauchy:scale=4)",
                              "bce",
                              "bce:pos_weight=3,smoothing=0.2",
@@ -249,7 +257,8 @@ void TestLandscape::largeDataMatchesPlainLoop_data()
     for (const char *spec :
          {"mae", "huber:delta=1", "logcosh", "tukey:c=4.685", "cauchy:c=0.3", "welsch", "bce",
           "bce:pos_weight=0.5,smoothing=0.1", "focal:gamma=2,alpha=0.25",
-          "focal:gamma=0.5,alpha=0.25", "exponential", "formula:log(1+e^2/4)"})
+          "focal:gamma=0.5,alpha=0.25", "barron:alpha=1.5,c=2", "exponential",
+          "formula:log(1+e^2/4)"})
         QTest::newRow(spec) << QString::fromLatin1(spec);
 }
 
@@ -366,8 +375,10 @@ void TestLandscape::extremeInputsMatchPlainLoop_data()
 {
     QTest::addColumn<QString>("spec");
 
-    for (const char *spec : {"logcosh", "logcosh:scale=0.05", "cauchy:c=1e-3", "welsch", "tukey",
-                             "bce", "focal", "focal:gamma=0.5", "exponential", "hinge"})
+    for (const char *spec :
+         {"logcosh", "logcosh:scale=0.05", "cauchy:c=1e-3", "welsch", "tukey", "barron:alpha=10",
+          "barron:alpha=2.5,c=1e-6", "barron:alpha=-3,c=1e-3", "bce", "focal", "focal:gamma=0.5",
+          "exponential", "hinge"})
         QTest::newRow(spec) << QString::fromLatin1(spec);
 }
 
@@ -465,7 +476,8 @@ void TestLandscape::everyInstructionSetMatchesPlainLoop_data()
     for (const QString &set : sets) {
         for (const char *spec :
              {"mae", "huber:delta=1.3,scale=2", "tukey", "logcosh", "cauchy", "welsch",
-              "bce:pos_weight=2", "focal", "focal:gamma=0.5", "modified_huber", "exponential"}) {
+              "barron:alpha=0.5", "barron:alpha=-inf", "bce:pos_weight=2", "focal",
+              "focal:gamma=0.5", "modified_huber", "exponential"}) {
             QTest::addRow("%s %s", qPrintable(set), spec) << set << QString::fromLatin1(spec);
         }
     }
@@ -859,6 +871,23 @@ void TestLandscape::automaticGridInDataUnits()
     QVERIFY(grid.interceptMinimum < line.intercept && line.intercept < grid.interceptMaximum);
 }
 
+void TestLandscape::everyLineLossHasKernel()
+{
+    // Formulas are user expressions and have no kernel. Cross-entropy needs more than the
+    // line's one logit, so it has no landscape.
+    const auto regressionData = syntheticData(50, false);
+    const auto classificationData = syntheticData(50, true);
+    for (const QString &name : LossCatalogue::names()) {
+        if (name == QLatin1String("cross_entropy") || name == QLatin1String("formula"))
+            continue;
+        const auto loss = test::parseLoss(name);
+        QVERIFY2(loss, qPrintable(name));
+        const auto &data =
+            loss->kind() == LossKind::Regression ? regressionData : classificationData;
+        QVERIFY2(LandscapeKernel::create(*loss, data->feature, data->target), qPrintable(name));
+    }
+}
+
 void TestLandscape::nestedGridsHalveSpacing()
 {
     LandscapeGrid grid;
@@ -945,9 +974,10 @@ void TestLandscape::refinedMatchesFull_data()
     QTest::addColumn<int>("coarseCount");
 
     // The kernels with run-time choices per group of intercepts (log products, the focal
-    // loss's far samples), MSE from its sums, and Barron's loss, which has no kernel.
+    // loss's far samples), MSE from its sums, and a formula, which has no kernel.
     for (const char *spec : {"mse", "huber:delta=1.3", "logcosh:scale=0.05", "tukey:c=4.685",
-                             "barron:alpha=0.5", "bce:pos_weight=3", "focal:gamma=2,alpha=0.25"}) {
+                             "barron:alpha=0.5", "formula:log(1+e^2/4)", "bce:pos_weight=3",
+                             "focal:gamma=2,alpha=0.25"}) {
         for (const int coarseCount : {5, 17, 33})
             QTest::addRow("%s from %d", spec, coarseCount) << QString::fromLatin1(spec)
                                                            << coarseCount;
