@@ -74,6 +74,7 @@ private slots:
     void replotTimeWithContours();
     void landscapeViewDrawsContours();
     void hugeLossesShownInUnits();
+    void deepZoomTicksDistinct();
 };
 
 void TestContourOverlay::labelsPlacedClearOnLines_data()
@@ -333,6 +334,40 @@ void TestContourOverlay::hugeLossesShownInUnits()
     const double unit = std::pow(10.0, exponent);
     QVERIFY(std::abs(map->data()->cell(3, 5) - landscape.values(3, 5) / unit) <=
             1e-12 * landscape.values(3, 5) / unit);
+}
+
+void TestContourOverlay::deepZoomTicksDistinct()
+{
+    // A zoom deep into the valley leaves ranges a millionth of their values wide, on the axes and
+    // on the colour scale. Every tick label must still differ from its neighbours.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LandscapeView *view = window.landscapeView();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !view->isComputing() && view->result() != nullptr && view->result()->complete, 10000);
+    const Eigen::Vector2d minimum = view->result()->minimum.theta;
+    view->setRange({minimum[0] - 2e-6, minimum[0] + 2e-6, minimum[1] - 3e-6, minimum[1] + 3e-6});
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !view->isComputing() && view->result() != nullptr && view->result()->complete, 10000);
+    QCustomPlot *plot = view->plot();
+    plot->replot();
+    QCPColorScale *scale = nullptr;
+    for (int k = 0; k < plot->plotLayout()->elementCount(); ++k) {
+        if (auto *candidate = qobject_cast<QCPColorScale *>(plot->plotLayout()->elementAt(k)))
+            scale = candidate;
+    }
+    QVERIFY(scale);
+    QVERIFY(scale->axis()->range().size() < 1e-6 * std::abs(scale->axis()->range().upper));
+    for (QCPAxis *axis : {plot->xAxis, plot->yAxis, scale->axis()}) {
+        const QVector<QString> labels = axis->tickVectorLabels();
+        QVERIFY2(labels.size() >= 2, qPrintable(axis->label()));
+        for (qsizetype k = 1; k < labels.size(); ++k)
+            QVERIFY2(labels[k] != labels[k - 1], qPrintable(axis->label() + QStringLiteral(": ") +
+                                                           labels[k]));
+    }
+    // Long labels on the horizontal axis come with fewer ticks.
+    QVERIFY(plot->xAxis->tickVectorLabels().size() <= 4);
 }
 
 QTEST_MAIN(TestContourOverlay)

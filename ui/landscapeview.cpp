@@ -65,6 +65,8 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     m_plot->plotLayout()->addElement(2, 1, m_scale);
     m_scale->setType(QCPAxis::atRight);
     m_scale->axis()->setLabel(tr("mean loss"));
+    // A deep zoom leaves a loss range that is tiny against the loss itself.
+    keepTicksDistinct(m_scale->axis());
     m_map->setColorScale(m_scale);
     m_map->setGradient(lossGradient());
     // Created after the map and before the markers and paths, so it is drawn between them.

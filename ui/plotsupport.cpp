@@ -27,9 +27,12 @@ QCPColorGradient lossGradient()
 namespace {
 
 // Enough significant digits that neighbouring ticks differ, as on a narrow range far from 0.
+// A horizontal axis then gets fewer ticks, so that its longer labels do not run into each other.
 void adaptPrecision(QCPAxis *axis)
 {
-    if (axis->scaleType() != QCPAxis::stLinear)
+    // Decade ticks are powers of ten and always differ. A logarithmic axis over a narrow range
+    // has plain ticks, spaced almost evenly, so the linear rule suits it.
+    if (!axis->ticker().dynamicCast<QCPAxisTickerLog>().isNull())
         return;
     const QCPRange range = axis->range();
     const double magnitude = std::max(std::abs(range.lower), std::abs(range.upper));
@@ -38,9 +41,21 @@ void adaptPrecision(QCPAxis *axis)
         digits = std::clamp(int(std::ceil(std::log10(magnitude / range.size()))) + 2, 6, 15);
     if (axis->numberPrecision() != digits)
         axis->setNumberPrecision(digits);
+    if (axis->orientation() == Qt::Horizontal) {
+        const int ticks = digits >= 10 ? 3 : (digits >= 8 ? 4 : 5);
+        if (axis->ticker()->tickCount() != ticks)
+            axis->ticker()->setTickCount(ticks);
+    }
 }
 
 } // namespace
+
+void keepTicksDistinct(QCPAxis *axis)
+{
+    adaptPrecision(axis);
+    QObject::connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), axis,
+                     [axis] { adaptPrecision(axis); });
+}
 
 void configurePlot(QCustomPlot *plot)
 {
@@ -59,10 +74,8 @@ void configurePlot(QCustomPlot *plot)
         axis->setLabelFont(font);
     }
     plot->legend->setFont(font);
-    for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
-        QObject::connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), axis,
-                         [axis] { adaptPrecision(axis); });
-    }
+    for (QCPAxis *axis : {plot->xAxis, plot->yAxis})
+        keepTicksDistinct(axis);
     plot->legend->setBrush(QColor(255, 255, 255, 210));
     new PlotStyler(plot);
 }

@@ -81,6 +81,12 @@ private:
     mutable int m_minimumWidth = -1;
 };
 
+// Gives an axis with plain (not decade) ticks enough significant digits that neighbouring tick
+// labels differ, now and after every range change, and a horizontal one fewer ticks when its
+// labels grow long.
+// configurePlot() does this for the plot's main axes.
+void keepTicksDistinct(QCPAxis *axis);
+
 // Switches an axis between a linear and a logarithmic scale, with ticks to match its range.
 void setLogarithmic(QCPAxis *axis, bool logarithmic);
 
