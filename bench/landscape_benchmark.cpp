@@ -40,9 +40,9 @@ namespace {
 // evaluation of rho(w x + b - y) or rho(w x + b, y), the sum's addition included. Counted as 1:
 // add, subtract, multiply, divide, abs, min, max, compare; as 2: a fused multiply-add. The
 // transcendental functions are estimates for vectorized polynomial implementations, which
-// take 10 to 13 fused multiply-adds plus the range reduction: exp 20, log1p 25, sinh 25 (one
-// exp and a reciprocal), pow 45 (a log and an exp). Only mse, mae, huber and tukey are exact
-// counts, and their scalar code may do a compare or a select more.
+// take 10 to 13 fused multiply-adds plus the range reduction: exp 20, expm1 20, log1p 25, sinh
+// 25 (one exp and a reciprocal), pow 45 (a log and an exp). Only mse, mae, huber, tukey and
+// geman_mcclure are exact counts, and their scalar code may do a compare or a select more.
 struct LossCase
 {
     const char *name;
@@ -67,6 +67,15 @@ constexpr LossCase lossCases[] = {
     {"focal", "focal:gamma=2,alpha=0.25", 110,
      "w*x+b 2, 2y-1 2, margin 1, abs(u) 1, exp 20, 1+d 1, two divisions 2, log1p 25, "
      "max(-u,0)+ 3, pow 45, class weight 5, products 2, sum 1"},
+    {"welsch", "welsch", 28,
+     "w*x+b 2, -y 1, e/c 1, s=t*t 1, -0.5*s 1, expm1 20, negation 1, sum 1"},
+    {"cauchy", "cauchy", 32, "w*x+b 2, -y 1, e/c 1, s=t*t 1, 0.5*s 1, log1p 25, sum 1"},
+    {"geman_mcclure", "geman_mcclure", 14,
+     "w*x+b 2, -y 1, e/c 1, s=t*t 1, s+4 1, p=4/() 1, s<4 1, 0.5*s*p 2, 2-2p 2, select 1, "
+     "sum 1"},
+    {"barron", "barron:alpha=0.5", 57,
+     "w*x+b 2, -y 1, e/c 1, s=t*t 1, q=s/b 1, log1p 25, (alpha/2)*() 1, expm1 20, (b/alpha)*() 1, "
+     "overflow checks 3, sum 1"},
 };
 
 // Synthetic data of a line y = 2 x + 1 with unit Gaussian noise, x uniform in [-5, 5], and 10%
@@ -245,7 +254,9 @@ int main(int argc, char **argv)
         QStringLiteral("work-dir"), QStringLiteral("Folder for the data, landscapes and results."),
         QStringLiteral("DIR"));
     const QCommandLineOption losses(
-        QStringLiteral("losses"), QStringLiteral("Comma-separated losses to time."),
+        QStringLiteral("losses"),
+        QStringLiteral("Comma-separated losses to time, from mse, mae, huber, logcosh, tukey, bce, "
+                       "focal, welsch, cauchy, geman_mcclure and barron (alpha = 0.5)."),
         QStringLiteral("LIST"), QStringLiteral("mse,mae,huber,logcosh,tukey,bce,focal"));
     const QCommandLineOption sizes(
         QStringLiteral("sizes"), QStringLiteral("Comma-separated data sizes N (rows)."),
@@ -279,9 +290,11 @@ int main(int argc, char **argv)
         const auto found = std::find_if(std::begin(lossCases), std::end(lossCases),
                                         [&](const LossCase &c) { return name == c.name; });
         if (found == std::end(lossCases))
-            return fail(QStringLiteral("unknown loss \"%1\" in --losses; the benchmark knows "
-                                       "mse, mae, huber, logcosh, tukey, bce and focal.")
-                            .arg(name));
+            return fail(
+                QStringLiteral("unknown loss \"%1\" in --losses; the benchmark knows "
+                               "mse, mae, huber, logcosh, tukey, bce, focal, welsch, cauchy, "
+                               "geman_mcclure and barron.")
+                    .arg(name));
         chosen.push_back(*found);
     }
     bool ok = false;

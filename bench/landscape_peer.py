@@ -93,6 +93,28 @@ def numpy_loss(name):
             return alpha_t * cross_entropy * (1.0 - p_t) ** gamma
 
         return focal
+    # The scale c is 1 in the specs of welsch, cauchy, geman_mcclure and barron, so e/c = e.
+    if name == "welsch":
+        # 1 - exp(-e^2/2), with expm1 keeping small errors accurate.
+        return lambda output, target: -np.expm1(-0.5 * np.square(error(output, target)))
+    if name == "cauchy":
+        return lambda output, target: np.log1p(0.5 * np.square(error(output, target)))
+    if name == "geman_mcclure":
+        def geman_mcclure(output, target):
+            s = np.square(error(output, target))
+            return 2.0 * s / (s + 4.0)
+
+        return geman_mcclure
+    if name == "barron":
+        alpha = 0.5
+        b = abs(alpha - 2.0)
+
+        # (b/alpha) ((1 + s/b)^(alpha/2) - 1), written with log1p and expm1.
+        def barron(output, target):
+            s = np.square(error(output, target))
+            return (b / alpha) * np.expm1((0.5 * alpha) * np.log1p(s / b))
+
+        return barron
     raise ValueError(f"no NumPy peer for the loss {name!r}")
 
 
@@ -140,6 +162,26 @@ def torch_loss(name):
             return alpha_t * cross_entropy * (1.0 - p_t) ** 2.0
 
         return focal
+    # PyTorch has none of these four losses, so they are the NumPy formulas in torch.
+    if name == "welsch":
+        return lambda output, target: -torch.expm1(-0.5 * (output - target).square())
+    if name == "cauchy":
+        return lambda output, target: torch.log1p(0.5 * (output - target).square())
+    if name == "geman_mcclure":
+        def geman_mcclure(output, target):
+            s = (output - target).square()
+            return 2.0 * s / (s + 4.0)
+
+        return geman_mcclure
+    if name == "barron":
+        alpha = 0.5
+        b = abs(alpha - 2.0)
+
+        def barron(output, target):
+            s = (output - target).square()
+            return (b / alpha) * torch.expm1((0.5 * alpha) * torch.log1p(s / b))
+
+        return barron
     raise ValueError(f"no PyTorch peer for the loss {name!r}")
 
 

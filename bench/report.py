@@ -41,6 +41,9 @@ TARGETS = {
     "logcosh": (0.150, 8.0, 8.0),
     "bce": (0.150, 8.0, 8.0),
     "focal": (0.150, 8.0, 8.0),
+    "welsch": (0.150, 8.0, 8.0),
+    "cauchy": (0.150, 8.0, 8.0),
+    "barron": (0.150, 8.0, 8.0),
 }
 
 # The first coarse picture after a slider move, N = 10,000: at most 16 ms.
@@ -123,13 +126,13 @@ def main():
         rate = f"{work / ours:.3g}" if ours is not None else ""
         # LossLens computes the MSE landscape from a few sums over the data, not from one loss
         # evaluation per node and sample, so its share of peak would mean nothing.
-        # For bce and log-cosh the kernels sum logarithms as the logarithm of a product and
-        # take exponentials as products, so the flop count of the plain formula overstates their
-        # work and the share could pass 100%. The focal kernel sums the samples far from the
-        # decision boundary from power sums, without one evaluation each.
+        # For bce, log-cosh and Cauchy the kernels sum logarithms as the logarithm of a product,
+        # and bce and log-cosh take exponentials as products, so the flop count of the plain
+        # formula overstates their work and the share could pass 100%. The focal kernel sums the
+        # samples far from the decision boundary from power sums, without one evaluation each.
         if name == "mse":
             our_share = "(sums)"
-        elif name in ("bce", "logcosh", "focal"):
+        elif name in ("bce", "logcosh", "focal", "cauchy"):
             our_share = "(rewritten)"
         else:
             our_share = share_text(work, flops, ours, peak)
