@@ -61,6 +61,15 @@ QCheckBox *checkBoxNamed(QWidget *parent, const QString &text)
     return nullptr;
 }
 
+// Waits until the view has the complete landscape of its latest request: the full grid and
+// its minimum.
+bool waitForCompleteLandscape(const LandscapeView *view)
+{
+    return QTest::qWaitFor(
+        [view] { return !view->isComputing() && view->result() && view->result()->complete; },
+        10000);
+}
+
 } // namespace
 
 class TestContourOverlay : public QObject
@@ -247,8 +256,7 @@ void TestContourOverlay::landscapeViewDrawsContours()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     LandscapeView *view = window.landscapeView();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !view->isComputing() && view->result() != nullptr && view->result()->complete, 10000);
+    QVERIFY(waitForCompleteLandscape(view));
     view->plot()->replot();
 
     const ContourOverlay *overlay = view->contours();
@@ -307,8 +315,7 @@ void TestContourOverlay::hugeLossesShownInUnits()
     window.model()->setEnabledLosses({loss});
     window.model()->setCurrentLoss(window.model()->lossIndex(QStringLiteral("mse")));
     LandscapeView *view = window.landscapeView();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !view->isComputing() && view->result() != nullptr && view->result()->complete, 10000);
+    QVERIFY(waitForCompleteLandscape(view));
     QCustomPlot *plot = view->plot();
     QCPColorMap *map = nullptr;
     for (int k = 0; k < plot->plottableCount(); ++k) {
@@ -344,12 +351,10 @@ void TestContourOverlay::deepZoomTicksDistinct()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     LandscapeView *view = window.landscapeView();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !view->isComputing() && view->result() != nullptr && view->result()->complete, 10000);
+    QVERIFY(waitForCompleteLandscape(view));
     const Eigen::Vector2d minimum = view->result()->minimum.theta;
     view->setRange({minimum[0] - 2e-6, minimum[0] + 2e-6, minimum[1] - 3e-6, minimum[1] + 3e-6});
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !view->isComputing() && view->result() != nullptr && view->result()->complete, 10000);
+    QVERIFY(waitForCompleteLandscape(view));
     QCustomPlot *plot = view->plot();
     plot->replot();
     QCPColorScale *scale = nullptr;
