@@ -259,6 +259,14 @@ struct BarronShape : PlainShape
             return hn::Mul(hn::Set(d, 0.5), s);
         if (std::isinf(alpha))
             return hn::Neg(hn::Expm1(d, hn::Mul(hn::Set(d, -0.5), s)));
+        // Two common shapes without logarithm and exponential: alpha = 1 (pseudo-Huber),
+        // sqrt(1 + s) - 1 = s / (sqrt(1 + s) + 1), and alpha = -2, 2 s / (s + 4).
+        if (alpha == 1.0) {
+            const V one = hn::Set(d, 1.0);
+            return hn::Div(s, hn::Add(hn::Sqrt(hn::Add(one, s)), one));
+        }
+        if (alpha == -2.0)
+            return hn::Div(hn::Add(s, s), hn::Add(s, hn::Set(d, 4.0)));
         const double b = std::abs(alpha - 2.0);
         const V q = hn::Mul(s, hn::Set(d, 1.0 / b));
         V logarithm = hn::Log1p(d, q);
@@ -1300,6 +1308,10 @@ std::optional<KernelForm> formOf(const Loss &loss)
         if (shape == form.shape)
             form.parameter = loss.parameterValue(loss.parameterIndex(key));
     }
+    // Barron's loss at alpha = 0 is log1p((e / c)^2 / 2), Cauchy's loss, whose kernel sums the
+    // logarithms as the logarithm of a product.
+    if (form.shape == Shape::Barron && form.parameter == 0.0)
+        form.shape = Shape::Cauchy;
     // Geman-McClure, Welsch, Cauchy and Barron write x / c as x / s: their c multiplies the
     // scale.
     double scale = loss.acceptsResidualScale() ? loss.residualScale().value : 1.0;
