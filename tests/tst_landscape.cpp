@@ -168,6 +168,7 @@ void TestLandscape::valuesMatchPlainLoop_data()
                              "barron:alpha=-inf,c=0.5",
                              "barron:alpha=2.001",
                              "barron:alpha=10,c=4,scale=2",
+                             "(barron:alpha=0.5,c=2) + 0.5*(barron:alpha=0) + (mae)",
                              "0.5*(huber:delta=2) + 2*(mae) + (cauchy:scale=4)",
                              "bce",
                              "bce:pos_weight=3,smoothing=0.2",
