@@ -84,6 +84,7 @@ private slots:
     void landscapeViewDrawsContours();
     void hugeLossesShownInUnits();
     void deepZoomTicksDistinct();
+    void lossSwitchDropsOldMinimum();
 };
 
 void TestContourOverlay::labelsPlacedClearOnLines_data()
@@ -373,6 +374,31 @@ void TestContourOverlay::deepZoomTicksDistinct()
     }
     // Long labels on the horizontal axis come with fewer ticks.
     QVERIFY(plot->xAxis->tickVectorLabels().size() <= 4);
+}
+
+void TestContourOverlay::lossSwitchDropsOldMinimum()
+{
+    // Until the first pass of a newly chosen loss arrives, the map still shows the old loss, so
+    // its star and contour labels must not stay on it.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LandscapeView *view = window.landscapeView();
+    QVERIFY(waitForCompleteLandscape(view));
+    QVERIFY(view->minimumMarker()->visible());
+    QVERIFY(!view->contours()->labels().empty());
+
+    const int mae = window.model()->lossIndex(QStringLiteral("mae"));
+    QVERIFY(mae >= 0);
+    window.model()->setCurrentLoss(mae);
+    QVERIFY(!view->minimumMarker()->visible());
+    QVERIFY(view->contours()->labels().empty());
+
+    QVERIFY(waitForCompleteLandscape(view));
+    QCOMPARE(view->result()->objective->loss().name(), QStringLiteral("mae"));
+    QVERIFY(view->minimumMarker()->visible());
+    view->plot()->replot();
+    QVERIFY(!view->contours()->labels().empty());
 }
 
 QTEST_MAIN(TestContourOverlay)

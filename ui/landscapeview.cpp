@@ -153,6 +153,13 @@ void LandscapeView::onModelChanged(SessionModel::Changes changes)
     }
     if (changes & (SessionModel::DataChanged | SessionModel::ScalingChanged |
                    SessionModel::CurrentLossChanged)) {
+        // Until the new loss's first pass arrives, the map still shows the old loss. Its star
+        // and contour labels go, so that they are not read as the new loss's.
+        if (changes & SessionModel::CurrentLossChanged) {
+            for (QCPGraph *marker : {m_minimumOutline, m_minimumMarker})
+                marker->setVisible(false);
+            m_contours->clear();
+        }
         resetRange();
         return;
     }

@@ -46,6 +46,8 @@ public:
     const RunArrows *arrows() const { return m_runArrows; }
     // The labelled contour lines over the heat map, empty while they are switched off.
     const ContourOverlay *contours() const { return m_contours; }
+    // The star at the minimum of the mean loss, hidden while there is none to show.
+    const QCPGraph *minimumMarker() const { return m_minimumMarker; }
     const ReplotScheduler *replots() const { return m_replots; }
     // The header's switches: a logarithmic colour scale (else linear) and the contour lines.
     QCheckBox *logarithmicBox() const { return m_logarithmic; }
