@@ -32,6 +32,8 @@ private slots:
     void kindFollowsVariable();
     void undefinedValuesNeverNan();
     void concurrentEvaluationMatches();
+    void blockSumEqualsSampleSum_data();
+    void blockSumEqualsSampleSum();
 };
 
 void TestFormulaLoss::squareEqualsMse()
@@ -255,6 +257,53 @@ void TestFormulaLoss::concurrentEvaluationMatches()
             COMPARE_NEAR(results[t][i].first, expected[i].first, 0.0);
             COMPARE_NEAR(results[t][i].second, expected[i].second, 0.0);
         }
+    }
+}
+
+void TestFormulaLoss::blockSumEqualsSampleSum_data()
+{
+    QTest::addColumn<QString>("expression");
+
+    // Every function a formula may use, with integer and general powers. Logarithms and roots of
+    // negative errors give NaN, which must become +inf in both sums.
+    for (const char *expression :
+         {"log(1+e^2/4)", "sqrt(1+e^2)-1", "abs(e)^1.5 + sin(e)*tanh(e)", "e^-2 + cos(e)/3",
+          "exp(e) - 1 - e", "tan(e) + cosh(e/50) + sinh(e/50) + atan(e)", "log(e)", "sqrt(e)",
+          "abs(e)^e", "log(1+exp(-z)) + y*z"})
+        QTest::newRow(expression) << QString::fromLatin1(expression);
+}
+
+void TestFormulaLoss::blockSumEqualsSampleSum()
+{
+    // sumForLine runs the value's program on blocks of samples. Its sum must be the same double
+    // as the per-sample values added in order.
+    QFETCH(QString, expression);
+    QString error;
+    const std::unique_ptr<FormulaLoss> loss = FormulaLoss::create(expression, &error);
+    QVERIFY2(loss, qPrintable(error));
+    const bool regression = loss->kind() == LossKind::Regression;
+    // 101 samples: three full blocks and a partial one, with zero, tiny, huge and exact errors.
+    std::vector<double> feature, target;
+    for (int i = 0; i < 101; ++i) {
+        feature.push_back(i % 7 == 0 ? 0.0 : (i - 50) * 0.37);
+        double label = i % 2;
+        if (regression)
+            label = i % 11 == 0 ? 1e300 : (i % 5) * 0.8 - 1.0;
+        target.push_back(label);
+    }
+    for (const auto &[slope, intercept] :
+         {std::pair{0.0, 0.0}, {1.3, -0.4}, {-2.0, 5.0}, {1e-9, 1e-300}, {40.0, -700.0}}) {
+        double expected = 0.0;
+        for (int i = 0; i < 101; ++i) {
+            const double output = slope * feature[i] + intercept;
+            expected += loss->value(regression ? output - target[i] : output, target[i]);
+        }
+        const double sum = loss->sumForLine(feature.data(), target.data(), 101, slope, intercept);
+        // Exact equality: QCOMPARE would allow a relative difference of about 1e-12.
+        QVERIFY2(sum == expected, qPrintable(QStringLiteral("slope %1: %2 against %3")
+                                                 .arg(slope)
+                                                 .arg(sum, 0, 'g', 17)
+                                                 .arg(expected, 0, 'g', 17)));
     }
 }
 

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -401,107 +402,138 @@ std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
 
 double FormulaProgram::run(double input, double label) const
 {
-    double stack[maximumDepth];
+    double value = 0.0;
+    execute<1>(&input, &label, 1, &value);
+    return value;
+}
+
+void FormulaProgram::runBlock(const double *inputs, const double *labels, int count,
+                              double *values) const
+{
+    execute<blockSize>(inputs, labels, count, values);
+}
+
+namespace {
+
+// Replaces each of the first `count` values by f of it.
+template <class Function> void applyToBlock(double *values, int count, Function f)
+{
+    for (int i = 0; i < count; ++i)
+        values[i] = f(values[i]);
+}
+
+} // namespace
+
+template <int Width>
+void FormulaProgram::execute(const double *inputs, const double *labels, int requested,
+                             double *values) const
+{
+    // One row of the stack per depth, each holding the block. Every sample meets the same
+    // operations in the same order as alone, so the results are the same doubles. A width of
+    // 1 makes the count a constant, so run() compiles to the plain loop over the code.
+    const int count = Width == 1 ? 1 : requested;
+    double stack[maximumDepth][Width];
     int top = -1;
     for (const Instruction &instruction : m_code) {
+        double *row = top >= 0 ? stack[top] : nullptr;
         switch (instruction.op) {
         case Op::Constant:
-            stack[++top] = instruction.number;
+            ++top;
+            std::fill_n(stack[top], count, instruction.number);
             break;
         case Op::Input:
-            stack[++top] = input;
+            ++top;
+            std::copy_n(inputs, count, stack[top]);
             break;
         case Op::Label:
-            stack[++top] = label;
+            ++top;
+            std::copy_n(labels, count, stack[top]);
             break;
         case Op::Add:
-            stack[top - 1] += stack[top];
+            for (int i = 0; i < count; ++i)
+                stack[top - 1][i] += row[i];
             --top;
             break;
         case Op::Multiply:
-            stack[top - 1] *= stack[top];
+            for (int i = 0; i < count; ++i)
+                stack[top - 1][i] *= row[i];
             --top;
             break;
         case Op::IntegerPower: {
-            const double base = stack[top];
-            int exponent = instruction.exponent;
-            const bool reciprocal = exponent < 0;
+            int magnitude = instruction.exponent;
+            const bool reciprocal = magnitude < 0;
             if (reciprocal)
-                exponent = -exponent;
-            double result = 1.0;
-            double square = base;
-            while (exponent > 0) {
-                if (exponent & 1)
-                    result *= square;
-                square *= square;
-                exponent >>= 1;
-            }
-            stack[top] = reciprocal ? 1.0 / result : result;
+                magnitude = -magnitude;
+            applyToBlock(row, count, [&](double base) {
+                double result = 1.0;
+                double square = base;
+                for (int exponent = magnitude; exponent > 0; exponent >>= 1) {
+                    if (exponent & 1)
+                        result *= square;
+                    square *= square;
+                }
+                return reciprocal ? 1.0 / result : result;
+            });
             break;
         }
         case Op::Power:
-            stack[top - 1] = std::pow(stack[top - 1], stack[top]);
+            for (int i = 0; i < count; ++i)
+                stack[top - 1][i] = std::pow(stack[top - 1][i], row[i]);
             --top;
             break;
         case Op::Sqrt:
-            stack[top] = std::sqrt(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::sqrt(x); });
             break;
         case Op::Abs:
-            stack[top] = std::abs(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::abs(x); });
             break;
         case Op::Exp:
-            stack[top] = std::exp(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::exp(x); });
             break;
         case Op::Log:
-            stack[top] = std::log(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::log(x); });
             break;
         case Op::Sin:
-            stack[top] = std::sin(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::sin(x); });
             break;
         case Op::Cos:
-            stack[top] = std::cos(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::cos(x); });
             break;
         case Op::Tan:
-            stack[top] = std::tan(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::tan(x); });
             break;
         case Op::Tanh:
-            stack[top] = std::tanh(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::tanh(x); });
             break;
         case Op::Cosh:
-            stack[top] = std::cosh(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::cosh(x); });
             break;
         case Op::Sinh:
-            stack[top] = std::sinh(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::sinh(x); });
             break;
         case Op::Atan:
-            stack[top] = std::atan(stack[top]);
+            applyToBlock(row, count, [](double x) { return std::atan(x); });
             break;
-        case Op::Sign: {
-            const double x = stack[top];
-            if (x > 0.0)
-                stack[top] = 1.0;
-            else if (x < 0.0)
-                stack[top] = -1.0;
-            else
-                stack[top] = x; // 0 stays 0, and NaN stays NaN.
+        case Op::Sign:
+            // 0 stays 0, and NaN stays NaN.
+            applyToBlock(row, count, [](double x) { return x > 0.0 ? 1.0 : (x < 0.0 ? -1.0 : x); });
             break;
-        }
-        case Op::Step: {
-            // GiNaC's step is 1/2 at zero.
-            const double x = stack[top];
-            if (x > 0.0)
-                stack[top] = 1.0;
-            else if (x < 0.0)
-                stack[top] = 0.0;
-            else if (x == 0.0)
-                stack[top] = 0.5;
-            else
-                stack[top] = x;
+        case Op::Step:
+            // GiNaC's step is 1/2 at zero, and NaN stays NaN.
+            applyToBlock(row, count, [](double x) {
+                if (x > 0.0)
+                    return 1.0;
+                if (x < 0.0)
+                    return 0.0;
+                return x == 0.0 ? 0.5 : x;
+            });
             break;
-        }
         }
     }
-    return top == 0 ? stack[0] : 0.0;
+    if (top == 0)
+        std::copy_n(stack[0], count, values);
+    else
+        std::fill_n(values, count, 0.0);
 }
 
 std::unique_ptr<FormulaLoss> FormulaLoss::create(const QString &expression, QString *error)
@@ -554,11 +586,22 @@ std::unique_ptr<Loss> FormulaLoss::clone() const
 double FormulaLoss::sumForLine(const double *feature, const double *target, Eigen::Index count,
                                double slope, double intercept) const
 {
+    // The program runs on blocks of samples, which takes its dispatch once per block. The sum
+    // adds the same values in the same order as one sample at a time.
     const bool regression = m_compiled->kind == LossKind::Regression;
+    constexpr int blockSize = FormulaProgram::blockSize;
+    double inputs[blockSize];
+    double values[blockSize];
     double sum = 0.0;
-    for (Eigen::Index i = 0; i < count; ++i) {
-        const double output = slope * feature[i] + intercept;
-        sum += value(regression ? output - target[i] : output, target[i]);
+    for (Eigen::Index first = 0; first < count; first += blockSize) {
+        const int size = static_cast<int>(std::min<Eigen::Index>(blockSize, count - first));
+        for (int i = 0; i < size; ++i) {
+            const double output = slope * feature[first + i] + intercept;
+            inputs[i] = regression ? output - target[first + i] : output;
+        }
+        m_compiled->value.runBlock(inputs, target + first, size, values);
+        for (int i = 0; i < size; ++i)
+            sum += finiteValue(values[i]);
     }
     return sum;
 }

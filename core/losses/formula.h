@@ -54,8 +54,17 @@ public:
     explicit FormulaProgram(std::vector<Instruction> code) : m_code(std::move(code)) {}
 
     double run(double input, double label) const;
+    // Runs the program on `count` samples at once, at most blockSize, writing their results to
+    // values. Each result equals run() on its sample.
+    void runBlock(const double *inputs, const double *labels, int count, double *values) const;
+
+    static constexpr int blockSize = 32;
 
 private:
+    // Runs the code on `count` samples, at most Width, keeping Width values per stack entry.
+    template <int Width>
+    void execute(const double *inputs, const double *labels, int count, double *values) const;
+
     std::vector<Instruction> m_code;
 };
 
