@@ -260,13 +260,18 @@ struct BarronShape : PlainShape
         if (std::isinf(alpha))
             return hn::Neg(hn::Expm1(d, hn::Mul(hn::Set(d, -0.5), s)));
         // Two common shapes without logarithm and exponential: alpha = 1 (pseudo-Huber),
-        // sqrt(1 + s) - 1 = s / (sqrt(1 + s) + 1), and alpha = -2, 2 s / (s + 4).
+        // sqrt(1 + s) - 1 = s / (sqrt(1 + s) + 1), and alpha = -2, 2 s / (s + 4) written as
+        // 2 / (1 + 4 / s). Where s overflows, both give the loss's own limits, infinity and 2.
         if (alpha == 1.0) {
             const V one = hn::Set(d, 1.0);
-            return hn::Div(s, hn::Add(hn::Sqrt(hn::Add(one, s)), one));
+            const V infinity = hn::Set(d, std::numeric_limits<double>::infinity());
+            const V value = hn::Div(s, hn::Add(hn::Sqrt(hn::Add(one, s)), one));
+            return hn::IfThenElse(hn::Eq(s, infinity), infinity, value);
         }
-        if (alpha == -2.0)
-            return hn::Div(hn::Add(s, s), hn::Add(s, hn::Set(d, 4.0)));
+        if (alpha == -2.0) {
+            const V two = hn::Set(d, 2.0);
+            return hn::Div(two, hn::Add(hn::Set(d, 1.0), hn::Div(hn::Set(d, 4.0), s)));
+        }
         const double b = std::abs(alpha - 2.0);
         const V q = hn::Mul(s, hn::Set(d, 1.0 / b));
         V logarithm = hn::Log1p(d, q);
