@@ -71,6 +71,9 @@ public:
         const double s = t * t;
         if (m_alpha == 2.0)
             return 0.5 * s;
+        // TODO: s overflows for |t| above about 1.3e154, where the value is still finite for
+        // alpha < 2 (about 2 log|t| at alpha = 0). Computing log1p(s / b) as 2 log|t| - log b
+        // there would give it instead of the limit.
         if (std::isinf(s))
             return limitAtInfinity(t).value;
         return valueFrom(termsAt(s));

@@ -44,6 +44,8 @@ public:
     double valueAt(double input, double) const
     {
         const double t = input / m_scale;
+        // TODO: t * t overflows for |t| above about 1.3e154, giving infinity where the value is
+        // about 2 log|t| - log 2.
         return std::log1p(0.5 * t * t);
     }
 
