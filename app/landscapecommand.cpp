@@ -334,16 +334,34 @@ int runRequest(const LandscapeRequest &request)
     const std::optional<Landscape> landscape = computeLandscapeInDataUnits(*objective, grid);
     if (!landscape)
         return fail(LandscapeCommand::tr("the landscape computation was cancelled."));
-    // A range far from the data can overflow the mean loss; no file gets inf or NaN.
+    // A range far from the data can overflow the mean loss, and a formula can be undefined for
+    // some errors. No file gets inf or NaN, and the message names a sample whose loss is
+    // infinite, so the user can tell an overflow from an undefined value.
     for (int i = 0; i < grid.slopeCount; ++i) {
         for (int j = 0; j < grid.interceptCount; ++j) {
-            if (!std::isfinite(landscape->values(i, j))) {
-                return fail(
-                    LandscapeCommand::tr(
-                        "the mean loss overflows at w = %1, b = %2; choose --w and --b "
-                        "closer to the data's fit.")
-                        .arg(formatNumber(grid.slopeAt(i)), formatNumber(grid.interceptAt(j))));
+            if (std::isfinite(landscape->values(i, j)))
+                continue;
+            const double slope = grid.slopeAt(i);
+            const double intercept = grid.interceptAt(j);
+            const Loss &loss = objective->loss();
+            const bool regression = loss.kind() == LossKind::Regression;
+            QString sample;
+            for (Eigen::Index k = 0; k < data->size(); ++k) {
+                const double output = slope * data->feature[k] + intercept;
+                const double input = regression ? output - data->target[k] : output;
+                if (!std::isfinite(loss.value(input, data->target[k]))) {
+                    sample = regression ? LandscapeCommand::tr(
+                                              " (the loss of sample %1, at error %2, is infinite)")
+                                        : LandscapeCommand::tr(
+                                              " (the loss of sample %1, at logit %2, is infinite)");
+                    sample = sample.arg(k + 1).arg(formatNumber(input));
+                    break;
+                }
             }
+            return fail(LandscapeCommand::tr("the mean loss is infinite at w = %1, b = %2%3; "
+                                             "choose --w and --b closer to the data's fit, or a "
+                                             "loss that is finite there.")
+                            .arg(formatNumber(slope), formatNumber(intercept), sample));
         }
     }
     if (!writeCsv(*landscape, csvFile, &error))

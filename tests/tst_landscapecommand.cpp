@@ -381,7 +381,10 @@ void LandscapeCommandTest::invalidInputExitTwo_data()
     row("range without colon", {"--w", "1"}, "invalid --w \"1\"");
     row("range with three parts", {"--w", "1:2:3"}, "invalid --w \"1:2:3\"");
     row("range too wide", {"--b", "-1e308:1e308"}, "invalid --b \"-1e308:1e308\"");
-    row("loss overflows", {"--loss", "mse", "--w", "1e200:1e201"}, "overflows at w = ");
+    row("loss overflows", {"--loss", "mse", "--w", "1e200:1e201"},
+        "is infinite at w = 1e+200, b = ");
+    row("formula undefined", {"--loss", "formula:log(e)", "--w", "-1:5", "--b", "-4:6"},
+        "(the loss of sample 1, at error ");
     row("grid 1", {"--grid", "1"}, "invalid --grid \"1\"");
     row("grid 0", {"--grid", "0"}, "invalid --grid \"0\"");
     row("grid 513", {"--grid", "513"}, "invalid --grid \"513\"");
