@@ -84,10 +84,16 @@ void lowerThreadPriority()
 
 using ResultPointer = std::shared_ptr<LandscapeResult>;
 
+// Samples summed per node. An empty data set still counts one evaluation per node.
+double samplesPerNode(const LineObjective &objective)
+{
+    return double(std::max<Eigen::Index>(1, objective.data().size()));
+}
+
+// Node and sample pairs of a grid: the work of computing it.
 double evaluations(const LandscapeGrid &grid, const LineObjective &objective)
 {
-    return double(grid.slopeCount) * grid.interceptCount *
-           double(std::max<Eigen::Index>(1, objective.data().size()));
+    return double(grid.slopeCount) * grid.interceptCount * samplesPerNode(objective);
 }
 
 void computeProgressively(QPromise<ResultPointer> &promise,
@@ -128,10 +134,9 @@ void computeProgressively(QPromise<ResultPointer> &promise,
         return true;
     };
 
-    const double evaluationsPerNode =
-        double(std::max<Eigen::Index>(1, objective->data().size()));
     if (const std::optional<LandscapeGrid> first =
-            firstPassGrid(grid, secondsPerEvaluation->load() * evaluationsPerNode,
+            firstPassGrid(grid,
+                          secondsPerEvaluation->load() * samplesPerNode(*objective),
                           firstPassSeconds, smallestFirstCount, largestFirstCount)) {
         if (!compute(*first))
             return;
