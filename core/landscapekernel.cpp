@@ -261,12 +261,12 @@ struct BarronShape : PlainShape
             return hn::Neg(hn::Expm1(d, hn::Mul(hn::Set(d, -0.5), s)));
         // Two common shapes without logarithm and exponential: alpha = 1 (pseudo-Huber),
         // sqrt(1 + s) - 1 = s / (sqrt(1 + s) + 1), and alpha = -2, 2 s / (s + 4) written as
-        // 2 / (1 + 4 / s). Where s overflows, both give the loss's own limits, infinity and 2.
+        // 2 / (1 + 4 / s). Where s overflows (|t| > 1.3e154) they are |t| and 2 to rounding.
         if (alpha == 1.0) {
             const V one = hn::Set(d, 1.0);
             const V infinity = hn::Set(d, std::numeric_limits<double>::infinity());
             const V value = hn::Div(s, hn::Add(hn::Sqrt(hn::Add(one, s)), one));
-            return hn::IfThenElse(hn::Eq(s, infinity), infinity, value);
+            return hn::IfThenElse(hn::Eq(s, infinity), hn::Abs(t), value);
         }
         if (alpha == -2.0) {
             const V two = hn::Set(d, 2.0);
@@ -278,9 +278,13 @@ struct BarronShape : PlainShape
         const V infinity = hn::Set(d, std::numeric_limits<double>::infinity());
         const auto overflowed = hn::Eq(q, infinity);
         if (!hn::AllFalse(d, overflowed)) {
-            // Only when s / b overflows: there log1p(s / b) = log(s) - log(b) to rounding.
+            // Only when s / b overflows: there log1p(s / b) = 2 log|t| - log(b) to rounding,
+            // whether s itself overflowed or not.
+            const V logarithmOfMagnitude = hn::Log(d, hn::Abs(t));
             logarithm = hn::IfThenElse(
-                overflowed, hn::Sub(hn::Log(d, s), hn::Set(d, std::log(b))), logarithm);
+                overflowed,
+                hn::MulSub(hn::Set(d, 2.0), logarithmOfMagnitude, hn::Set(d, std::log(b))),
+                logarithm);
         }
         if (alpha == 0.0)
             return hn::Mul(hn::Set(d, 0.5 * b), logarithm);
@@ -292,8 +296,8 @@ struct BarronShape : PlainShape
             const V logarithmic = hn::Exp(d, hn::Add(exponent, hn::Set(d, std::log(b / alpha))));
             result = hn::IfThenElse(large, logarithmic, result);
         }
-        // s itself overflows: the loss's limits, b / |alpha| for alpha < 0 and infinity above.
-        const auto unbounded = hn::Eq(s, infinity);
+        // t itself overflows: the loss's limits, b / |alpha| for alpha < 0 and infinity above.
+        const auto unbounded = hn::Eq(hn::Abs(t), infinity);
         if (!hn::AllFalse(d, unbounded)) {
             const double limit = alpha < 0.0 ? b / -alpha : std::numeric_limits<double>::infinity();
             result = hn::IfThenElse(unbounded, hn::Set(d, limit), result);

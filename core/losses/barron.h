@@ -3,6 +3,7 @@
 #include "../loss.h"
 
 #include <cmath>
+#include <limits>
 
 namespace losslens {
 
@@ -52,13 +53,20 @@ public:
         const double s = t * t;
         if (m_alpha == 2.0)
             return {0.5 * s, t / m_scale, 1.0 / (m_scale * m_scale)};
-        if (std::isinf(s))
+        if (std::isinf(t) || (std::isinf(s) && std::isinf(m_alpha)))
             return limitAtInfinity(t);
-        const Terms terms = termsAt(s);
+        const Terms terms = termsAt(t, s);
         const double sign = m_alpha > 2.0 ? 1.0 : -1.0;
         const double power = std::exp(sign * terms.halfLog);
         const double ratio = secondDerivativeRatio(s, terms.q);
-        return {valueFrom(terms), t * power / m_scale, power * ratio / (m_scale * m_scale)};
+        // Where s overflows or P^(alpha/2 - 1) falls below the smallest normal double, while
+        // t P^(alpha/2 - 1) may still be representable, the product is formed from logarithms.
+        const bool smallPower = power < std::numeric_limits<double>::min();
+        const double first =
+            std::isinf(s) || smallPower
+                ? std::copysign(std::exp(std::log(std::abs(t)) + sign * terms.halfLog), t)
+                : t * power;
+        return {valueFrom(terms), first / m_scale, power * ratio / (m_scale * m_scale)};
     }
     std::unique_ptr<Loss> clone() const override;
 
@@ -71,12 +79,9 @@ public:
         const double s = t * t;
         if (m_alpha == 2.0)
             return 0.5 * s;
-        // TODO: s overflows for |t| above about 1.3e154, where the value is still finite for
-        // alpha < 2 (about 2 log|t| at alpha = 0). Computing log1p(s / b) as 2 log|t| - log b
-        // there would give it instead of the limit.
-        if (std::isinf(s))
+        if (std::isinf(t) || (std::isinf(s) && std::isinf(m_alpha)))
             return limitAtInfinity(t).value;
-        return valueFrom(termsAt(s));
+        return valueFrom(termsAt(t, s));
     }
 
 private:
@@ -88,15 +93,18 @@ private:
         double exponent;
     };
 
-    Terms termsAt(double s) const
+    // t = e/c is finite; s = t^2 may have overflowed unless alpha = -inf.
+    Terms termsAt(double t, double s) const
     {
         const double b = std::abs(m_alpha - 2.0);
         const double q = s / b;
         double halfLog = 0.0;
         if (q > 1.0) {
-            // b is finite here. q overflows only for s above about 4e292, where s >> b makes
-            // log1p(s/b) = log(s) - log(b) to within rounding.
-            const double logTerm = std::isinf(q) ? std::log(s) - std::log(b) : std::log1p(q);
+            // b is finite here. q overflows for |t| above about 1.3e154 (less for b < 1),
+            // where q >> 1 makes log1p(q) = 2 log|t| - log(b) to within rounding: the terms
+            // left out are below 1/q < 1e-300.
+            const double logTerm =
+                std::isinf(q) ? 2.0 * std::log(std::abs(t)) - std::log(b) : std::log1p(q);
             halfLog = 0.5 * b * logTerm;
         } else {
             // b may be infinite (alpha = -inf, q = 0), so H is written with s instead of b.
@@ -132,7 +140,8 @@ private:
         return terms.halfLog * (std::expm1(exponent) / exponent);
     }
 
-    // Limits as (e/c)^2 overflows: rho tends to b/|alpha| for alpha < 0 and grows without
+    // Limits as e/c tends to infinity (reached when e/c itself overflows, or when (e/c)^2
+    // does at alpha = -inf): rho tends to b/|alpha| for alpha < 0 and grows without
     // bound otherwise, rho' behaves like |e|^(alpha - 1) and rho'' like |e|^(alpha - 2).
     LossDerivatives limitAtInfinity(double t) const
     {

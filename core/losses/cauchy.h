@@ -3,6 +3,7 @@
 #include "../loss.h"
 
 #include <cmath>
+#include <numbers>
 
 namespace losslens {
 
@@ -34,8 +35,11 @@ public:
     {
         const double t = input / m_scale;
         const double p = 1.0 / (1.0 + 0.5 * t * t);
+        // Beyond |t| = 1e100, (2p - 1) p = -(2 / t^2) (1 - 2 / t^2) / (1 + 2 / t^2)^2 is -2 / t^2
+        // to within rounding, while p itself loses digits below the smallest normal double.
+        const double curvature = std::abs(t) > 1e100 ? -(2.0 / t) / t : (2.0 * p - 1.0) * p;
         return {valueAt(input, label), decayingProduct(t, p) / m_scale,
-                (2.0 * p - 1.0) * p / (m_scale * m_scale)};
+                curvature / (m_scale * m_scale)};
     }
     std::unique_ptr<Loss> clone() const override;
 
@@ -44,17 +48,21 @@ public:
     double valueAt(double input, double) const
     {
         const double t = input / m_scale;
-        // TODO: t * t overflows for |t| above about 1.3e154, giving infinity where the value is
-        // about 2 log|t| - log 2.
+        // 0.5 t^2 overflows for |t| above about 1.9e154. Beyond 1e100 the value is
+        // log(0.5 t^2) + log1p(2 / t^2) = 2 log|t| - log 2 to within rounding (2 / t^2 < 1e-199),
+        // which stays finite up to the largest double and gives infinity only for infinite t.
+        if (std::abs(t) > 1e100)
+            return 2.0 * std::log(std::abs(t)) - std::numbers::ln2;
         return std::log1p(0.5 * t * t);
     }
 
 private:
-    // Returns t * factor for a factor that decays faster than 1/t grows. Where t = e/c
-    // overflows it returns the limit, 0 with the sign of t, because inf * 0 would be NaN.
-    static double decayingProduct(double t, double factor)
+    // Returns t p = t / (1 + t^2 / 2). Beyond |t| = 1e100 it is 2 / t to within rounding,
+    // which avoids p's loss of digits below the smallest normal double and its underflow to 0
+    // where t^2 / 2 overflows; for infinite t it gives the limit 0 with the sign of t.
+    static double decayingProduct(double t, double p)
     {
-        return std::isinf(t) ? std::copysign(0.0, t) : t * factor;
+        return std::abs(t) > 1e100 ? 2.0 / t : t * p;
     }
 
     double m_scale;

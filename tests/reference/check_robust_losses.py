@@ -23,7 +23,10 @@ import sys
 sys.dont_write_bytecode = True
 import losscheck  # noqa: E402  (Python puts this script's folder first on sys.path)
 
-MAGNITUDES = [0.0, 1e-300, 1e-9, 0.3, 0.5, 1.0, 1.7, 2.5, 3.0, 10.0, 30.0, 700.0, 1e6]
+# The largest magnitudes make (e/c)^2 overflow at most scales, and there the losses must still
+# give their finite values.
+MAGNITUDES = [0.0, 1e-300, 1e-9, 0.3, 0.5, 1.0, 1.7, 2.5, 3.0, 10.0, 30.0, 700.0, 1e6, 1e150,
+              1e155, 1e200, 1e300]
 SCALES = ["1e-06", "0.5", "1", "2.5", "1000000"]
 # Barron shapes: the named special cases, both sides of alpha = 0 and alpha = 2 at 1e-8, a
 # large negative alpha next to -inf, and the maximum 10.
