@@ -21,17 +21,28 @@ SlicePlane parameterPlane(const Eigen::VectorXd &theta, Eigen::Index i, Eigen::I
 namespace {
 
 // Scales the weights (all but the last entry) and the intercept (the last) of direction to the
-// norms of theta's weights and intercept, or to norm 1 where theta's norm is 0.
+// norms of theta's weights and intercept. A group of theta whose norm is 0, or at most 1e-10 of
+// theta's norm, gets norm 1 instead. Such a group is rounding noise around 0, as the weights
+// near 1e-16 that training on a constant target leaves. Scaled to it, the direction would be
+// the other group alone, which for the intercept is the same line for both directions.
 void normalizeByGroup(Eigen::VectorXd &direction, const Eigen::VectorXd &theta)
 {
     const Eigen::Index weightCount = theta.size() - 1;
-    auto scaleGroup = [](auto group, double targetNorm) {
+    const double negligible = 1e-10 * theta.norm();
+    auto scaleGroup = [negligible](auto group, double targetNorm) {
         const double norm = group.norm();
         if (norm > 0.0)
-            group *= (targetNorm > 0.0 ? targetNorm : 1.0) / norm;
+            group *= (targetNorm > negligible ? targetNorm : 1.0) / norm;
     };
     scaleGroup(direction.head(weightCount), theta.head(weightCount).norm());
     scaleGroup(direction.tail(1), std::abs(theta[weightCount]));
+}
+
+// Whether two directions are parallel to within an angle of about 1.4e-3 radians.
+bool nearlyParallel(const Eigen::VectorXd &first, const Eigen::VectorXd &second)
+{
+    const double cosine = first.dot(second) / (first.norm() * second.norm());
+    return !(std::abs(cosine) < 1.0 - 1e-6);
 }
 
 } // namespace
@@ -49,6 +60,10 @@ SlicePlane randomPlane(const Eigen::VectorXd &theta, std::uint64_t seed)
     plane.second -= plane.first * (plane.first.dot(plane.second) / plane.first.squaredNorm());
     normalizeByGroup(plane.first, theta);
     normalizeByGroup(plane.second, theta);
+    // The scaling undoes the orthogonality. Should it leave the two parallel, reversing the
+    // second direction's intercept makes them independent again, since both groups are nonzero.
+    if (nearlyParallel(plane.first, plane.second))
+        plane.second[theta.size() - 1] = -plane.second[theta.size() - 1];
     return plane;
 }
 

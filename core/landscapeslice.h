@@ -32,9 +32,11 @@ SlicePlane parameterPlane(const Eigen::VectorXd &theta, Eigen::Index i, Eigen::I
 // distribution with the given seed and normalized as in Li et al., "Visualizing the Loss
 // Landscape of Neural Nets" (NeurIPS 2018): each group of parameters (the weights, then the
 // intercept) is scaled to the norm of theta's own group, so a = 1 moves each group by its own
-// size. A group whose norm is 0, as at the usual start theta = 0, keeps a direction of norm 1.
-// The second direction is first made orthogonal to the first, so the plane never collapses to
-// a line in low dimensions.
+// size. A group whose norm is 0, as at the usual start theta = 0, or negligible against theta's
+// (at most 1e-10 of it), keeps a direction of norm 1. The second direction is first made
+// orthogonal to the first, and should the scaling leave the two parallel, the second's
+// intercept is reversed, so the plane never collapses to a line when theta has at least two
+// entries.
 SlicePlane randomPlane(const Eigen::VectorXd &theta, std::uint64_t seed);
 
 // A point's least-squares coordinates on a plane and its distance from it.

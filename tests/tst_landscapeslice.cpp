@@ -226,6 +226,33 @@ private slots:
         QVERIFY(std::abs(cosine) < 0.999);
     }
 
+    void randomPlaneNeverCollapses()
+    {
+        // One weight: every normalized direction is (+-|w|, +-|b|), so only the signs tell the
+        // two apart.
+        Eigen::VectorXd line(2);
+        line << 2.0, 3.0;
+        // Weights that are rounding noise around 0, as after training on a constant target,
+        // next to an intercept of 7: scaled to the noise, both directions would be (0, +-7).
+        Eigen::VectorXd noise(5);
+        noise << 1e-16, -2e-16, 5e-17, 1e-16, 7.0;
+        for (const Eigen::VectorXd &theta : {line, noise}) {
+            for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+                const SlicePlane plane = randomPlane(theta, seed);
+                const double cosine =
+                    plane.first.dot(plane.second) / (plane.first.norm() * plane.second.norm());
+                QVERIFY2(std::abs(cosine) < 0.999,
+                         qPrintable(QStringLiteral("seed %1, %2 parameters: cosine %3")
+                                        .arg(seed)
+                                        .arg(theta.size())
+                                        .arg(cosine)));
+                QVERIFY(projectOntoPlane(plane, theta + Eigen::VectorXd::Ones(theta.size())));
+            }
+        }
+        // The noise counts as 0, so the weights' direction has norm 1.
+        COMPARE_NEAR(randomPlane(noise, 3).first.head(4).norm(), 1.0, 1e-14);
+    }
+
     void profileRunsFromStartToEnd()
     {
         const LinearModelObjective model(threeFeatures(false), parseLoss(QStringLiteral("mse")), true);
