@@ -401,6 +401,9 @@ void LandscapeCommandTest::invalidInputExitTwo_data()
     row("invalid standardize", {"--standardize", "maybe"}, "invalid --standardize \"maybe\"");
     row("unknown option", {"--colour", "red"}, "Unknown option 'colour'");
     row("unexpected argument", {"--", "extra"}, "unexpected argument \"extra\"");
+    row("two features", {"--x", "flow|loss"}, "give one --x, not 2");
+    row("two grids", {"--grid", "5|7"}, "give --grid once, not 2 times");
+    row("two outputs", {"--out", "@a.csv|@b.csv"}, "give --out once, not 2 times");
 }
 
 void LandscapeCommandTest::invalidInputExitTwo()
@@ -421,19 +424,19 @@ void LandscapeCommandTest::invalidInputExitTwo()
                                    {QStringLiteral("--loss"), QStringLiteral("huber")},
                                    {QStringLiteral("--grid"), QStringLiteral("5")},
                                    {QStringLiteral("--out"), output}};
-    for (qsizetype k = 0; k + 1 < replacements.size(); k += 2) {
-        QString value = replacements[k + 1];
-        // "@name" is a file in the test's folder.
-        if (value.startsWith(QLatin1Char('@')))
-            value = m_directory.filePath(value.mid(1));
-        options[replacements[k]] = value;
-    }
+    for (qsizetype k = 0; k + 1 < replacements.size(); k += 2)
+        options[replacements[k]] = replacements[k + 1];
     // The key "--" stands for a positional argument after the options.
     const QString positional = options.take(QStringLiteral("--"));
     QStringList arguments;
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
-        if (!it.value().isEmpty())
-            arguments << it.key() << it.value();
+        // "a|b" repeats the option with each value, and "@name" is a file in the test's folder.
+        const QStringList values = it.value().split(QLatin1Char('|'), Qt::SkipEmptyParts);
+        for (QString value : values) {
+            if (value.startsWith(QLatin1Char('@')))
+                value = m_directory.filePath(value.mid(1));
+            arguments << it.key() << value;
+        }
     }
     if (!positional.isEmpty())
         arguments << positional;
@@ -443,6 +446,8 @@ void LandscapeCommandTest::invalidInputExitTwo()
     QVERIFY2(outcome.errors.contains(QStringLiteral("losslens: ")), qPrintable(outcome.errors));
     QVERIFY2(outcome.errors.contains(message), qPrintable(outcome.errors));
     QVERIFY(!QFile::exists(output));
+    QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("a.csv"))));
+    QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("b.csv"))));
 }
 
 QTEST_GUILESS_MAIN(LandscapeCommandTest)
