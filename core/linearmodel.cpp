@@ -65,7 +65,8 @@ QString LinearModelObjective::applicabilityError() const
             if (label != 0.0 && label != 1.0) {
                 return QCoreApplication::translate(
                            "LinearModelObjective",
-                           "%1 needs 0/1 labels, but the column \"%2\" contains %3 in row %4.")
+                           "%1 needs 0/1 labels, but the column \"%2\" contains %3 in data row "
+                           "%4 (the first row below the header is data row 1).")
                     .arg(m_loss->displayName(), m_data->targetName)
                     .arg(label)
                     .arg(i + 1);

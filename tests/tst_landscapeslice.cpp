@@ -380,7 +380,7 @@ private slots:
     {
         const LinearModelObjective model(threeFeatures(false), parseLoss(QStringLiteral("bce")), true);
         QVERIFY(model.applicabilityError().contains(QStringLiteral("needs 0/1 labels")));
-        QVERIFY(model.applicabilityError().contains(QStringLiteral("row 1")));
+        QVERIFY(model.applicabilityError().contains(QStringLiteral("in data row 1 ")));
         QCOMPARE(model.parameterNames(),
                  QStringList({QStringLiteral("w(a)"), QStringLiteral("w(b)"),
                               QStringLiteral("w(c)"), QStringLiteral("b")}));
