@@ -3,6 +3,7 @@
 #include "ui/contouroverlay.h"
 #include "ui/landscapeview.h"
 #include "ui/mainwindow.h"
+#include "ui/plotsupport.h"
 #include "ui/sessionmodel.h"
 
 #include <qcustomplot.h>
@@ -85,6 +86,8 @@ private slots:
     void hugeLossesShownInUnits();
     void deepZoomTicksDistinct();
     void lossSwitchDropsOldMinimum();
+    void shortLogarithmicScaleLabelsLowEnd_data();
+    void shortLogarithmicScaleLabelsLowEnd();
 };
 
 void TestContourOverlay::labelsPlacedClearOnLines_data()
@@ -399,6 +402,49 @@ void TestContourOverlay::lossSwitchDropsOldMinimum()
     QVERIFY(view->minimumMarker()->visible());
     view->plot()->replot();
     QVERIFY(!view->contours()->labels().empty());
+}
+
+void TestContourOverlay::shortLogarithmicScaleLabelsLowEnd_data()
+{
+    QTest::addColumn<double>("lower");
+    QTest::addColumn<double>("upper");
+    QTest::addColumn<double>("lowestTickAtMost");
+    QTest::addColumn<int>("fewestTicks");
+
+    // Under two decades the plain ticker would label only the top: 250, 500, ..., 1250.
+    QTest::newRow("22 to 1250") << 22.0 << 1250.0 << 50.0 << 4;
+    QTest::newRow("0.04 to 0.8") << 0.04 << 0.8 << 0.05 << 4;
+    QTest::newRow("1.2 to 4") << 1.2 << 4.0 << 1.5 << 3;
+    QTest::newRow("7 to 9.5") << 7.0 << 9.5 << 7.0 << 3;
+    // Two decades and more keep the powers of ten.
+    QTest::newRow("0.001 to 10") << 0.001 << 10.0 << 0.001 << 5;
+}
+
+void TestContourOverlay::shortLogarithmicScaleLabelsLowEnd()
+{
+    QFETCH(double, lower);
+    QFETCH(double, upper);
+    QFETCH(double, lowestTickAtMost);
+    QFETCH(int, fewestTicks);
+
+    QCustomPlot plot;
+    QCPAxis *axis = plot.yAxis;
+    axis->setRange(lower, upper);
+    setLogarithmic(axis, true);
+    QVector<double> ticks;
+    QVector<QString> labels;
+    axis->ticker()->generate(axis->range(), QLocale::c(), QLatin1Char('g'), 6, ticks, nullptr,
+                             &labels);
+    QVERIFY2(ticks.size() >= fewestTicks, qPrintable(QStringList(labels.begin(), labels.end())
+                                                         .join(QLatin1Char(' '))));
+    QVERIFY(ticks.front() >= lower);
+    QVERIFY(ticks.front() <= lowestTickAtMost);
+    QVERIFY(ticks.back() <= upper);
+    QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+    // Back to linear, the plain ticker returns.
+    setLogarithmic(axis, false);
+    QVERIFY(axis->ticker().dynamicCast<QCPAxisTickerLog>().isNull());
+    QCOMPARE(axis->numberFormat(), QStringLiteral("gb"));
 }
 
 QTEST_MAIN(TestContourOverlay)

@@ -7,7 +7,9 @@
 #include "numericcheck.h"
 
 #include "core/contours.h"
+#include "core/losscatalogue.h"
 #include "ui/contouroverlay.h"
+#include "ui/landscapeview.h"
 #include "ui/mainwindow.h"
 #include "ui/numberbox.h"
 #include "ui/plotsupport.h"
@@ -15,6 +17,7 @@
 #include "ui/sliceheatmap.h"
 #include "ui/sliceprofileview.h"
 #include "ui/slicewindow.h"
+#include "ui/viewsettings.h"
 
 #include <qcustomplot.h>
 
@@ -154,6 +157,8 @@ private slots:
     void fitViewRestoresAutomaticRange();
     void settingsChangeDropsZoom();
     void contoursFollowColourScale();
+    void logarithmicColoursNeedPositiveLoss();
+    void landscapeLogarithmicColoursNeedPositiveLoss();
     void randomPlaneShowsProjectedPath_data();
     void randomPlaneShowsProjectedPath();
     void readOutFollowsPointer();
@@ -677,6 +682,92 @@ void SliceWindowTest::contoursFollowColourScale()
         zoomedSlice.values.minCoeff(), zoomedSlice.values.maxCoeff(), ContourSpacing::Linear);
     QCOMPARE(overlay->contours().size(), zoomedLevels.size());
     QCOMPARE(overlay->contours().front().level, zoomedLevels.front());
+}
+
+// tan(e) has negative values, which a logarithmic colour scale cannot show. So the box is
+// disabled and its text states that the colours are linear. It keeps the user's tick.
+void SliceWindowTest::logarithmicColoursNeedPositiveLoss()
+{
+    SliceHeatMap *heatMap = m_window->heatMap();
+    QCheckBox *box = heatMap->logarithmicBox();
+    const QCPColorScale *scale = heatMap->colorMap()->colorScale();
+    QVERIFY(box->isChecked() && box->isEnabled());
+    QCOMPARE(scale->dataScaleType(), QCPAxis::stLogarithmic);
+    const QString positiveText = box->text();
+
+    const auto showLoss = [this](const QString &spec) {
+        enterLossSpec(*m_window, spec);
+        return QTest::qWaitFor(
+            [this, spec] {
+                return hasCompleteResult(*m_window) &&
+                       m_window->result()->objective->loss().spec() == spec;
+            },
+            10000);
+    };
+    QVERIFY(showLoss(QStringLiteral("formula:tan(e)")));
+    QVERIFY(m_window->result()->slice.values.minCoeff() < 0.0);
+    QCOMPARE(scale->dataScaleType(), QCPAxis::stLinear);
+    QVERIFY(!box->isEnabled());
+    QVERIFY(box->isChecked());
+    QVERIFY2(box->text().contains(QStringLiteral("linear")), qPrintable(box->text()));
+    QVERIFY2(box->toolTip().contains(QStringLiteral("positive")), qPrintable(box->toolTip()));
+
+    QVERIFY(showLoss(QStringLiteral("mse")));
+    QVERIFY(box->isEnabled() && box->isChecked());
+    QCOMPARE(box->text(), positiveText);
+    QCOMPARE(scale->dataScaleType(), QCPAxis::stLogarithmic);
+}
+
+// The main window's landscape view does the same, and the saved view settings keep the choice.
+void SliceWindowTest::landscapeLogarithmicColoursNeedPositiveLoss()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LandscapeView *landscape = window.landscapeView();
+    QCheckBox *box = landscape->logarithmicBox();
+    QCPColorScale *scale = nullptr;
+    for (int k = 0; k < landscape->plot()->plotLayout()->elementCount(); ++k) {
+        if (auto *found =
+                qobject_cast<QCPColorScale *>(landscape->plot()->plotLayout()->elementAt(k)))
+            scale = found;
+    }
+    QVERIFY(scale);
+    const auto showLoss = [&window, landscape](const QString &spec) {
+        QString error;
+        const std::shared_ptr<const Loss> loss = LossCatalogue::parse(spec, &error);
+        if (!loss)
+            return false;
+        window.model()->setEnabledLosses({loss});
+        return QTest::qWaitFor(
+            [landscape, loss] {
+                return !landscape->isComputing() && landscape->result() &&
+                       landscape->result()->fullResolution &&
+                       landscape->result()->objective->loss().spec() == loss->spec();
+            },
+            10000);
+    };
+    QVERIFY(showLoss(QStringLiteral("formula:tan(e)")));
+    QVERIFY(landscape->result()->landscape.minimumValue < 0.0);
+    QCOMPARE(scale->dataScaleType(), QCPAxis::stLinear);
+    QVERIFY(!box->isEnabled());
+    QVERIFY(box->isChecked());
+    QVERIFY2(box->text().contains(QStringLiteral("linear")), qPrintable(box->text()));
+    QVERIFY2(box->toolTip().contains(QStringLiteral("positive")), qPrintable(box->toolTip()));
+    QVERIFY(currentViewSettings(window).logarithmicColours);
+    // A session opened meanwhile may choose linear colours, which the disabled box takes.
+    ViewSettings linear = currentViewSettings(window);
+    linear.logarithmicColours = false;
+    applyViewSettings(window, linear);
+    QVERIFY(!box->isChecked());
+    linear.logarithmicColours = true;
+    applyViewSettings(window, linear);
+    QVERIFY(box->isChecked());
+
+    QVERIFY(showLoss(QStringLiteral("huber")));
+    QVERIFY(box->isEnabled() && box->isChecked());
+    QCOMPARE(scale->dataScaleType(), QCPAxis::stLogarithmic);
 }
 
 void SliceWindowTest::randomPlaneShowsProjectedPath_data()

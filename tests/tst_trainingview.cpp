@@ -1,3 +1,4 @@
+#include "core/losscatalogue.h"
 #include "ui/lessonpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/plotsupport.h"
@@ -31,11 +32,13 @@ std::shared_ptr<Dataset> scaledLine(double scale)
     return data;
 }
 
-// The largest mean loss of every run's path.
-double largestLoss(MainWindow &window)
+// The largest mean loss of every run's path, leaving out the run skippedRun.
+double largestLoss(MainWindow &window, int skippedRun = -1)
 {
     double largest = 0.0;
     for (int i = 0; i < window.model()->runCount(); ++i) {
+        if (i == skippedRun)
+            continue;
         if (const RunTrack *run = window.training()->run(i)) {
             for (const TrainingPoint &point : run->history())
                 largest = std::max(largest, point.loss);
@@ -64,6 +67,7 @@ private slots:
     void newDataRescales();
     void zoomKeptUntilReset();
     void hugeLossNamed();
+    void infiniteStartLossNamed();
     void learnedValuesOutOfLegend();
 };
 
@@ -142,6 +146,41 @@ void TestTrainingView::hugeLossNamed()
     window.model()->setData(scaledLine(1.0), QStringLiteral("small"));
     window.training()->runSteps(5);
     QVERIFY(view->beyondAxisLabel()->isHidden());
+}
+
+// log(e) is infinite for the negative errors of the start line y = 0, so the run's mean loss
+// is infinite at its start. The note names the infinity instead of a stand-in number, and the
+// stand-in stays out of the curve and the axis range.
+void TestTrainingView::infiniteStartLossNamed()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QString error;
+    window.model()->setEnabledLosses(
+        {LossCatalogue::parse(QStringLiteral("mse"), &error),
+         LossCatalogue::parse(QStringLiteral("formula:log(e)"), &error)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    window.training()->runSteps(5);
+    TrainingView *view = window.trainingView();
+    int infiniteRun = -1;
+    for (int i = 0; i < window.model()->runCount(); ++i) {
+        const RunTrack *run = window.training()->run(i);
+        if (run && run->divergedAt() == 0)
+            infiniteRun = i;
+    }
+    QVERIFY(infiniteRun >= 0);
+    QVERIFY(std::isinf(window.training()->run(infiniteRun)->divergedLoss()));
+    const QString note = view->beyondAxisLabel()->text();
+    QVERIFY(!view->beyondAxisLabel()->isHidden());
+    QVERIFY2(note.contains(QStringLiteral("is infinite at its start")), qPrintable(note));
+    QVERIFY2(note.contains(window.model()->runLabel(infiniteRun)), qPrintable(note));
+    QVERIFY2(!note.contains(QStringLiteral("e+308")) && !note.contains(QStringLiteral("1e249")),
+             qPrintable(note));
+    QVERIFY2(!note.contains(QStringLiteral("nan"), Qt::CaseInsensitive), qPrintable(note));
+    QVERIFY(view->lossGraph(infiniteRun)->data()->isEmpty());
+    // The finite run fills the axis.
+    QVERIFY(view->plot()->yAxis->range().upper < 2.0 * largestLoss(window, infiniteRun));
 }
 
 // The adaptive loss lesson's runs learn alpha and c, whose graphs are named after their run and

@@ -290,7 +290,9 @@ void LandscapeView::updateColourScale()
     const double unit = std::pow(10.0, m_colourExponent);
     const double low = std::min(m_result->landscape.minimumValue / unit, largestAxisValue);
     const double high = std::clamp(m_result->landscape.maximumValue / unit, low, largestAxisValue);
-    // A logarithmic scale needs positive values; a loss of exactly 0 falls back to linear.
+    // A logarithmic scale needs positive values; a loss of exactly 0 falls back to linear, and
+    // the box shows it.
+    offerLogarithmicColours(m_logarithmic, m_result->landscape.minimumValue);
     const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     setLogarithmic(m_scale->axis(), logarithmic);

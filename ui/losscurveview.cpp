@@ -21,12 +21,84 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <vector>
 
 namespace losslens {
 
 namespace {
 
 constexpr int sampleCount = 600;
+
+// The finite samples of one curve: their extremes and quartiles Q1 and Q3.
+struct CurveSpread
+{
+    double lowest = 0.0;
+    double highest = 0.0;
+    double lowerQuartile = 0.0;
+    double upperQuartile = 0.0;
+};
+
+// Nothing for a curve without a finite sample. A sample at the axis limit was clamped there from
+// a larger value, so it counts as infinite.
+std::optional<CurveSpread> curveSpread(const QCPGraphDataContainer &data)
+{
+    std::vector<double> values;
+    values.reserve(data.size());
+    for (auto point = data.constBegin(); point != data.constEnd(); ++point) {
+        if (std::isfinite(point->value) && std::abs(point->value) < largestAxisValue)
+            values.push_back(point->value);
+    }
+    if (values.empty())
+        return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const auto quantile = [&values](double share) {
+        return values[static_cast<size_t>(std::lround(share * double(values.size() - 1)))];
+    };
+    return CurveSpread{values.front(), values.back(), quantile(0.25), quantile(0.75)};
+}
+
+// The automatic value range of the curves, with zero in view. A curve's side explodes when its
+// extreme lies beyond the fence Q3 + k (Q3 - Q1) (below Q1 - k (Q3 - Q1) for the lower side),
+// k = 10: a pole such as 1/e, or a growth faster than about e^8 such as exp(e^2). The steady
+// sides set the range. An exploding side widens it only up to ten times its span. A curve that
+// reaches further is cut off at the edge, so the other curves stay readable instead of lying
+// flat on zero. When every side explodes, the fences set the range.
+QCPRange curveValueRange(const std::vector<CurveSpread> &spreads)
+{
+    constexpr double fenceFactor = 10.0;
+    constexpr double largestWidening = 10.0;
+    const auto upperFence = [](const CurveSpread &spread) {
+        return spread.upperQuartile + fenceFactor * (spread.upperQuartile - spread.lowerQuartile);
+    };
+    const auto lowerFence = [](const CurveSpread &spread) {
+        return spread.lowerQuartile - fenceFactor * (spread.upperQuartile - spread.lowerQuartile);
+    };
+    double low = 0.0, high = 0.0;
+    for (const CurveSpread &spread : spreads) {
+        if (spread.highest <= upperFence(spread))
+            high = std::max(high, spread.highest);
+        if (spread.lowest >= lowerFence(spread))
+            low = std::min(low, spread.lowest);
+    }
+    if (high == low) {
+        for (const CurveSpread &spread : spreads) {
+            high = std::max(high, std::min(spread.highest, upperFence(spread)));
+            low = std::min(low, std::max(spread.lowest, lowerFence(spread)));
+        }
+        return QCPRange(low, high);
+    }
+    const double span = high - low;
+    double shownLow = low, shownHigh = high;
+    for (const CurveSpread &spread : spreads) {
+        if (spread.highest - low <= largestWidening * span)
+            shownHigh = std::max(shownHigh, spread.highest);
+        if (high - spread.lowest <= largestWidening * span)
+            shownLow = std::min(shownLow, spread.lowest);
+    }
+    return QCPRange(shownLow, shownHigh);
+}
+
 } // namespace
 
 LossCurveView::LossCurveView(SessionModel *model, TrainingController *training, QWidget *parent)
@@ -316,19 +388,18 @@ void LossCurveView::rebuild(bool rescaleValues)
     resample();
     if (rescaleValues && !m_userRange && m_plot->graphCount() > 0) {
         // Fit the loss and its gradient, with zero always in view. The second derivative and
-        // the weight may be unbounded (MAE's weight at 0), so they do not set the range.
-        double low = 0.0, high = 0.0;
+        // the weight may be unbounded (MAE's weight at 0), so they do not set the range, and
+        // an exploding loss is cut off (see curveValueRange()).
+        std::vector<CurveSpread> spreads;
         for (int g = 0; g < m_plot->graphCount(); ++g) {
             const auto curve = Curve(m_plot->graph(g)->property("curve").toInt());
             if (curve != Curve::Value && curve != Curve::First)
                 continue;
-            bool found = false;
-            const QCPRange range = m_plot->graph(g)->getValueRange(found);
-            if (found) {
-                low = std::min(low, range.lower);
-                high = std::max(high, range.upper);
-            }
+            if (const std::optional<CurveSpread> spread = curveSpread(*m_plot->graph(g)->data()))
+                spreads.push_back(*spread);
         }
+        const QCPRange fitted = curveValueRange(spreads);
+        const double low = fitted.lower, high = fitted.upper;
         const double margin = std::max(0.05 * (high - low), 1e-12);
         m_plot->yAxis->setRange(std::max(low - margin, -largestAxisValue),
                                 std::min(high + margin, largestAxisValue));
@@ -374,9 +445,11 @@ void LossCurveView::resample()
         QVector<double> values(sampleCount);
         for (int k = 0; k < sampleCount; ++k) {
             const double value = curveValue(loss, curve, inputs[k], scale);
-            // NaN leaves a gap in the line (the weight at e = 0); infinities are clamped.
-            values[k] =
-                std::isnan(value) ? value : std::clamp(value, -largestAxisValue, largestAxisValue);
+            // NaN leaves a gap in the line (the weight at e = 0), and so does an infinity, such
+            // as log(e) at e <= 0: QPainter draws no line at all through a point 1e249 away.
+            values[k] = std::isfinite(value)
+                            ? std::clamp(value, -largestAxisValue, largestAxisValue)
+                            : std::numeric_limits<double>::quiet_NaN();
         }
         graph->setData(inputs, values, true);
     }

@@ -1,9 +1,13 @@
 #include "plotsupport.h"
 
+#include "logarithmicticker.h"
 #include "plotstyle.h"
 #include "plotstyler.h"
 
 #include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QCoreApplication>
 
 #include <cmath>
 #include <limits>
@@ -89,21 +93,28 @@ void setLogarithmic(QCPAxis *axis, bool logarithmic)
 void updateTicks(QCPAxis *axis)
 {
     const QCPRange range = axis->range();
-    const bool decades = axis->scaleType() == QCPAxis::stLogarithmic && range.lower > 0.0 &&
-                         range.upper / range.lower >= 100.0;
+    const bool logarithmic = axis->scaleType() == QCPAxis::stLogarithmic && range.lower > 0.0;
+    const bool decades = logarithmic && range.upper / range.lower >= 100.0;
     const bool hasDecadeTicker = !axis->ticker().dynamicCast<QCPAxisTickerLog>().isNull();
-    if (decades == hasDecadeTicker)
-        return;
+    const bool hasMantissaTicker = !axis->ticker().dynamicCast<LogarithmicTicker>().isNull();
     if (decades) {
+        if (hasDecadeTicker)
+            return;
         axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
         axis->setNumberFormat(QStringLiteral("eb"));
         axis->setNumberPrecision(0);
-    } else {
-        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-        axis->setNumberFormat(QStringLiteral("gb"));
-        axis->setNumberPrecision(6);
-        adaptPrecision(axis);
+        return;
     }
+    // A logarithmic axis of less than two decades gets 1-2-5 ticks, so its low end is labelled.
+    if (logarithmic && !hasMantissaTicker)
+        axis->setTicker(QSharedPointer<LogarithmicTicker>::create());
+    else if (!logarithmic && (hasDecadeTicker || hasMantissaTicker))
+        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    else if (!hasDecadeTicker)
+        return;
+    axis->setNumberFormat(QStringLiteral("gb"));
+    axis->setNumberPrecision(6);
+    adaptPrecision(axis);
 }
 
 namespace {
@@ -355,6 +366,32 @@ bool RightButtonPan::eventFilter(QObject *watched, QEvent *event)
     default:
         return false;
     }
+}
+
+void offerLogarithmicColours(QCheckBox *box, double lowest)
+{
+    // The box's own text and tooltip, saved at the first call so that they can be restored.
+    constexpr const char *textProperty = "logarithmicColoursText";
+    constexpr const char *toolTipProperty = "logarithmicColoursToolTip";
+    if (!box->property(textProperty).isValid()) {
+        box->setProperty(textProperty, box->text());
+        box->setProperty(toolTipProperty, box->toolTip());
+    }
+    const bool positive = lowest > 0.0;
+    box->setEnabled(positive);
+    if (positive) {
+        box->setText(box->property(textProperty).toString());
+        box->setToolTip(box->property(toolTipProperty).toString());
+        return;
+    }
+    box->setText(QCoreApplication::translate("Plot", "%1 (linear: loss ≤ 0)")
+                     .arg(box->property(textProperty).toString()));
+    box->setToolTip(QCoreApplication::translate(
+                        "Plot", "The colours are linear because a logarithmic scale needs "
+                                "positive values, and the mean loss here goes down to %1. The box "
+                                "keeps its setting, which applies again once the mean loss is "
+                                "positive everywhere in view.")
+                        .arg(shortNumber(lowest)));
 }
 
 double displayable(double value)

@@ -9,6 +9,7 @@
 #include "core/trainingrun.h"
 #include "runtrack.h"
 
+class QCheckBox;
 class QCustomPlot;
 class QCPColorGradient;
 class QCPAxis;
@@ -90,9 +91,16 @@ void keepTicksDistinct(QCPAxis *axis);
 // Switches an axis between a linear and a logarithmic scale, with ticks to match its range.
 void setLogarithmic(QCPAxis *axis, bool logarithmic);
 
+// The switch of a heat map's logarithmic colour scale, which needs every value positive. While
+// the lowest value is 0 or below, the box is disabled, its text states that the colours are
+// linear, and its tooltip gives the reason. It keeps its tick, the user's choice that the view
+// settings save, so logarithmic colours return as chosen once the values are positive again.
+void offerLogarithmicColours(QCheckBox *box, double lowest);
+
 // Chooses an axis's ticks for its current range. A logarithmic axis that spans two decades or
-// more gets decade ticks written as powers of ten, any other axis plain numbers. Call it after
-// a range change.
+// more gets decade ticks written as powers of ten, a shorter one ticks at 1, 2 and 5 times a
+// power of ten (see LogarithmicTicker), any other axis plain numbers. Call it after a range
+// change.
 void updateTicks(QCPAxis *axis);
 
 // Pans a plot while the right mouse button is held, leaving the left button free for

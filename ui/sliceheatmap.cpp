@@ -332,7 +332,9 @@ void SliceHeatMap::updateColourScale()
         return;
     const double low = std::min(m_lowest, largestAxisValue);
     const double high = std::clamp(m_highest, low, largestAxisValue);
-    // A logarithmic scale needs positive values, so a loss of exactly 0 falls back to linear.
+    // A logarithmic scale needs positive values, so a loss of exactly 0 falls back to linear,
+    // and the box shows it.
+    offerLogarithmicColours(m_logarithmic, m_lowest);
     const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     setLogarithmic(m_scale->axis(), logarithmic);

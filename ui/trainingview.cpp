@@ -8,12 +8,36 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStringList>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace losslens {
+
+namespace {
+
+// The mean loss at a point of a run's path. A plain run whose start loss is infinite or NaN keeps
+// the largest double in its history as a stand-in for that start, and the true value as the
+// loss it diverged with.
+double pathLoss(const RunTrack &run, size_t index)
+{
+    if (index == 0 && !run.isAdaptive() && run.divergedAt() == 0)
+        return run.divergedLoss();
+    return run.history()[index].loss;
+}
+
+// The word for a mean loss that is infinite or NaN, for the note above the plot.
+QString nonFiniteName(double loss)
+{
+    if (std::isnan(loss))
+        return TrainingView::tr("undefined (not a number)");
+    return loss > 0 ? TrainingView::tr("infinite") : TrainingView::tr("minus infinity");
+}
+
+} // namespace
 
 TrainingView::TrainingView(SessionModel *model, TrainingController *training, QWidget *parent)
     : QWidget(parent), m_model(model), m_training(training), m_plot(new QCustomPlot(this)),
@@ -171,6 +195,8 @@ void TrainingView::update()
 
     double low = std::numeric_limits<double>::infinity(), high = -low;
     int longest = 1;
+    // Runs whose mean loss at the start is infinite or NaN: they have no curve and get a note.
+    QStringList undefinedStarts;
     for (int i = 0; i < static_cast<int>(m_graphs.size()); ++i) {
         QCPGraph *graph = m_graphs[i];
         const RunTrack *run = m_training->run(i);
@@ -215,12 +241,25 @@ void TrainingView::update()
         const auto &history = run->history();
         const size_t stride = std::max<size_t>(1, history.size() / 4000);
         QVector<double> iterations, losses;
-        for (size_t k = 0; k < history.size(); k += stride) {
-            iterations << history[k].iteration;
-            losses << history[k].loss;
+        // Losses that are not finite are left out of the curve and of the axis range.
+        const auto addPoint = [&](size_t k) {
+            const double loss = pathLoss(*run, k);
+            if (std::isfinite(loss)) {
+                iterations << history[k].iteration;
+                losses << loss;
+            }
+        };
+        for (size_t k = 0; k < history.size(); k += stride)
+            addPoint(k);
+        if ((history.size() - 1) % stride != 0)
+            addPoint(history.size() - 1);
+        if (const double start = pathLoss(*run, 0); !std::isfinite(start)) {
+            undefinedStarts << tr("The mean loss of run %1 (%2) is %3 at its start, so the run "
+                                  "cannot train and has no curve: its loss is infinite or "
+                                  "undefined for some of the errors there.")
+                                   .arg(i + 1)
+                                   .arg(m_model->runLabel(i), nonFiniteName(start));
         }
-        iterations << history.back().iteration;
-        losses << history.back().loss;
         graph->setData(iterations, losses, true);
         // A line needs two points; before the first step the start loss shows as a dot.
         graph->setScatterStyle(history.size() == 1 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 7)
@@ -251,14 +290,15 @@ void TrainingView::update()
     if (!m_userRange)
         fitAxes(low, high, longest, learnedLow, learnedHigh);
     // QCustomPlot 2.1 cannot set a range beyond 1e250, so a larger loss is cut off at the top.
-    const bool beyondAxis = std::isfinite(high) && high > largestAxisValue;
-    m_beyondAxis->setVisible(beyondAxis);
-    if (beyondAxis) {
-        m_beyondAxis->setText(tr("The mean loss reaches %1, beyond the largest value the axis can "
-                                 "show (1e249), so the curves are cut off at the top. Scale the "
-                                 "data down to see them whole.")
-                                  .arg(shortNumber(high)));
+    QStringList notes = undefinedStarts;
+    if (std::isfinite(high) && high > largestAxisValue) {
+        notes << tr("The mean loss reaches %1, beyond the largest value the axis can show "
+                    "(1e249), so the curves are cut off at the top. Scale the data down to see "
+                    "them whole.")
+                     .arg(shortNumber(high));
     }
+    m_beyondAxis->setVisible(!notes.isEmpty());
+    m_beyondAxis->setText(notes.join(QLatin1Char(' ')));
     const bool anyLearned = std::isfinite(learnedLow) && std::isfinite(learnedHigh);
     m_plot->yAxis2->setVisible(anyLearned);
     m_replots->requestReplot();

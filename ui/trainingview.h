@@ -41,7 +41,8 @@ public:
     // that does not learn that value, and nullptr for an index out of range.
     QCPGraph *shapeGraph(int runIndex) const;
     QCPGraph *scaleGraph(int runIndex) const;
-    // The note shown when a mean loss exceeds the largest value an axis can show.
+    // The note shown when a mean loss exceeds the largest value an axis can show, or when a
+    // run's mean loss at its start is infinite or NaN.
     QLabel *beyondAxisLabel() const { return m_beyondAxis; }
     // Whether the user's zoom or pan holds the range instead of the automatic fit.
     bool hasUserRange() const { return m_userRange; }
