@@ -1,6 +1,7 @@
 #include "landscapeview.h"
 
 #include "contouroverlay.h"
+#include "lossinfo.h"
 #include "plotsupport.h"
 #include "replotscheduler.h"
 #include "runarrows.h"
@@ -387,7 +388,7 @@ void LandscapeView::updateLabels()
     const SessionState &state = m_model->state();
     const auto objective = m_model->objective(state.currentLoss);
     const Dataset &data = m_model->data();
-    m_title->setText(tr("Landscape: mean %1 over (w, b)").arg(objective->loss().displayName()));
+    m_title->setText(tr("Landscape: mean %1 over (w, b)").arg(lossNameInSentence(objective->loss())));
     if (state.standardize) {
         m_plot->xAxis->setLabel(tr("slope w per standard deviation of %1").arg(data.featureName));
         m_plot->yAxis->setLabel(tr("intercept b at the mean of %1").arg(data.featureName));

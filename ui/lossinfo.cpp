@@ -274,4 +274,25 @@ QString lossInfoPage(const Loss &loss)
     return catalogueLossPage(loss);
 }
 
+QString lossNameInSentence(const Loss &loss)
+{
+    const QString name = loss.displayName();
+    if (name.isEmpty() || !name.front().isUpper())
+        return name;
+    // A capital after the first letter of the first word marks an abbreviation (MSE, MAE) or a
+    // compound name (Geman-McClure), which keep their capitals.
+    const QString firstWord = name.section(QLatin1Char(' '), 0, 0);
+    for (qsizetype k = 1; k < firstWord.size(); ++k) {
+        if (firstWord.at(k).isUpper())
+            return name;
+    }
+    static const QStringList properNames = {
+        QStringLiteral("Barron"), QStringLiteral("Cauchy"), QStringLiteral("Geman"),
+        QStringLiteral("Huber"),  QStringLiteral("Tukey"),  QStringLiteral("Welsch")};
+    const QString firstName = firstWord.section(QLatin1Char('-'), 0, 0);
+    if (properNames.contains(firstName))
+        return name;
+    return name.front().toLower() + name.mid(1);
+}
+
 } // namespace losslens

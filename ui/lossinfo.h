@@ -13,4 +13,10 @@ class Loss;
 // without a page.
 QString lossInfoPage(const Loss &loss);
 
+// A loss's display name inside a sentence, as in "Mean binary cross-entropy over two
+// parameters": the first letter in lower case, unless the name starts with a proper name
+// (Huber, Barron, Cauchy, Welsch, Tukey, Geman-McClure) or an abbreviation such as MSE, which
+// keep their capitals.
+QString lossNameInSentence(const Loss &loss);
+
 } // namespace losslens

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace losslens {
 
@@ -16,6 +21,37 @@ double SliceResult::profileT(int index) const
 {
     return profileMinimumT +
            (profileMaximumT - profileMinimumT) * index / double(profilePointCount - 1);
+}
+
+SlicePath SlicePath::thinned(const LinearTrainingPath &path, int pointLimit)
+{
+    SlicePath thin;
+    thin.status = path.status;
+    thin.divergedAt = path.divergedAt;
+    thin.divergedLoss = path.divergedLoss;
+    thin.recordedStepCount = path.stepCount();
+    const std::int64_t updates = path.stepCount();
+    const std::int64_t intervals = std::max(pointLimit, 2) - 1;
+    const std::int64_t keptCount = std::min(updates, intervals) + 1;
+    std::vector<int> steps;
+    std::vector<Eigen::VectorXd> thetas;
+    std::vector<double> losses;
+    steps.reserve(std::size_t(keptCount));
+    thetas.reserve(std::size_t(keptCount));
+    losses.reserve(std::size_t(keptCount));
+    for (std::int64_t i = 0; i < keptCount; ++i) {
+        // k_i = round(i n / (keptCount - 1)) in integers; every k_i is distinct because the
+        // spacing n / (keptCount - 1) is at least 1.
+        const std::int64_t step =
+            updates < intervals ? i : (i * updates + intervals / 2) / intervals;
+        steps.push_back(int(step));
+        thetas.push_back(path.thetas[std::size_t(step)]);
+        losses.push_back(path.losses[std::size_t(step)]);
+    }
+    thin.steps = SharedArray<int>(std::move(steps));
+    thin.thetas = SharedArray<Eigen::VectorXd>(std::move(thetas));
+    thin.losses = SharedArray<double>(std::move(losses));
+    return thin;
 }
 
 bool SliceRange::isValid() const
@@ -129,13 +165,24 @@ void projectPath(SliceResult &result)
 
 bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
                          const SliceSettings &settings, int resolution, int coarseResolution,
-                         std::optional<LinearTrainingPath> knownPath, std::stop_token stop,
+                         std::optional<SlicePath> knownPath, std::stop_token stop,
                          const std::function<void(SliceResult)> &publish)
 {
     if (!knownPath) {
         const Eigen::VectorXd start = Eigen::VectorXd::Zero(objective->parameterCount());
-        knownPath = trainLinearModel(*objective, start, settings.learningRate,
-                                     settings.stepLimit, stop);
+        std::optional<LinearTrainingPath> trained = trainLinearModel(
+            *objective, start, settings.learningRate, settings.stepLimit, stop);
+        if (trained)
+            knownPath = SlicePath::thinned(*trained);
+        // Only the thinned path outlives training, so the whole run is released here.
+        trained.reset();
+#if defined(__GLIBC__)
+        // glibc keeps the freed blocks of a long run (one per theta, about 440 MB for 10^6
+        // updates of 51 parameters) in the worker thread's arena, and malloc_trim returns them
+        // to the system. A stopped run may have recorded as many.
+        if (settings.stepLimit >= slicePathPointLimit)
+            malloc_trim(0);
+#endif
         if (!knownPath)
             return false;
     }

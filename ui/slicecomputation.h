@@ -7,6 +7,9 @@
 
 #include <Eigen/Core>
 
+#include <QString>
+
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -54,6 +57,75 @@ struct SliceSettings
     std::optional<SliceRange> range;
 };
 
+// A read-only array whose copies share one buffer, so that a result, its coarse forerunner and
+// SliceJob's cache hold a training path once instead of copying it.
+template <typename T>
+class SharedArray
+{
+public:
+    SharedArray() = default;
+    explicit SharedArray(std::vector<T> values)
+        : m_values(std::make_shared<const std::vector<T>>(std::move(values)))
+    {
+    }
+
+    const std::vector<T> &values() const { return m_values ? *m_values : emptyValues(); }
+    std::size_t size() const { return values().size(); }
+    bool empty() const { return values().empty(); }
+    const T &operator[](std::size_t index) const { return values()[index]; }
+    const T &front() const { return values().front(); }
+    const T &back() const { return values().back(); }
+    auto begin() const { return values().begin(); }
+    auto end() const { return values().end(); }
+
+private:
+    static const std::vector<T> &emptyValues()
+    {
+        static const std::vector<T> none;
+        return none;
+    }
+
+    std::shared_ptr<const std::vector<T>> m_values;
+};
+
+// The largest number of points that a SlicePath keeps of a training run: the start and 2000
+// updates.
+inline constexpr int slicePathPointLimit = 2001;
+
+// The part of a training run on a linear model that the slice views use. A long run is thinned
+// after training, because the views draw at most a few thousand points and the profile uses the
+// start and the end alone. Keeping every update would cost memory and time on every zoom without
+// changing what is shown: 10^6 updates of 51 parameters are about 400 MB. A run of n updates with
+// n + 1 <= pointLimit points keeps every point. A longer one keeps pointLimit points, those after
+// k_i = round(i n / (pointLimit - 1)) updates for i = 0 .. pointLimit - 1, which include the
+// start (k = 0) and the end (k = n) and are evenly spaced in between. The step count, the status
+// and the divergence stay those of the whole run.
+struct SlicePath
+{
+    // The number of updates before each kept point, increasing from 0 to stepCount().
+    SharedArray<int> steps;
+    // The kept points and the mean loss at each, as in LinearTrainingPath.
+    SharedArray<Eigen::VectorXd> thetas;
+    SharedArray<double> losses;
+    LinearTrainingStatus status = LinearTrainingStatus::Completed;
+    // The update that diverged (1 for the first update), or -1.
+    int divergedAt = -1;
+    // The mean loss that the diverging update gave, possibly infinite.
+    double divergedLoss = 0.0;
+    // The recorded updates of the whole run, kept or not.
+    int recordedStepCount = 0;
+
+    const Eigen::VectorXd &start() const { return thetas.front(); }
+    const Eigen::VectorXd &end() const { return thetas.back(); }
+    // The same counts as LinearTrainingPath's, for the whole run.
+    int stepCount() const { return recordedStepCount; }
+    int stepsTaken() const { return divergedAt >= 0 ? divergedAt : stepCount(); }
+
+    // Keeps at most pointLimit (at least 2) points of path, as described above.
+    static SlicePath thinned(const LinearTrainingPath &path,
+                             int pointLimit = slicePathPointLimit);
+};
+
 // The 1D profile's range of t on the line (1 - t) start + t end: half the run's length beyond
 // each end, so the profile shows whether the loss rises again past the end.
 inline constexpr double profileMinimumT = -0.5;
@@ -65,15 +137,16 @@ struct SliceResult
 {
     std::shared_ptr<const LinearModelObjective> objective;
     SliceSettings settings;
-    // Gradient descent from theta = 0 in training coordinates.
-    LinearTrainingPath path;
+    // Gradient descent from theta = 0 in training coordinates, thinned to at most
+    // slicePathPointLimit points (see SlicePath). Copies of a result share its points.
+    SlicePath path;
     Eigen::VectorXd throughPoint;
     SlicePlane plane;
-    // The least-squares coordinates on the plane of every point of path.thetas (see
+    // The least-squares coordinates on the plane of every kept point of path.thetas (see
     // projectOntoPlane), or empty when the plane's directions are parallel. On a parameter
     // plane they are the two parameters' values.
     std::vector<Eigen::Vector2d> projectedPath;
-    // The largest distance of a path point from the plane, 0 when the path lies in it.
+    // The largest distance of a kept path point from the plane, 0 when the path lies in it.
     double largestPathDistance = 0.0;
     // Mean loss over the plane's (a, c) grid: a along the x axis, c along the y axis.
     Landscape slice;
@@ -103,19 +176,21 @@ SlicePlane slicePlane(const SliceSettings &settings, const Eigen::VectorXd &thet
 // throughPoint and projectedPath are set. It spans settings.range when that is set. Otherwise,
 // for two parameters i, j, each axis spans theta_p +- max(2 |theta_p|, parameterScale(p)),
 // which also contains theta_p = 0, the start. For random directions a and c both span [-h, h]
-// with h = min(max(1, 1.1 max_k max(|a_k|, |c_k|)), 1e100) over the projected path. That is at
-// least the [-1, 1] of Li et al., where 1 moves each group of parameters by its norm, and wide
-// enough to show the whole path with the through-point in the middle.
+// with h = min(max(1, 1.1 max_k max(|a_k|, |c_k|)), 1e100) over the projected path's kept
+// points. That is at least the [-1, 1] of Li et al., where 1 moves each group of parameters by
+// its norm, and wide enough to show the whole path with the through-point in the middle. The
+// updates between two kept points of a thinned run move theta little, so the margin of a tenth
+// takes them in.
 LandscapeGrid sliceGrid(const SliceResult &result, int resolution);
 
-// Trains from theta = 0 (unless knownPath is given, which must come from the same objective,
-// learning rate and step limit), then computes the profile and a slice of resolution x
-// resolution nodes. publish receives a coarse result first when coarseResolution is below
+// Trains from theta = 0 and thins the path (unless knownPath is given, which must come from the
+// same objective, learning rate and step limit), then computes the profile and a slice of
+// resolution x resolution nodes. publish receives a coarse result first when coarseResolution is below
 // resolution, then the complete one. Returns false when stop is requested first, and then
 // publishes nothing more.
 bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
                          const SliceSettings &settings, int resolution, int coarseResolution,
-                         std::optional<LinearTrainingPath> knownPath, std::stop_token stop,
+                         std::optional<SlicePath> knownPath, std::stop_token stop,
                          const std::function<void(SliceResult)> &publish);
 
 // The complete result alone, or std::nullopt when stop is requested first.

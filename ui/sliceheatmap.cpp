@@ -1,6 +1,7 @@
 #include "sliceheatmap.h"
 
 #include "contouroverlay.h"
+#include "lossinfo.h"
 #include "plotsupport.h"
 #include "uilogging.h"
 
@@ -292,7 +293,7 @@ void SliceHeatMap::showResult(std::shared_ptr<const SliceResult> result)
 void SliceHeatMap::updateTitles()
 {
     const SliceResult &slice = *m_result;
-    const QString lossName = slice.objective->loss().displayName();
+    const QString lossName = lossNameInSentence(slice.objective->loss());
     const QString through = slice.settings.through == SliceThrough::EndOfTraining
                                 ? tr("the end of training")
                                 : tr("the start of training");

@@ -32,7 +32,7 @@ using ResultPointer = std::shared_ptr<const SliceResult>;
 void computeInBackground(QPromise<ResultPointer> &promise,
                          std::shared_ptr<const LinearModelObjective> objective,
                          SliceSettings settings, int resolution,
-                         std::optional<LinearTrainingPath> knownPath, std::stop_token stop)
+                         std::optional<SlicePath> knownPath, std::stop_token stop)
 {
     computeSliceResults(objective, settings, resolution, SliceJob::coarseResolution,
                         std::move(knownPath), stop, [&](SliceResult result) {
@@ -49,7 +49,8 @@ void SliceJob::request(std::shared_ptr<const LinearModelObjective> objective,
     cancel();
     m_stop = std::stop_source();
     const quint64 generation = m_generation;
-    std::optional<LinearTrainingPath> knownPath;
+    // Copying a SlicePath copies pointers to its shared points, not the points.
+    std::optional<SlicePath> knownPath;
     if (objective == m_pathObjective && settings.learningRate == m_pathLearningRate &&
         settings.stepLimit == m_pathStepLimit)
         knownPath = m_path;

@@ -12,9 +12,9 @@ namespace losslens {
 
 // Computes slice results on the thread pool: the training run, the profile, a coarse grid
 // delivered at once and then the full grid. A new request cancels the one in flight, so only
-// the latest request's results are delivered. The training path is reused while the objective,
-// the learning rate and the step limit stay the same, so changing only the plane costs no
-// training.
+// the latest request's results are delivered. The thinned training path (see SlicePath) is
+// reused while the objective, the learning rate and the step limit stay the same, so changing
+// only the plane or the range costs no training. The cache and the results share its points.
 class SliceJob : public QObject
 {
     Q_OBJECT
@@ -27,6 +27,8 @@ public:
 
     void request(std::shared_ptr<const LinearModelObjective> objective,
                  const SliceSettings &settings, int resolution);
+    // Stops the request in flight, which then delivers nothing. The computation notices within
+    // one training update or one row of the grid.
     void cancel();
     bool isBusy() const { return m_busy; }
 
@@ -43,7 +45,7 @@ private:
     std::shared_ptr<const LinearModelObjective> m_pathObjective;
     double m_pathLearningRate = 0.0;
     int m_pathStepLimit = -1;
-    std::optional<LinearTrainingPath> m_path;
+    std::optional<SlicePath> m_path;
 };
 
 } // namespace losslens

@@ -5,11 +5,17 @@
 #include "sliceprofileview.h"
 #include "uilogging.h"
 
+#include "core/csvcolumns.h"
+
+#include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
@@ -35,9 +41,22 @@ const QString bundledTarget = QStringLiteral("STACKLOSS");
 SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     : QWidget(parent, Qt::Window), m_controls(new SliceControls(lossSpec, this)),
       m_heatMap(new SliceHeatMap(this)), m_profile(new SliceProfileView(this)),
-      m_message(new QLabel(this))
+      m_message(new QLabel(this)), m_busyIndicator(new QProgressBar(this)),
+      m_status(new QLabel(this)), m_cancelButton(new QPushButton(tr("Cancel"), this))
 {
     setWindowTitle(tr("LossLens — Model slices"));
+
+    // QKeySequence::Close lists Ctrl+W (and Ctrl+F4) on Linux; Ctrl+W is added where a
+    // platform leaves it out.
+    auto *closeAction = new QAction(tr("Close"), this);
+    QList<QKeySequence> closeKeys = QKeySequence::keyBindings(QKeySequence::Close);
+    const QKeySequence controlW(Qt::CTRL | Qt::Key_W);
+    if (!closeKeys.contains(controlW))
+        closeKeys << controlW;
+    closeAction->setShortcuts(closeKeys);
+    closeAction->setShortcutContext(Qt::WindowShortcut);
+    connect(closeAction, &QAction::triggered, this, &QWidget::close);
+    addAction(closeAction);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_controls);
@@ -54,9 +73,32 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     plots->addWidget(m_profile);
     plots->setChildrenCollapsible(false);
     plots->setSizes({640, 300});
+
+    // The busy row keeps its height while idle, so the plots do not move when a zoom starts a
+    // computation.
+    m_busyIndicator->setObjectName(QStringLiteral("sliceBusyIndicator"));
+    m_busyIndicator->setRange(0, 0);
+    m_busyIndicator->setMaximumWidth(120);
+    m_busyIndicator->setTextVisible(false);
+    QSizePolicy keptSize = m_busyIndicator->sizePolicy();
+    keptSize.setRetainSizeWhenHidden(true);
+    m_busyIndicator->setSizePolicy(keptSize);
+    m_busyIndicator->setVisible(false);
+    m_status->setObjectName(QStringLiteral("sliceStatus"));
+    m_cancelButton->setObjectName(QStringLiteral("sliceCancel"));
+    m_cancelButton->setToolTip(
+        tr("Stop computing the slice (Esc); the plots keep the last slice. When nothing is "
+           "being computed, Esc closes the window."));
+    m_cancelButton->setEnabled(false);
+    auto *busyRow = new QHBoxLayout;
+    busyRow->addWidget(m_busyIndicator);
+    busyRow->addWidget(m_status, 1);
+    busyRow->addWidget(m_cancelButton);
+
     auto *right = new QVBoxLayout;
     right->addWidget(m_message);
     right->addWidget(plots, 1);
+    right->addLayout(busyRow);
 
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(scroll);
@@ -65,6 +107,8 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     connect(m_controls, &SliceControls::changed, this, &SliceWindow::recompute);
     connect(m_controls, &SliceControls::openRequested, this, &SliceWindow::openCsv);
     connect(&m_job, &SliceJob::resultReady, this, &SliceWindow::showResult);
+    connect(&m_job, &SliceJob::busyChanged, this, &SliceWindow::showBusy);
+    connect(m_cancelButton, &QPushButton::clicked, this, &SliceWindow::cancelComputation);
     connect(m_heatMap, &SliceHeatMap::viewRangeChanged, this,
             [this](const SliceRange &range) { requestRange(range); });
     connect(m_heatMap, &SliceHeatMap::fitViewRequested, this,
@@ -82,6 +126,101 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
 QString SliceWindow::message() const
 {
     return m_message->text();
+}
+
+QString SliceWindow::status() const
+{
+    return m_status->text();
+}
+
+void SliceWindow::showBusy(bool busy)
+{
+    m_busyIndicator->setVisible(busy);
+    m_cancelButton->setEnabled(busy);
+    // cancelComputation() puts its note here after the job reports that it is idle.
+    if (busy)
+        m_status->setText(tr("Computing the slice…"));
+    else
+        m_status->clear();
+}
+
+void SliceWindow::cancelComputation()
+{
+    if (!m_job.isBusy())
+        return;
+    m_job.cancel();
+    qCInfo(lcUi) << "slice computation cancelled";
+    m_status->setText(m_result ? tr("Stopped: the plots show the previous slice, not the "
+                                    "current settings. Change a setting to compute again.")
+                               : tr("Stopped before the first slice. Change a setting to "
+                                    "compute again."));
+    if (!m_result)
+        m_heatMap->setSummary(tr("Stopped."));
+}
+
+void SliceWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Esc reaches the window when the focused control does not use it: it stops a computation
+    // in flight, as Cancel does, and otherwise closes the window.
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        if (m_job.isBusy())
+            cancelComputation();
+        else
+            close();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void SliceWindow::hideEvent(QHideEvent *event)
+{
+    // Closing or hiding the window stops the work, whose results would not be shown. A
+    // spontaneous hide, such as minimizing, leaves it running.
+    if (!event->spontaneous() && m_job.isBusy()) {
+        m_job.cancel();
+        m_resumeOnShow = true;
+        qCInfo(lcUi) << "slice computation stopped as the window was hidden";
+    }
+    QWidget::hideEvent(event);
+}
+
+void SliceWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_resumeOnShow && m_requestedObjective) {
+        m_resumeOnShow = false;
+        requestSlice(m_requestedObjective, m_requestedSettings);
+    }
+}
+
+QString SliceWindow::describeDataError(const CsvError &error, const QStringList &features) const
+{
+    // multiFeatureDataFromTable checks each feature as the line's feature is checked
+    // (lineFitProblem), and words the problem for a line. It gives such a problem no line and
+    // the feature's column, which no other problem of a table with valid rows has, and the
+    // window words it again for the model.
+    if (!m_table || error.line != 0 || !features.contains(error.column))
+        return error.message;
+    const QString file = QFileInfo(m_source).fileName();
+    const QString model = features.size() == 1
+                              ? tr("a linear model with 1 feature")
+                              : tr("a linear model with %1 features").arg(features.size());
+    const auto rowCount = qsizetype(m_table->rows.size());
+    if (rowCount < 2) {
+        return tr("%1: %2 needs at least 2 rows with different values of each feature, but the "
+                  "data has %3.")
+            .arg(file, model)
+            .arg(rowCount);
+    }
+    const qsizetype column = findCsvColumn(m_table->header, error.column);
+    const std::vector<QByteArray> &firstRow = m_table->rows.front();
+    const QString value = column >= 0 && column < qsizetype(firstRow.size())
+                              ? QString::fromUtf8(firstRow[std::size_t(column)]).trimmed()
+                              : QString();
+    return tr("%1: every row has the same %2 (%3), so the weight w(%2) of %4 is undetermined. "
+              "Untick %2, or choose a column with at least two distinct values.")
+        .arg(file, error.column, value, model);
 }
 
 void SliceWindow::showMessage(const QString &message)
@@ -162,7 +301,7 @@ void SliceWindow::recompute()
             multiFeatureDataFromTable(*m_table, features, target, m_source, &error);
         if (!data) {
             m_job.cancel();
-            showMessage(error.message + keptNote);
+            showMessage(describeDataError(error, features) + keptNote);
             return;
         }
         m_data = std::make_shared<const MultiFeatureData>(std::move(*data));

@@ -10,6 +10,8 @@
 #include <optional>
 
 class QLabel;
+class QProgressBar;
+class QPushButton;
 
 namespace losslens {
 
@@ -24,7 +26,10 @@ class SliceProfileView;
 // STACKLOSS as a feature. Input that cannot be used (a CSV column that is not numeric, labels
 // other than 0/1 for a classification loss) is explained above the plots, and the plots keep
 // the last result. Zooming or panning the slice recomputes it on the new range, and a change of
-// the settings goes back to the automatic range.
+// the settings goes back to the automatic range. While a slice is computed, a busy indicator and
+// a Cancel button show under the plots; Cancel and Esc stop the computation, and the plots keep
+// the last slice. Esc closes the window when nothing is computed, and Ctrl+W closes it at any
+// time. Closing or hiding the window stops the computation, which starts again when it shows.
 class SliceWindow : public QWidget
 {
     Q_OBJECT
@@ -43,6 +48,10 @@ public:
     // The objective of the latest accepted settings, which the next result will be for.
     std::shared_ptr<const LinearModelObjective> objective() const { return m_objective; }
     bool isComputing() const { return m_job.isBusy(); }
+    QProgressBar *busyIndicator() const { return m_busyIndicator; }
+    QPushButton *cancelButton() const { return m_cancelButton; }
+    // The line beside the busy indicator: what is being computed, or that it was stopped.
+    QString status() const;
     // Why the current input cannot be used, or an empty string.
     QString message() const;
 
@@ -58,13 +67,25 @@ public:
 public slots:
     // Asks for a CSV file and opens it.
     void openCsv();
+    // Stops the computation in flight, if any. The plots keep the last slice, and the status
+    // line states that they do not show the current settings.
+    void cancelComputation();
 
 signals:
     // A coarse or complete result was drawn.
     void resultShown();
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
     void loadBundledData();
+    void showBusy(bool busy);
+    // Why the multi-feature data cannot be used, worded for a linear model with several
+    // features, or error's own message when it is not about too few rows or a constant column.
+    QString describeDataError(const CsvError &error, const QStringList &features) const;
     void recompute();
     // Starts computing the slice for objective and settings, replacing any request in flight.
     void requestSlice(std::shared_ptr<const LinearModelObjective> objective,
@@ -78,6 +99,11 @@ private:
     SliceHeatMap *m_heatMap;
     SliceProfileView *m_profile;
     QLabel *m_message;
+    QProgressBar *m_busyIndicator;
+    QLabel *m_status;
+    QPushButton *m_cancelButton;
+    // Set when hiding the window stopped a computation, which showing it again restarts.
+    bool m_resumeOnShow = false;
     std::optional<CsvTable> m_table;
     QString m_source;
     // The data and objective built from the latest accepted input, rebuilt only when the
