@@ -288,6 +288,29 @@ std::optional<Dataset> datasetFromCsvColumns(const CsvColumnData &columns, CsvIn
     return data;
 }
 
+QString linearModelFeatureProblem(const Eigen::VectorXd &feature, const QString &name,
+                                  Eigen::Index featureCount)
+{
+    const QString model = featureCount == 1
+                              ? CsvReaderText::tr("a linear model with 1 feature")
+                              : CsvReaderText::tr("a linear model with %1 features").arg(featureCount);
+    if (feature.size() < 2) {
+        return CsvReaderText::tr("%1 needs at least 2 rows with different values of each "
+                                 "feature, but the data has %2.")
+            .arg(model)
+            .arg(feature.size());
+    }
+    if (feature.minCoeff() == feature.maxCoeff()) {
+        return CsvReaderText::tr("every row has the same %1 (%2), so the weight w(%1) of %3 is "
+                                 "undetermined. Untick %1, or choose a column with at least two "
+                                 "distinct values.")
+            .arg(name)
+            .arg(feature[0], 0, 'g', 10)
+            .arg(model);
+    }
+    return {};
+}
+
 std::optional<MultiFeatureData> multiFeatureDataFromCsvColumns(const CsvColumnData &columns,
                                                                CsvInvalidRows invalid,
                                                                CsvError *error)
@@ -305,9 +328,10 @@ std::optional<MultiFeatureData> multiFeatureDataFromCsvColumns(const CsvColumnDa
     }
     data.targetName = columns.names.back();
     data.source = columns.fileName;
-    // Each feature needs two distinct values, as the line does.
+    // Each feature needs two distinct values, as the line does. The message speaks of the model.
     for (Eigen::Index j = 0; j < featureCount; ++j) {
-        const QString problem = lineFitProblem(data.column(j));
+        const QString problem = linearModelFeatureProblem(data.features.col(j),
+                                                          data.featureNames.at(j), featureCount);
         if (!problem.isEmpty()) {
             *error = {CsvReaderText::tr("%1: %2").arg(describeFile(columns.fileName), problem), 0,
                       data.featureNames.at(j)};

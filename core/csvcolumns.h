@@ -154,8 +154,14 @@ CsvError csvProblemError(const CsvProblem &problem, const QString &fileName);
 std::optional<Dataset> datasetFromCsvColumns(const CsvColumnData &columns, CsvInvalidRows invalid,
                                              CsvError *error);
 
+// Why a linear model with featureCount features cannot use this feature column (fewer than two
+// rows, or one value in every row), worded for the model, or an empty string.
+QString linearModelFeatureProblem(const Eigen::VectorXd &feature, const QString &name,
+                                  Eigen::Index featureCount);
+
 // Builds the linear model's data from d + 1 columns, the features first and the target last,
-// with the same checks as datasetFromCsvColumns() for each feature.
+// with the same checks as datasetFromCsvColumns() for each feature, as
+// linearModelFeatureProblem() words them.
 std::optional<MultiFeatureData> multiFeatureDataFromCsvColumns(const CsvColumnData &columns,
                                                                CsvInvalidRows invalid,
                                                                CsvError *error);

@@ -194,35 +194,6 @@ void SliceWindow::showEvent(QShowEvent *event)
     }
 }
 
-QString SliceWindow::describeDataError(const CsvError &error, const QStringList &features) const
-{
-    // multiFeatureDataFromTable checks each feature as the line's feature is checked
-    // (lineFitProblem), and words the problem for a line. It gives such a problem no line and
-    // the feature's column, which no other problem of a table with valid rows has, and the
-    // window words it again for the model.
-    if (!m_table || error.line != 0 || !features.contains(error.column))
-        return error.message;
-    const QString file = QFileInfo(m_source).fileName();
-    const QString model = features.size() == 1
-                              ? tr("a linear model with 1 feature")
-                              : tr("a linear model with %1 features").arg(features.size());
-    const auto rowCount = qsizetype(m_table->rows.size());
-    if (rowCount < 2) {
-        return tr("%1: %2 needs at least 2 rows with different values of each feature, but the "
-                  "data has %3.")
-            .arg(file, model)
-            .arg(rowCount);
-    }
-    const qsizetype column = findCsvColumn(m_table->header, error.column);
-    const std::vector<QByteArray> &firstRow = m_table->rows.front();
-    const QString value = column >= 0 && column < qsizetype(firstRow.size())
-                              ? QString::fromUtf8(firstRow[std::size_t(column)]).trimmed()
-                              : QString();
-    return tr("%1: every row has the same %2 (%3), so the weight w(%2) of %4 is undetermined. "
-              "Untick %2, or choose a column with at least two distinct values.")
-        .arg(file, error.column, value, model);
-}
-
 void SliceWindow::showMessage(const QString &message)
 {
     m_message->setText(message);
@@ -301,7 +272,7 @@ void SliceWindow::recompute()
             multiFeatureDataFromTable(*m_table, features, target, m_source, &error);
         if (!data) {
             m_job.cancel();
-            showMessage(describeDataError(error, features) + keptNote);
+            showMessage(error.message + keptNote);
             return;
         }
         m_data = std::make_shared<const MultiFeatureData>(std::move(*data));

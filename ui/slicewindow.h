@@ -83,9 +83,6 @@ protected:
 private:
     void loadBundledData();
     void showBusy(bool busy);
-    // Why the multi-feature data cannot be used, worded for a linear model with several
-    // features, or error's own message when it is not about too few rows or a constant column.
-    QString describeDataError(const CsvError &error, const QStringList &features) const;
     void recompute();
     // Starts computing the slice for objective and settings, replacing any request in flight.
     void requestSlice(std::shared_ptr<const LinearModelObjective> objective,
