@@ -7,6 +7,8 @@
 #                           more than 10 s on one implementation are skipped for it
 #   bench/run.sh --quick    the same losses, N = 1e3 to 1e5, G = 64 and 128, 2 s limit
 #   bench/run.sh --max-seconds 60    a longer run with a 60 s limit
+#   bench/run.sh --losses welsch,barron --sizes 10000 --grids 200
+#                           other losses (see losslens_landscape_benchmark --help) or cells
 #   bench/run.sh --ui       the UI latency benchmark instead. It times the real main window,
 #                           offscreen, from each change of a loss control to the repainted
 #                           landscape. It takes about 25 s, and --quick makes fewer changes.
@@ -27,6 +29,7 @@ sizes=1000,10000,100000,1000000
 grids=64,128,256,512
 max_seconds=10
 probe_seconds=6
+losses=
 keep=0
 quick=0
 ui=0
@@ -35,10 +38,13 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) sizes=1000,10000,100000; grids=64,128; max_seconds=2; probe_seconds=2; quick=1 ;;
     --max-seconds) max_seconds=$2; shift ;;
+    --losses) losses=$2; shift ;;
+    --sizes) sizes=$2; shift ;;
+    --grids) grids=$2; shift ;;
     --keep) keep=1 ;;
     --ui) ui=1 ;;
     --animation) animation=1 ;;
-    *) echo "run.sh: unknown argument '$1'; use --quick, --max-seconds S, --keep, --ui or --animation." >&2
+    *) echo "run.sh: unknown argument '$1'; use --quick, --max-seconds S, --losses L, --sizes N, --grids G, --keep, --ui or --animation." >&2
        exit 2 ;;
   esac
   shift
@@ -77,8 +83,10 @@ else
 fi
 
 echo "run.sh: load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+loss_options=()
+if [ -n "$losses" ]; then loss_options=(--losses "$losses"); fi
 "$build_dir/bench/losslens_landscape_benchmark" --work-dir "$work_dir" --sizes "$sizes" \
-  --grids "$grids" --max-seconds "$max_seconds" --probe-seconds "$probe_seconds"
+  --grids "$grids" --max-seconds "$max_seconds" --probe-seconds "$probe_seconds" "${loss_options[@]}"
 "$python" "$root/bench/landscape_peer.py" --work-dir "$work_dir"
 echo
 "$python" "$root/bench/report.py" --work-dir "$work_dir"
