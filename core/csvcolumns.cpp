@@ -302,7 +302,7 @@ QString linearModelFeatureProblem(const Eigen::VectorXd &feature, const QString 
     }
     if (feature.minCoeff() == feature.maxCoeff()) {
         return CsvReaderText::tr("every row has the same %1 (%2), so the weight w(%1) of %3 is "
-                                 "undetermined. Untick %1, or choose a column with at least two "
+                                 "undetermined. Leave %1 out, or choose a column with at least two "
                                  "distinct values.")
             .arg(name)
             .arg(feature[0], 0, 'g', 10)
