@@ -131,6 +131,7 @@ private slots:
     void shortPathIsKeptWhole();
     void longRunKeepsBoundedPath();
     void zoomSharesThePath();
+    void stoppedCoarseResultSaysSo();
 
     void closingStopsTheComputation();
     void hidingStopsAndShowingResumes();
@@ -285,6 +286,32 @@ void SliceJobTest::longRunKeepsBoundedPath()
     heatMap.showResult(std::make_shared<const SliceResult>(std::move(*result)));
     QVERIFY2(heatMap.summary().startsWith(QStringLiteral("20000 steps")),
              qPrintable(heatMap.summary()));
+}
+
+void SliceJobTest::stoppedCoarseResultSaysSo()
+{
+    const auto objective = objectiveFor(QStringLiteral("mse"), randomData(50, 3, false));
+    std::optional<SliceResult> result = computeSliceResult(objective, SliceSettings{}, 11);
+    QVERIFY(result);
+    result->complete = false;
+    SliceHeatMap heatMap;
+    heatMap.resize(800, 600);
+    heatMap.show();
+    heatMap.showResult(std::make_shared<const SliceResult>(*result));
+    QVERIFY2(heatMap.summary().contains(QStringLiteral("refining")), qPrintable(heatMap.summary()));
+    // A stop before the full grid leaves the coarse one as the final picture.
+    heatMap.markRefinementStopped();
+    QVERIFY2(!heatMap.summary().contains(QStringLiteral("refining")),
+             qPrintable(heatMap.summary()));
+    QVERIFY2(heatMap.summary().contains(QStringLiteral("stopped before the full one")),
+             qPrintable(heatMap.summary()));
+    // The next result, coarse or not, starts afresh.
+    heatMap.showResult(std::make_shared<const SliceResult>(*result));
+    QVERIFY(heatMap.summary().contains(QStringLiteral("refining")));
+    result->complete = true;
+    heatMap.showResult(std::make_shared<const SliceResult>(*result));
+    heatMap.markRefinementStopped();
+    QVERIFY(!heatMap.summary().contains(QStringLiteral("coarse")));
 }
 
 void SliceJobTest::zoomSharesThePath()

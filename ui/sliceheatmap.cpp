@@ -255,6 +255,7 @@ QString SliceHeatMap::axisLabel(int parameter) const
 void SliceHeatMap::showResult(std::shared_ptr<const SliceResult> result)
 {
     m_result = std::move(result);
+    m_refinementStopped = false;
     const Landscape &landscape = m_result->slice;
     const LandscapeGrid &grid = landscape.grid;
 
@@ -322,9 +323,19 @@ void SliceHeatMap::updateTitles()
     }
     if (m_lowest > m_highest)
         summary += tr("; the mean loss overflows everywhere on this slice");
-    if (!slice.complete)
-        summary += tr(" (coarse grid, refining…)");
+    if (!slice.complete) {
+        summary += m_refinementStopped ? tr(" (coarse grid: stopped before the full one)")
+                                       : tr(" (coarse grid, refining…)");
+    }
     m_summary->setText(summary);
+}
+
+void SliceHeatMap::markRefinementStopped()
+{
+    if (!m_result || m_result->complete)
+        return;
+    m_refinementStopped = true;
+    updateTitles();
 }
 
 void SliceHeatMap::updateColourScale()

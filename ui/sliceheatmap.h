@@ -54,6 +54,9 @@ public:
     // The line above the map that sums up the training run.
     QString summary() const;
     void setSummary(const QString &text);
+    // Marks a coarse result on screen as final, for a computation that was stopped before its
+    // full grid. The summary then reports the stop instead of a refinement to come.
+    void markRefinementStopped();
     // Lets the next result set the axes to its grid, as after a change of the settings, which
     // makes the zoomed range meaningless.
     void followNextResult();
@@ -101,6 +104,7 @@ private:
     std::shared_ptr<const SliceResult> m_result;
     // Smallest and largest finite value of the shown slice.
     double m_lowest = 0.0;
+    bool m_refinementStopped = false;
     double m_highest = 0.0;
     // Collects the range changes of a wheel turn or a drag into one request.
     QTimer m_rangeSettle;

@@ -156,6 +156,8 @@ void SliceWindow::cancelComputation()
                                     "compute again."));
     if (!m_result)
         m_heatMap->setSummary(tr("Stopped."));
+    else
+        m_heatMap->markRefinementStopped();
 }
 
 void SliceWindow::keyPressEvent(QKeyEvent *event)
