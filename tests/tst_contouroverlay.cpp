@@ -416,6 +416,8 @@ void TestContourOverlay::shortLogarithmicScaleLabelsLowEnd_data()
     QTest::newRow("0.04 to 0.8") << 0.04 << 0.8 << 0.05 << 4;
     QTest::newRow("1.2 to 4") << 1.2 << 4.0 << 1.5 << 3;
     QTest::newRow("7 to 9.5") << 7.0 << 9.5 << 7.0 << 3;
+    // 0.8, 0.9 and 1 alone would leave 1 to 1.95 unlabelled.
+    QTest::newRow("0.77 to 1.95") << 0.77 << 1.95 << 0.8 << 4;
     // Two decades and more keep the powers of ten.
     QTest::newRow("0.001 to 10") << 0.001 << 10.0 << 0.001 << 5;
 }
@@ -440,6 +442,9 @@ void TestContourOverlay::shortLogarithmicScaleLabelsLowEnd()
     QVERIFY(ticks.front() >= lower);
     QVERIFY(ticks.front() <= lowestTickAtMost);
     QVERIFY(ticks.back() <= upper);
+    // The outer ticks span at least half of the axis, so neither end is left unlabelled.
+    QVERIFY2(std::log(ticks.back() / ticks.front()) >= 0.5 * std::log(upper / lower),
+             qPrintable(QStringList(labels.begin(), labels.end()).join(QLatin1Char(' '))));
     QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
     // Back to linear, the plain ticker returns.
     setLogarithmic(axis, false);

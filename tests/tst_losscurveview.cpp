@@ -63,6 +63,7 @@ class TestLossCurveView : public QObject
 private slots:
     void explodingLossClipped();
     void poleClipped();
+    void poleBesideSteadyLosses();
     void steadyCurvesShownWhole();
 };
 
@@ -102,6 +103,26 @@ void TestLossCurveView::poleClipped()
     // 1/e at the view's edges, e = +-4, is 0.25; the range shows values of a few units.
     QVERIFY2(range.upper > 0.25 && range.upper < 100.0 && range.lower < -0.25 &&
                  range.lower > -100.0,
+             qPrintable(QStringLiteral("%1 to %2").arg(range.lower).arg(range.upper)));
+}
+
+// 1/e next to MSE and Huber with their gradients: the pole at 0 reaches about +-150 on the
+// sampled errors, and must not squeeze MSE's 0 to 16 into a sliver.
+void TestLossCurveView::poleBesideSteadyLosses()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(enableLosses(window, {QStringLiteral("mse"), QStringLiteral("huber"),
+                                  QStringLiteral("formula:1/e")}));
+    LossCurveView *view = window.lossCurveView();
+    view->firstDerivativeBox()->setChecked(true);
+    view->fitRange();
+    const QCPRange range = view->plot()->yAxis->range();
+    const QCPRange mse = curveExtent(view->plot(), QStringLiteral("MSE"));
+    QVERIFY2(range.upper >= mse.upper && range.upper < 2.5 * mse.upper,
+             qPrintable(QStringLiteral("%1 to %2").arg(range.lower).arg(range.upper)));
+    QVERIFY2(range.lower > -2.5 * mse.upper,
              qPrintable(QStringLiteral("%1 to %2").arg(range.lower).arg(range.upper)));
 }
 

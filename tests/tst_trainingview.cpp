@@ -173,7 +173,7 @@ void TestTrainingView::infiniteStartLossNamed()
     QVERIFY(std::isinf(window.training()->run(infiniteRun)->divergedLoss()));
     const QString note = view->beyondAxisLabel()->text();
     QVERIFY(!view->beyondAxisLabel()->isHidden());
-    QVERIFY2(note.contains(QStringLiteral("is infinite at its start")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("is not finite at its start (infinite)")), qPrintable(note));
     QVERIFY2(note.contains(window.model()->runLabel(infiniteRun)), qPrintable(note));
     QVERIFY2(!note.contains(QStringLiteral("e+308")) && !note.contains(QStringLiteral("1e249")),
              qPrintable(note));

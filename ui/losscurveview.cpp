@@ -61,13 +61,13 @@ std::optional<CurveSpread> curveSpread(const QCPGraphDataContainer &data)
 // The automatic value range of the curves, with zero in view. A curve's side explodes when its
 // extreme lies beyond the fence Q3 + k (Q3 - Q1) (below Q1 - k (Q3 - Q1) for the lower side),
 // k = 10: a pole such as 1/e, or a growth faster than about e^8 such as exp(e^2). The steady
-// sides set the range. An exploding side widens it only up to ten times its span. A curve that
-// reaches further is cut off at the edge, so the other curves stay readable instead of lying
-// flat on zero. When every side explodes, the fences set the range.
+// sides set the range. An exploding side may at most double it, which a pole next to 0 hardly
+// ever fits into. A curve that reaches further is cut off at the edge, so the other curves stay
+// readable instead of lying flat on zero. When every side explodes, the fences set the range.
 QCPRange curveValueRange(const std::vector<CurveSpread> &spreads)
 {
     constexpr double fenceFactor = 10.0;
-    constexpr double largestWidening = 10.0;
+    constexpr double largestWidening = 2.0;
     const auto upperFence = [](const CurveSpread &spread) {
         return spread.upperQuartile + fenceFactor * (spread.upperQuartile - spread.lowerQuartile);
     };

@@ -386,11 +386,12 @@ void offerLogarithmicColours(QCheckBox *box, double lowest)
     }
     box->setText(QCoreApplication::translate("Plot", "%1 (linear: loss ≤ 0)")
                      .arg(box->property(textProperty).toString()));
+    // Rich text, so that Qt wraps the tooltip instead of showing one line across the screen.
     box->setToolTip(QCoreApplication::translate(
-                        "Plot", "The colours are linear because a logarithmic scale needs "
+                        "Plot", "<p>The colours are linear because a logarithmic scale needs "
                                 "positive values, and the mean loss here goes down to %1. The box "
                                 "keeps its setting, which applies again once the mean loss is "
-                                "positive everywhere in view.")
+                                "positive everywhere in view.</p>")
                         .arg(shortNumber(lowest)));
 }
 

@@ -254,9 +254,9 @@ void TrainingView::update()
         if ((history.size() - 1) % stride != 0)
             addPoint(history.size() - 1);
         if (const double start = pathLoss(*run, 0); !std::isfinite(start)) {
-            undefinedStarts << tr("The mean loss of run %1 (%2) is %3 at its start, so the run "
-                                  "cannot train and has no curve: its loss is infinite or "
-                                  "undefined for some of the errors there.")
+            undefinedStarts << tr("The mean loss of run %1 (%2) is not finite at its start "
+                                  "(%3), so the run cannot train and has no curve: the loss is "
+                                  "infinite or undefined for some of the errors there.")
                                    .arg(i + 1)
                                    .arg(m_model->runLabel(i), nonFiniteName(start));
         }
