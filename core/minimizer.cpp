@@ -303,6 +303,7 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
             "Local search: the loss is not convex, so a lower minimum may exist.");
     } else {
         result.status = MinimumStatus::Approximate;
+        result.settled = false;
         result.note =
             MinimizerText::tr("The search for the minimum stopped before reaching its tolerance.");
         qCWarning(lcCore) << "minimum search did not converge for" << objective.loss().spec();

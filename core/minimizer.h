@@ -27,6 +27,9 @@ struct MinimumResult
     MinimumStatus status = MinimumStatus::Approximate;
     // A sentence for the user when the status is not Global.
     QString note;
+    // False when the search stopped before its tolerance, as it does where the mean loss keeps
+    // falling (a formula such as e has no minimum): then theta is only the lowest point found.
+    bool settled = true;
 };
 
 // Finds the minimum of the mean loss in training coordinates, starting from initial.

@@ -100,6 +100,7 @@ private slots:
     void cancelledSearch();
     void rawFeatureFarFromOrigin();
     void hugeTargetsHuber();
+    void unboundedFormulaUnsettled();
 };
 
 void TestMinimizer::mseMatchesLeastSquares_data()
@@ -404,6 +405,24 @@ void TestMinimizer::hugeTargetsHuber()
         COMPARE_NEAR(line.slope, 1e148, 1e-10 * 1e148);
         COMPARE_NEAR(line.intercept, 9e149, 1e-12 * 9e149);
     }
+}
+
+void TestMinimizer::unboundedFormulaUnsettled()
+{
+    // The mean of e = w x + b - y falls without end as b decreases: the search cannot settle,
+    // and reports it instead of passing its last point off as a minimum.
+    const auto data = dataNamed(QStringLiteral("stack loss"));
+    const LineObjective unbounded(data, test::parseLoss(QStringLiteral("formula:e")),
+                                  FeatureScaling::standardizing(data->feature));
+    const MinimumResult result = findMinimum(unbounded, Eigen::Vector2d::Zero());
+    QCOMPARE(result.status, MinimumStatus::Approximate);
+    QVERIFY(!result.settled);
+    QVERIFY(result.value < unbounded.value(Eigen::Vector2d::Zero()));
+    // A non-convex loss with a minimum settles there.
+    const LineObjective bounded(data, test::parseLoss(QStringLiteral("cauchy")),
+                                FeatureScaling::standardizing(data->feature));
+    const MinimumResult found = findMinimum(bounded, leastSquaresLine(bounded));
+    QVERIFY(found.settled);
 }
 
 QTEST_GUILESS_MAIN(TestMinimizer)

@@ -68,6 +68,7 @@ private slots:
     void zoomKeptUntilReset();
     void hugeLossNamed();
     void infiniteStartLossNamed();
+    void negativeLossKeepsZero();
     void learnedValuesOutOfLegend();
 };
 
@@ -173,7 +174,8 @@ void TestTrainingView::infiniteStartLossNamed()
     QVERIFY(std::isinf(window.training()->run(infiniteRun)->divergedLoss()));
     const QString note = view->beyondAxisLabel()->text();
     QVERIFY(!view->beyondAxisLabel()->isHidden());
-    QVERIFY2(note.contains(QStringLiteral("is not finite at its start (infinite)")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("is not finite at its start (infinite)")),
+             qPrintable(note));
     QVERIFY2(note.contains(window.model()->runLabel(infiniteRun)), qPrintable(note));
     QVERIFY2(!note.contains(QStringLiteral("e+308")) && !note.contains(QStringLiteral("1e249")),
              qPrintable(note));
@@ -181,6 +183,34 @@ void TestTrainingView::infiniteStartLossNamed()
     QVERIFY(view->lossGraph(infiniteRun)->data()->isEmpty());
     // The finite run fills the axis.
     QVERIFY(view->plot()->yAxis->range().upper < 2.0 * largestLoss(window, infiniteRun));
+}
+
+// The formula e is negative at every point of its run. Zero stays in view, and the axis spans
+// the losses with room to spare, not a sliver around them.
+void TestTrainingView::negativeLossKeepsZero()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QString error;
+    window.model()->setEnabledLosses({LossCatalogue::parse(QStringLiteral("formula:e"), &error)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    TrainingView *view = window.trainingView();
+    // Before the first step the run has its start point alone.
+    view->fitRange();
+    const double start = window.training()->run(0)->history().front().loss;
+    QVERIFY(start < 0.0);
+    QCPRange range = view->plot()->yAxis->range();
+    QVERIFY2(range.lower < start && range.upper >= 0.0,
+             qPrintable(QStringLiteral("%1 to %2").arg(range.lower).arg(range.upper)));
+    QVERIFY(range.size() > 0.5 * std::abs(start));
+    window.training()->runSteps(5);
+    view->fitRange();
+    range = view->plot()->yAxis->range();
+    QVERIFY(range.upper >= 0.0);
+    // Every recorded loss is in view.
+    for (const auto &point : window.training()->run(0)->history())
+        QVERIFY2(range.contains(point.loss), qPrintable(QString::number(point.loss)));
 }
 
 // The adaptive loss lesson's runs learn alpha and c, whose graphs are named after their run and

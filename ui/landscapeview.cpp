@@ -291,7 +291,7 @@ void LandscapeView::updateColourScale()
     const double unit = std::pow(10.0, m_colourExponent);
     const double low = std::min(m_result->landscape.minimumValue / unit, largestAxisValue);
     const double high = std::clamp(m_result->landscape.maximumValue / unit, low, largestAxisValue);
-    // A logarithmic scale needs positive values; a loss of exactly 0 falls back to linear, and
+    // A logarithmic scale needs positive values, so a loss of exactly 0 falls back to linear, and
     // the box shows it.
     offerLogarithmicColours(m_logarithmic, m_result->landscape.minimumValue);
     const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
@@ -408,10 +408,17 @@ void LandscapeView::updateLabels()
             subtitle = minimum.note;
         } else {
             const LineParameters line = objective->toDataUnits(minimum.theta);
-            subtitle = tr("minimum ✶ %1 at y = %2")
-                           .arg(shortNumber(minimum.value), lineFormula(line, data));
+            subtitle = minimum.settled
+                           ? tr("minimum ✶ %1 at y = %2")
+                                 .arg(shortNumber(minimum.value), lineFormula(line, data))
+                           : tr("lowest point found ✶ %1 at y = %2")
+                                 .arg(shortNumber(minimum.value), lineFormula(line, data));
             // The note goes on a line of its own, which keeps the minimum's line short.
-            if (minimum.status != MinimumStatus::Global) {
+            if (!minimum.settled) {
+                subtitle += QLatin1Char('\n');
+                subtitle += tr("(the search did not settle: the loss may fall without end, "
+                               "so there may be no minimum)");
+            } else if (minimum.status != MinimumStatus::Global) {
                 subtitle += QLatin1Char('\n');
                 subtitle += objective->loss().isConvex()
                                 ? minimum.note

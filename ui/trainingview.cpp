@@ -135,8 +135,12 @@ void TrainingView::fitAxes(double low, double high, int longest, double learnedL
             const double lower = low > 0 ? low / 1.5 : std::max(high * 1e-6, 1e-300);
             m_plot->yAxis->setRange(lower, std::max(high * 1.5, lower * 10));
         } else {
-            const double margin = std::max(0.05 * (high - low), 1e-12 * std::abs(high) + 1e-300);
-            m_plot->yAxis->setRange(std::min(0.0, low) - margin, high + margin);
+            // Zero stays in view on either side: a loss that is negative throughout (a formula
+            // such as e) would otherwise get a sliver of an axis around its values.
+            const double lowEnd = std::min(0.0, low);
+            const double highEnd = std::max(0.0, high);
+            const double margin = highEnd > lowEnd ? 0.05 * (highEnd - lowEnd) : 1.0;
+            m_plot->yAxis->setRange(lowEnd - margin, highEnd + margin);
         }
     }
     updateTicks(m_plot->yAxis);
