@@ -136,6 +136,7 @@ private slots:
     void closingStopsTheComputation();
     void hidingStopsAndShowingResumes();
     void busyIndicatorAndCancel();
+    void dataProblemReplacesStoppedNote();
     void escapeCancelsThenCloses();
     void closeShortcutClosesTheWindow();
 
@@ -405,6 +406,20 @@ void SliceJobTest::busyIndicatorAndCancel()
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window), 20000);
     QVERIFY(m_window->status().isEmpty());
     QVERIFY(!m_window->busyIndicator()->isVisibleTo(m_window));
+}
+
+void SliceJobTest::dataProblemReplacesStoppedNote()
+{
+    openSlowWindow();
+    startLongRun();
+    QTest::mouseClick(m_window->cancelButton(), Qt::LeftButton);
+    QVERIFY(m_window->status().contains(QStringLiteral("Stopped")));
+    // A data problem found next replaces the note, so the two do not contradict each other.
+    m_window->openTable(table("a,b,y\n1,7,3\n2,7,5\n3,7,4\n"), QStringLiteral("constant.csv"),
+                        QStringLiteral("y"));
+    QVERIFY2(m_window->message().contains(QStringLiteral("every row has the same b")),
+             qPrintable(m_window->message()));
+    QVERIFY2(m_window->status().isEmpty(), qPrintable(m_window->status()));
 }
 
 void SliceJobTest::escapeCancelsThenCloses()
