@@ -658,6 +658,21 @@ void MainWindowTest::commandLineCompositeAppended()
     }
     QVERIFY(model->lossEntry(countBefore).colour != model->lossEntry(countBefore + 1).colour);
     QVERIFY(!model->lossEntry(model->lossIndex(QStringLiteral("mse"))).enabled);
+
+    // Two losses of one name, as from --loss formula:tan(e) --loss formula:e, are both shown.
+    const int countWithComposites = model->lossCount();
+    std::vector<std::shared_ptr<const Loss>> sameName;
+    for (const char *spec : {"formula:tan(e)", "formula:e", "huber:delta=1", "huber:delta=2"})
+        sameName.push_back(LossCatalogue::parse(QString::fromLatin1(spec), &error));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    model->setEnabledLosses(sameName);
+    QCOMPARE(model->lossCount(), countWithComposites + 2);
+    for (const auto &loss : sameName) {
+        bool shown = false;
+        for (int i = 0; i < model->lossCount(); ++i)
+            shown = shown || (model->lossEntry(i).loss == loss && model->lossEntry(i).enabled);
+        QVERIFY2(shown, qPrintable(loss->spec()));
+    }
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -414,9 +414,11 @@ void SessionModel::setEnabledLosses(const std::vector<std::shared_ptr<const Loss
     std::vector<int> indices;
     for (const auto &loss : losses) {
         int index = lossIndex(loss->name());
-        if (index < 0 || !catalogue.contains(loss->name())) {
+        const bool usedAlready = std::find(indices.begin(), indices.end(), index) != indices.end();
+        if (index < 0 || !catalogue.contains(loss->name()) || usedAlready) {
             // A composite is named "composite" whatever its terms, so each one gets its own
-            // entry rather than replacing another.
+            // entry rather than replacing another. So does a second loss of one name, such as
+            // two formulas or Huber at two deltas, so that both are shown.
             LossEntry entry;
             entry.loss = loss;
             entry.colour = addedLossColour(after.losses, *loss);
