@@ -162,6 +162,24 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
         return std::nullopt;
     }
 
+    // QCommandLineParser::value() returns the last of repeated values, which would drop the
+    // others unnoticed; a second --x in particular would silently give another landscape.
+    for (const QCommandLineOption *option :
+         {&data, &feature, &target, &grid, &slope, &intercept, &standardize, &output}) {
+        const qsizetype count = parser.values(*option).size();
+        if (count <= 1)
+            continue;
+        const QString name = option->names().constFirst();
+        *error = name == QLatin1String("x")
+                     ? LandscapeCommand::tr("give one --x, not %1; the landscape is over the slope "
+                                            "and intercept of a line on one feature. For several "
+                                            "features use losslens fit or the window's Model "
+                                            "slices view.")
+                           .arg(count)
+                     : LandscapeCommand::tr("give --%1 once, not %2 times.").arg(name).arg(count);
+        return std::nullopt;
+    }
+
     const std::pair<const QCommandLineOption *, const char *> required[] = {
         {&data, QT_TRANSLATE_NOOP("LandscapeCommand", "give the CSV file to read.")},
         {&feature,
@@ -182,23 +200,6 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
                          .arg(option->names().constFirst(), LandscapeCommand::tr(hint));
             return std::nullopt;
         }
-    }
-    // QCommandLineParser::value() returns the last of repeated values, which would drop the
-    // others unnoticed; a second --x in particular would silently give another landscape.
-    for (const QCommandLineOption *option :
-         {&data, &feature, &target, &grid, &slope, &intercept, &standardize, &output}) {
-        const qsizetype count = parser.values(*option).size();
-        if (count <= 1)
-            continue;
-        const QString name = option->names().constFirst();
-        *error = name == QLatin1String("x")
-                     ? LandscapeCommand::tr("give one --x, not %1; the landscape is over the slope "
-                                            "and intercept of a line on one feature. For several "
-                                            "features use losslens fit or the window's Model "
-                                            "slices view.")
-                           .arg(count)
-                     : LandscapeCommand::tr("give --%1 once, not %2 times.").arg(name).arg(count);
-        return std::nullopt;
     }
     request.dataPath = parser.value(data);
     request.featureColumn = parser.value(feature);

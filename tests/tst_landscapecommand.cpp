@@ -404,6 +404,8 @@ void LandscapeCommandTest::invalidInputExitTwo_data()
     row("two features", {"--x", "flow|loss"}, "give one --x, not 2");
     row("two grids", {"--grid", "5|7"}, "give --grid once, not 2 times");
     row("two outputs", {"--out", "@a.csv|@b.csv"}, "give --out once, not 2 times");
+    // A repeated option is named even when another one is missing.
+    row("two features, no loss", {"--x", "flow|loss", "--loss", ""}, "give one --x, not 2");
 }
 
 void LandscapeCommandTest::invalidInputExitTwo()
