@@ -4,6 +4,7 @@
 // cancelled without changing the main window's data. With LOSSLENS_IMPORT_GRAB_DIRECTORY set,
 // it also saves screenshots of the dialog there.
 
+#include "widgetgrab.h"
 #include "core/csvimport.h"
 #include "ui/csvimportdialog.h"
 #include "ui/mainwindow.h"
@@ -77,12 +78,7 @@ bool loadAndWait(CsvImportDialog &dialog)
 
 void saveGrab(QWidget &widget, const QString &name)
 {
-    const QString directory = qEnvironmentVariable("LOSSLENS_IMPORT_GRAB_DIRECTORY");
-    if (directory.isEmpty())
-        return;
-    const QString path = QDir(directory).filePath(name);
-    QVERIFY2(widget.grab().save(path), qPrintable(path));
-    qInfo("saved %s", qPrintable(path));
+    losslens::test::saveGrab(widget, "LOSSLENS_IMPORT_GRAB_DIRECTORY", name);
 }
 
 constexpr int largeRowCount = 1000000;

@@ -4,6 +4,7 @@
 // while a busy indicator shows. Also: Ctrl+W, the loss's name inside the title, and the
 // messages for data that a linear model with several features cannot use.
 
+#include "widgetgrab.h"
 #include "core/csvreader.h"
 #include "core/losscatalogue.h"
 #include "ui/lossinfo.h"
@@ -98,14 +99,9 @@ bool threadPoolIdle()
     return QThreadPool::globalInstance()->activeThreadCount() == 0;
 }
 
-// Saves a screenshot of the window when LOSSLENS_SLICE_GRAB_DIRECTORY names a folder.
 void saveGrab(QWidget &window, const QString &name)
 {
-    const QString directory = qEnvironmentVariable("LOSSLENS_SLICE_GRAB_DIRECTORY");
-    if (directory.isEmpty())
-        return;
-    const QString path = QDir(directory).filePath(name);
-    QVERIFY2(window.grab().save(path), qPrintable(path));
+    losslens::test::saveGrab(window, "LOSSLENS_SLICE_GRAB_DIRECTORY", name);
 }
 
 // The heat map's title: the label above the map that starts with "Mean ".
@@ -131,7 +127,7 @@ private slots:
     void shortPathIsKeptWhole();
     void longRunKeepsBoundedPath();
     void zoomSharesThePath();
-    void stoppedCoarseResultSaysSo();
+    void stoppedCoarseResultReported();
 
     void closingStopsTheComputation();
     void hidingStopsAndShowingResumes();
@@ -289,7 +285,7 @@ void SliceJobTest::longRunKeepsBoundedPath()
              qPrintable(heatMap.summary()));
 }
 
-void SliceJobTest::stoppedCoarseResultSaysSo()
+void SliceJobTest::stoppedCoarseResultReported()
 {
     const auto objective = objectiveFor(QStringLiteral("mse"), randomData(50, 3, false));
     std::optional<SliceResult> result = computeSliceResult(objective, SliceSettings{}, 11);

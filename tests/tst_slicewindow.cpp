@@ -4,6 +4,7 @@
 // plane, the cursor read-out, and input that the window rejects while keeping the last result.
 // With LOSSLENS_SLICE_GRAB_DIRECTORY set, it also saves screenshots of the window there.
 
+#include "widgetgrab.h"
 #include "numericcheck.h"
 
 #include "core/contours.h"
@@ -54,12 +55,7 @@ void enterLossSpec(SliceWindow &window, const QString &spec)
 
 void saveGrab(QWidget &window, const QString &name)
 {
-    const QString directory = qEnvironmentVariable("LOSSLENS_SLICE_GRAB_DIRECTORY");
-    if (directory.isEmpty())
-        return;
-    const QString path = QDir(directory).filePath(name);
-    QVERIFY2(window.grab().save(path), qPrintable(path));
-    qInfo("saved %s", qPrintable(path));
+    losslens::test::saveGrab(window, "LOSSLENS_SLICE_GRAB_DIRECTORY", name);
 }
 
 // The text a person reads in the window: labels, the plots' axis labels and the read-outs.

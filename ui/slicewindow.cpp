@@ -200,7 +200,7 @@ void SliceWindow::showMessage(const QString &message)
 {
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
-    // A new problem supersedes the note of a stopped computation, and its message tells what the
+    // A new problem replaces the note of a stopped computation. Its message states what the
     // plots show.
     if (!message.isEmpty() && !m_job.isBusy())
         m_status->clear();
