@@ -49,6 +49,7 @@ private slots:
     void hiddenViewsAreHidden();
     void viewMenuHidesAndShows();
     void hiddenListSurvivesSessionFile();
+    void unknownHiddenNameRejected();
     void lessonEntryRoundTrips();
     void versionOneFileWithoutNewEntries();
     void unknownSettingRejected();
@@ -300,6 +301,24 @@ void TestLessons::hiddenListSurvivesSessionFile()
     other.applySessionDocument(*read);
     QCOMPARE(other.viewRegistry()->hiddenNames(), expected);
     QVERIFY(other.dataView()->isHidden());
+}
+
+void TestLessons::unknownHiddenNameRejected()
+{
+    // A session file that hides a view under a name the app does not know is refused with a
+    // message naming it, instead of opening with that view shown.
+    MainWindow window;
+    window.viewRegistry()->setHidden(QStringLiteral("data"), true);
+    QByteArray json = sessionToJson(window.sessionDocument());
+    QVERIFY(json.contains("\"data\""));
+    json.replace("\"hidden\": [\n        \"data\"", "\"hidden\": [\n        \"dataa\"");
+    QVERIFY(json.contains("\"dataa\""));
+    QString error;
+    const std::optional<SessionDocument> read =
+        sessionFromJson(json, QStringLiteral("typo.losslens"), &error);
+    QVERIFY(!read);
+    QVERIFY2(error.contains(QStringLiteral("\"dataa\" is not a view or control")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("typo.losslens")), qPrintable(error));
 }
 
 void TestLessons::lessonEntryRoundTrips()

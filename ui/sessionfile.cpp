@@ -2,6 +2,7 @@
 
 #include "lessonjson.h"
 #include "sessionjson.h"
+#include "viewregistry.h"
 #include "viewsettingsjson.h"
 
 #include "core/losscatalogue.h"
@@ -227,8 +228,17 @@ std::optional<SessionDocument> sessionFromJson(const QByteArray &json, const QSt
     ViewSettings views;
     readViews(reader, root, &document.landscapeRange, &views);
     document.views = views;
-    if (root.contains(QStringLiteral("hidden")))
+    if (root.contains(QStringLiteral("hidden"))) {
         document.hiddenViews = reader.strings(root, {}, QStringLiteral("hidden"));
+        // A misspelt name would otherwise leave a view shown that the file means to hide.
+        for (const QString &name : document.hiddenViews) {
+            if (!reader.failed() && !hideableViewNames().contains(name)) {
+                reader.fail(QStringLiteral("hidden"),
+                            SessionFile::tr("\"%1\" is not a view or control; known names are %2")
+                                .arg(name, hideableViewNames().join(QStringLiteral(", "))));
+            }
+        }
+    }
     if (root.contains(QStringLiteral("lesson")))
         document.lesson = lessonFromJson(reader, root, QStringLiteral("lesson"));
 
