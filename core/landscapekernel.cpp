@@ -55,6 +55,118 @@ struct BlockJob
     double *sums = nullptr;
 };
 
+// Tables for (1 + q)^a - 1 with q >= 0 and a fixed, without a logarithm or an exponential per
+// value. With u = 1 + q = 2^E m, m in [1, 2), E = e0 + 16 e1 (e0, e1 in 0..15) and m in the
+// interval [1 + j/16, 1 + (j + 1)/16):
+//   u^a = 2^(a e0) 2^(16 a e1) (1 / c_j)^a (1 + r)^a,   r = m c_j - 1,
+// with c_j = 1 / (1 + j/16) rounded up, so that 0 <= r <= 1/16. Each factor is written as
+// 1 + (factor - 1), and (1 + x)(1 + y) - 1 = x + y + x y: all the parts have the sign of a, so
+// the products never cancel, and u^a - 1 keeps its relative accuracy as q or a tends to 0.
+// (1 + r)^a - 1 = r Q(r), with Q the binomial series sum_k C(a, k + 1) r^k, economized with
+// Chebyshev polynomials on [0, 1/16] (Press et al., Numerical Recipes, 3rd ed., 5.8.1) until
+// the terms removed reach 1e-17 of |Q|: 9 terms for most a instead of the series' 13.
+struct PowerTables
+{
+    static constexpr int maximumTerms = 24;
+    double exponent = std::numeric_limits<double>::quiet_NaN(); // a
+    alignas(64) std::array<double, 16> inverse{};          // c_j
+    alignas(64) std::array<double, 16> mantissaPart{};     // (1 / c_j)^a - 1
+    alignas(64) std::array<double, 16> lowExponentPart{};  // 2^(a e0) - 1
+    alignas(64) std::array<double, 16> highExponentPart{}; // 2^(16 a e1) - 1
+    std::array<double, maximumTerms> series{};               // Q's coefficients, constant first
+    int terms = 0;
+    // The tables apply where E is below this; 0 where they cannot be used at all.
+    int exponentLimit = 0;
+};
+
+PowerTables makePowerTables(double a)
+{
+    using Long = long double;
+    const Long ln2 = std::numbers::ln2_v<Long>;
+    PowerTables tables;
+    tables.exponent = a;
+    if (!std::isfinite(a) || a == 0.0)
+        return tables;
+    for (int j = 0; j < 16; ++j) {
+        double inverse = 1.0 / (1.0 + j / 16.0);
+        if (j > 0)
+            inverse = std::nextafter(inverse, 2.0);
+        tables.inverse[j] = inverse;
+        tables.mantissaPart[j] = j == 0 ? 0.0 : double(std::expm1(-Long(a) * std::log(Long(inverse))));
+        tables.lowExponentPart[j] = double(std::expm1(Long(a) * j * ln2));
+        tables.highExponentPart[j] = double(std::expm1(Long(a) * 16 * j * ln2));
+    }
+    // The series in x = 16 r, in [0, 1], to degree 40. Where the first term left out is not
+    // negligible, or the economized series keeps more than maximumTerms terms (large negative
+    // a), the tables are not used.
+    constexpr int degree = 40;
+    const Long step = 1.0L / 16.0L;
+    std::array<Long, degree + 1> coefficients{};
+    Long binomial = a;
+    Long power = 1.0L;
+    for (int k = 0; k <= degree; ++k) {
+        coefficients[k] = binomial * power;
+        binomial *= (Long(a) - (k + 1)) / (k + 2);
+        power *= step;
+    }
+    // Monomial coefficients of the shifted Chebyshev polynomials T_k(2 x - 1), whose largest
+    // value on [0, 1] is 1: T_(k+1) = 2 (2 x - 1) T_k - T_(k-1).
+    std::vector<std::array<Long, degree + 1>> chebyshev(degree + 1);
+    for (auto &row : chebyshev)
+        row.fill(0.0L);
+    chebyshev[0][0] = 1.0L;
+    chebyshev[1][0] = -1.0L;
+    chebyshev[1][1] = 2.0L;
+    for (int k = 1; k < degree; ++k) {
+        for (int i = 0; i <= k + 1; ++i)
+            chebyshev[k + 1][i] = (i > 0 ? 4.0L * chebyshev[k][i - 1] : 0.0L) -
+                                  2.0L * chebyshev[k][i] - chebyshev[k - 1][i];
+    }
+    // Q is a secant slope of the convex or concave (1 + r)^a from r = 0, so it is monotonic on
+    // [0, 1/16] and its smallest magnitude is at one end.
+    const Long smallest = std::min(std::abs(Long(a)), std::abs(std::expm1(Long(a) * std::log1p(step)) / step));
+    const Long leftOut = std::abs(binomial * power);
+    if (!(leftOut <= 1e-18L * smallest))
+        return tables;
+    Long budget = 1e-17L * smallest;
+    int kept = degree;
+    while (kept > 0) {
+        const Long leading = chebyshev[kept][kept];
+        const Long cost = std::abs(coefficients[kept]) / leading;
+        if (cost > budget)
+            break;
+        budget -= cost;
+        const Long factor = coefficients[kept] / leading;
+        for (int i = 0; i <= kept; ++i)
+            coefficients[i] -= factor * chebyshev[kept][i];
+        --kept;
+    }
+    if (kept + 1 > PowerTables::maximumTerms)
+        return tables;
+    Long scale = 1.0L;
+    for (int k = 0; k <= kept; ++k) {
+        tables.series[k] = double(coefficients[k] * scale);
+        scale *= 16.0L;
+    }
+    tables.terms = kept + 1;
+    // 2^(a E) stays below e^690 for E below the limit.
+    tables.exponentLimit = 256;
+    if (a > 0.0)
+        tables.exponentLimit = std::min(256, static_cast<int>(690.0 / (a * std::numbers::ln2)));
+    return tables;
+}
+
+// The tables for Barron's loss at alpha, built once per thread and alpha, since a landscape
+// hands thousands of blocks with the same alpha to each thread.
+PowerTables barronPowerTables(double alpha)
+{
+    thread_local PowerTables cached;
+    const double a = 0.5 * alpha;
+    if (!(cached.exponent == a))
+        cached = makePowerTables(a);
+    return cached;
+}
+
 } // namespace
 } // namespace losslens
 #endif
@@ -294,6 +406,57 @@ struct WelschShape : PlainShape
     }
 };
 
+// Looks up table[index] in a 16-entry table: one two-register permutation with AVX-512, a
+// gather on narrower vectors.
+HWY_INLINE V lookupSixteen(D d, const std::array<double, 16> &table, hn::Vec<hn::RebindToSigned<D>> index)
+{
+#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
+    if constexpr (hn::MaxLanes(D()) == 8) {
+        const V low = hn::Load(d, table.data());
+        const V high = hn::Load(d, table.data() + 8);
+        return V{_mm512_permutex2var_pd(low.raw, index.raw, high.raw)};
+    }
+#endif
+    return hn::GatherIndex(d, table.data(), index);
+}
+
+// Computes (1 + q)^a - 1 from PowerTables, for q >= 0. Returns false, leaving result alone,
+// when a lane has 1 + q at or beyond 2^exponentLimit or not finite, so that the caller takes the
+// general form.
+HWY_INLINE bool tablePowerMinusOne(D d, const PowerTables &tables, V q, V &result)
+{
+    const hn::RebindToSigned<D> di;
+    const hn::RebindToUnsigned<D> du;
+    const V one = hn::Set(d, 1.0);
+    const V u = hn::Add(one, q);
+    const auto bits = hn::BitCast(du, u);
+    const auto exponent =
+        hn::BitCast(di, hn::Sub(hn::ShiftRight<52>(bits), hn::Set(du, uint64_t{1023})));
+    if (!hn::AllTrue(di, hn::Lt(exponent, hn::Set(di, int64_t{tables.exponentLimit}))))
+        return false;
+    const auto interval = hn::BitCast(di, hn::And(hn::ShiftRight<48>(bits), hn::Set(du, uint64_t{15})));
+    const V mantissa = hn::BitCast(d, hn::Or(hn::And(bits, hn::Set(du, uint64_t{0x000FFFFFFFFFFFFF})),
+                                             hn::Set(du, uint64_t{0x3FF0000000000000})));
+    const V inverse = lookupSixteen(d, tables.inverse, interval);
+    // For 1 + q < 2, m = u lost the low bits of q; adding back q - (u - 1), exact there, times
+    // c_j keeps r, and so the result, accurate relative to q as q tends to 0.
+    const V lost = hn::IfThenElseZero(hn::RebindMask(d, hn::Eq(exponent, hn::Zero(di))),
+                                      hn::Sub(q, hn::Sub(u, one)));
+    V r = hn::MulSub(mantissa, inverse, one);
+    r = hn::MulAdd(lost, inverse, r);
+    V series = hn::Set(d, tables.series[tables.terms - 1]);
+    for (int k = tables.terms - 2; k >= 0; --k)
+        series = hn::MulAdd(series, r, hn::Set(d, tables.series[k]));
+    const V remainder = hn::Mul(r, series);
+    const V low = lookupSixteen(d, tables.lowExponentPart, hn::And(exponent, hn::Set(di, int64_t{15})));
+    const V high = lookupSixteen(d, tables.highExponentPart, hn::ShiftRight<4>(exponent));
+    const V part = lookupSixteen(d, tables.mantissaPart, interval);
+    V total = hn::MulAdd(low, high, hn::Add(low, high));
+    total = hn::MulAdd(total, part, hn::Add(total, part));
+    result = hn::MulAdd(total, remainder, hn::Add(total, remainder));
+    return true;
+}
+
 // Barron's general loss at t = e / c: with s = t^2, b = |alpha - 2| and q = s / b,
 //   rho = (b / alpha) ((1 + q)^(alpha / 2) - 1) = (b / alpha) expm1((alpha / 2) log1p(q)),
 // which keeps its relative accuracy as q or alpha tends to 0, since expm1 and log1p do.
@@ -303,8 +466,11 @@ struct WelschShape : PlainShape
 struct BarronShape : PlainShape
 {
     double alpha;
+    // Tables for (1 + q)^(alpha / 2) - 1 (see PowerTables). The logarithm and exponential of
+    // logarithmicValue remain for huge q and for alpha beyond the tables' reach.
+    PowerTables tables;
 
-    V value(D d, V t, V, V, V &) const
+    HWY_INLINE V value(D d, V t, V, V, V &) const
     {
         const V s = hn::Mul(t, t);
         if (alpha == 2.0)
@@ -326,6 +492,19 @@ struct BarronShape : PlainShape
         }
         const double b = std::abs(alpha - 2.0);
         const V q = hn::Mul(s, hn::Set(d, 1.0 / b));
+        if (tables.exponentLimit > 0) {
+            V power;
+            if (tablePowerMinusOne(d, tables, q, power))
+                return hn::Mul(hn::Set(d, b / alpha), power);
+        }
+        return logarithmicValue(d, t, q);
+    }
+
+    // The value from log1p and expm1, for alpha = 0, for alpha beyond the tables and for huge q.
+    // Kept out of line, so that the tables' path above stays small enough to inline.
+    HWY_NOINLINE V logarithmicValue(D d, V t, V q) const
+    {
+        const double b = std::abs(alpha - 2.0);
         V logarithm = hn::Log1p(d, q);
         const V infinity = hn::Set(d, std::numeric_limits<double>::infinity());
         const auto overflowed = hn::Eq(q, infinity);
@@ -1277,7 +1456,7 @@ void AddBlockSums(const BlockJob &job)
         add(CauchyShape{});
         break;
     case KernelForm::Shape::Barron:
-        add(BarronShape{{}, form.parameter});
+        add(BarronShape{{}, form.parameter, barronPowerTables(form.parameter)});
         break;
     case KernelForm::Shape::LogCosh:
         add(LogCoshShape{});

@@ -131,6 +131,8 @@ private slots:
     void extremeInputsMatchPlainLoop();
     void overflowingErrorsMatchPlainLoop_data();
     void overflowingErrorsMatchPlainLoop();
+    void barronAcrossMagnitudesMatchesPlainLoop_data();
+    void barronAcrossMagnitudesMatchesPlainLoop();
     void exactFitGivesZero_data();
     void exactFitGivesZero();
     void everyInstructionSetMatchesPlainLoop_data();
@@ -427,6 +429,50 @@ void TestLandscape::extremeInputsMatchPlainLoop()
     const std::optional<Landscape> landscape = computeLandscape(objective, grid);
     QVERIFY(landscape);
     compareWithPlainLoop(*landscape, *loss, *data);
+}
+
+void TestLandscape::barronAcrossMagnitudesMatchesPlainLoop_data()
+{
+    QTest::addColumn<QString>("spec");
+
+    // Shapes for the tables (alpha near 0 of both signs, near 2, large, negative) and one
+    // beyond their reach (alpha = -60).
+    for (const char *spec : {"barron:alpha=0.5", "barron:alpha=1e-9", "barron:alpha=-1e-9",
+                             "barron:alpha=1.999", "barron:alpha=9.99", "barron:alpha=7,c=3",
+                             "barron:alpha=-7", "barron:alpha=-60"})
+        QTest::newRow(spec) << QString::fromLatin1(spec);
+}
+
+void TestLandscape::barronAcrossMagnitudesMatchesPlainLoop()
+{
+    // Errors from 1e-160 to 1e60, so that (e / c)^2 crosses every binade the loss's tables
+    // cover and runs past their end, in blocks of one size and in blocks that mix sizes.
+    QFETCH(QString, spec);
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    auto data = std::make_shared<Dataset>();
+    const int count = 1203;
+    data->feature.resize(count);
+    data->target.resize(count);
+    for (int i = 0; i < count; ++i) {
+        data->feature[i] = i / double(count);
+        const double exponent = i < 800 ? -160.0 + 220.0 * i / 800.0 : -160.0 + 220.0 * ((i * 37) % 400) / 400.0;
+        data->target[i] = (i % 3 == 0 ? -1.0 : 1.0) * std::pow(10.0, exponent) * (1.0 + 0.3 * std::sin(i));
+    }
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+    LandscapeGrid grid;
+    grid.slopeMinimum = -2.0;
+    grid.slopeMaximum = 2.0;
+    grid.interceptMinimum = -1e-3;
+    grid.interceptMaximum = 1e-3;
+    grid.slopeCount = 5;
+    grid.interceptCount = 7;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    compareWithPlainLoop(*landscape, *loss, *data);
+    // Above alpha = 2 the mean loss of errors near 1e60 exceeds the largest double, as the
+    // plain loop's does; it is never undefined.
+    QVERIFY(!landscape->values.hasNaN());
 }
 
 void TestLandscape::overflowingErrorsMatchPlainLoop_data()
