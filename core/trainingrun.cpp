@@ -8,10 +8,6 @@
 
 namespace losslens {
 
-namespace {
-
-} // namespace
-
 TrainingRun::TrainingRun(const LineObjective &objective, const Eigen::Vector2d &start,
                          const Optimizer &optimizer, const LearningRateSchedule &schedule)
     : m_optimizer(optimizer.clone()), m_schedule(schedule)
@@ -32,15 +28,14 @@ void TrainingRun::reset(const LineObjective &objective, const Eigen::Vector2d &s
     m_schedule.reset(m_optimizer->learningRate());
     m_batches.reset(miniBatchSeed(*m_optimizer));
     m_startLoss = objective.value(start);
+    // The start is recorded at its true loss even when that is infinite or NaN, as where the
+    // loss is undefined for some errors or overflows. hasFiniteStart() reports that case.
+    m_history.push_back({0, start, m_startLoss});
     if (!std::isfinite(m_startLoss)) {
-        // A start so far out that the loss overflows: keep the point out of the plots.
-        m_history.push_back({0, start, std::numeric_limits<double>::max()});
         m_status = RunStatus::Diverged;
         m_divergedAt = 0;
         m_divergedLoss = m_startLoss;
-        return;
     }
-    m_history.push_back({0, start, m_startLoss});
 }
 
 std::optional<UpdatePreview> TrainingRun::previewUpdate(const LineObjective &objective) const

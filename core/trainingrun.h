@@ -7,6 +7,7 @@
 
 #include <Eigen/Core>
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -47,7 +48,9 @@ struct UpdatePreview
 //
 // Divergence: the run stops, marked diverged, when an update gives non-finite parameters or
 // a mean loss that is non-finite or above divergenceFactor times the start loss. That point is
-// not recorded, so every recorded value is finite.
+// not recorded, so every recorded value is finite, except the loss at a start where it is
+// infinite or NaN. Such a run stops at once, marked diverged at step 0. Its history has the
+// start alone, at its true loss (see hasFiniteStart()).
 // Convergence: the run stops when an update leaves theta unchanged, or when it moves theta by at
 // most 1e-12 (1 + |theta|) and turns away from the previous update (cosine at most 0.99), as
 // rounding noise does at the minimum. Short updates that keep their direction are steady
@@ -86,6 +89,12 @@ public:
     // True when the run stopped because the gradient was exactly zero, as on a flat region of
     // a redescending loss, which need not be a minimum.
     bool stalled() const { return m_stalled; }
+    // Returns whether the mean loss at the start is finite. When it is not, history() contains
+    // the start alone at its true loss, infinite or NaN, which is also divergedLoss(). Callers
+    // keep that value out of plots and describe it in words instead of printing it.
+    bool hasFiniteStart() const { return std::isfinite(m_startLoss); }
+    // The mean loss at the start, possibly infinite or NaN.
+    double startLoss() const { return m_startLoss; }
     // Updates attempted: the recorded ones, plus the diverging one.
     int stepsTaken() const { return m_divergedAt >= 0 ? m_divergedAt : iteration(); }
     const std::vector<TrainingPoint> &history() const { return m_history; }

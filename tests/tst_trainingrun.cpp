@@ -52,6 +52,7 @@ private slots:
     void previewEqualsNextUpdate_data();
     void previewEqualsNextUpdate();
     void previewLeavesRunUnchanged();
+    void nonFiniteStartKeepsTrueLoss();
 };
 
 void TestTrainingRun::gradientDescentReachesLeastSquares_data()
@@ -351,6 +352,42 @@ void TestTrainingRun::previewLeavesRunUnchanged()
     runToEnd(unstable, objective, 1000);
     QCOMPARE(unstable.status(), RunStatus::Diverged);
     QVERIFY(!unstable.previewUpdate(objective).has_value());
+}
+
+// A start whose mean loss is infinite or NaN stops the run at once, and the history keeps the
+// true loss there instead of a stand-in number.
+void TestTrainingRun::nonFiniteStartKeepsTrueLoss()
+{
+    const auto data = test::stackLossData();
+    const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")),
+                                  FeatureScaling::identity());
+    // A slope of 1e200 on features of 50 to 80 gives errors near 1e202, whose squares overflow.
+    const Eigen::Vector2d far(1e200, 0.0);
+    const Eigen::Vector2d undefined(std::nan(""), 0.0);
+    for (const Eigen::Vector2d &start : {far, undefined}) {
+        const double expected = objective.value(start);
+        QVERIFY(!std::isfinite(expected));
+        TrainingRun run(objective, start, gradientDescent(0.1));
+        QVERIFY(!run.hasFiniteStart());
+        QCOMPARE(run.status(), RunStatus::Diverged);
+        QCOMPARE(run.divergedAt(), 0);
+        QCOMPARE(run.stepsTaken(), 0);
+        QCOMPARE(run.history().size(), std::size_t(1));
+        const double recorded = run.history().front().loss;
+        const double startLoss = run.startLoss();
+        for (const double loss : {recorded, startLoss, run.divergedLoss()}) {
+            QVERIFY2(std::isnan(expected) ? std::isnan(loss) : loss == expected,
+                     qPrintable(QString::number(loss)));
+        }
+        QCOMPARE(run.step(objective), RunStatus::Diverged);
+        QCOMPARE(run.history().size(), std::size_t(1));
+
+        // A reset to a finite start clears the mark.
+        run.reset(objective, Eigen::Vector2d::Zero());
+        QVERIFY(run.hasFiniteStart());
+        QCOMPARE(run.status(), RunStatus::Running);
+        QCOMPARE(run.startLoss(), run.history().front().loss);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTrainingRun)

@@ -9,9 +9,11 @@
 #include <qcustomplot.h>
 
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTextDocumentFragment>
 #include <QtTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace losslens;
@@ -68,6 +70,7 @@ private slots:
     void zoomKeptUntilReset();
     void hugeLossNamed();
     void infiniteStartLossNamed();
+    void infiniteStartKeptInHistory();
     void negativeLossKeepsZero();
     void learnedValuesOutOfLegend();
 };
@@ -183,6 +186,47 @@ void TestTrainingView::infiniteStartLossNamed()
     QVERIFY(view->lossGraph(infiniteRun)->data()->isEmpty());
     // The finite run fills the axis.
     QVERIFY(view->plot()->yAxis->range().upper < 2.0 * largestLoss(window, infiniteRun));
+}
+
+// The run keeps the true infinite loss of its start, and nothing in the window prints it as a
+// number: no stand-in such as 1.7977e+308 and no "nan" in a label, a tooltip or a legend.
+void TestTrainingView::infiniteStartKeptInHistory()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QString error;
+    window.model()->setEnabledLosses(
+        {LossCatalogue::parse(QStringLiteral("mse"), &error),
+         LossCatalogue::parse(QStringLiteral("formula:log(e)"), &error)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    window.training()->runSteps(5);
+    TrainingView *view = window.trainingView();
+    int infiniteRun = -1;
+    for (int i = 0; i < window.model()->runCount(); ++i) {
+        const RunTrack *run = window.training()->run(i);
+        if (run && run->divergedAt() == 0)
+            infiniteRun = i;
+    }
+    QVERIFY(infiniteRun >= 0);
+    const RunTrack *run = window.training()->run(infiniteRun);
+    QCOMPARE(run->history().size(), std::size_t(1));
+    QVERIFY(std::isinf(run->history().front().loss));
+    QVERIFY(run->history().front().loss > 0.0);
+    QCOMPARE(run->history().front().loss, run->divergedLoss());
+    QVERIFY(view->lossGraph(infiniteRun)->data()->isEmpty());
+    const QCPRange range = view->plot()->yAxis->range();
+    QVERIFY(std::isfinite(range.lower) && std::isfinite(range.upper));
+    QVERIFY(range.upper < 1e249);
+
+    QApplication::processEvents();
+    const QRegularExpression printed(QStringLiteral("\\bnan\\b|e\\+308|1\\.797"),
+                                     QRegularExpression::CaseInsensitiveOption);
+    QStringList texts{view->lossGraph(infiniteRun)->name()};
+    for (const QLabel *label : window.findChildren<QLabel *>())
+        texts << label->text() << label->toolTip();
+    for (const QString &text : texts)
+        QVERIFY2(!text.contains(printed), qPrintable(text));
 }
 
 // The formula e is negative at every point of its run. Zero stays in view, and the axis spans

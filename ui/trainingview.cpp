@@ -19,16 +19,6 @@ namespace losslens {
 
 namespace {
 
-// The mean loss at a point of a run's path. A plain run whose start loss is infinite or NaN keeps
-// the largest double in its history as a stand-in for that start, and the true value as the
-// loss it diverged with.
-double pathLoss(const RunTrack &run, size_t index)
-{
-    if (index == 0 && !run.isAdaptive() && run.divergedAt() == 0)
-        return run.divergedLoss();
-    return run.history()[index].loss;
-}
-
 // The word for a mean loss that is infinite or NaN, for the note above the plot.
 QString nonFiniteName(double loss)
 {
@@ -245,9 +235,10 @@ void TrainingView::update()
         const auto &history = run->history();
         const size_t stride = std::max<size_t>(1, history.size() / 4000);
         QVector<double> iterations, losses;
-        // Losses that are not finite are left out of the curve and of the axis range.
+        // Losses that are not finite, which only a start can have, are left out of the curve
+        // and of the axis range.
         const auto addPoint = [&](size_t k) {
-            const double loss = pathLoss(*run, k);
+            const double loss = history[k].loss;
             if (std::isfinite(loss)) {
                 iterations << history[k].iteration;
                 losses << loss;
@@ -257,7 +248,7 @@ void TrainingView::update()
             addPoint(k);
         if ((history.size() - 1) % stride != 0)
             addPoint(history.size() - 1);
-        if (const double start = pathLoss(*run, 0); !std::isfinite(start)) {
+        if (const double start = history.front().loss; !std::isfinite(start)) {
             undefinedStarts << tr("The mean loss of run %1 (%2) is not finite at its start "
                                   "(%3), so the run cannot train and has no curve: the loss is "
                                   "infinite or undefined for some of the errors there.")
