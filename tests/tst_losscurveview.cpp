@@ -2,10 +2,13 @@
 // pole or a growth like exp(e^2), is cut off at the edge so that the other curves stay readable.
 // Steady curves such as MSE's parabola set the range in full.
 
+#include "numericcheck.h"
+
 #include "core/losscatalogue.h"
 #include "ui/losscurveview.h"
 #include "ui/mainwindow.h"
 #include "ui/sessionmodel.h"
+#include "ui/viewrange.h"
 
 #include <qcustomplot.h>
 
@@ -65,6 +68,7 @@ private slots:
     void poleClipped();
     void poleBesideSteadyLosses();
     void steadyCurvesShownWhole();
+    void derivativesBrokenWhereLossUndefined();
 };
 
 // exp(e^2) reaches about 9e6 at e = 4 and its gradient 7e7; MSE and Huber stay below 16.
@@ -139,6 +143,54 @@ void TestLossCurveView::steadyCurvesShownWhole()
     const QCPRange range = view->plot()->yAxis->range();
     const QCPRange mse = curveExtent(view->plot(), QStringLiteral("MSE"));
     QVERIFY(range.upper >= mse.upper);
+}
+
+// log(e) is undefined for e <= 0, where the formula loss gives +inf. Its derivative curves have
+// a gap there too, though the symbolic rho'(e) = 1 / e is finite at negative e. Where e > 0 the
+// curves are drawn, rho' as 1 / e.
+void TestLossCurveView::derivativesBrokenWhereLossUndefined()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(enableLosses(window, {QStringLiteral("formula:log(e)")}));
+    LossCurveView *view = window.lossCurveView();
+    view->firstDerivativeBox()->setChecked(true);
+    view->secondDerivativeBox()->setChecked(true);
+    view->weightBox()->setChecked(true);
+    view->setUserRange(ViewRange{-3.0, 3.0, -5.0, 5.0});
+    QCustomPlot *plot = view->plot();
+    // curve 0 is rho, then rho', rho'' and the weight, as LossCurveView numbers them.
+    int checkedCurves = 0;
+    for (int g = 0; g < plot->graphCount(); ++g) {
+        const QCPGraph *graph = plot->graph(g);
+        const int curve = graph->property("curve").toInt();
+        if (curve == 0)
+            continue;
+        ++checkedCurves;
+        int gaps = 0, drawn = 0;
+        for (auto point = graph->data()->constBegin(); point != graph->data()->constEnd();
+             ++point) {
+            if (point->key <= 0.0) {
+                QVERIFY2(std::isnan(point->value),
+                         qPrintable(QStringLiteral("curve %1 at e = %2: %3")
+                                        .arg(curve)
+                                        .arg(point->key)
+                                        .arg(point->value)));
+                ++gaps;
+            } else if (curve == 1) {
+                COMPARE_NEAR(point->value, 1.0 / point->key, 1e-9 / point->key);
+                ++drawn;
+            } else if (std::isfinite(point->value)) {
+                ++drawn;
+            }
+        }
+        QVERIFY2(
+            gaps > 100 && drawn > 100,
+            qPrintable(
+                QStringLiteral("curve %1: %2 gaps, %3 drawn").arg(curve).arg(gaps).arg(drawn)));
+    }
+    QCOMPARE(checkedCurves, 3);
 }
 
 QTEST_MAIN(TestLossCurveView)

@@ -290,6 +290,11 @@ double LossCurveView::curveValue(const Loss &loss, Curve curve, double input,
 {
     // The margin y'z of a label-1 point is its logit, so the margin view evaluates label 1.
     const LossDerivatives d = loss.evaluate(input, labelFor(loss));
+    // Where the loss is infinite or undefined, as log(e) at e <= 0 (+inf from the formula loss),
+    // its derivatives are NaN too, so their curves have the same gap as rho's. The symbolic
+    // rho'(e) = 1 / e of log(e) would otherwise draw a curve for e < 0.
+    if (curve != Curve::Value && !std::isfinite(d.value))
+        return std::numeric_limits<double>::quiet_NaN();
     switch (curve) {
     case Curve::Value:
         return d.value;
