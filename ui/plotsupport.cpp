@@ -8,7 +8,11 @@
 
 #include <QCheckBox>
 #include <QCoreApplication>
+#include <QEvent>
+#include <QStyle>
+#include <QStyleOptionButton>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -368,24 +372,78 @@ bool RightButtonPan::eventFilter(QObject *watched, QEvent *event)
     }
 }
 
+namespace {
+
+// The box's own text and tooltip, saved at the first call so that they can be restored.
+constexpr const char *logarithmicTextProperty = "logarithmicColoursText";
+constexpr const char *logarithmicToolTipProperty = "logarithmicColoursToolTip";
+
+// The box's text while the colours are linear: short, because the tooltip gives the reason.
+QString linearColoursText(const QString &text)
+{
+    return QCoreApplication::translate("Plot", "%1 (linear)").arg(text);
+}
+
+// Returns the width that the box needs to show text in its current font and style, computed as
+// QCheckBox::sizeHint() does it.
+int checkBoxWidth(const QCheckBox *box, const QString &text)
+{
+    QStyleOptionButton option;
+    option.initFrom(box);
+    option.text = text;
+    option.icon = box->icon();
+    option.iconSize = box->iconSize();
+    QSize contents =
+        box->style()
+            ->itemTextRect(box->fontMetrics(), QRect(), Qt::TextShowMnemonic, false, text)
+            .size();
+    if (!box->icon().isNull())
+        contents.rwidth() += box->iconSize().width() + 4;
+    return box->style()->sizeFromContents(QStyle::CT_CheckBox, &option, contents, box).width();
+}
+
+// Keeps the box at least as wide as its longer text, so that changing the text moves nothing
+// in the layout around it, such as the splitter beside the landscape's header row.
+void reserveLinearColoursWidth(QCheckBox *box)
+{
+    const QString text = box->property(logarithmicTextProperty).toString();
+    box->setMinimumWidth(
+        std::max(checkBoxWidth(box, text), checkBoxWidth(box, linearColoursText(text))));
+}
+
+// Reserves the width again when the font or the style changes, as in presentation mode.
+class LinearColoursWidthKeeper : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+            reserveLinearColoursWidth(static_cast<QCheckBox *>(watched));
+        return false;
+    }
+};
+
+} // namespace
+
 void offerLogarithmicColours(QCheckBox *box, double lowest)
 {
-    // The box's own text and tooltip, saved at the first call so that they can be restored.
-    constexpr const char *textProperty = "logarithmicColoursText";
-    constexpr const char *toolTipProperty = "logarithmicColoursToolTip";
-    if (!box->property(textProperty).isValid()) {
-        box->setProperty(textProperty, box->text());
-        box->setProperty(toolTipProperty, box->toolTip());
+    if (!box->property(logarithmicTextProperty).isValid()) {
+        box->setProperty(logarithmicTextProperty, box->text());
+        box->setProperty(logarithmicToolTipProperty, box->toolTip());
+        box->installEventFilter(new LinearColoursWidthKeeper(box));
+        reserveLinearColoursWidth(box);
     }
     const bool positive = lowest > 0.0;
     box->setEnabled(positive);
     if (positive) {
-        box->setText(box->property(textProperty).toString());
-        box->setToolTip(box->property(toolTipProperty).toString());
+        box->setText(box->property(logarithmicTextProperty).toString());
+        box->setToolTip(box->property(logarithmicToolTipProperty).toString());
         return;
     }
-    box->setText(QCoreApplication::translate("Plot", "%1 (linear: loss ≤ 0)")
-                     .arg(box->property(textProperty).toString()));
+    box->setText(linearColoursText(box->property(logarithmicTextProperty).toString()));
     // Rich text, so that Qt wraps the tooltip instead of showing one line across the screen.
     box->setToolTip(QCoreApplication::translate(
                         "Plot", "<p>The colours are linear because a logarithmic scale needs "

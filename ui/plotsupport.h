@@ -95,6 +95,7 @@ void setLogarithmic(QCPAxis *axis, bool logarithmic);
 // the lowest value is 0 or below, the box is disabled, its text states that the colours are
 // linear, and its tooltip gives the reason. It keeps its tick, the user's choice that the view
 // settings save, so logarithmic colours return as chosen once the values are positive again.
+// The box is kept as wide as its longer text, so the change of text moves nothing around it.
 void offerLogarithmicColours(QCheckBox *box, double lowest);
 
 // Chooses an axis's ticks for its current range. A logarithmic axis that spans two decades or
