@@ -7,6 +7,7 @@
 
 #include "core/csvreader.h"
 #include "core/linearmodel.h"
+#include "core/linearmodelinput.h"
 #include "core/linearmodelminimizer.h"
 #include "core/linearmodeltraining.h"
 #include "core/loss.h"
@@ -126,16 +127,10 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
         QStringLiteral("losslens fit: "), errors, &loadError);
     if (!loaded)
         return failFit(errors, loadError);
-    const Eigen::Index parameterCount = featureCount + 1;
-    if (loaded->size() < parameterCount) {
-        return failFit(
-            errors, FitCommand::tr("%1 has %2 data rows, but %3 feature columns and the intercept "
-                                   "make %4 parameters; give at least %4 rows or fewer --x "
-                                   "columns.")
-                        .arg(request.dataPath)
-                        .arg(loaded->size())
-                        .arg(featureCount)
-                        .arg(parameterCount));
+    if (const QString rows = linearModelRowCountProblem(loaded->size(), featureCount);
+        !rows.isEmpty()) {
+        return failFit(errors, FitCommand::tr("%1: %2 Give more rows or fewer --x columns.")
+                                   .arg(request.dataPath, rows));
     }
     auto data = std::make_shared<const MultiFeatureData>(std::move(*loaded));
     const LinearModelObjective objective(data, request.loss, request.standardize);

@@ -1,7 +1,10 @@
 #include "landscapeslice.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <thread>
 
@@ -97,26 +100,46 @@ std::optional<PlaneProjection> projectOntoPlane(const SlicePlane &plane,
     return projection;
 }
 
+namespace {
+
+// The model's outputs are affine in (a, c): outputs(a, c) = o + a p + c q, with o, p and q the
+// outputs of the origin and the directions' changes, so each point of the plane costs one pass
+// over the data instead of a matrix product.
+struct PlaneOutputs
+{
+    PlaneOutputs(const LinearModelObjective &objective, const SlicePlane &plane)
+        : origin(objective.outputs(plane.origin))
+    {
+        const Eigen::Index weightCount = objective.parameterCount() - 1;
+        along = objective.scaledFeatures() * plane.first.head(weightCount) +
+                Eigen::VectorXd::Constant(origin.size(), plane.first[weightCount]);
+        across = objective.scaledFeatures() * plane.second.head(weightCount) +
+                 Eigen::VectorXd::Constant(origin.size(), plane.second[weightCount]);
+    }
+
+    Eigen::VectorXd origin;
+    Eigen::VectorXd along;
+    Eigen::VectorXd across;
+};
+
+} // namespace
+
 std::optional<Landscape> computeSlice(const LinearModelObjective &objective,
                                       const SlicePlane &plane, const LandscapeGrid &grid,
-                                      std::stop_token stop)
+                                      std::stop_token stop,
+                                      const std::function<void(int rowsDone)> &rowsDone)
 {
     Landscape landscape;
     landscape.grid = grid;
     landscape.values.resize(grid.slopeCount, grid.interceptCount);
 
-    // The outputs are affine in (a, c): outputs(a, c) = o + a p + c q, with o, p and q the
-    // outputs of the origin and the directions' changes, so each node costs one pass over the
-    // data instead of a matrix product.
-    const Eigen::Index weightCount = objective.parameterCount() - 1;
-    const Eigen::VectorXd origin = objective.outputs(plane.origin);
-    const Eigen::VectorXd along = objective.scaledFeatures() * plane.first.head(weightCount) +
-                                  Eigen::VectorXd::Constant(origin.size(), plane.first[weightCount]);
-    const Eigen::VectorXd across =
-        objective.scaledFeatures() * plane.second.head(weightCount) +
-        Eigen::VectorXd::Constant(origin.size(), plane.second[weightCount]);
+    const PlaneOutputs planeOutputs(objective, plane);
+    const Eigen::VectorXd &origin = planeOutputs.origin;
+    const Eigen::VectorXd &along = planeOutputs.along;
+    const Eigen::VectorXd &across = planeOutputs.across;
 
     const int workerCount = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
+    std::atomic_int finishedRows = 0;
     auto fillRows = [&](int first) {
         Eigen::VectorXd row(origin.size());
         Eigen::VectorXd outputs(origin.size());
@@ -129,6 +152,9 @@ std::optional<Landscape> computeSlice(const LinearModelObjective &objective,
                 landscape.values(i, k) = objective.meanLossOfOutputs(outputs) +
                                          objective.penaltyValue(plane.pointAt(a, c));
             }
+            const int finished = finishedRows.fetch_add(1) + 1;
+            if (rowsDone)
+                rowsDone(finished);
         }
     };
     const double work = double(grid.slopeCount) * grid.interceptCount * double(origin.size());
@@ -147,6 +173,99 @@ std::optional<Landscape> computeSlice(const LinearModelObjective &objective,
     landscape.minimumValue = landscape.values.minCoeff();
     landscape.maximumValue = landscape.values.maxCoeff();
     return landscape;
+}
+
+std::optional<SliceMinimum> findSliceMinimum(const LinearModelObjective &objective,
+                                             const SlicePlane &plane, const Landscape &landscape,
+                                             std::stop_token stop)
+{
+    const LandscapeGrid &grid = landscape.grid;
+    if (grid.slopeCount < 1 || grid.interceptCount < 1 ||
+        landscape.values.rows() != grid.slopeCount || landscape.values.cols() != grid.interceptCount)
+        return std::nullopt;
+    int bestRow = -1, bestColumn = -1;
+    double best = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int k = 0; k < grid.interceptCount; ++k) {
+            const double value = landscape.values(i, k);
+            if (std::isfinite(value) && (bestRow < 0 || value < best)) {
+                best = value;
+                bestRow = i;
+                bestColumn = k;
+            }
+        }
+    }
+    if (bestRow < 0)
+        return std::nullopt;
+
+    const Eigen::Vector2d lower(grid.slopeMinimum, grid.interceptMinimum);
+    const Eigen::Vector2d upper(grid.slopeMaximum, grid.interceptMaximum);
+    const Eigen::Vector2d span = upper - lower;
+    // The grid's spacing, or a tenth of the span for a grid of one node per axis.
+    Eigen::Vector2d step(grid.slopeCount > 1 ? span[0] / (grid.slopeCount - 1) : span[0] / 10,
+                         grid.interceptCount > 1 ? span[1] / (grid.interceptCount - 1)
+                                                 : span[1] / 10);
+    const Eigen::Vector2d tolerance = 1e-10 * span;
+    // The grid's own arithmetic, so a node's value is the one computeSlice gave.
+    const PlaneOutputs planeOutputs(objective, plane);
+    Eigen::VectorXd outputs(planeOutputs.origin.size());
+    auto evaluate = [&](const Eigen::Vector2d &point) {
+        outputs = planeOutputs.origin + point[0] * planeOutputs.along;
+        outputs += point[1] * planeOutputs.across;
+        const double value = objective.meanLossOfOutputs(outputs) +
+                             objective.penaltyValue(plane.pointAt(point[0], point[1]));
+        // NaN never wins a comparison below, and +inf loses to any finite value.
+        return std::isnan(value) ? std::numeric_limits<double>::infinity() : value;
+    };
+
+    SliceMinimum minimum;
+    minimum.coordinates = {grid.slopeAt(bestRow), grid.interceptAt(bestColumn)};
+    // The same arithmetic as the grid's; the minimum guards against a contraction into fused
+    // multiply-adds that differs between the two loops by an ulp.
+    minimum.value = std::min(evaluate(minimum.coordinates), best);
+    constexpr std::array<std::array<int, 2>, 8> moves = {
+        {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {1, 1}, {1, -1}, {-1, 1}, {-1, -1}}};
+    bool settled = false;
+    for (int iteration = 0; iteration < 3000; ++iteration) {
+        if (stop.stop_requested())
+            return std::nullopt;
+        if (step[0] <= tolerance[0] && step[1] <= tolerance[1]) {
+            settled = true;
+            break;
+        }
+        Eigen::Vector2d bestPoint = minimum.coordinates;
+        double bestValue = minimum.value;
+        for (const auto &move : moves) {
+            const Eigen::Vector2d point =
+                (minimum.coordinates + Eigen::Vector2d(move[0] * step[0], move[1] * step[1]))
+                    .cwiseMax(lower)
+                    .cwiseMin(upper);
+            const double value = evaluate(point);
+            if (value < bestValue) {
+                bestValue = value;
+                bestPoint = point;
+            }
+        }
+        if (bestValue < minimum.value) {
+            minimum.coordinates = bestPoint;
+            minimum.value = bestValue;
+        } else {
+            step *= 0.5;
+        }
+    }
+    // Within a thousandth of a grid cell of a side counts as on it: the search stops there
+    // because the clamp keeps it inside, not because the loss rises beyond.
+    const Eigen::Vector2d edgeMargin(1e-3 * span[0] / std::max(grid.slopeCount - 1, 1),
+                                     1e-3 * span[1] / std::max(grid.interceptCount - 1, 1));
+    bool atEdge = false;
+    for (int axis = 0; axis < 2; ++axis) {
+        atEdge = atEdge || minimum.coordinates[axis] - lower[axis] <= edgeMargin[axis] ||
+                 upper[axis] - minimum.coordinates[axis] <= edgeMargin[axis];
+    }
+    minimum.status = atEdge    ? SliceMinimumStatus::AtEdge
+                     : settled ? SliceMinimumStatus::Settled
+                               : SliceMinimumStatus::NotSettled;
+    return minimum;
 }
 
 std::vector<double> lineProfile(const LinearModelObjective &objective,

@@ -6,6 +6,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stop_token>
 #include <vector>
@@ -61,10 +62,44 @@ std::optional<PlaneProjection> projectOntoPlane(const SlicePlane &plane,
 
 // Mean loss (with the penalty) on every node of the grid over (a, c), on all cores:
 // values(i, k) = L(plane.pointAt(grid.slopeAt(i), grid.interceptAt(k))). Returns std::nullopt
-// when stop is requested first.
+// when stop is requested first. rowsDone, when set, receives the number of finished rows (of
+// grid.slopeCount) after each row, from the worker threads and not necessarily in order, so
+// it must be thread-safe and ignore a count below one it has seen.
 std::optional<Landscape> computeSlice(const LinearModelObjective &objective,
                                       const SlicePlane &plane, const LandscapeGrid &grid,
-                                      std::stop_token stop = {});
+                                      std::stop_token stop = {},
+                                      const std::function<void(int rowsDone)> &rowsDone = {});
+
+enum class SliceMinimumStatus {
+    // The search settled inside the range: a minimum of the mean loss on the plane (the global
+    // one for a convex loss, a local one otherwise).
+    Settled,
+    // The search ran out of iterations before its steps became small: the lowest point found.
+    NotSettled,
+    // The lowest point lies on the range's edge, so the minimum on the plane, if there is one,
+    // lies outside the range.
+    AtEdge,
+};
+
+// The lowest mean loss found on a slice's plane within its grid's range.
+struct SliceMinimum
+{
+    Eigen::Vector2d coordinates = Eigen::Vector2d::Zero();
+    double value = 0.0;
+    SliceMinimumStatus status = SliceMinimumStatus::NotSettled;
+};
+
+// Searches the lowest mean loss on the plane within the range of landscape's grid, starting at
+// its lowest finite node. The search is a compass (pattern) search, which needs no derivatives
+// and so also suits losses with kinks (MAE, hinge). It tries the eight moves (+-h_a, 0),
+// (0, +-h_c) and (+-h_a, +-h_c), clamped to the range. It takes the lowest if that is lower
+// than the current point, and otherwise halves h, which starts at the grid's spacing. The search settles
+// when both steps are below 1e-10 of their axis' span, which takes about 30 halvings, and
+// gives up after 3000 moves and halvings. Returns std::nullopt when no node is finite or when
+// stop is requested first.
+std::optional<SliceMinimum> findSliceMinimum(const LinearModelObjective &objective,
+                                             const SlicePlane &plane, const Landscape &landscape,
+                                             std::stop_token stop = {});
 
 // Returns the mean loss on the straight line from start to end, L((1 - t) start + t end), at
 // count evenly spaced t from tMinimum to tMaximum, both included. This 1D view of a training

@@ -9,12 +9,17 @@
 #include "core/landscape.h"
 #include "core/landscapeslice.h"
 #include "core/linearmodel.h"
+#include "core/linearmodelinput.h"
+
+#include <Eigen/Dense>
 
 #include <QTest>
 
 #include <cmath>
 #include <limits>
+#include <algorithm>
 #include <memory>
+#include <mutex>
 #include <random>
 
 using namespace losslens;
@@ -374,6 +379,182 @@ private slots:
         QVERIFY(!projectOntoPlane({origin, first, tilted}, Eigen::VectorXd::Zero(4)));
         theta[1] = std::numeric_limits<double>::infinity();
         QVERIFY(!projectOntoPlane({origin, first, tilted}, theta));
+    }
+
+    void rowCountRuleNamesTheNumbers()
+    {
+        // d features and the intercept need d + 1 rows, as losslens fit demands.
+        QVERIFY(linearModelRowCountProblem(4, 3).isEmpty());
+        QVERIFY(linearModelRowCountProblem(1000, 3).isEmpty());
+        const QString problem = linearModelRowCountProblem(3, 3);
+        QCOMPARE(problem, QStringLiteral("The data has 3 data rows, but 3 features and the "
+                                         "intercept make 4 parameters, so the fit needs at least "
+                                         "4 rows."));
+        QVERIFY(linearModelRowCountProblem(1, 1).contains(QStringLiteral("1 data row, but 1 feature")));
+        QVERIFY(linearModelRowCountProblem(0, 2).contains(QStringLiteral("0 data rows")));
+    }
+
+    void separatedClassesAreDetected()
+    {
+        // Labels from the sign of a combination, with no noise, are separated by that
+        // combination. The same features with one label flipped are not.
+        auto separable = std::make_shared<MultiFeatureData>(*threeFeatures(false));
+        for (Eigen::Index i = 0; i < separable->size(); ++i) {
+            const auto row = separable->features.row(i);
+            separable->target[i] = 0.5 * (row[0] - 50.0) - 2.0 * (row[2] + 3.0) > 0.0 ? 1.0 : 0.0;
+        }
+        Eigen::VectorXd separating(4);
+        // w . x + b with the features as they are (no standardization): 0.5 a - 2 c - 31.
+        separating << 0.5, 0.0, -2.0, -31.0;
+        const auto bce = parseLoss(QStringLiteral("bce"));
+        const LinearModelObjective model(separable, bce, false);
+        QVERIFY(model.applicabilityError().isEmpty());
+        QVERIFY(classesSeparatedAt(model, separating));
+        // Along the ray the loss keeps falling, which is why there is no minimum.
+        QVERIFY(model.value(2.0 * separating) < model.value(separating));
+        // The start theta = 0 has every margin 0, and a theta of the wrong size or not finite
+        // proves nothing.
+        QVERIFY(!classesSeparatedAt(model, Eigen::VectorXd::Zero(4)));
+        QVERIFY(!classesSeparatedAt(model, Eigen::VectorXd::Ones(3)));
+        Eigen::VectorXd notFinite = separating;
+        notFinite[1] = std::numeric_limits<double>::quiet_NaN();
+        QVERIFY(!classesSeparatedAt(model, notFinite));
+        // The hinge loss is 0 from a margin of 1 on, which is a minimum.
+        QVERIFY(!classesSeparatedAt(LinearModelObjective(separable, parseLoss(QStringLiteral("hinge")), false),
+                                    separating));
+        // A weight penalty keeps the weights finite.
+        QVERIFY(!classesSeparatedAt(
+            LinearModelObjective(separable, parseLoss(QStringLiteral("bce + l2(0.1)")), false),
+            separating));
+        // One flipped label breaks the separation.
+        auto overlapping = std::make_shared<MultiFeatureData>(*separable);
+        overlapping->target[0] = 1.0 - overlapping->target[0];
+        QVERIFY(!classesSeparatedAt(LinearModelObjective(overlapping, bce, false), separating));
+        // A regression loss never has this problem.
+        QVERIFY(!classesSeparatedAt(LinearModelObjective(threeFeatures(false), parseLoss(QStringLiteral("mse")), false),
+                                    separating));
+        // One class: the intercept runs off, even with a weight penalty.
+        auto oneClass = std::make_shared<MultiFeatureData>(*separable);
+        oneClass->target.setOnes();
+        Eigen::VectorXd intercept = Eigen::VectorXd::Zero(4);
+        intercept[3] = 2.0;
+        QVERIFY(classesSeparatedAt(
+            LinearModelObjective(oneClass, parseLoss(QStringLiteral("bce + l2(0.1)")), false),
+            intercept));
+    }
+
+    void numericColumnsAreKept()
+    {
+        CsvTable table;
+        table.header = {QStringLiteral("x1"), QStringLiteral("name"), QStringLiteral("x2"),
+                        QStringLiteral("constant"), QStringLiteral("y")};
+        table.rows = {{"1", "a", "5", "7", "0.5"},
+                      {"2", "b", "3", "7", "1.5"},
+                      {"3", "c", "4", "7", "2"},
+                      {"4", "d", "nan", "7", "2"}};
+        table.lineNumbers = table.firstLineNumbers = {2, 3, 4, 5};
+        table.headerLine = 1;
+        std::optional<CsvTable> numeric = numericColumnsTable(table, QStringLiteral("y"));
+        QVERIFY(numeric);
+        // A text column, a column with a NaN and a constant column are left out.
+        QCOMPARE(numeric->header, QStringList({QStringLiteral("x1"), QStringLiteral("y")}));
+        QCOMPARE(numeric->rows.size(), std::size_t(4));
+        QCOMPARE(numeric->rows[1], std::vector<QByteArray>({"2", "1.5"}));
+        table.rows[3][2] = "6";
+        numeric = numericColumnsTable(table, QStringLiteral("y"));
+        QVERIFY(numeric);
+        QCOMPARE(numeric->header,
+                 QStringList({QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("y")}));
+        // A target that is missing or not numeric gives no table.
+        QVERIFY(!numericColumnsTable(table, QStringLiteral("z")));
+        QVERIFY(!numericColumnsTable(table, QStringLiteral("name")));
+    }
+
+    void sliceMinimumMatchesQuadratic()
+    {
+        // The mean squared error is quadratic in (a, c), so one Newton step from anywhere on
+        // the plane lands on its minimum: (a, c) = -(D^T H D)^-1 D^T g with D = [d1 d2].
+        const auto data = threeFeatures(false);
+        const LinearModelObjective model(data, parseLoss(QStringLiteral("mse")), true);
+        Eigen::VectorXd theta(4);
+        theta << 1.0, -2.0, 0.5, 8.0;
+        for (const std::uint64_t seed : {1u, 5u}) {
+            const SlicePlane plane = randomPlane(theta, seed);
+            Eigen::MatrixXd directions(4, 2);
+            directions << plane.first, plane.second;
+            const Eigen::Matrix2d hessian =
+                directions.transpose() * model.hessian(plane.origin) * directions;
+            const Eigen::Vector2d gradient = directions.transpose() * model.gradient(plane.origin);
+            const Eigen::Vector2d exact = -hessian.ldlt().solve(gradient);
+
+            LandscapeGrid grid;
+            grid.slopeCount = grid.interceptCount = 41;
+            const double half = 1.5 * exact.cwiseAbs().maxCoeff() + 1.0;
+            grid.slopeMinimum = grid.interceptMinimum = -half;
+            grid.slopeMaximum = grid.interceptMaximum = half;
+            const std::optional<Landscape> slice = computeSlice(model, plane, grid);
+            QVERIFY(slice);
+            const std::optional<SliceMinimum> minimum = findSliceMinimum(model, plane, *slice);
+            QVERIFY(minimum);
+            QCOMPARE(minimum->status, SliceMinimumStatus::Settled);
+            // The loss is flat to second order at the minimum, so its position is known to
+            // about sqrt(epsilon) of the span.
+            COMPARE_NEAR(minimum->coordinates[0], exact[0], 1e-6 * half);
+            COMPARE_NEAR(minimum->coordinates[1], exact[1], 1e-6 * half);
+            const double exactValue = model.value(plane.pointAt(exact[0], exact[1]));
+            COMPARE_NEAR(minimum->value, exactValue, relativeTolerance(exactValue, 1e-12));
+            QVERIFY(minimum->value <= slice->values.minCoeff());
+
+            // A range that leaves the minimum out puts the lowest point on the range's edge.
+            LandscapeGrid away = grid;
+            away.slopeMinimum = exact[0] + 1.0;
+            away.slopeMaximum = exact[0] + 3.0;
+            const std::optional<Landscape> awaySlice = computeSlice(model, plane, away);
+            QVERIFY(awaySlice);
+            const std::optional<SliceMinimum> edge = findSliceMinimum(model, plane, *awaySlice);
+            QVERIFY(edge);
+            QCOMPARE(edge->status, SliceMinimumStatus::AtEdge);
+            COMPARE_NEAR(edge->coordinates[0], away.slopeMinimum, 1e-9);
+        }
+    }
+
+    void sliceMinimumNeedsFiniteValues()
+    {
+        const LinearModelObjective model(threeFeatures(false), parseLoss(QStringLiteral("mse")), true);
+        const SlicePlane plane = parameterPlane(Eigen::VectorXd::Zero(4), 0, 1);
+        Landscape landscape;
+        landscape.grid.slopeCount = landscape.grid.interceptCount = 3;
+        landscape.values = Eigen::MatrixXd::Constant(3, 3, std::numeric_limits<double>::quiet_NaN());
+        QVERIFY(!findSliceMinimum(model, plane, landscape));
+        // Values of the wrong shape are refused, not read out of bounds.
+        landscape.values = Eigen::MatrixXd::Zero(2, 3);
+        QVERIFY(!findSliceMinimum(model, plane, landscape));
+        // A stop before the search gives nothing.
+        landscape.grid.slopeMinimum = landscape.grid.interceptMinimum = -1.0;
+        landscape.values = Eigen::MatrixXd::Ones(3, 3);
+        std::stop_source stop;
+        stop.request_stop();
+        QVERIFY(!findSliceMinimum(model, plane, landscape, stop.get_token()));
+    }
+
+    void sliceReportsRows()
+    {
+        const LinearModelObjective model(threeFeatures(false), parseLoss(QStringLiteral("mse")), true);
+        const SlicePlane plane = parameterPlane(Eigen::VectorXd::Zero(4), 0, 1);
+        LandscapeGrid grid;
+        grid.slopeCount = 30;
+        grid.interceptCount = 20;
+        std::mutex mutex;
+        std::vector<int> counts;
+        QVERIFY(computeSlice(model, plane, grid, {}, [&](int rows) {
+            const std::lock_guard lock(mutex);
+            counts.push_back(rows);
+        }));
+        // One report per row, each count once, the last one the whole grid.
+        QCOMPARE(counts.size(), std::size_t(30));
+        std::sort(counts.begin(), counts.end());
+        for (int k = 0; k < 30; ++k)
+            QCOMPARE(counts[std::size_t(k)], k + 1);
     }
 
     void labelsAreChecked()

@@ -21,6 +21,7 @@
 #include <QThreadPool>
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
 
 using namespace losslens;
@@ -128,6 +129,7 @@ private slots:
     void longRunKeepsBoundedPath();
     void zoomSharesThePath();
     void stoppedCoarseResultReported();
+    void progressCountsGridRows();
 
     void closingStopsTheComputation();
     void hidingStopsAndShowingResumes();
@@ -525,6 +527,30 @@ void SliceJobTest::constantColumnSpeaksOfTheModel()
                         QStringLiteral("y"));
     QVERIFY2(m_window->message().contains(QStringLiteral("line 3")),
              qPrintable(m_window->message()));
+}
+
+void SliceJobTest::progressCountsGridRows()
+{
+    const auto objective = objectiveFor(QStringLiteral("mse"), randomData(2000, 20, false));
+    SliceSettings settings;
+    settings.mode = SliceMode::RandomDirections;
+    SliceJob job;
+    std::vector<int> reported;
+    int rowCount = 0;
+    connect(&job, &SliceJob::progressChanged, this, [&](int rowsDone, int total) {
+        reported.push_back(rowsDone);
+        rowCount = total;
+    });
+    job.request(objective, settings, 101);
+    QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), 20000);
+    // The coarse grid's 41 rows and the full grid's 101, counted up without going back.
+    QCOMPARE(rowCount, SliceJob::coarseResolution + 101);
+    QCOMPARE(rowCount, sliceRowCount(101, SliceJob::coarseResolution));
+    QVERIFY(!reported.empty());
+    QVERIFY(std::is_sorted(reported.begin(), reported.end()));
+    QCOMPARE(reported.back(), rowCount);
+    // A grid no finer than the coarse one has no coarse pass.
+    QCOMPARE(sliceRowCount(41, SliceJob::coarseResolution), 41);
 }
 
 QTEST_MAIN(SliceJobTest)

@@ -10,6 +10,7 @@
 #include "core/contours.h"
 #include "core/losscatalogue.h"
 #include "ui/contouroverlay.h"
+#include "ui/csvimportdialog.h"
 #include "ui/landscapeview.h"
 #include "ui/mainwindow.h"
 #include "ui/numberbox.h"
@@ -27,12 +28,15 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
+#include <optional>
 
 using namespace losslens;
 
@@ -124,6 +128,45 @@ void checkAgainstDirectSlice(const SliceResult &result)
     }
 }
 
+// A table of numbers with the given header, as a CSV file would give it.
+CsvTable numberTable(const QStringList &header, const std::vector<std::vector<double>> &rows)
+{
+    CsvTable table;
+    table.header = header;
+    table.headerLine = 1;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        std::vector<QByteArray> cells;
+        for (double value : rows[row])
+            cells.push_back(QByteArray::number(value, 'g', 17));
+        table.rows.push_back(std::move(cells));
+        table.lineNumbers.push_back(qsizetype(row) + 2);
+        table.firstLineNumbers.push_back(qsizetype(row) + 2);
+    }
+    return table;
+}
+
+bool writeFile(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+}
+
+// Opens path with File > Open CSV in main, loading the x column feature and target y for the
+// line, as a user would in the import dialog.
+void importForLine(MainWindow &main, const QString &path, const QString &feature)
+{
+    QTimer::singleShot(0, &main, [&main, feature] {
+        auto *dialog = main.findChild<CsvImportDialog *>();
+        if (!dialog)
+            return;
+        // Closes the dialog if the load never accepts it, so that the test fails, not hangs.
+        QTimer::singleShot(30000, dialog, &CsvImportDialog::reject);
+        dialog->setColumns({feature}, QStringLiteral("y"));
+        dialog->startLoad();
+    });
+    main.importCsv(path);
+}
+
 } // namespace
 
 class SliceWindowTest : public QObject
@@ -159,6 +202,17 @@ private slots:
     void randomPlaneShowsProjectedPath();
     void readOutFollowsPointer();
     void mainWindowActionOpensWindow();
+    void mainWindowCsvOpensInSlices();
+    void mainWindowSkippedRowsKeepLoadedColumns();
+    void fewerRowsThanParametersRejected();
+    void badNumbersGiveMessage();
+    void separableClassesShowNote();
+    void minimumMarkerShowsLowestPoint();
+    void minimumOutsideRangeHidesMarker();
+    void saveSliceCsvReadsBack();
+    void saveImageWritesPlots();
+    void randomDirectionsAreShown();
+    void progressCountsRows();
 
 private:
     void waitForResult();
@@ -876,6 +930,380 @@ void SliceWindowTest::mainWindowActionOpensWindow()
     // A second trigger raises the same window.
     action->trigger();
     QCOMPARE(main.sliceWindow(), window);
+}
+
+void SliceWindowTest::mainWindowCsvOpensInSlices()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    // A text column and a constant column are no features, while x1 and x2 are.
+    const QString first = directory.filePath(QStringLiteral("first.csv"));
+    QVERIFY(writeFile(first, "x1,name,x2,constant,y\n1,a,5,7,2.5\n2,b,3,7,3.1\n3,c,4,7,5.2\n"
+                             "4,d,8,7,6.8\n5,e,1,7,8.9\n6,f,2,7,9.7\n"));
+    const QString second = directory.filePath(QStringLiteral("second.csv"));
+    QVERIFY(writeFile(second, "u,v,w,y\n1,0,3,1\n2,1,1,2\n3,0,4,2\n4,1,1,5\n5,0,5,4\n6,1,9,7\n"));
+    const QString own = directory.filePath(QStringLiteral("own.csv"));
+    QVERIFY(writeFile(own, "p,q\n1,2\n2,3\n3,5\n4,4\n"));
+
+    MainWindow main;
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    importForLine(main, first, QStringLiteral("x1"));
+    QCOMPARE(main.model()->data().featureName, QStringLiteral("x1"));
+    main.showModelSlices();
+    SliceWindow *window = main.sliceWindow();
+    QVERIFY(window);
+    // The window starts on the main window's file, not on the bundled data.
+    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("y"));
+    QCOMPARE(window->controls()->featureColumns(),
+             QStringList({QStringLiteral("x1"), QStringLiteral("x2")}));
+    QVERIFY(window->followsMainWindow());
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
+    QCOMPARE(window->result()->objective->parameterCount(), 3);
+    QVERIFY2(window->message().isEmpty(), qPrintable(window->message()));
+
+    // Another file in the main window: the window follows it.
+    importForLine(main, second, QStringLiteral("v"));
+    QCOMPARE(window->controls()->featureColumns(),
+             QStringList({QStringLiteral("u"), QStringLiteral("v"), QStringLiteral("w")}));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window) &&
+                                 window->result()->objective->parameterCount() == 4,
+                             10000);
+
+    // A file opened in the window itself stays when the main window opens another; the button
+    // then offers the main window's data.
+    QVERIFY(window->openCsvFile(own));
+    QVERIFY(!window->followsMainWindow());
+    QVERIFY(window->mainWindowDataButton()->isVisibleTo(window));
+    importForLine(main, first, QStringLiteral("x2"));
+    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("q"));
+    QVERIFY(window->mainWindowDataButton()->isVisibleTo(window));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
+    saveGrab(*window, QStringLiteral("slices-main-window-data.png"));
+    window->mainWindowDataButton()->click();
+    QVERIFY(window->followsMainWindow());
+    QVERIFY(!window->mainWindowDataButton()->isVisibleTo(window));
+    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("y"));
+    QCOMPARE(window->controls()->featureColumns(),
+             QStringList({QStringLiteral("x1"), QStringLiteral("x2")}));
+
+    // Data that no longer comes from the file (a new synthetic set, an edit) withdraws the
+    // offer, and the window keeps what it shows.
+    QVERIFY(main.model()->addDataPoint(7.0, 11.0).isEmpty());
+    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("y"));
+    QVERIFY(!window->mainWindowDataButton()->isVisibleTo(window));
+    // Undo brings the file's data back, and with it the offer.
+    main.model()->undoStack()->undo();
+    QCOMPARE(main.model()->data().size(), Eigen::Index(6));
+    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("y"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
+}
+
+void SliceWindowTest::mainWindowSkippedRowsKeepLoadedColumns()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    // The target of line 4 is not a number, so no column of the whole file is numeric in every
+    // row. The import skips that row, and the window gets the two columns that it loaded.
+    const QString path = directory.filePath(QStringLiteral("gap.csv"));
+    QVERIFY(writeFile(path, "x,z,y\n1,4,2\n2,1,3\n3,5,n/a\n4,2,6\n5,8,7\n"));
+    MainWindow main;
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    QTimer::singleShot(0, &main, [&main] {
+        auto *dialog = main.findChild<CsvImportDialog *>();
+        if (!dialog)
+            return;
+        QTimer::singleShot(30000, dialog, &CsvImportDialog::reject);
+        dialog->setColumns({QStringLiteral("x")}, QStringLiteral("y"));
+        QSignalSpy finished(dialog, &CsvImportDialog::loadFinished);
+        dialog->startLoad();
+        if (dialog->isVisible() && (!finished.isEmpty() || finished.wait(30000)))
+            dialog->skipInvalidRows();
+    });
+    main.importCsv(path);
+    QCOMPARE(main.model()->data().size(), Eigen::Index(4));
+    main.showModelSlices();
+    SliceWindow *window = main.sliceWindow();
+    QVERIFY(window);
+    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("y"));
+    QCOMPARE(window->controls()->featureColumns(), QStringList({QStringLiteral("x")}));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
+    QCOMPARE(window->result()->objective->data().size(), Eigen::Index(4));
+    QVERIFY2(window->message().isEmpty(), qPrintable(window->message()));
+}
+
+void SliceWindowTest::fewerRowsThanParametersRejected()
+{
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    // Three rows and three features make four parameters, which losslens fit refuses too.
+    m_window->openTable(numberTable({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                                     QStringLiteral("y")},
+                                    {{1, 2, 5, 1}, {2, 0, 4, 3}, {4, 1, 1, 2}}),
+                        QStringLiteral("three.csv"), QStringLiteral("y"));
+    const QString message = m_window->message();
+    QVERIFY2(message.contains(QStringLiteral("3 data rows")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("3 features")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("4 parameters")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("at least 4 rows")), qPrintable(message));
+    QVERIFY(!m_window->isComputing());
+    QCOMPARE(m_window->result(), before);
+    // Unticking one feature leaves three parameters, which three rows determine.
+    QListWidget *features = m_window->controls()->featureList();
+    features->item(2)->setCheckState(Qt::Unchecked);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->parameterCount() == 3,
+                             10000);
+    QVERIFY2(m_window->message().isEmpty(), qPrintable(m_window->message()));
+}
+
+void SliceWindowTest::badNumbersGiveMessage()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    const QString huge = directory.filePath(QStringLiteral("huge.csv"));
+    QVERIFY(writeFile(huge, "a,b,STACKLOSS\n1,2,3\n1e300,4,5\n3,1,2\n4,4,4\n"));
+    QVERIFY(!m_window->openCsvFile(huge));
+    QVERIFY(!m_window->message().isEmpty());
+    const QString missing = directory.filePath(QStringLiteral("nan.csv"));
+    QVERIFY(writeFile(missing, "a,b,STACKLOSS\n1,2,3\nnan,4,5\n3,1,2\n4,4,4\n"));
+    QVERIFY(!m_window->openCsvFile(missing));
+    QVERIFY(!m_window->message().isEmpty());
+    const QString empty = directory.filePath(QStringLiteral("empty.csv"));
+    QVERIFY(writeFile(empty, "a,b,STACKLOSS\n"));
+    QVERIFY(!m_window->openCsvFile(empty));
+    QVERIFY(!m_window->message().isEmpty());
+    QCOMPARE(m_window->result(), before);
+    QVERIFY(!visibleText(*m_window).contains(QStringLiteral("nan")));
+}
+
+void SliceWindowTest::separableClassesShowNote()
+{
+    // y = 1 exactly where a + b > 3: a line separates the classes.
+    std::vector<std::vector<double>> rows;
+    for (int i = 0; i < 6; ++i) {
+        for (int k = 0; k < 6; ++k) {
+            const double a = i + 0.3 * k, b = k - 0.2 * i;
+            if (std::abs(a + b - 3.0) > 0.4)
+                rows.push_back({a, b, a + b > 3.0 ? 1.0 : 0.0});
+        }
+    }
+    m_window->openTable(numberTable({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("y")},
+                                    rows),
+                        QStringLiteral("separable.csv"), QStringLiteral("y"));
+    enterLossSpec(*m_window, QStringLiteral("bce"));
+    QVERIFY2(m_window->message().isEmpty(), qPrintable(m_window->message()));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().spec().startsWith(
+                                     QStringLiteral("bce")),
+                             10000);
+    QVERIFY(m_window->result()->classesSeparated);
+    const QString note = m_window->note();
+    QVERIFY2(note.contains(QStringLiteral("No minimum")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("separable")), qPrintable(note));
+    // The plane of two weights keeps the intercept fixed, which gives it a minimum of its own.
+    // The summary states that the mean loss over all parameters has none.
+    QVERIFY(m_window->result()->minimum);
+    if (m_window->result()->minimum->status == SliceMinimumStatus::Settled) {
+        const QString summary = m_window->heatMap()->summary();
+        QVERIFY2(summary.contains(QStringLiteral("over all parameters has none")),
+                 qPrintable(summary));
+    }
+    saveGrab(*m_window, QStringLiteral("slices-separable.png"));
+    // Random directions move the intercept too. On this plane the search walks to the range's
+    // edge, where no star is drawn.
+    m_window->controls()->modeBox()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.mode == SliceMode::RandomDirections,
+                             10000);
+    QVERIFY(m_window->result()->classesSeparated);
+    QVERIFY(!m_window->note().isEmpty());
+    QVERIFY(m_window->result()->minimum);
+    QCOMPARE(m_window->result()->minimum->status, SliceMinimumStatus::AtEdge);
+    QVERIFY(!m_window->heatMap()->minimumMarker()->visible());
+    QVERIFY(m_window->heatMap()->summary().contains(QStringLiteral("lies on its edge")));
+    saveGrab(*m_window, QStringLiteral("slices-separable-random.png"));
+    m_window->controls()->modeBox()->setCurrentIndex(0);
+
+    // Overlapping classes have a minimum, and the note goes.
+    rows.push_back({5.0, 5.0, 0.0});
+    rows.push_back({0.0, 0.0, 1.0});
+    m_window->openTable(numberTable({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("y")},
+                                    rows),
+                        QStringLiteral("overlapping.csv"), QStringLiteral("y"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->data().size() ==
+                                     Eigen::Index(rows.size()),
+                             10000);
+    QVERIFY(!m_window->result()->classesSeparated);
+    QVERIFY2(m_window->note().isEmpty(), qPrintable(m_window->note()));
+}
+
+void SliceWindowTest::minimumMarkerShowsLowestPoint()
+{
+    for (const int mode : {0, 1}) {
+        m_window->controls()->modeBox()->setCurrentIndex(mode);
+        QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                     int(m_window->result()->settings.mode) == mode,
+                                 10000);
+        const SliceResult &result = *m_window->result();
+        QVERIFY(result.minimum);
+        const SliceMinimum &minimum = *result.minimum;
+        QCOMPARE(minimum.status, SliceMinimumStatus::Settled);
+        // No node of the grid is lower, nor any point a little way off in any direction.
+        QVERIFY(minimum.value <= result.slice.values.minCoeff());
+        const LandscapeGrid &grid = result.slice.grid;
+        const double step = 1e-4 * (grid.slopeMaximum - grid.slopeMinimum);
+        for (const auto &[da, dc] : {std::pair{1, 0}, std::pair{-1, 0}, std::pair{0, 1},
+                                     std::pair{0, -1}, std::pair{1, 1}, std::pair{-1, 1}}) {
+            const double nearby = result.objective->value(
+                result.plane.pointAt(minimum.coordinates[0] + da * step,
+                                     minimum.coordinates[1] + dc * step));
+            QVERIFY(nearby >= minimum.value);
+        }
+        QCPGraph *marker = m_window->heatMap()->minimumMarker();
+        QVERIFY(marker->visible());
+        QCOMPARE(marker->dataCount(), 1);
+        QCOMPARE(marker->data()->at(0)->key, minimum.coordinates[0]);
+        QCOMPARE(marker->data()->at(0)->value, minimum.coordinates[1]);
+        const QString summary = m_window->heatMap()->summary();
+        QVERIFY2(summary.contains(QStringLiteral("minimum ✶ %1").arg(shortNumber(minimum.value))),
+                 qPrintable(summary));
+        QVERIFY(m_window->heatMap()->legend()->text().contains(QStringLiteral("minimum")));
+        saveGrab(*m_window, mode == 0 ? QStringLiteral("slices-minimum-parameters.png")
+                                      : QStringLiteral("slices-minimum-random.png"));
+    }
+}
+
+void SliceWindowTest::minimumOutsideRangeHidesMarker()
+{
+    // Zoomed far away from the minimum, the lowest point of the range lies on its edge.
+    const SliceResult &current = *m_window->result();
+    QVERIFY(current.minimum);
+    const Eigen::Vector2d at = current.minimum->coordinates;
+    const SliceRange far{at[0] + 50.0, at[0] + 60.0, at[1] - 1.0, at[1] + 1.0};
+    m_window->heatMap()->plot()->xAxis->setRange(far.firstMinimum, far.firstMaximum);
+    m_window->heatMap()->plot()->yAxis->setRange(far.secondMinimum, far.secondMaximum);
+    QTRY_VERIFY_WITH_TIMEOUT(showsRange(*m_window, far), 10000);
+    QCOMPARE(m_window->result()->minimum->status, SliceMinimumStatus::AtEdge);
+    QVERIFY(!m_window->heatMap()->minimumMarker()->visible());
+    const QString summary = m_window->heatMap()->summary();
+    QVERIFY2(summary.contains(QStringLiteral("no minimum in this range")), qPrintable(summary));
+}
+
+void SliceWindowTest::saveSliceCsvReadsBack()
+{
+    m_window->controls()->modeBox()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.mode == SliceMode::RandomDirections,
+                             10000);
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("slice.csv"));
+    QString error;
+    QVERIFY2(m_window->saveSliceCsv(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    const SliceResult &result = *m_window->result();
+    // The comment lines give the plane, entry by entry in the order of the parameters.
+    auto vectorAfter = [&](const QByteArray &prefix) {
+        for (const QByteArray &line : lines) {
+            if (line.startsWith(prefix)) {
+                const QList<QByteArray> cells = line.mid(prefix.size()).split(',');
+                Eigen::VectorXd vector(cells.size());
+                for (qsizetype k = 0; k < cells.size(); ++k)
+                    vector[k] = cells[k].toDouble();
+                return vector;
+            }
+        }
+        return Eigen::VectorXd();
+    };
+    QCOMPARE(vectorAfter("# origin: ").size(), Eigen::Index(4));
+    QCOMPARE(vectorAfter("# direction1: ").size(), Eigen::Index(4));
+    QCOMPARE(vectorAfter("# direction2: ").size(), Eigen::Index(4));
+    QCOMPARE(vectorAfter("# origin: "), result.plane.origin);
+    QCOMPARE(vectorAfter("# direction1: "), result.plane.first);
+    QCOMPARE(vectorAfter("# direction2: "), result.plane.second);
+    QVERIFY(lines.contains("# parameters: w(AIRFLOW),w(WATERTEMP),w(ACIDCONC),b"));
+    const qsizetype header = lines.indexOf("alpha,beta,loss");
+    QVERIFY(header > 0);
+    const LandscapeGrid &grid = result.slice.grid;
+    // One line per node, and a last empty piece after the final line end.
+    QCOMPARE(lines.size() - header - 2, qsizetype(grid.slopeCount) * grid.interceptCount);
+    for (const auto &[i, k] : {std::pair{0, 0}, std::pair{17, 90}, std::pair{120, 120}}) {
+        const QList<QByteArray> cells = lines[header + 1 + i * grid.interceptCount + k].split(',');
+        QCOMPARE(cells.size(), 3);
+        // The same doubles read back, and the plane's formula gives the same loss.
+        QCOMPARE(cells[0].toDouble(), grid.slopeAt(i));
+        QCOMPARE(cells[1].toDouble(), grid.interceptAt(k));
+        QCOMPARE(cells[2].toDouble(), result.slice.values(i, k));
+        const Eigen::VectorXd theta = vectorAfter("# origin: ") +
+                                      cells[0].toDouble() * vectorAfter("# direction1: ") +
+                                      cells[1].toDouble() * vectorAfter("# direction2: ");
+        const double expected = result.objective->value(theta);
+        COMPARE_NEAR(cells[2].toDouble(), expected, test::relativeTolerance(expected, 1e-11, 1e-13));
+    }
+    // The shortcut is Ctrl+S.
+    bool hasShortcut = false;
+    for (const QAction *action : m_window->actions())
+        hasShortcut = hasShortcut || action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_S);
+    QVERIFY(hasShortcut);
+    // A folder that does not exist gives a reason, not a crash.
+    QVERIFY(!m_window->saveSliceCsv(directory.filePath(QStringLiteral("none/slice.csv")), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void SliceWindowTest::saveImageWritesPlots()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("slice.png"));
+    QString error;
+    QVERIFY(m_window->saveImageButton()->isEnabled());
+    QVERIFY2(m_window->saveImage(path, &error), qPrintable(error));
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= m_window->heatMap()->width());
+    QVERIFY(image.height() >= m_window->heatMap()->height() + m_window->profileView()->height());
+    QVERIFY(!m_window->saveImage(directory.filePath(QStringLiteral("none/slice.png")), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void SliceWindowTest::randomDirectionsAreShown()
+{
+    QVERIFY(!m_window->heatMap()->directionsLabel()->isVisibleTo(m_window));
+    m_window->controls()->modeBox()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.mode == SliceMode::RandomDirections,
+                             10000);
+    const QLabel *label = m_window->heatMap()->directionsLabel();
+    QVERIFY(label->isVisibleTo(m_window));
+    const SliceResult &result = *m_window->result();
+    QVERIFY2(label->text().contains(shortNumber(result.plane.first[0])), qPrintable(label->text()));
+    QVERIFY(label->toolTip().contains(QStringLiteral("w(ACIDCONC)")));
+    QVERIFY(label->toolTip().contains(QString::number(result.plane.second[3], 'g', 17)));
+}
+
+void SliceWindowTest::progressCountsRows()
+{
+    QProgressBar *bar = m_window->busyIndicator();
+    int largest = 0;
+    int maximum = 0;
+    QMetaObject::Connection watch = connect(bar, &QProgressBar::valueChanged, this, [&](int value) {
+        largest = std::max(largest, value);
+        maximum = bar->maximum();
+    });
+    m_window->controls()->seedBox()->setValue(m_window->controls()->seedBox()->value() + 1);
+    m_window->controls()->modeBox()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->settings.mode == SliceMode::RandomDirections,
+                             10000);
+    disconnect(watch);
+    // The coarse grid's rows and then the full grid's.
+    QCOMPARE(maximum, SliceJob::coarseResolution + SliceWindow::resolution);
+    QVERIFY2(largest > SliceJob::coarseResolution, qPrintable(QString::number(largest)));
 }
 
 QTEST_MAIN(SliceWindowTest)

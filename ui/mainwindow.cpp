@@ -17,6 +17,7 @@
 #include "viewregistry.h"
 
 #include "core/csvreader.h"
+#include "core/linearmodelinput.h"
 #include "core/csvwriter.h"
 
 #include <qcustomplot.h>
@@ -25,6 +26,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeyEvent>
@@ -287,6 +289,7 @@ void MainWindow::importCsv(const QString &path)
             ? tr(", skipped %1 rows with invalid cells").arg(dialog.skippedRowCount())
             : QString();
     if (dialog.dataset()) {
+        m_csvOrigin = CsvOrigin{dialog.dataset(), path, dialog.dialect(), dialog.targetColumn()};
         m_model.setData(dialog.dataset(), tr("Open %1").arg(name));
         statusBar()->showMessage(
             tr("Loaded %1 rows from %2%3").arg(m_model.data().size()).arg(path, skipped), 10000);
@@ -294,8 +297,11 @@ void MainWindow::importCsv(const QString &path)
     }
     // Several x columns: the main window fits one feature, the model slices window several.
     showModelSlices();
-    m_sliceWindow->openTable(tableFromCsvColumns(*dialog.columns()), path,
-                             dialog.targetColumn());
+    // Opened for the slices window on purpose, so it shows the file even if the user had
+    // opened another there.
+    m_sliceWindow->offerMainWindowTable(tableFromCsvColumns(*dialog.columns()), path,
+                                        dialog.targetColumn());
+    m_sliceWindow->useMainWindowData();
     statusBar()->showMessage(tr("Opened %1 rows of %2 in Model slices%3")
                                  .arg(dialog.multiFeatureData()->size())
                                  .arg(path, skipped),
@@ -359,10 +365,58 @@ void MainWindow::showModelSlices()
     if (!m_sliceWindow) {
         const QString spec = m_model.lossEntry(m_model.state().currentLoss).loss->spec();
         m_sliceWindow = new SliceWindow(spec, this);
+        m_sliceOfferedData = nullptr;
+        offerDataToSlices();
+        connect(&m_model, &SessionModel::changed, m_sliceWindow,
+                [this](SessionModel::Changes changes) {
+                    if (changes & SessionModel::DataChanged)
+                        offerDataToSlices();
+                });
     }
     m_sliceWindow->show();
     m_sliceWindow->raise();
     m_sliceWindow->activateWindow();
+}
+
+void MainWindow::offerDataToSlices()
+{
+    if (!m_sliceWindow || m_sliceOfferedData == &m_model.data())
+        return;
+    m_sliceOfferedData = &m_model.data();
+    if (!m_csvOrigin || m_csvOrigin->data.get() != &m_model.data()) {
+        // Edited, synthetic or bundled data has no file behind it: the window keeps its data.
+        m_sliceWindow->offerMainWindowTable(std::nullopt, QString(), QString());
+        return;
+    }
+    // The whole file with the dialect chosen on import, of which the line uses two columns.
+    QFile file(m_csvOrigin->path);
+    CsvError error;
+    std::optional<CsvTable> table;
+    if (file.open(QIODevice::ReadOnly)) {
+        table = parseCsvText(file.readAll(), m_csvOrigin->dialect, true,
+                             QFileInfo(m_csvOrigin->path).fileName(), &error);
+    }
+    std::optional<CsvTable> numeric =
+        table ? numericColumnsTable(*table, m_csvOrigin->targetColumn) : std::nullopt;
+    QString target = m_csvOrigin->targetColumn;
+    const Dataset &loaded = m_model.data();
+    if (!numeric || !numeric->header.contains(loaded.featureName)) {
+        // Rows that the import skipped, or a file changed since, can leave the loaded columns
+        // out of the numeric table. The two loaded columns still make a table.
+        qCInfo(lcUi) << "slices window gets the loaded columns of" << m_csvOrigin->path;
+        CsvTable columns;
+        columns.header = {loaded.featureName, loaded.targetName};
+        for (Eigen::Index i = 0; i < loaded.size(); ++i) {
+            columns.rows.push_back({QByteArray::number(loaded.feature[i], 'g', 17),
+                                    QByteArray::number(loaded.target[i], 'g', 17)});
+            columns.lineNumbers.push_back(i + 2);
+            columns.firstLineNumbers.push_back(i + 2);
+        }
+        columns.headerLine = 1;
+        numeric = std::move(columns);
+        target = loaded.targetName;
+    }
+    m_sliceWindow->offerMainWindowTable(std::move(numeric), m_csvOrigin->path, target);
 }
 
 void MainWindow::showRobustnessWorkbench()

@@ -8,6 +8,7 @@
 #include "trainingrecording.h"
 #include "viewexportdialog.h"
 
+#include "core/csvdialect.h"
 #include "core/syntheticdata.h"
 
 #include <QMainWindow>
@@ -192,6 +193,22 @@ private:
     QString m_lastDirectory;
     SyntheticSettings m_syntheticSettings;
     SliceWindow *m_sliceWindow = nullptr;
+    // The file that File > Open CSV last loaded the line's data from, so that the model slices
+    // window can show its numeric columns while that data is current (not edited or replaced).
+    // The data pointer identifies the data, also after an undo brings it back.
+    struct CsvOrigin
+    {
+        std::shared_ptr<const Dataset> data;
+        QString path;
+        CsvDialect dialect;
+        QString targetColumn;
+    };
+    std::optional<CsvOrigin> m_csvOrigin;
+    // The data that the slices window was last offered a table for, so that it is read once.
+    const Dataset *m_sliceOfferedData = nullptr;
+    // Offers the slices window the loaded file's numeric columns when the current data is the
+    // file's, and withdraws the offer otherwise.
+    void offerDataToSlices();
     WorkbenchWindow *m_workbenchWindow = nullptr;
     // The last export's choices, which the dialog offers again.
     AnimationExportRequest m_animationRequest;

@@ -1,12 +1,10 @@
 #include "slicecomputation.h"
 
+#include "core/linearmodelinput.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace losslens {
 
@@ -30,9 +28,11 @@ SlicePath SlicePath::thinned(const LinearTrainingPath &path, int pointLimit)
     thin.divergedAt = path.divergedAt;
     thin.divergedLoss = path.divergedLoss;
     thin.recordedStepCount = path.stepCount();
-    const std::int64_t updates = path.stepCount();
+    // Positions in path: one per update for a path that recorded every update, else one per
+    // recorded point of a path that training already bounded.
+    const std::int64_t lastPosition = static_cast<std::int64_t>(path.thetas.size()) - 1;
     const std::int64_t intervals = std::max(pointLimit, 2) - 1;
-    const std::int64_t keptCount = std::min(updates, intervals) + 1;
+    const std::int64_t keptCount = std::min(lastPosition, intervals) + 1;
     std::vector<int> steps;
     std::vector<Eigen::VectorXd> thetas;
     std::vector<double> losses;
@@ -42,11 +42,11 @@ SlicePath SlicePath::thinned(const LinearTrainingPath &path, int pointLimit)
     for (std::int64_t i = 0; i < keptCount; ++i) {
         // k_i = round(i n / (keptCount - 1)) in integers; every k_i is distinct because the
         // spacing n / (keptCount - 1) is at least 1.
-        const std::int64_t step =
-            updates < intervals ? i : (i * updates + intervals / 2) / intervals;
-        steps.push_back(int(step));
-        thetas.push_back(path.thetas[std::size_t(step)]);
-        losses.push_back(path.losses[std::size_t(step)]);
+        const std::int64_t position =
+            lastPosition < intervals ? i : (i * lastPosition + intervals / 2) / intervals;
+        steps.push_back(path.stepAt(std::size_t(position)));
+        thetas.push_back(path.thetas[std::size_t(position)]);
+        losses.push_back(path.losses[std::size_t(position)]);
     }
     thin.steps = SharedArray<int>(std::move(steps));
     thin.thetas = SharedArray<Eigen::VectorXd>(std::move(thetas));
@@ -166,23 +166,18 @@ void projectPath(SliceResult &result)
 bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
                          const SliceSettings &settings, int resolution, int coarseResolution,
                          std::optional<SlicePath> knownPath, std::stop_token stop,
-                         const std::function<void(SliceResult)> &publish)
+                         const std::function<void(SliceResult)> &publish,
+                         const std::function<void(int rowsDone)> &progress)
 {
     if (!knownPath) {
         const Eigen::VectorXd start = Eigen::VectorXd::Zero(objective->parameterCount());
-        std::optional<LinearTrainingPath> trained = trainLinearModel(
-            *objective, start, settings.learningRate, settings.stepLimit, stop);
+        // Training records at most slicePathPointLimit points, so memory stays small however
+        // many updates the run takes.
+        const std::optional<LinearTrainingPath> trained =
+            trainLinearModel(*objective, start, settings.learningRate, settings.stepLimit, stop,
+                             slicePathPointLimit);
         if (trained)
             knownPath = SlicePath::thinned(*trained);
-        // Only the thinned path outlives training, so the whole run is released here.
-        trained.reset();
-#if defined(__GLIBC__)
-        // glibc keeps the freed blocks of a long run (one per theta, about 440 MB for 10^6
-        // updates of 51 parameters) in the worker thread's arena, and malloc_trim returns them
-        // to the system. A stopped run may have recorded as many.
-        if (settings.stepLimit >= slicePathPointLimit)
-            malloc_trim(0);
-#endif
         if (!knownPath)
             return false;
     }
@@ -200,24 +195,45 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
     if (stop.stop_requested())
         return false;
 
+    result.classesSeparated = classesSeparatedAt(*objective, result.path.end());
+
+    // The full grid's rows count after the coarse grid's.
+    int rowsBefore = 0;
+    auto rowsDone = [&](int rows) {
+        if (progress)
+            progress(rowsBefore + rows);
+    };
     if (coarseResolution < resolution) {
         const LandscapeGrid grid = sliceGrid(result, coarseResolution);
-        std::optional<Landscape> coarse = computeSlice(*objective, result.plane, grid, stop);
+        std::optional<Landscape> coarse =
+            computeSlice(*objective, result.plane, grid, stop, rowsDone);
         if (!coarse)
             return false;
+        rowsBefore = coarseResolution;
         SliceResult coarseResult = result;
         coarseResult.slice = std::move(*coarse);
+        coarseResult.minimum = findSliceMinimum(*objective, result.plane, coarseResult.slice, stop);
+        if (stop.stop_requested())
+            return false;
         coarseResult.complete = false;
         publish(std::move(coarseResult));
     }
     const LandscapeGrid grid = sliceGrid(result, resolution);
-    std::optional<Landscape> slice = computeSlice(*objective, result.plane, grid, stop);
+    std::optional<Landscape> slice = computeSlice(*objective, result.plane, grid, stop, rowsDone);
     if (!slice)
         return false;
     result.slice = std::move(*slice);
+    result.minimum = findSliceMinimum(*objective, result.plane, result.slice, stop);
+    if (stop.stop_requested())
+        return false;
     result.complete = true;
     publish(std::move(result));
     return true;
+}
+
+int sliceRowCount(int resolution, int coarseResolution)
+{
+    return coarseResolution < resolution ? coarseResolution + resolution : resolution;
 }
 
 std::optional<SliceResult> computeSliceResult(std::shared_ptr<const LinearModelObjective> objective,

@@ -92,10 +92,11 @@ private:
 // updates.
 inline constexpr int slicePathPointLimit = 2001;
 
-// The part of a training run on a linear model that the slice views use. A long run is thinned
-// after training, because the views draw at most a few thousand points and the profile uses the
-// start and the end alone. Keeping every update would cost memory and time on every zoom without
-// changing what is shown: 10^6 updates of 51 parameters are about 400 MB. A run of n updates with
+// The part of a training run on a linear model that the slice views use. A long run is thinned,
+// because the views draw at most a few thousand points and the profile uses the start and the
+// end alone. Keeping every update would cost memory and time on every zoom without changing what
+// is shown: 10^6 updates of 51 parameters are about 400 MB. The window's training records at
+// most pointLimit points already (LinearTrainingSettings::recordedPointLimit). A run of n updates with
 // n + 1 <= pointLimit points keeps every point. A longer one keeps pointLimit points, those after
 // k_i = round(i n / (pointLimit - 1)) updates for i = 0 .. pointLimit - 1, which include the
 // start (k = 0) and the end (k = n) and are evenly spaced in between. The step count, the status
@@ -121,7 +122,8 @@ struct SlicePath
     int stepCount() const { return recordedStepCount; }
     int stepsTaken() const { return divergedAt >= 0 ? divergedAt : stepCount(); }
 
-    // Keeps at most pointLimit (at least 2) points of path, as described above.
+    // Keeps at most pointLimit (at least 2) points of path, as described above. Of a path that
+    // recorded only some updates, it keeps evenly spaced recorded points with their steps.
     static SlicePath thinned(const LinearTrainingPath &path,
                              int pointLimit = slicePathPointLimit);
 };
@@ -154,6 +156,12 @@ struct SliceResult
     std::vector<double> profile;
     // False for the quick coarse grid that comes before the full one.
     bool complete = true;
+    // The lowest mean loss on the plane within the grid's range, searched from the grid's
+    // lowest node (see findSliceMinimum), or empty when no node is finite.
+    std::optional<SliceMinimum> minimum;
+    // Whether the end of training separates the classes, so that the mean loss has no minimum
+    // and keeps falling as the weights grow (see classesSeparatedAt).
+    bool classesSeparated = false;
 
     // The through-point's coordinates on the plane: the two parameters' values, or (0, 0) on the
     // random plane, whose origin it is.
@@ -183,15 +191,21 @@ SlicePlane slicePlane(const SliceSettings &settings, const Eigen::VectorXd &thet
 // takes them in.
 LandscapeGrid sliceGrid(const SliceResult &result, int resolution);
 
+// The rows of grid that computeSliceResults computes: the coarse grid's, when there is one,
+// and the full grid's. Its progress counts them.
+int sliceRowCount(int resolution, int coarseResolution);
+
 // Trains from theta = 0 and thins the path (unless knownPath is given, which must come from the
 // same objective, learning rate and step limit), then computes the profile and a slice of
 // resolution x resolution nodes. publish receives a coarse result first when coarseResolution is below
-// resolution, then the complete one. Returns false when stop is requested first, and then
-// publishes nothing more.
+// resolution, then the complete one. progress, when set, receives the grid rows finished so far
+// (of sliceRowCount()) from the worker threads, as computeSlice's rowsDone does. Returns false
+// when stop is requested first, and then publishes nothing more.
 bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
                          const SliceSettings &settings, int resolution, int coarseResolution,
                          std::optional<SlicePath> knownPath, std::stop_token stop,
-                         const std::function<void(SliceResult)> &publish);
+                         const std::function<void(SliceResult)> &publish,
+                         const std::function<void(int rowsDone)> &progress = {});
 
 // The complete result alone, or std::nullopt when stop is requested first.
 std::optional<SliceResult> computeSliceResult(std::shared_ptr<const LinearModelObjective> objective,

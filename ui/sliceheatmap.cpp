@@ -45,7 +45,7 @@ SliceHeatMap::SliceHeatMap(QWidget *parent)
       m_showContours(new QCheckBox(tr("&Contours"), this)),
       m_fitView(new QPushButton(tr("Fit &view"), this)), m_title(new QLabel(tr("Slice"), this)),
       m_summary(new QLabel(tr("Computing…"), this)), m_plot(new QCustomPlot(this)),
-      m_readOut(new QLabel(this))
+      m_directions(new QLabel(this)), m_readOut(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -77,6 +77,12 @@ SliceHeatMap::SliceHeatMap(QWidget *parent)
     m_readOut->setWordWrap(true);
     m_readOut->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_readOut);
+    m_directions->setObjectName(QStringLiteral("sliceDirections"));
+    m_directions->setContentsMargins(6, 0, 6, 2);
+    m_directions->setWordWrap(true);
+    m_directions->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_directions->setVisible(false);
+    layout->addWidget(m_directions);
 
     m_rangeSettle.setSingleShot(true);
     m_rangeSettle.setInterval(60);
@@ -161,9 +167,13 @@ void SliceHeatMap::createPlottables()
                             QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(200, 0, 0), 2),
                                             QColor(255, 90, 90), 11),
                             tr("end of training"));
+    m_minimumMarker = addMarker(m_plot,
+                                QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor(20, 20, 20), 2.5),
+                                                Qt::NoBrush, 15),
+                                tr("minimum"));
     for (QCPAbstractPlottable *plottable :
          std::initializer_list<QCPAbstractPlottable *>{m_pathOutline, m_path, m_startMarker,
-                                                       m_endMarker})
+                                                       m_endMarker, m_minimumMarker})
         plottable->setVisible(false);
 }
 
@@ -286,6 +296,8 @@ void SliceHeatMap::showResult(std::shared_ptr<const SliceResult> result)
     updateContours();
     updateTitles();
     updateMarkers();
+    updateMinimumMarker();
+    updateDirections();
     const Eigen::Vector2d centre = m_result->throughCoordinates();
     showReadOut(centre[0], centre[1]);
     m_plot->replot();
@@ -323,6 +335,33 @@ void SliceHeatMap::updateTitles()
     }
     if (m_lowest > m_highest)
         summary += tr("; the mean loss overflows everywhere on this slice");
+    if (slice.minimum) {
+        const SliceMinimum &minimum = *slice.minimum;
+        const QString where = tr("(%1, %2)").arg(shortNumber(minimum.coordinates[0]),
+                                                 shortNumber(minimum.coordinates[1]));
+        summary += QLatin1Char('\n');
+        switch (minimum.status) {
+        case SliceMinimumStatus::Settled:
+            // Separated classes: the plane keeps some parameters fixed, which can give it a
+            // minimum of its own although the mean loss over all parameters has none.
+            summary += slice.classesSeparated
+                           ? tr("minimum ✶ %1 at %2 on this plane, though the mean loss over "
+                                "all parameters has none")
+                                 .arg(shortNumber(minimum.value), where)
+                           : tr("minimum ✶ %1 at %2 on this plane")
+                                 .arg(shortNumber(minimum.value), where);
+            break;
+        case SliceMinimumStatus::NotSettled:
+            summary += tr("lowest point found ✶ %1 at %2 (the search did not settle)")
+                           .arg(shortNumber(minimum.value), where);
+            break;
+        case SliceMinimumStatus::AtEdge:
+            summary += tr("no minimum in this range: the lowest mean loss, %1 at %2, lies on "
+                          "its edge")
+                           .arg(shortNumber(minimum.value), where);
+            break;
+        }
+    }
     if (!slice.complete) {
         summary += m_refinementStopped ? tr(" (coarse grid: stopped before the full one)")
                                        : tr(" (coarse grid, refining…)");
@@ -427,6 +466,66 @@ void SliceHeatMap::updateMarkers()
                  "least-squares projection onto the plane. The farthest lies %1 from it, and the "
                  "colours under the path show the loss on the plane, not the path's own loss.")
                   .arg(distance));
+}
+
+void SliceHeatMap::updateMinimumMarker()
+{
+    const std::optional<SliceMinimum> &minimum = m_result->minimum;
+    const bool markerVisible = minimum && minimum->status != SliceMinimumStatus::AtEdge;
+    m_minimumMarker->setVisible(markerVisible);
+    if (!markerVisible) {
+        m_minimumMarker->data()->clear();
+        return;
+    }
+    // The legend draws the star beside the name.
+    m_minimumMarker->setName(minimum->status == SliceMinimumStatus::Settled
+                                 ? tr("minimum")
+                                 : tr("lowest point found"));
+    m_minimumMarker->setData({minimum->coordinates[0]}, {minimum->coordinates[1]});
+}
+
+namespace {
+
+// "(0.12, -3.4, …)" with at most entryLimit entries, for a line under the map.
+QString shortVector(const Eigen::VectorXd &vector, Eigen::Index entryLimit)
+{
+    QStringList entries;
+    for (Eigen::Index k = 0; k < std::min(vector.size(), entryLimit); ++k)
+        entries << shortNumber(vector[k]);
+    if (vector.size() > entryLimit)
+        entries << QStringLiteral("…");
+    return QLatin1Char('(') + entries.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+} // namespace
+
+void SliceHeatMap::updateDirections()
+{
+    const SliceResult &slice = *m_result;
+    const bool random = slice.settings.mode == SliceMode::RandomDirections;
+    m_directions->setVisible(random);
+    if (!random) {
+        m_directions->clear();
+        m_directions->setToolTip(QString());
+        return;
+    }
+    constexpr Eigen::Index entryLimit = 6;
+    m_directions->setText(tr("direction 1 = %1; direction 2 = %2")
+                              .arg(shortVector(slice.plane.first, entryLimit),
+                                   shortVector(slice.plane.second, entryLimit)));
+    // The tooltip lists every entry by parameter name, with full precision.
+    const QStringList names = slice.objective->parameterNames();
+    QStringList lines;
+    lines << tr("theta(a, c) = centre + a · direction 1 + c · direction 2, in training "
+                "coordinates:");
+    for (Eigen::Index k = 0; k < slice.plane.origin.size(); ++k) {
+        lines << tr("%1: centre %2, direction 1 %3, direction 2 %4")
+                     .arg(names.value(int(k)))
+                     .arg(slice.plane.origin[k], 0, 'g', 17)
+                     .arg(slice.plane.first[k], 0, 'g', 17)
+                     .arg(slice.plane.second[k], 0, 'g', 17);
+    }
+    m_directions->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 void SliceHeatMap::showReadOut(double a, double c)

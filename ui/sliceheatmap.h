@@ -38,6 +38,11 @@ public:
     QCPCurve *pathCurve() const { return m_path; }
     QCPGraph *startMarker() const { return m_startMarker; }
     QCPGraph *endMarker() const { return m_endMarker; }
+    // The star at the lowest mean loss found on the plane, hidden when that lies on the range's
+    // edge (the minimum is then outside the range) or when there is none.
+    QCPGraph *minimumMarker() const { return m_minimumMarker; }
+    // The line under the map that gives the two random directions, hidden on a parameter plane.
+    QLabel *directionsLabel() const { return m_directions; }
     // The labelled contour lines over the map, empty while they are switched off.
     const ContourOverlay *contours() const { return m_contours; }
     QCheckBox *logarithmicBox() const { return m_logarithmic; }
@@ -82,6 +87,8 @@ private:
     void updateColourScale();
     void updateContours();
     void updateMarkers();
+    void updateMinimumMarker();
+    void updateDirections();
     void updateTitles();
     void showReadOut(double a, double c);
     QString axisLabel(int parameter) const;
@@ -99,6 +106,8 @@ private:
     QCPCurve *m_path;
     QCPGraph *m_startMarker;
     QCPGraph *m_endMarker;
+    QCPGraph *m_minimumMarker;
+    QLabel *m_directions;
     LegendLabel *m_legend;
     QLabel *m_readOut;
     std::shared_ptr<const SliceResult> m_result;

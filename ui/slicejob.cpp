@@ -6,6 +6,8 @@
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <mutex>
+
 namespace losslens {
 
 SliceJob::SliceJob(QObject *parent) : QObject(parent) {}
@@ -34,11 +36,23 @@ void computeInBackground(QPromise<ResultPointer> &promise,
                          SliceSettings settings, int resolution,
                          std::optional<SlicePath> knownPath, std::stop_token stop)
 {
-    computeSliceResults(objective, settings, resolution, SliceJob::coarseResolution,
-                        std::move(knownPath), stop, [&](SliceResult result) {
-                            promise.addResult(
-                                std::make_shared<const SliceResult>(std::move(result)));
-                        });
+    promise.setProgressRange(0, sliceRowCount(resolution, SliceJob::coarseResolution));
+    // The grid's worker threads finish rows out of order, so only a count above the last one
+    // reported goes to the promise, and the bar never moves back.
+    std::mutex progressMutex;
+    int reportedRows = 0;
+    computeSliceResults(
+        objective, settings, resolution, SliceJob::coarseResolution, std::move(knownPath), stop,
+        [&](SliceResult result) {
+            promise.addResult(std::make_shared<const SliceResult>(std::move(result)));
+        },
+        [&](int rowsDone) {
+            const std::lock_guard lock(progressMutex);
+            if (rowsDone > reportedRows) {
+                reportedRows = rowsDone;
+                promise.setProgressValue(rowsDone);
+            }
+        });
 }
 
 } // namespace
@@ -70,6 +84,11 @@ void SliceJob::request(std::shared_ptr<const LinearModelObjective> objective,
                     emit busyChanged(false);
                 }
                 emit resultReady(result);
+            });
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this, watcher, generation](int rowsDone) {
+                if (generation == m_generation && m_busy)
+                    emit progressChanged(rowsDone, watcher->progressMaximum());
             });
     connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
     watcher->setFuture(QtConcurrent::run(computeInBackground, objective, settings, resolution,

@@ -36,6 +36,9 @@ signals:
     // A coarse or complete result of the latest request.
     void resultReady(std::shared_ptr<const losslens::SliceResult> result);
     void busyChanged(bool busy);
+    // Grid rows of the latest request finished so far, of rowCount (see sliceRowCount). It is
+    // not emitted while the model trains, whose length is not known beforehand.
+    void progressChanged(int rowsDone, int rowCount);
 
 private:
     std::stop_source m_stop;

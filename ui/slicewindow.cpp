@@ -1,18 +1,25 @@
 #include "slicewindow.h"
 
+#include "lossinfo.h"
 #include "slicecontrols.h"
+#include "sliceexport.h"
 #include "sliceheatmap.h"
 #include "sliceprofileview.h"
 #include "uilogging.h"
 
 #include "core/csvcolumns.h"
+#include "core/linearmodelinput.h"
 
 #include <QAction>
 #include <QFileDialog>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QImageWriter>
 #include <QKeyEvent>
+#include <QMessageBox>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -20,6 +27,8 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 // Registers the bundled data with Qt's resource system. The resources live in the static ui
 // library, so they are not registered before this runs. Registering twice is harmless,
@@ -42,7 +51,10 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     : QWidget(parent, Qt::Window), m_controls(new SliceControls(lossSpec, this)),
       m_heatMap(new SliceHeatMap(this)), m_profile(new SliceProfileView(this)),
       m_message(new QLabel(this)), m_busyIndicator(new QProgressBar(this)),
-      m_status(new QLabel(this)), m_cancelButton(new QPushButton(tr("Cancel"), this))
+      m_status(new QLabel(this)), m_cancelButton(new QPushButton(tr("Cancel"), this)),
+      m_note(new QLabel(this)), m_saveCsv(new QPushButton(tr("Save slice as CSV…"), this)),
+      m_saveImage(new QPushButton(tr("Save image…"), this)),
+      m_mainWindowData(new QPushButton(tr("Use the main window's data"), this))
 {
     setWindowTitle(tr("LossLens — Model slices"));
 
@@ -57,6 +69,11 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     closeAction->setShortcutContext(Qt::WindowShortcut);
     connect(closeAction, &QAction::triggered, this, &QWidget::close);
     addAction(closeAction);
+    auto *saveCsvAction = new QAction(tr("Save slice as CSV…"), this);
+    saveCsvAction->setShortcut(QKeySequence::Save);
+    saveCsvAction->setShortcutContext(Qt::WindowShortcut);
+    connect(saveCsvAction, &QAction::triggered, this, &SliceWindow::saveSliceCsvAs);
+    addAction(saveCsvAction);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_controls);
@@ -68,7 +85,18 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b00020"));
     m_message->setVisible(false);
+    // A note on the result, such as separated classes, which is no error of the input.
+    m_note->setObjectName(QStringLiteral("sliceNote"));
+    m_note->setWordWrap(true);
+    m_note->setStyleSheet(QStringLiteral("color: #8a5300"));
+    m_note->setVisible(false);
+    m_mainWindowData->setObjectName(QStringLiteral("sliceMainWindowData"));
+    m_mainWindowData->setToolTip(
+        tr("Show the table that the main window opened with File > Open CSV, its numeric "
+           "columns with the main window's target, and follow the main window's files again."));
+    m_mainWindowData->setVisible(false);
     auto *plots = new QSplitter(Qt::Vertical, this);
+    m_plots = plots;
     plots->addWidget(m_heatMap);
     plots->addWidget(m_profile);
     plots->setChildrenCollapsible(false);
@@ -80,6 +108,9 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     m_busyIndicator->setRange(0, 0);
     m_busyIndicator->setMaximumWidth(120);
     m_busyIndicator->setTextVisible(false);
+    m_busyIndicator->setToolTip(tr("Rows of the slice's grid computed: the quick coarse grid, "
+                                   "then the full one. The bar moves to and fro while the "
+                                   "model trains."));
     QSizePolicy keptSize = m_busyIndicator->sizePolicy();
     keptSize.setRetainSizeWhenHidden(true);
     m_busyIndicator->setSizePolicy(keptSize);
@@ -94,9 +125,24 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     busyRow->addWidget(m_busyIndicator);
     busyRow->addWidget(m_status, 1);
     busyRow->addWidget(m_cancelButton);
+    m_saveCsv->setObjectName(QStringLiteral("sliceSaveCsv"));
+    m_saveCsv->setToolTip(tr("Save the slice's grid as CSV columns alpha, beta and loss, with "
+                             "the plane's origin and directions in comment lines (Ctrl+S)."));
+    m_saveImage->setObjectName(QStringLiteral("sliceSaveImage"));
+    m_saveImage->setToolTip(tr("Save the heat map and the profile as a PNG image."));
+    m_saveCsv->setEnabled(false);
+    m_saveImage->setEnabled(false);
+    busyRow->addWidget(m_saveCsv);
+    busyRow->addWidget(m_saveImage);
+
+    auto *messageRow = new QHBoxLayout;
+    messageRow->addWidget(m_message, 1);
+    // Aligned, the button keeps its own width when no message shares the row.
+    messageRow->addWidget(m_mainWindowData, 0, Qt::AlignTop | Qt::AlignRight);
 
     auto *right = new QVBoxLayout;
-    right->addWidget(m_message);
+    right->addLayout(messageRow);
+    right->addWidget(m_note);
     right->addWidget(plots, 1);
     right->addLayout(busyRow);
 
@@ -108,6 +154,10 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     connect(m_controls, &SliceControls::openRequested, this, &SliceWindow::openCsv);
     connect(&m_job, &SliceJob::resultReady, this, &SliceWindow::showResult);
     connect(&m_job, &SliceJob::busyChanged, this, &SliceWindow::showBusy);
+    connect(&m_job, &SliceJob::progressChanged, this, &SliceWindow::showProgress);
+    connect(m_saveCsv, &QPushButton::clicked, this, &SliceWindow::saveSliceCsvAs);
+    connect(m_saveImage, &QPushButton::clicked, this, &SliceWindow::saveImageAs);
+    connect(m_mainWindowData, &QPushButton::clicked, this, &SliceWindow::useMainWindowData);
     connect(m_cancelButton, &QPushButton::clicked, this, &SliceWindow::cancelComputation);
     connect(m_heatMap, &SliceHeatMap::viewRangeChanged, this,
             [this](const SliceRange &range) { requestRange(range); });
@@ -135,6 +185,10 @@ QString SliceWindow::status() const
 
 void SliceWindow::showBusy(bool busy)
 {
+    // Training comes first and its length is not known, so the bar moves to and fro until the
+    // first row of the grid is done.
+    if (busy)
+        m_busyIndicator->setRange(0, 0);
     m_busyIndicator->setVisible(busy);
     m_cancelButton->setEnabled(busy);
     // cancelComputation() puts its note here after the job reports that it is idle.
@@ -142,6 +196,14 @@ void SliceWindow::showBusy(bool busy)
         m_status->setText(tr("Computing the slice…"));
     else
         m_status->clear();
+}
+
+void SliceWindow::showProgress(int rowsDone, int rowCount)
+{
+    if (rowCount <= 0)
+        return;
+    m_busyIndicator->setRange(0, rowCount);
+    m_busyIndicator->setValue(std::clamp(rowsDone, 0, rowCount));
 }
 
 void SliceWindow::cancelComputation()
@@ -228,6 +290,9 @@ void SliceWindow::loadBundledData()
 
 bool SliceWindow::openCsvFile(const QString &path)
 {
+    // A file chosen here stays until the user opens another or chooses the main window's data.
+    m_followMainWindow = false;
+    m_mainWindowData->setVisible(m_mainWindowTable.has_value());
     CsvError error;
     std::optional<CsvTable> table = readCsvFile(path, &error);
     if (!table) {
@@ -250,6 +315,29 @@ void SliceWindow::openTable(CsvTable table, const QString &source, const QString
         tr("%1, %2 rows").arg(QFileInfo(source).fileName()).arg(m_table->rows.size()));
     qCInfo(lcUi) << "slice window opened" << source << m_table->rows.size() << "rows";
     recompute();
+}
+
+void SliceWindow::offerMainWindowTable(std::optional<CsvTable> table, const QString &source,
+                                       const QString &targetColumn)
+{
+    m_mainWindowTable = std::move(table);
+    m_mainWindowSource = source;
+    m_mainWindowTarget = targetColumn;
+    if (m_mainWindowTable && m_followMainWindow) {
+        useMainWindowData();
+        return;
+    }
+    m_mainWindowData->setVisible(m_mainWindowTable.has_value() && !m_followMainWindow);
+}
+
+void SliceWindow::useMainWindowData()
+{
+    if (!m_mainWindowTable)
+        return;
+    m_followMainWindow = true;
+    m_mainWindowData->setVisible(false);
+    qCInfo(lcUi) << "slice window follows the main window's data" << m_mainWindowSource;
+    openTable(*m_mainWindowTable, m_mainWindowSource, m_mainWindowTarget);
 }
 
 void SliceWindow::openCsv()
@@ -279,6 +367,14 @@ void SliceWindow::recompute()
         if (!data) {
             m_job.cancel();
             showMessage(error.message + keptNote);
+            return;
+        }
+        // The same rule as losslens fit: fewer rows than parameters leave the fit undetermined.
+        const QString rowProblem = linearModelRowCountProblem(data->size(), data->featureCount());
+        if (!rowProblem.isEmpty()) {
+            m_job.cancel();
+            showMessage(tr("%1 Untick features or open data with more rows.").arg(rowProblem) +
+                        keptNote);
             return;
         }
         m_data = std::make_shared<const MultiFeatureData>(std::move(*data));
@@ -346,7 +442,113 @@ void SliceWindow::showResult(std::shared_ptr<const SliceResult> result)
     m_result = std::move(result);
     m_heatMap->showResult(m_result);
     m_profile->showResult(m_result);
+    updateNote();
+    updateSaveButtons();
     emit resultShown();
+}
+
+QString SliceWindow::note() const
+{
+    return m_note->text();
+}
+
+void SliceWindow::updateNote()
+{
+    QString text;
+    if (m_result && m_result->classesSeparated) {
+        const Eigen::VectorXd &labels = m_result->objective->data().target;
+        const bool oneClass = labels.size() > 0 && labels.minCoeff() == labels.maxCoeff();
+        const QString lossName = lossNameInSentence(m_result->objective->loss());
+        text = oneClass
+                   ? tr("No minimum: every label is %1, so the mean %2 keeps falling towards 0 "
+                        "as the intercept grows. More training only moves it further.")
+                         .arg(labels[0])
+                         .arg(lossName)
+                   : tr("No minimum: the classes are linearly separable. At the end of training "
+                        "every row lies on its own side of the decision boundary, so the mean %1 "
+                        "keeps falling towards 0 as the weights grow, and more training only "
+                        "makes them larger.")
+                         .arg(lossName);
+    }
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+}
+
+void SliceWindow::updateSaveButtons()
+{
+    m_saveCsv->setEnabled(m_result != nullptr);
+    m_saveImage->setEnabled(m_result != nullptr);
+}
+
+bool SliceWindow::saveSliceCsv(const QString &path, QString *error)
+{
+    if (!m_result) {
+        *error = tr("There is no slice to save yet.");
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    const QByteArray text = sliceCsv(*m_result).toUtf8();
+    if (file.write(text) != text.size() || !file.flush()) {
+        *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    qCInfo(lcUi) << "slice saved as CSV" << path;
+    return true;
+}
+
+bool SliceWindow::saveImage(const QString &path, QString *error)
+{
+    if (!m_result) {
+        *error = tr("There is no slice to save yet.");
+        return false;
+    }
+    const QImage image = m_plots->grab().toImage();
+    QImageWriter writer(path, "png");
+    if (image.isNull() || !writer.write(image)) {
+        *error = tr("Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), writer.errorString());
+        return false;
+    }
+    qCInfo(lcUi) << "slice image saved" << path;
+    return true;
+}
+
+void SliceWindow::saveSliceCsvAs()
+{
+    if (!m_result)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save slice as CSV"), QDir(m_lastDirectory).filePath(QStringLiteral("slice.csv")),
+        tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    QString error;
+    if (!saveSliceCsv(path, &error))
+        QMessageBox::warning(this, tr("Cannot save the slice"), error);
+    else
+        m_status->setText(tr("Saved the slice to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void SliceWindow::saveImageAs()
+{
+    if (!m_result)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save image"), QDir(m_lastDirectory).filePath(QStringLiteral("slice.png")),
+        tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    QString error;
+    if (!saveImage(path, &error))
+        QMessageBox::warning(this, tr("Cannot save the image"), error);
+    else
+        m_status->setText(tr("Saved the image to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace losslens

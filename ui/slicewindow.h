@@ -30,6 +30,8 @@ class SliceProfileView;
 // a Cancel button show under the plots; Cancel and Esc stop the computation, and the plots keep
 // the last slice. Esc closes the window when nothing is computed, and Ctrl+W closes it at any
 // time. Closing or hiding the window stops the computation, which starts again when it shows.
+// A progress bar counts the grid rows computed. Ctrl+S saves the slice as CSV, and the plots
+// can be saved as a PNG image.
 class SliceWindow : public QWidget
 {
     Q_OBJECT
@@ -64,9 +66,38 @@ public:
     // file in the window.
     void openTable(CsvTable table, const QString &source, const QString &targetColumn);
 
+    // The main window's data as a table (its numeric columns), offered by the main window when
+    // it opens a CSV file or goes back to one. The window shows it at once while it follows the
+    // main window, which it does until the user opens a file in the window itself. Otherwise it
+    // keeps what it shows, and "Use the main window's data" switches to the table. An empty
+    // table withdraws the offer, as when the main window's data no longer comes from a file,
+    // and the window then keeps what it shows.
+    void offerMainWindowTable(std::optional<CsvTable> table, const QString &source,
+                              const QString &targetColumn);
+    // Whether a main-window table replaces the shown data as soon as it is offered.
+    bool followsMainWindow() const { return m_followMainWindow; }
+    QPushButton *mainWindowDataButton() const { return m_mainWindowData; }
+    // Shows the offered main-window table and follows the main window again.
+    void useMainWindowData();
+
+    // The note under the message about the current result, such as separated classes, or an
+    // empty string.
+    QString note() const;
+
+    // Writes the shown slice as CSV (see sliceCsv) or the plots as a PNG image. Each returns
+    // false with the reason in error when there is nothing to save or the file cannot be
+    // written.
+    bool saveSliceCsv(const QString &path, QString *error);
+    bool saveImage(const QString &path, QString *error);
+    QPushButton *saveCsvButton() const { return m_saveCsv; }
+    QPushButton *saveImageButton() const { return m_saveImage; }
+
 public slots:
     // Asks for a CSV file and opens it.
     void openCsv();
+    // Ask for a file name and save the slice as CSV (Ctrl+S) or the plots as a PNG image.
+    void saveSliceCsvAs();
+    void saveImageAs();
     // Stops the computation in flight, if any. The plots keep the last slice, and the status
     // line states that they do not show the current settings.
     void cancelComputation();
@@ -83,6 +114,9 @@ protected:
 private:
     void loadBundledData();
     void showBusy(bool busy);
+    void showProgress(int rowsDone, int rowCount);
+    void updateNote();
+    void updateSaveButtons();
     void recompute();
     // Starts computing the slice for objective and settings, replacing any request in flight.
     void requestSlice(std::shared_ptr<const LinearModelObjective> objective,
@@ -99,6 +133,16 @@ private:
     QProgressBar *m_busyIndicator;
     QLabel *m_status;
     QPushButton *m_cancelButton;
+    QLabel *m_note;
+    QPushButton *m_saveCsv;
+    QPushButton *m_saveImage;
+    QPushButton *m_mainWindowData;
+    QWidget *m_plots;
+    // The main window's data as offered, and whether an offer replaces the shown data.
+    std::optional<CsvTable> m_mainWindowTable;
+    QString m_mainWindowSource;
+    QString m_mainWindowTarget;
+    bool m_followMainWindow = true;
     // Set when hiding the window stopped a computation, which showing it again restarts.
     bool m_resumeOnShow = false;
     std::optional<CsvTable> m_table;
