@@ -971,8 +971,17 @@ void sumChunk(const Shape &shape, const double *targets, double inverseScale, co
             for (int k = 0; k < Chunk; ++k) {
                 V factor = hn::Zero(d);
                 V x = hn::Add(input, intercept[k]);
-                if constexpr (Form != InputForm::Margin)
-                    x = hn::Sub(x, hn::LoadU(d, targets + i));
+                if constexpr (Form != InputForm::Margin) {
+                    const V target = hn::LoadU(d, targets + i);
+                    // Huber's kernel (the shape with accumulate) uses the adders more than the
+                    // multiply-add units, so it forms (w x + b) - y as -(y * 1) + (w x + b),
+                    // which rounds once, as the subtraction does. The others keep the
+                    // subtraction, since most of their work is multiply-adds.
+                    if constexpr (requires { shape.accumulate(d, x, plain[k]); })
+                        x = hn::NegMulAdd(target, hn::Set(d, 1.0), x);
+                    else
+                        x = hn::Sub(x, target);
+                }
                 if constexpr (Form == InputForm::ScaledError)
                     x = hn::Mul(x, scale);
                 V termPlus = plus;
