@@ -34,6 +34,28 @@ std::shared_ptr<Dataset> scaledLine(double scale)
     return data;
 }
 
+// Shows MSE and log(e) and trains 5 steps. log(e) is infinite for the negative errors of the
+// start line y = 0, so its run stops at once. Returns that run's index, or -1.
+int trainWithInfiniteStart(MainWindow &window)
+{
+    window.resize(1200, 800);
+    window.show();
+    QString error;
+    window.model()->setEnabledLosses(
+        {LossCatalogue::parse(QStringLiteral("mse"), &error),
+         LossCatalogue::parse(QStringLiteral("formula:log(e)"), &error)});
+    if (!error.isEmpty())
+        return -1;
+    window.training()->runSteps(5);
+    int infiniteRun = -1;
+    for (int i = 0; i < window.model()->runCount(); ++i) {
+        const RunTrack *run = window.training()->run(i);
+        if (run && run->divergedAt() == 0)
+            infiniteRun = i;
+    }
+    return infiniteRun;
+}
+
 // The largest mean loss of every run's path, leaving out the run skippedRun.
 double largestLoss(MainWindow &window, int skippedRun = -1)
 {
@@ -158,22 +180,9 @@ void TestTrainingView::hugeLossNamed()
 void TestTrainingView::infiniteStartLossNamed()
 {
     MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    QString error;
-    window.model()->setEnabledLosses(
-        {LossCatalogue::parse(QStringLiteral("mse"), &error),
-         LossCatalogue::parse(QStringLiteral("formula:log(e)"), &error)});
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    window.training()->runSteps(5);
-    TrainingView *view = window.trainingView();
-    int infiniteRun = -1;
-    for (int i = 0; i < window.model()->runCount(); ++i) {
-        const RunTrack *run = window.training()->run(i);
-        if (run && run->divergedAt() == 0)
-            infiniteRun = i;
-    }
+    const int infiniteRun = trainWithInfiniteStart(window);
     QVERIFY(infiniteRun >= 0);
+    TrainingView *view = window.trainingView();
     QVERIFY(std::isinf(window.training()->run(infiniteRun)->divergedLoss()));
     const QString note = view->beyondAxisLabel()->text();
     QVERIFY(!view->beyondAxisLabel()->isHidden());
@@ -193,22 +202,9 @@ void TestTrainingView::infiniteStartLossNamed()
 void TestTrainingView::infiniteStartKeptInHistory()
 {
     MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    QString error;
-    window.model()->setEnabledLosses(
-        {LossCatalogue::parse(QStringLiteral("mse"), &error),
-         LossCatalogue::parse(QStringLiteral("formula:log(e)"), &error)});
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    window.training()->runSteps(5);
-    TrainingView *view = window.trainingView();
-    int infiniteRun = -1;
-    for (int i = 0; i < window.model()->runCount(); ++i) {
-        const RunTrack *run = window.training()->run(i);
-        if (run && run->divergedAt() == 0)
-            infiniteRun = i;
-    }
+    const int infiniteRun = trainWithInfiniteStart(window);
     QVERIFY(infiniteRun >= 0);
+    TrainingView *view = window.trainingView();
     const RunTrack *run = window.training()->run(infiniteRun);
     QCOMPARE(run->history().size(), std::size_t(1));
     QVERIFY(std::isinf(run->history().front().loss));
