@@ -259,8 +259,15 @@ std::vector<double> linearLevels(double low, double high, int targetCount)
             const double last = std::ceil(high / step) - 1.0;
             if (!(last - first < 4.0 * targetCount))
                 continue;
+            // Beyond 2^52 consecutive multiples are no longer distinct doubles (k + 1 rounds to
+            // k), as for a range only a few ulps wide: such steps are finer than the values.
+            constexpr double exactIntegerLimit = 4503599627370496.0; // 2^52
+            if (!(std::abs(first) < exactIntegerLimit && std::abs(last) < exactIntegerLimit))
+                continue;
             std::vector<double> levels;
-            for (double k = first; k <= last; k += 1.0) {
+            const int count = static_cast<int>(last - first) + 1;
+            for (int index = 0; index < count; ++index) {
+                const double k = first + index;
                 // k * mantissa is an exact integer, and one multiplication or division by a
                 // power of ten rounds once, so 3 * 0.1 comes out as the double nearest 0.3.
                 const double multiple = k * mantissa;

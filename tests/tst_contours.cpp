@@ -435,6 +435,15 @@ void TestContours::linearLevelsExamples()
     // A logarithmic request on a range that reaches 0 falls back to linear levels.
     QCOMPARE(chooseContourLevels(0.0, 100.0, ContourSpacing::Logarithmic),
              chooseContourLevels(0.0, 100.0, ContourSpacing::Linear));
+    // A landscape flat to two ulps, as Barron's loss at alpha = -60 with c = 1e-6 gives: the
+    // steps are finer than the values, so there are no levels, and the search for them ends.
+    const double flatLow = 1.0333333333333332;
+    const double flatHigh = std::nextafter(std::nextafter(flatLow, 2.0), 2.0);
+    QVERIFY(chooseContourLevels(flatLow, flatHigh, ContourSpacing::Linear).size() <= 1);
+    QVERIFY(chooseContourLevels(flatLow, flatHigh, ContourSpacing::Logarithmic).size() <= 1);
+    QVERIFY(
+        chooseContourLevels(1e300, std::nextafter(1e300, 2e300), ContourSpacing::Linear).size() <=
+        1);
 }
 
 void TestContours::logarithmicLevelsEvenInLog_data()
