@@ -1,3 +1,4 @@
+#include "core/contours.h"
 #include "core/losscatalogue.h"
 #include "testdata.h"
 #include "ui/contouroverlay.h"

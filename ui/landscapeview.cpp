@@ -258,9 +258,19 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
         m_colourExponent = static_cast<int>(std::floor(std::log10(largest))) - 100;
     }
     const double unit = std::pow(10.0, m_colourExponent);
+    // Cells whose mean loss is infinite or undefined (a formula such as log(e) where an error is
+    // negative) are NaN, which the gradient leaves blank, so the colours span the finite values.
+    m_undefinedCellCount = 0;
     for (int i = 0; i < grid.slopeCount; ++i) {
-        for (int j = 0; j < grid.interceptCount; ++j)
-            m_map->data()->setCell(i, j, displayable(landscape.values(i, j) / unit));
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double value = landscape.values(i, j) / unit;
+            if (std::isfinite(value)) {
+                m_map->data()->setCell(i, j, value);
+            } else {
+                m_map->data()->setCell(i, j, std::numeric_limits<double>::quiet_NaN());
+                ++m_undefinedCellCount;
+            }
+        }
     }
     m_scale->axis()->setLabel(m_colourExponent == 0
                                   ? tr("mean loss")
@@ -289,16 +299,19 @@ void LandscapeView::updateColourScale()
     if (!m_result)
         return;
     const double unit = std::pow(10.0, m_colourExponent);
-    const double low = std::min(m_result->landscape.minimumValue / unit, largestAxisValue);
-    const double high = std::clamp(m_result->landscape.maximumValue / unit, low, largestAxisValue);
+    // The finite values only: infinite cells are blank (see setResult).
+    const std::optional<ValueRange> finite = finiteRange(m_result->landscape.values);
+    const double lowest = finite ? finite->minimum : 0.0;
+    const double highest = finite ? finite->maximum : 1.0;
+    const double low = std::clamp(lowest / unit, -largestAxisValue, largestAxisValue);
+    const double high = std::clamp(highest / unit, low, largestAxisValue);
     // A logarithmic scale needs positive values, so a loss of exactly 0 falls back to linear, and
     // the box shows it.
-    offerLogarithmicColours(m_logarithmic, m_result->landscape.minimumValue);
+    offerLogarithmicColours(m_logarithmic, lowest);
     const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     setLogarithmic(m_scale->axis(), logarithmic);
-    const double upper = high > low ? high : low + std::max(1e-12, std::abs(low) * 1e-9);
-    m_scale->setDataRange(QCPRange(displayable(low), displayable(upper)));
+    m_scale->setDataRange(colourScaleRange(low, high));
     updateTicks(m_scale->axis());
 }
 
@@ -312,7 +325,8 @@ void LandscapeView::updateContours()
     timer.start();
     const Landscape &landscape = m_result->landscape;
     const std::optional<ValueRange> range = finiteRange(landscape.values);
-    if (!range) {
+    // Contours of a landscape flat to rounding would trace its noise.
+    if (!range || flatToRounding(range->minimum, range->maximum)) {
         m_contours->clear();
         return;
     }
@@ -427,6 +441,23 @@ void LandscapeView::updateLabels()
         }
     } else {
         subtitle = tr("Computing…");
+    }
+    if (m_result && m_notApplicable.isEmpty()) {
+        if (const std::optional<ValueRange> finite = finiteRange(m_result->landscape.values);
+            finite && flatToRounding(finite->minimum, finite->maximum)) {
+            subtitle += QLatin1Char('\n');
+            subtitle += tr("The mean loss is the same everywhere in view, to rounding.");
+        }
+    }
+    if (m_result && m_notApplicable.isEmpty() && m_undefinedCellCount > 0) {
+        const Eigen::Index cells = m_result->landscape.values.size();
+        subtitle += QLatin1Char('\n');
+        subtitle += m_undefinedCellCount == cells
+                        ? tr("The mean loss is infinite or undefined everywhere in view.")
+                        : tr("Blank: the mean loss is infinite or undefined there (%1% of the "
+                             "grid).")
+                              .arg(std::max(1, int(std::lround(100.0 * m_undefinedCellCount /
+                                                               double(cells)))));
     }
     const QFontMetrics metrics(m_subtitle->font());
     m_subtitle->setText(

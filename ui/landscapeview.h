@@ -103,6 +103,8 @@ private:
     // The map and its colour scale show the mean loss divided by 10^m_colourExponent, which is
     // 0 unless the largest value lies beyond what an axis can show (largestAxisValue).
     int m_colourExponent = 0;
+    // Cells of the shown landscape whose mean loss is infinite or undefined, drawn blank.
+    Eigen::Index m_undefinedCellCount = 0;
     QTimer m_rangeSettle;
     bool m_settingRange = false;
     bool m_draggingStart = false;

@@ -453,6 +453,22 @@ void offerLogarithmicColours(QCheckBox *box, double lowest)
                         .arg(shortNumber(lowest)));
 }
 
+bool flatToRounding(double low, double high)
+{
+    const double magnitude = std::max(std::abs(low), std::abs(high));
+    return !(high - low > 1e-14 * magnitude);
+}
+
+QCPRange colourScaleRange(double low, double high)
+{
+    if (!flatToRounding(low, high))
+        return QCPRange(low, high);
+    const double middle = low + 0.5 * (high - low);
+    const double magnitude = std::max(std::abs(low), std::abs(high));
+    const double margin = magnitude > 0.0 ? 1e-6 * magnitude : 1e-12;
+    return QCPRange(middle - margin, middle + margin);
+}
+
 double displayable(double value)
 {
     if (std::isnan(value))

@@ -13,6 +13,7 @@ class QCheckBox;
 class QCustomPlot;
 class QCPColorGradient;
 class QCPAxis;
+class QCPRange;
 
 namespace losslens {
 
@@ -131,6 +132,18 @@ double displayable(double value);
 
 // Largest magnitude an axis range can have: QCustomPlot 2.1 rejects ranges beyond 1e250.
 inline constexpr double largestAxisValue = 1e249;
+
+// Whether values from low to high differ by no more than rounding noise: at most 1e-14 of their
+// magnitude, about 45 units in the last place. Barron's loss at alpha = -60 with errors far
+// beyond c gives such a landscape. A heat map of it would spread the noise over its whole
+// gradient as speckles, and its contours would trace it. A deep zoom into a smooth valley,
+// a millionth of the axes' scale wide, varies by more and keeps its colours.
+bool flatToRounding(double low, double high);
+
+// Returns the colour scale's range for finite values from low to high: the values themselves.
+// Where they are flat to rounding, it is 1e-6 of their magnitude on each side of their middle
+// instead, so that the map shows one colour.
+QCPRange colourScaleRange(double low, double high);
 
 // Formats a number with a few significant digits for labels.
 QString shortNumber(double value);

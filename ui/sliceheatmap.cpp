@@ -60,6 +60,10 @@ SliceHeatMap::SliceHeatMap(QWidget *parent)
     for (QLabel *label : {m_title, m_summary}) {
         label->setWordWrap(true);
         label->setContentsMargins(6, 0, 6, 0);
+        // The window's splitter ignores a wrapped label's height for its width, so each label
+        // sets its minimum height from its width when resized (see eventFilter), and a short
+        // window takes the height from the plot instead of overlapping the lines.
+        label->installEventFilter(this);
         layout->addWidget(label);
     }
     layout->addWidget(m_plot, 1);
@@ -160,6 +164,17 @@ void SliceHeatMap::createPlottables()
     m_path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
     m_path->setPen(QPen(Qt::white, 1.8));
     m_path->setProperty("inLegend", false);
+    // The minimum's star is white over a dark outline, as in the landscape view, so it shows on
+    // every colour of the map. It lies under the start and end markers, and its arms reach past
+    // them where training ends at the minimum.
+    m_minimumOutline = addMarker(
+        m_plot,
+        QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor(20, 20, 20), 5.0), Qt::NoBrush, 19),
+        tr("minimum"));
+    m_minimumMarker = addMarker(
+        m_plot, QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 2.0), Qt::NoBrush, 17),
+        tr("minimum"));
+    m_minimumMarker->setProperty("inLegend", false);
     m_startMarker =
         addMarker(m_plot, QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::white, 11),
                   tr("start"));
@@ -167,13 +182,8 @@ void SliceHeatMap::createPlottables()
                             QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(200, 0, 0), 2),
                                             QColor(255, 90, 90), 11),
                             tr("end of training"));
-    m_minimumMarker = addMarker(m_plot,
-                                QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor(20, 20, 20), 2.5),
-                                                Qt::NoBrush, 15),
-                                tr("minimum"));
-    for (QCPAbstractPlottable *plottable :
-         std::initializer_list<QCPAbstractPlottable *>{m_pathOutline, m_path, m_startMarker,
-                                                       m_endMarker, m_minimumMarker})
+    for (QCPAbstractPlottable *plottable : std::initializer_list<QCPAbstractPlottable *>{
+             m_pathOutline, m_path, m_startMarker, m_endMarker, m_minimumOutline, m_minimumMarker})
         plottable->setVisible(false);
 }
 
@@ -190,6 +200,7 @@ QString SliceHeatMap::readOut() const
 void SliceHeatMap::setSummary(const QString &text)
 {
     m_summary->setText(text);
+    fitLabelHeight(m_summary);
 }
 
 QString SliceHeatMap::summary() const
@@ -320,6 +331,7 @@ void SliceHeatMap::updateTitles()
         m_plot->xAxis->setLabel(tr("direction 1"));
         m_plot->yAxis->setLabel(tr("direction 2"));
     }
+    fitLabelHeight(m_title);
 
     const int steps = slice.path.stepCount();
     QString summary = (steps == 1 ? tr("1 step") : tr("%1 steps").arg(steps)) +
@@ -367,6 +379,14 @@ void SliceHeatMap::updateTitles()
                                        : tr(" (coarse grid, refining…)");
     }
     m_summary->setText(summary);
+    fitLabelHeight(m_summary);
+}
+
+void SliceHeatMap::fitLabelHeight(QLabel *label)
+{
+    const int height = label->heightForWidth(label->width());
+    if (height > 0 && height != label->minimumHeight())
+        label->setMinimumHeight(height);
 }
 
 void SliceHeatMap::markRefinementStopped()
@@ -389,8 +409,7 @@ void SliceHeatMap::updateColourScale()
     const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     setLogarithmic(m_scale->axis(), logarithmic);
-    const double upper = high > low ? high : low + std::max(1e-12, std::abs(low) * 1e-9);
-    m_scale->setDataRange(QCPRange(low, upper));
+    m_scale->setDataRange(colourScaleRange(low, high));
     updateTicks(m_scale->axis());
 }
 
@@ -406,6 +425,11 @@ void SliceHeatMap::updateContours()
     const ContourSpacing spacing = m_scale->dataScaleType() == QCPAxis::stLogarithmic
                                        ? ContourSpacing::Logarithmic
                                        : ContourSpacing::Linear;
+    // Contours of a slice flat to rounding would trace its noise.
+    if (flatToRounding(m_lowest, m_highest)) {
+        m_contours->clear();
+        return;
+    }
     const std::vector<double> levels = chooseContourLevels(m_lowest, m_highest, spacing);
     std::vector<ContourLevel> contours = traceContours(landscape.values, landscape.grid, levels);
     // The map's colour at each level, so each line can contrast with what lies under it.
@@ -472,16 +496,17 @@ void SliceHeatMap::updateMinimumMarker()
 {
     const std::optional<SliceMinimum> &minimum = m_result->minimum;
     const bool markerVisible = minimum && minimum->status != SliceMinimumStatus::AtEdge;
-    m_minimumMarker->setVisible(markerVisible);
-    if (!markerVisible) {
-        m_minimumMarker->data()->clear();
-        return;
+    for (QCPGraph *marker : {m_minimumOutline, m_minimumMarker}) {
+        marker->setVisible(markerVisible);
+        if (!markerVisible) {
+            marker->data()->clear();
+            continue;
+        }
+        // The legend draws the star beside the name.
+        marker->setName(minimum->status == SliceMinimumStatus::Settled ? tr("minimum")
+                                                                       : tr("lowest point found"));
+        marker->setData({minimum->coordinates[0]}, {minimum->coordinates[1]});
     }
-    // The legend draws the star beside the name.
-    m_minimumMarker->setName(minimum->status == SliceMinimumStatus::Settled
-                                 ? tr("minimum")
-                                 : tr("lowest point found"));
-    m_minimumMarker->setData({minimum->coordinates[0]}, {minimum->coordinates[1]});
 }
 
 namespace {
@@ -546,6 +571,8 @@ void SliceHeatMap::showReadOut(double a, double c)
 
 bool SliceHeatMap::eventFilter(QObject *watched, QEvent *event)
 {
+    if ((watched == m_title || watched == m_summary) && event->type() == QEvent::Resize)
+        fitLabelHeight(static_cast<QLabel *>(watched));
     if (watched == m_plot && event->type() == QEvent::MouseMove && m_result) {
         const QPointF position = static_cast<QMouseEvent *>(event)->position();
         if (m_plot->axisRect()->rect().contains(position.toPoint())) {

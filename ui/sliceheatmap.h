@@ -79,6 +79,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Sets a wrapped label's minimum height to what its text needs at its current width.
+    static void fitLabelHeight(QLabel *label);
     QWidget *createHeader();
     void createPlottables();
     void setAxisRanges(const LandscapeGrid &grid);
@@ -106,6 +108,7 @@ private:
     QCPCurve *m_path;
     QCPGraph *m_startMarker;
     QCPGraph *m_endMarker;
+    QCPGraph *m_minimumOutline;
     QCPGraph *m_minimumMarker;
     QLabel *m_directions;
     LegendLabel *m_legend;
