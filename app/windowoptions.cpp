@@ -33,7 +33,9 @@ bool applyStateOptions(MainWindow &window, const CommandLineOptions &options, QS
             QStringLiteral("losslens: "), errors, error);
         if (!data)
             return false;
-        window.model()->setData(std::make_shared<Dataset>(std::move(*data)), QString());
+        auto loaded = std::make_shared<Dataset>(std::move(*data));
+        const QString targetColumn = loaded->targetName;
+        window.setDataFromCsvFile(std::move(loaded), options.dataPath, targetColumn, QString());
     }
     if (!options.lossSpecs.isEmpty()) {
         std::vector<std::shared_ptr<const Loss>> losses;

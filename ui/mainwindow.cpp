@@ -254,9 +254,25 @@ bool MainWindow::loadCsv(const QString &path, const QString &featureColumn,
         *error = csvError.message;
         return false;
     }
-    m_model.setData(std::make_shared<Dataset>(std::move(*data)),
-                    tr("Open %1").arg(QFileInfo(path).fileName()));
+    setDataFromCsvFile(std::make_shared<Dataset>(std::move(*data)), path, targetColumn,
+                       tr("Open %1").arg(QFileInfo(path).fileName()));
     return true;
+}
+
+void MainWindow::setDataFromCsvFile(std::shared_ptr<const Dataset> data, const QString &path,
+                                    const QString &targetColumn, const QString &undoText)
+{
+    // The start of the file is enough for detection, cut after a line end as it expects.
+    CsvDialect dialect;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        QByteArray sample = file.read(64 * 1024);
+        if (!file.atEnd() && sample.lastIndexOf('\n') >= 0)
+            sample.truncate(sample.lastIndexOf('\n') + 1);
+        dialect = detectCsvDialect(sample);
+    }
+    m_csvOrigin = CsvOrigin{data, path, dialect, targetColumn};
+    m_model.setData(std::move(data), undoText);
 }
 
 void MainWindow::openCsv()

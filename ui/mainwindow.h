@@ -72,6 +72,11 @@ public:
     // sets *error and leaves the current data untouched.
     bool loadCsv(const QString &path, const QString &featureColumn, const QString &targetColumn,
                  QString *error);
+    // Shows data read from the CSV file at path, with targetColumn as y, as one undo step named
+    // undoText. As after File > Open CSV, the model slices window can then offer the file's
+    // numeric columns, read with the dialect that detection finds in the file.
+    void setDataFromCsvFile(std::shared_ptr<const Dataset> data, const QString &path,
+                            const QString &targetColumn, const QString &undoText);
     // The widget an animation of a source records.
     QWidget *animationSource(AnimationSource source);
     // Records an animation as File > Export animation does after its dialog, with a progress

@@ -266,6 +266,8 @@ void SliceWindow::showMessage(const QString &message)
     // plots show.
     if (!message.isEmpty() && !m_job.isBusy())
         m_status->clear();
+    // The note describes the shown result's data, which a problem with new input leaves behind.
+    updateNote();
 }
 
 void SliceWindow::loadBundledData()
@@ -455,7 +457,7 @@ QString SliceWindow::note() const
 void SliceWindow::updateNote()
 {
     QString text;
-    if (m_result && m_result->classesSeparated) {
+    if (m_result && m_result->classesSeparated && m_message->text().isEmpty()) {
         const Eigen::VectorXd &labels = m_result->objective->data().target;
         const bool oneClass = labels.size() > 0 && labels.minCoeff() == labels.maxCoeff();
         const QString lossName = lossNameInSentence(m_result->objective->loss());
