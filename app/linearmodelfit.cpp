@@ -142,8 +142,10 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
     if (!startTheta.allFinite() || !std::isfinite(startLoss) ||
         startLoss >= std::numeric_limits<double>::max()) {
         return failFit(errors,
-                       FitCommand::tr("the mean loss at --start %1 is not finite (it overflows a "
-                                      "double); choose a start nearer the data.")
+                       FitCommand::tr("the mean loss at --start %1 is not finite: the loss is "
+                                      "infinite or undefined for some errors there, or the sum "
+                                      "overflows; choose a start where the loss is defined, "
+                                      "nearer the data.")
                            .arg(request.startText.value_or(QStringLiteral("0"))));
     }
 

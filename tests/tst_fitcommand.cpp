@@ -410,6 +410,11 @@ private slots:
         QTest::newRow("start overflows")
             << (threeFeatures + training + QStringList{"--start", "1e300,1e300,1e300,0"})
             << "not finite";
+        QTest::newRow("start where the loss is undefined")
+            << QStringList{"fit",   "--data", stackLoss,        "--x",         "AIRFLOW",
+                           "--y",   "STACKLOSS", "--loss", "formula:log(e)", "--optimizer",
+                           "gd",    "--steps", "5"}
+            << "infinite or undefined for some errors there";
         QTest::newRow("one feature start of three")
             << QStringList{"fit", "--data",    stackLoss, "--x",     "AIRFLOW",
                            "--y", "STACKLOSS", "--loss",  "mse",     "--optimizer",
