@@ -129,26 +129,26 @@ PowerTables makePowerTables(double a)
     if (!(leftOut <= 1e-18L * smallest))
         return tables;
     Long budget = 1e-17L * smallest;
-    int kept = degree;
-    while (kept > 0) {
-        const Long leading = chebyshev[kept][kept];
-        const Long cost = std::abs(coefficients[kept]) / leading;
+    int keptDegree = degree;
+    while (keptDegree > 0) {
+        const Long leading = chebyshev[keptDegree][keptDegree];
+        const Long cost = std::abs(coefficients[keptDegree]) / leading;
         if (cost > budget)
             break;
         budget -= cost;
-        const Long factor = coefficients[kept] / leading;
-        for (int i = 0; i <= kept; ++i)
-            coefficients[i] -= factor * chebyshev[kept][i];
-        --kept;
+        const Long factor = coefficients[keptDegree] / leading;
+        for (int i = 0; i <= keptDegree; ++i)
+            coefficients[i] -= factor * chebyshev[keptDegree][i];
+        --keptDegree;
     }
-    if (kept + 1 > PowerTables::maximumTerms)
+    if (keptDegree + 1 > PowerTables::maximumTerms)
         return tables;
     Long scale = 1.0L;
-    for (int k = 0; k <= kept; ++k) {
+    for (int k = 0; k <= keptDegree; ++k) {
         tables.series[k] = double(coefficients[k] * scale);
         scale *= 16.0L;
     }
-    tables.terms = kept + 1;
+    tables.terms = keptDegree + 1;
     // 2^(a E) stays below e^690 for E below the limit.
     tables.exponentLimit = 256;
     if (a > 0.0)
@@ -302,6 +302,9 @@ template <int Count> void sharedReciprocals(D d, const V *values, V *reciprocals
 struct PlainShape
 {
     static constexpr int interceptsPerPass = 4;
+    // Whether sumChunk forms the error (w x + b) - y with a multiply-add instead of a
+    // subtraction. Shapes without this member use the subtraction.
+    static constexpr bool errorOnMultiplyAdd = false;
     static constexpr bool usesExponentials = false;
     static constexpr bool logProduct = false;
     double logWeight = 0.0;
@@ -320,6 +323,9 @@ struct AbsoluteErrorShape : PlainShape
 
 struct HuberShape : PlainShape
 {
+    // Its kernel keeps the adders busier than the multiply-add units, so the error's
+    // subtraction goes to the multiply-add units (see sumChunk).
+    static constexpr bool errorOnMultiplyAdd = true;
     double delta;
     V value(D d, V x, V, V, V &) const
     {
@@ -973,11 +979,10 @@ void sumChunk(const Shape &shape, const double *targets, double inverseScale, co
                 V x = hn::Add(input, intercept[k]);
                 if constexpr (Form != InputForm::Margin) {
                     const V target = hn::LoadU(d, targets + i);
-                    // Huber's kernel (the shape with accumulate) uses the adders more than the
-                    // multiply-add units, so it forms (w x + b) - y as -(y * 1) + (w x + b),
-                    // which rounds once, as the subtraction does. The others keep the
-                    // subtraction, since most of their work is multiply-adds.
-                    if constexpr (requires { shape.accumulate(d, x, plain[k]); })
+                    // -(y * 1) + (w x + b) rounds once, as the subtraction does, on the
+                    // multiply-add units. Shapes whose work is mostly multiply-adds keep the
+                    // subtraction.
+                    if constexpr (requires { requires Shape::errorOnMultiplyAdd; })
                         x = hn::NegMulAdd(target, hn::Set(d, 1.0), x);
                     else
                         x = hn::Sub(x, target);

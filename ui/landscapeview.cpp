@@ -251,8 +251,9 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
                             QCPRange(grid.interceptMinimum, grid.interceptMaximum));
     // QCustomPlot's axes stop at 1e250, so larger losses are shown in units of a power of ten
     // that brings the largest finite value near 1e100, with the unit in the scale's label.
+    m_finiteRange = finiteRange(landscape.values);
     m_colourExponent = 0;
-    if (const std::optional<ValueRange> range = finiteRange(landscape.values);
+    if (const std::optional<ValueRange> &range = m_finiteRange;
         range && std::max(std::abs(range->minimum), std::abs(range->maximum)) > largestAxisValue) {
         const double largest = std::max(std::abs(range->minimum), std::abs(range->maximum));
         m_colourExponent = static_cast<int>(std::floor(std::log10(largest))) - 100;
@@ -300,7 +301,7 @@ void LandscapeView::updateColourScale()
         return;
     const double unit = std::pow(10.0, m_colourExponent);
     // The finite values only: infinite cells are blank (see setResult).
-    const std::optional<ValueRange> finite = finiteRange(m_result->landscape.values);
+    const std::optional<ValueRange> &finite = m_finiteRange;
     const double lowest = finite ? finite->minimum : 0.0;
     const double highest = finite ? finite->maximum : 1.0;
     const double low = std::clamp(lowest / unit, -largestAxisValue, largestAxisValue);
@@ -324,7 +325,7 @@ void LandscapeView::updateContours()
     QElapsedTimer timer;
     timer.start();
     const Landscape &landscape = m_result->landscape;
-    const std::optional<ValueRange> range = finiteRange(landscape.values);
+    const std::optional<ValueRange> &range = m_finiteRange;
     // Contours of a landscape flat to rounding would trace its noise.
     if (!range || flatToRounding(range->minimum, range->maximum)) {
         m_contours->clear();
@@ -443,7 +444,7 @@ void LandscapeView::updateLabels()
         subtitle = tr("Computing…");
     }
     if (m_result && m_notApplicable.isEmpty()) {
-        if (const std::optional<ValueRange> finite = finiteRange(m_result->landscape.values);
+        if (const std::optional<ValueRange> &finite = m_finiteRange;
             finite && flatToRounding(finite->minimum, finite->maximum)) {
             subtitle += QLatin1Char('\n');
             subtitle += tr("The mean loss is the same everywhere in view, to rounding.");

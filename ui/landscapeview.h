@@ -5,8 +5,12 @@
 #include "sessionmodel.h"
 #include "trainingcontroller.h"
 
+#include "core/contours.h"
+
 #include <QTimer>
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QCustomPlot;
@@ -105,6 +109,9 @@ private:
     int m_colourExponent = 0;
     // Cells of the shown landscape whose mean loss is infinite or undefined, drawn blank.
     Eigen::Index m_undefinedCellCount = 0;
+    // The smallest and largest finite mean loss of the shown landscape, found once per result
+    // for the colour scale, the contours and the subtitle.
+    std::optional<ValueRange> m_finiteRange;
     QTimer m_rangeSettle;
     bool m_settingRange = false;
     bool m_draggingStart = false;
