@@ -115,6 +115,9 @@ def numpy_loss(name):
             return (b / alpha) * np.expm1((0.5 * alpha) * np.log1p(s / b))
 
         return barron
+    if name == "formula":
+        # The typed formula log(1+e^2/4), as written.
+        return lambda output, target: np.log(1.0 + np.square(error(output, target)) / 4.0)
     raise ValueError(f"no NumPy peer for the loss {name!r}")
 
 
@@ -182,6 +185,8 @@ def torch_loss(name):
             return (b / alpha) * torch.expm1((0.5 * alpha) * torch.log1p(s / b))
 
         return barron
+    if name == "formula":
+        return lambda output, target: torch.log(1.0 + (output - target).square() / 4.0)
     raise ValueError(f"no PyTorch peer for the loss {name!r}")
 
 

@@ -44,6 +44,7 @@ TARGETS = {
     "welsch": (0.150, 8.0, 8.0),
     "cauchy": (0.150, 8.0, 8.0),
     "barron": (0.150, 8.0, 8.0),
+    "formula": (0.150, 8.0, 8.0),
 }
 
 # The first coarse picture after a slider move, N = 10,000: at most 16 ms.

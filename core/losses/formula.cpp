@@ -1,5 +1,7 @@
 #include "formula.h"
 
+#include "../formulakernel.h"
+
 #include <ginac/ginac.h>
 
 #include <QCoreApplication>
@@ -400,6 +402,27 @@ std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
 
 } // namespace
 
+FormulaProgram::FormulaProgram(std::vector<Instruction> code) : m_code(std::move(code))
+{
+    int depth = 0;
+    for (const Instruction &instruction : m_code) {
+        switch (instruction.op) {
+        case Op::Constant:
+        case Op::Input:
+        case Op::Label:
+            m_depth = std::max(m_depth, ++depth);
+            break;
+        case Op::Add:
+        case Op::Multiply:
+        case Op::Power:
+            --depth;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 double FormulaProgram::run(double input, double label) const
 {
     double value = 0.0;
@@ -586,38 +609,17 @@ std::unique_ptr<Loss> FormulaLoss::clone() const
 double FormulaLoss::sumForLine(const double *feature, const double *target, Eigen::Index count,
                                double slope, double intercept) const
 {
-    // The program runs on blocks of samples, which takes its dispatch once per block. The sum
-    // adds the same values in the same order as one sample at a time.
-    const bool regression = m_compiled->kind == LossKind::Regression;
-    constexpr int blockSize = FormulaProgram::blockSize;
-    double inputs[blockSize];
-    double values[blockSize];
-    double sum = 0.0;
-    for (Eigen::Index first = 0; first < count; first += blockSize) {
-        const int size = static_cast<int>(std::min<Eigen::Index>(blockSize, count - first));
-        for (int i = 0; i < size; ++i) {
-            const double output = slope * feature[first + i] + intercept;
-            inputs[i] = regression ? output - target[first + i] : output;
-        }
-        m_compiled->value.runBlock(inputs, target + first, size, values);
-        for (int i = 0; i < size; ++i)
-            sum += finiteValue(values[i]);
-    }
-    return sum;
+    return sumFormulaForLine(m_compiled->value, m_compiled->kind == LossKind::Regression,
+                             std::numeric_limits<double>::infinity(), feature, target, count,
+                             slope, intercept);
 }
 
 double FormulaLoss::sumFirstDerivativeForLine(const double *feature, const double *target,
                                               Eigen::Index count, double slope,
                                               double intercept) const
 {
-    const bool regression = m_compiled->kind == LossKind::Regression;
-    double sum = 0.0;
-    for (Eigen::Index i = 0; i < count; ++i) {
-        const double output = slope * feature[i] + intercept;
-        const double input = regression ? output - target[i] : output;
-        sum += finiteDerivative(m_compiled->first.run(input, target[i]));
-    }
-    return sum;
+    return sumFormulaForLine(m_compiled->first, m_compiled->kind == LossKind::Regression, 0.0,
+                             feature, target, count, slope, intercept);
 }
 
 QString FormulaLoss::spec() const

@@ -51,7 +51,7 @@ public:
     static constexpr int maximumDepth = 128;
 
     FormulaProgram() = default;
-    explicit FormulaProgram(std::vector<Instruction> code) : m_code(std::move(code)) {}
+    explicit FormulaProgram(std::vector<Instruction> code);
 
     double run(double input, double label) const;
     // Runs the program on `count` samples at once, at most blockSize, writing their results to
@@ -60,12 +60,17 @@ public:
 
     static constexpr int blockSize = 32;
 
+    const std::vector<Instruction> &code() const { return m_code; }
+    // The largest number of stack entries the program holds at once.
+    int depth() const { return m_depth; }
+
 private:
     // Runs the code on `count` samples, at most Width, keeping Width values per stack entry.
     template <int Width>
     void execute(const double *inputs, const double *labels, int count, double *values) const;
 
     std::vector<Instruction> m_code;
+    int m_depth = 0;
 };
 
 // A loss typed as a formula, written formula:EXPR. EXPR is in the variable e for a regression
