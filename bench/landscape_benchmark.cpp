@@ -80,6 +80,10 @@ constexpr LossCase lossCases[] = {
      "sum 1"},
     {"barron", "barron:alpha=0.5", 57,
      "w*x+b 2, -y 1, e/c 1, s=t*t 1, q=s/b 1, (1+q)^(alpha/2)-1 49, (b/alpha)*() 1, sum 1"},
+    // Barron's loss at its default alpha = 1, the pseudo-Huber loss sqrt(1 + e^2) - 1, which the
+    // kernel computes as s / (sqrt(1 + s) + 1) without cancellation.
+    {"pseudo_huber", "barron:alpha=1", 12,
+     "w*x+b 2, -y 1, e/c 1, s=t*t 1, 1+s 1, sqrt 1, +1 1, s/() 1, select 1, compare 1, sum 1"},
     // A typed formula, as a user would write Cauchy's loss with c = sqrt(2) (see the formula
     // loss's notes): its program runs on vectors, with a running error bound per sample.
     {"formula", "formula:log(1+e^2/4)", 32,
@@ -264,8 +268,8 @@ int main(int argc, char **argv)
     const QCommandLineOption losses(
         QStringLiteral("losses"),
         QStringLiteral("Comma-separated losses to time, from mse, mae, huber, logcosh, tukey, bce, "
-                       "focal, welsch, cauchy, geman_mcclure, barron (alpha = 0.5) and formula "
-                       "(log(1+e^2/4))."),
+                       "focal, welsch, cauchy, geman_mcclure, barron (alpha = 0.5), pseudo_huber "
+                       "(barron, alpha = 1) and formula (log(1+e^2/4))."),
         QStringLiteral("LIST"), QStringLiteral("mse,mae,huber,logcosh,tukey,bce,focal"));
     const QCommandLineOption sizes(
         QStringLiteral("sizes"), QStringLiteral("Comma-separated data sizes N (rows)."),
@@ -302,7 +306,7 @@ int main(int argc, char **argv)
             return fail(
                 QStringLiteral("unknown loss \"%1\" in --losses; the benchmark knows "
                                "mse, mae, huber, logcosh, tukey, bce, focal, welsch, cauchy, "
-                               "geman_mcclure, barron and formula.")
+                               "geman_mcclure, barron, pseudo_huber and formula.")
                     .arg(name));
         chosen.push_back(*found);
     }

@@ -115,6 +115,13 @@ def numpy_loss(name):
             return (b / alpha) * np.expm1((0.5 * alpha) * np.log1p(s / b))
 
         return barron
+    if name == "pseudo_huber":
+        # Barron's loss at alpha = 1, sqrt(1 + e^2) - 1, written without cancellation.
+        def pseudo_huber(output, target):
+            s = np.square(error(output, target))
+            return s / (np.sqrt(1.0 + s) + 1.0)
+
+        return pseudo_huber
     if name == "formula":
         # The typed formula log(1+e^2/4), as written.
         return lambda output, target: np.log(1.0 + np.square(error(output, target)) / 4.0)
@@ -185,6 +192,12 @@ def torch_loss(name):
             return (b / alpha) * torch.expm1((0.5 * alpha) * torch.log1p(s / b))
 
         return barron
+    if name == "pseudo_huber":
+        def pseudo_huber(output, target):
+            s = (output - target).square()
+            return s / (torch.sqrt(1.0 + s) + 1.0)
+
+        return pseudo_huber
     if name == "formula":
         return lambda output, target: torch.log(1.0 + (output - target).square() / 4.0)
     raise ValueError(f"no PyTorch peer for the loss {name!r}")
