@@ -8,6 +8,7 @@
 #include <hwy/contrib/math/math-inl.h>
 #include <hwy/highway.h>
 
+#include "core/vectormath-inl.h"
 #include "formulakernel.h"
 #include "losses/formula.h"
 
@@ -68,6 +69,10 @@ constexpr double perturbationLimit = 0x1p-20;
 // functions used here, and glibc's are taken to be within 2, an estimate that the tests check
 // on many arguments. One unit in the last place is at most 2 unit roundoffs.
 constexpr double functionShare = 16 * unitRoundoff;
+// Absolute part of every bound. Results below the normal range (gradual underflow) keep only an
+// absolute accuracy, a few multiples of the smallest subnormal 2^-1074, which a share of the
+// result does not cover; this term does.
+constexpr double underflowBound = 0x1p-1070;
 // Bound on the slack of first-order propagation under perturbationLimit: for |t| <= 2^-20,
 // e^|t| - 1 <= 1.000001 |t|, and (1 + t)^n - 1 <= 1.0001 n |t| for n up to 64.
 constexpr double firstOrderSlack = 1.001;
@@ -136,7 +141,7 @@ HWY_INLINE V propagatedBound(V slope, V delta, V result, V share)
 {
     const D d;
     const V firstOrder = hn::Mul(hn::Mul(hn::Abs(slope), delta), hn::Set(d, firstOrderSlack));
-    return hn::MulAdd(share, hn::Abs(result), firstOrder);
+    return hn::MulAdd(share, hn::Abs(result), hn::Add(firstOrder, hn::Set(d, underflowBound)));
 }
 
 // One vectorized function over the block. Without a bound on the argument (it equals run()'s)
@@ -161,7 +166,7 @@ template <Op function, bool ArgumentDiffers> void vectorFunction(Entry &entry)
             usable = hn::And(hn::Ge(x, hn::Set(d, -708.0)), hn::Le(x, hn::Set(d, 706.0)));
             slope = hn::Abs(r);
         } else if constexpr (function == Op::Log) {
-            r = hn::Log(d, x);
+            r = vectormath::logarithm(d, x);
             usable = hn::And(hn::Ge(x, hn::Set(d, std::numeric_limits<double>::min())),
                              hn::Le(x, largest));
             if constexpr (ArgumentDiffers)
@@ -182,13 +187,18 @@ template <Op function, bool ArgumentDiffers> void vectorFunction(Entry &entry)
             slope = hn::Add(hn::Abs(r), one);
         } else {
             static_assert(function == Op::Cosh);
-            // cosh x = (e^|x| + e^-|x|) / 2: each term within 1.5 units in the last place, so
-            // their sum within 3 and the halving exact.
+            // cosh x = (e^|x| + e^-|x|) / 2: each term within about 2 units in the last place,
+            // so their sum within 4 and the halving exact.
             const V grown = hn::Exp(d, hn::Abs(x));
-            r = hn::Mul(hn::Add(grown, hn::Div(one, grown)), hn::Set(d, 0.5));
+            r = hn::Mul(hn::Add(grown, vectormath::reciprocal(d, grown)), hn::Set(d, 0.5));
             usable = hn::Le(hn::Abs(x), hn::Set(d, 700.0));
             slope = r;
         }
+        // Highway's functions keep their relative accuracy only for normal results, so a
+        // subnormal result goes to run(). A zero result is exact only where f(x) = 0 exactly.
+        const V exactZeroAt = hn::Set(d, function == Op::Log ? 1.0 : 0.0);
+        usable = hn::And(usable, hn::Or(hn::Ge(hn::Abs(r), hn::Set(d, std::numeric_limits<double>::min())),
+                                        hn::And(hn::Eq(r, hn::Zero(d)), hn::Eq(x, exactZeroAt))));
         hn::Store(r, d, entry.own + i);
         V bound;
         if constexpr (ArgumentDiffers) {
@@ -198,7 +208,7 @@ template <Op function, bool ArgumentDiffers> void vectorFunction(Entry &entry)
                 usable = hn::And(usable, hn::Le(delta, hn::Mul(x, limit)));
             bound = propagatedBound(slope, delta, r, share);
         } else {
-            bound = hn::Mul(share, hn::Abs(r));
+            bound = hn::MulAdd(share, hn::Abs(r), hn::Set(d, underflowBound));
         }
         hn::Store(boundWhere(usable, bound), d, entry.bounds + i);
     });
@@ -305,7 +315,8 @@ void add(Entry &left, const Entry &right)
         if (differs) {
             const V delta = hn::Add(boundOf(left, i), boundOf(right, i));
             const V bound = hn::MulAdd(hn::Set(d, 4 * unitRoundoff), hn::Abs(r),
-                                       hn::Mul(delta, hn::Set(d, 1 + 4 * unitRoundoff)));
+                                       hn::MulAdd(delta, hn::Set(d, 1 + 4 * unitRoundoff),
+                                                  hn::Set(d, underflowBound)));
             hn::Store(bound, d, left.bounds + i);
         }
     });
@@ -329,7 +340,8 @@ void multiply(Entry &left, const Entry &right)
             const V spread = hn::MulAdd(deltaA, deltaB,
                                         hn::MulAdd(hn::Abs(a), deltaB, hn::Mul(hn::Abs(b), deltaA)));
             const V bound = hn::MulAdd(hn::Set(d, 4 * unitRoundoff), hn::Abs(r),
-                                       hn::Mul(spread, hn::Set(d, 1 + 4 * unitRoundoff)));
+                                       hn::MulAdd(spread, hn::Set(d, 1 + 4 * unitRoundoff),
+                                                  hn::Set(d, underflowBound)));
             hn::Store(bound, d, left.bounds + i);
         }
     });
@@ -367,7 +379,7 @@ void integerPower(Entry &entry, int exponent)
             const V t = relativeBound(hn::Load(d, entry.bounds + i), base);
             const V share = hn::MulAdd(hn::Set(d, firstOrderSlack * magnitude), t,
                                        hn::Set(d, 32 * unitRoundoff));
-            const V bound = hn::Mul(share, hn::Abs(result));
+            const V bound = hn::MulAdd(share, hn::Abs(result), hn::Set(d, underflowBound));
             hn::Store(boundWhere(hn::Le(t, hn::Set(d, perturbationLimit)), bound), d,
                       entry.bounds + i);
         }
@@ -389,7 +401,7 @@ void squareRoot(Entry &entry)
             const V share = hn::MulAdd(hn::Set(d, 0.5 * firstOrderSlack), t,
                                        hn::Set(d, 4 * unitRoundoff));
             hn::Store(boundWhere(hn::Le(t, hn::Set(d, perturbationLimit)),
-                                 hn::Mul(share, hn::Abs(r))),
+                                 hn::MulAdd(share, hn::Abs(r), hn::Set(d, underflowBound))),
                       d, entry.bounds + i);
         }
     });
@@ -425,7 +437,8 @@ void power(Entry &base, const Entry &exponent)
         // exponent leaves; x = 0 gives t = +inf when it differs.
         const auto usable = hn::And(hn::Le(change, hn::Set(d, perturbationLimit)),
                                     hn::Gt(x, hn::Zero(d)));
-        hn::Store(boundWhere(usable, hn::Mul(share, hn::Abs(r))), d, base.bounds + i);
+        hn::Store(boundWhere(usable, hn::MulAdd(share, hn::Abs(r), hn::Set(d, underflowBound))), d,
+                  base.bounds + i);
     });
     base.mayDiffer = true;
 }
@@ -448,7 +461,8 @@ void combineWithConstant(Op op, Entry &left, double constant)
             if (multiplying)
                 delta = hn::Mul(delta, magnitude);
             const V bound = hn::MulAdd(hn::Set(d, 4 * unitRoundoff), hn::Abs(r),
-                                       hn::Mul(delta, hn::Set(d, 1 + 4 * unitRoundoff)));
+                                       hn::MulAdd(delta, hn::Set(d, 1 + 4 * unitRoundoff),
+                                                  hn::Set(d, underflowBound)));
             hn::Store(bound, d, left.bounds + i);
         }
     });
@@ -569,6 +583,24 @@ HWY_INLINE V blockSum(const FormulaProgram &program, const Entry &result, size_t
     const size_t lanes = hn::Lanes(d);
     const V accepted = hn::Set(d, acceptedShare);
     const V replacement = hn::Set(d, nanReplacement);
+    if (size == formulaBlockSamples) {
+        // A full block whose samples all pass, the usual case: one test for the whole block,
+        // and two sums to halve the chain of dependent additions.
+        V sums[2] = {hn::Zero(d), hn::Zero(d)};
+        auto allGood = hn::FirstN(d, lanes);
+        for (size_t i = 0; i < formulaBlockSamples; i += lanes) {
+            const V value = hn::Load(d, result.values + i);
+            if (result.mayDiffer) {
+                const V bound = hn::Load(d, result.bounds + i);
+                const auto close = hn::Le(bound, hn::Mul(accepted, hn::Abs(value)));
+                allGood = hn::And(allGood, hn::And(hn::IsFinite(value), close));
+            }
+            V &sum = sums[(i / lanes) % 2];
+            sum = hn::Add(sum, hn::IfThenElse(hn::IsNaN(value), replacement, value));
+        }
+        if (!result.mayDiffer || hn::AllTrue(d, allGood))
+            return hn::Add(sums[0], sums[1]);
+    }
     V sum = hn::Zero(d);
     for (size_t i = 0; i < size; i += lanes) {
         V value = hn::Load(d, result.values + i);

@@ -7,6 +7,7 @@
 #include <hwy/contrib/math/math-inl.h>
 #include <hwy/highway.h>
 
+#include "core/vectormath-inl.h"
 #include "landscapekernel.h"
 #include "losses/composite.h"
 
@@ -274,39 +275,8 @@ V oneMinusExp(D d, V x)
     return hn::NegMulAdd(parts.power, parts.remainder, hn::Sub(one, parts.power));
 }
 
-// 1 / x for positive finite x. AVX-512 has a 14-bit reciprocal estimate, and two Newton steps,
-// r <- r + r (1 - x r), take it to about 1 unit in the last place (the error squares at each
-// step) on the multiply-add units. A division of 8 doubles occupies the single divider for
-// about 16 cycles, which made the divisions the bottleneck of the shapes below.
-HWY_INLINE V reciprocal(D d, V x)
-{
-    const V one = hn::Set(d, 1.0);
-#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
-    if constexpr (hn::MaxLanes(D()) == 8) {
-        V r{_mm512_rcp14_pd(x.raw)};
-        r = hn::MulAdd(r, hn::NegMulAdd(x, r, one), r);
-        return hn::MulAdd(r, hn::NegMulAdd(x, r, one), r);
-    }
-#endif
-    return hn::Div(one, x);
-}
-
-// sqrt(a) for a >= 1 and finite, from the 14-bit estimate of 1 / sqrt(a) and two Newton steps,
-// y <- y + (y / 2)(1 - a y^2), within about 2 units in the last place.
-HWY_INLINE V squareRootAtLeastOne([[maybe_unused]] D d, V a)
-{
-#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
-    if constexpr (hn::MaxLanes(D()) == 8) {
-        const V one = hn::Set(d, 1.0);
-        const V half = hn::Set(d, 0.5);
-        V y{_mm512_rsqrt14_pd(a.raw)};
-        y = hn::MulAdd(hn::Mul(y, half), hn::NegMulAdd(hn::Mul(a, y), y, one), y);
-        y = hn::MulAdd(hn::Mul(y, half), hn::NegMulAdd(hn::Mul(a, y), y, one), y);
-        return hn::Mul(a, y);
-    }
-#endif
-    return hn::Sqrt(a);
-}
+using vectormath::reciprocal;
+using vectormath::squareRootAtLeastOne;
 
 // Computes 1 / p[k] for Count positive values with one division. With the prefix products
 // q_k = p_0 ... p_k and R = 1 / q_{n-1}, 1 / p_k = R q_{k-1} (p_{k+1} ... p_{n-1}), walked
