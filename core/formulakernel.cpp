@@ -166,7 +166,7 @@ template <Op function, bool ArgumentDiffers> void vectorFunction(Entry &entry)
             usable = hn::And(hn::Ge(x, hn::Set(d, -708.0)), hn::Le(x, hn::Set(d, 706.0)));
             slope = hn::Abs(r);
         } else if constexpr (function == Op::Log) {
-            r = vectormath::logarithm(d, x);
+            r = hn::Log(d, x);
             usable = hn::And(hn::Ge(x, hn::Set(d, std::numeric_limits<double>::min())),
                              hn::Le(x, largest));
             if constexpr (ArgumentDiffers)
@@ -194,11 +194,6 @@ template <Op function, bool ArgumentDiffers> void vectorFunction(Entry &entry)
             usable = hn::Le(hn::Abs(x), hn::Set(d, 700.0));
             slope = r;
         }
-        // Highway's functions keep their relative accuracy only for normal results, so a
-        // subnormal result goes to run(). A zero result is exact only where f(x) = 0 exactly.
-        const V exactZeroAt = hn::Set(d, function == Op::Log ? 1.0 : 0.0);
-        usable = hn::And(usable, hn::Or(hn::Ge(hn::Abs(r), hn::Set(d, std::numeric_limits<double>::min())),
-                                        hn::And(hn::Eq(r, hn::Zero(d)), hn::Eq(x, exactZeroAt))));
         hn::Store(r, d, entry.own + i);
         V bound;
         if constexpr (ArgumentDiffers) {
