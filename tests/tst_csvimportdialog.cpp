@@ -93,6 +93,8 @@ private slots:
     void initTestCase();
     void previewShowsDetectedFormat();
     void headerToggleRenamesColumns();
+    void proposesTargetAndFeature_data();
+    void proposesTargetAndFeature();
     void oneFeatureGivesDataset();
     void severalFeaturesGiveModelData();
     void invalidRowsListedAndSkipped();
@@ -172,6 +174,65 @@ void TestCsvImportDialog::headerToggleRenamesColumns()
     dialog->headerBox()->setChecked(false);
     QCOMPARE(preview->rowCount(), 3);
     QCOMPARE(dialog->featureColumns(), QStringList{QStringLiteral("column 1")});
+}
+
+void TestCsvImportDialog::proposesTargetAndFeature_data()
+{
+    QTest::addColumn<QString>("fileName");
+    // The file's text, or empty for a bundled data set.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("feature");
+
+    // The bundled data sets, with the columns that the main window's example menu uses for y.
+    // Stack loss keeps its target in the first column, named as the file.
+    const QString bundled = QStringLiteral(LOSSLENS_CSV_TEST_DATA "/../../../resources/data/");
+    QTest::newRow("stack loss") << bundled + QStringLiteral("stackloss.csv") << QByteArray()
+                                << "STACKLOSS" << "AIRFLOW";
+    QTest::newRow("Engel") << bundled + QStringLiteral("engel.csv") << QByteArray() << "foodexp"
+                           << "income";
+    QTest::newRow("stars") << bundled + QStringLiteral("starscyg.csv") << QByteArray()
+                           << "log.light" << "log.Te";
+    QTest::newRow("breast cancer") << bundled + QStringLiteral("breastcancer.csv") << QByteArray()
+                                   << "benign" << "mean_radius";
+    QTest::newRow("iris") << bundled + QStringLiteral("iris.csv") << QByteArray() << "species"
+                          << "sepal_length_cm";
+
+    QTest::newRow("named target first")
+        << "plant.csv" << QByteArray("Target,a,b\n1,2,3\n4,5,7\n") << "Target" << "a";
+    QTest::newRow("file name with other spelling")
+        << "stack-loss.csv" << QByteArray("air,Stack_Loss,water\n1,2,3\n4,5,7\n")
+        << "Stack_Loss" << "air";
+    QTest::newRow("text columns passed over")
+        << "people.csv" << QByteArray("name,age,weight,town\nAnn,30,60,Rome\nBo,40,80,Oslo\n")
+        << "weight" << "age";
+    QTest::newRow("text label passed over")
+        << "flowers.csv" << QByteArray("length,width,label\n1,2,rose\n3,4,iris\n") << "width"
+        << "length";
+    // One bad cell leaves a column of numbers; the load lists its row.
+    QTest::newRow("stray bad cell")
+        << "bad.csv" << QByteArray("y,x\n1,2\nabc,3\n4,5\n") << "y" << "x";
+    QTest::newRow("no numbers") << "words.csv" << QByteArray("a,b\nc,d\n") << "b" << "a";
+}
+
+void TestCsvImportDialog::proposesTargetAndFeature()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, text);
+    QFETCH(QString, target);
+    QFETCH(QString, feature);
+    QString path = fileName;
+    if (!text.isEmpty()) {
+        path = m_directory.filePath(fileName);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(text), text.size());
+    }
+    const auto dialog = openDialog(path);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->targetColumn(), target);
+    QCOMPARE(dialog->featureColumns(), QStringList{feature});
+    QVERIFY(!listItems(dialog->featureList()).contains(target));
 }
 
 void TestCsvImportDialog::oneFeatureGivesDataset()

@@ -17,6 +17,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <string_view>
+
 namespace losslens {
 
 namespace {
@@ -50,6 +52,69 @@ QString rowLinesLabel(const CsvTable &table, std::size_t row)
     if (first == last)
         return QString::number(last);
     return QStringLiteral("%1–%2").arg(first).arg(last);
+}
+
+// Whether a column of the previewed rows (the file's first 64 KiB) reads as numbers: one or
+// more of its non-empty cells, and at least half of them, are numbers. A stray bad cell leaves
+// the column usable, since the load lists its row and offers to skip it.
+bool readsAsNumbers(const CsvTable &table, qsizetype column)
+{
+    qsizetype numbers = 0;
+    qsizetype others = 0;
+    for (const std::vector<QByteArray> &fields : table.rows) {
+        if (column >= qsizetype(fields.size()))
+            continue;
+        const QByteArray &cell = fields[std::size_t(column)];
+        const CsvNumberStatus status =
+            parseCsvNumber(std::string_view(cell.constData(), std::size_t(cell.size())),
+                           table.decimalComma)
+                .status;
+        if (status == CsvNumberStatus::Valid)
+            ++numbers;
+        else if (status != CsvNumberStatus::Empty)
+            ++others;
+    }
+    return numbers > 0 && numbers >= others;
+}
+
+// A column name reduced to its lower-case letters, so that "STACKLOSS", "stack_loss" and
+// "Stack loss" compare equal.
+QString lettersOf(const QString &name)
+{
+    QString letters;
+    for (const QChar character : name) {
+        if (character.isLetter())
+            letters += character.toLower();
+    }
+    return letters;
+}
+
+// The column to propose as y, among those that read as numbers, in this order:
+// 1. a name that data sets use for the target, such as y, target, label or class;
+// 2. the name of the file, as STACKLOSS in stackloss.csv;
+// 3. the last such column, where files often keep the target.
+// Returns the last column when no column reads as numbers.
+qsizetype proposedTargetColumn(const CsvTable &table, const QString &path)
+{
+    static const QStringList targetNames = {
+        QStringLiteral("y"),     QStringLiteral("target"),   QStringLiteral("label"),
+        QStringLiteral("class"), QStringLiteral("response"), QStringLiteral("outcome")};
+    const QString fileLetters = lettersOf(QFileInfo(path).completeBaseName());
+    qsizetype fileMatch = -1;
+    qsizetype lastNumeric = -1;
+    for (qsizetype column = 0; column < table.header.size(); ++column) {
+        if (!readsAsNumbers(table, column))
+            continue;
+        const QString letters = lettersOf(table.header[column]);
+        if (targetNames.contains(letters))
+            return column;
+        if (fileMatch < 0 && !fileLetters.isEmpty() && letters == fileLetters)
+            fileMatch = column;
+        lastNumeric = column;
+    }
+    if (fileMatch >= 0)
+        return fileMatch;
+    return lastNumeric >= 0 ? lastNumeric : table.header.size() - 1;
 }
 
 } // namespace
@@ -262,8 +327,9 @@ void CsvImportDialog::fillColumns(const QStringList &features, const QString &ta
         const QSignalBlocker blocker(m_target);
         m_target->clear();
         m_target->addItems(header);
-        // The last column is the usual place for the target.
-        const qsizetype index = header.contains(target) ? header.indexOf(target) : header.size() - 1;
+        const qsizetype index =
+            header.contains(target) ? header.indexOf(target)
+                                    : proposedTargetColumn(*m_table, m_preview.path);
         m_target->setCurrentIndex(int(index));
     }
     QStringList checked;
@@ -271,12 +337,13 @@ void CsvImportDialog::fillColumns(const QStringList &features, const QString &ta
         if (header.contains(column))
             checked << column;
     }
-    if (checked.isEmpty()) {
-        for (const QString &column : header) {
-            if (column != targetColumn()) {
-                checked << column;
-                break;
-            }
+    // Otherwise the first column that reads as numbers, or else the first, besides the target.
+    const qsizetype targetIndex = header.indexOf(targetColumn());
+    for (const bool numbersOnly : {true, false}) {
+        for (qsizetype column = 0; checked.isEmpty() && column < header.size(); ++column) {
+            if (column != targetIndex &&
+                (!numbersOnly || readsAsNumbers(*m_table, column)))
+                checked << header[column];
         }
     }
     fillFeatures(checked);
