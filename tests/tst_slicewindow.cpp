@@ -33,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtTest>
 
 #include <cmath>
@@ -213,6 +214,12 @@ private slots:
     void saveImageWritesPlots();
     void randomDirectionsAreShown();
     void progressCountsRows();
+    void mainWindowFileReadInBackground();
+    void newerOfferSupersedesRead();
+    void failedMainWindowReadKeepsData();
+    void hiddenWindowKeepsMainWindowRead();
+    void windowDeletedWhileReading();
+    void summaryNeverClips();
 
 private:
     void waitForResult();
@@ -953,10 +960,11 @@ void SliceWindowTest::mainWindowCsvOpensInSlices()
     main.showModelSlices();
     SliceWindow *window = main.sliceWindow();
     QVERIFY(window);
-    // The window starts on the main window's file, not on the bundled data.
-    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("y"));
-    QCOMPARE(window->controls()->featureColumns(),
-             QStringList({QStringLiteral("x1"), QStringLiteral("x2")}));
+    // The window starts on the main window's file, not on the bundled data, once the file is
+    // read in the background.
+    QTRY_COMPARE_WITH_TIMEOUT(window->controls()->targetColumn(), QStringLiteral("y"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->controls()->featureColumns(),
+                              QStringList({QStringLiteral("x1"), QStringLiteral("x2")}), 10000);
     QVERIFY(window->followsMainWindow());
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
     QCOMPARE(window->result()->objective->parameterCount(), 3);
@@ -964,8 +972,9 @@ void SliceWindowTest::mainWindowCsvOpensInSlices()
 
     // Another file in the main window: the window follows it.
     importForLine(main, second, QStringLiteral("v"));
-    QCOMPARE(window->controls()->featureColumns(),
-             QStringList({QStringLiteral("u"), QStringLiteral("v"), QStringLiteral("w")}));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window->controls()->featureColumns(),
+        QStringList({QStringLiteral("u"), QStringLiteral("v"), QStringLiteral("w")}), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window) &&
                                  window->result()->objective->parameterCount() == 4,
                              10000);
@@ -976,6 +985,7 @@ void SliceWindowTest::mainWindowCsvOpensInSlices()
     QVERIFY(!window->followsMainWindow());
     QVERIFY(window->mainWindowDataButton()->isVisibleTo(window));
     importForLine(main, first, QStringLiteral("x2"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isReadingMainWindowFile(), 10000);
     QCOMPARE(window->controls()->targetColumn(), QStringLiteral("q"));
     QVERIFY(window->mainWindowDataButton()->isVisibleTo(window));
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
@@ -995,6 +1005,7 @@ void SliceWindowTest::mainWindowCsvOpensInSlices()
     // Undo brings the file's data back, and with it the offer.
     main.model()->undoStack()->undo();
     QCOMPARE(main.model()->data().size(), Eigen::Index(6));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isReadingMainWindowFile(), 10000);
     QCOMPARE(window->controls()->targetColumn(), QStringLiteral("y"));
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
 }
@@ -1026,8 +1037,9 @@ void SliceWindowTest::mainWindowSkippedRowsKeepLoadedColumns()
     main.showModelSlices();
     SliceWindow *window = main.sliceWindow();
     QVERIFY(window);
-    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("y"));
-    QCOMPARE(window->controls()->featureColumns(), QStringList({QStringLiteral("x")}));
+    QTRY_COMPARE_WITH_TIMEOUT(window->controls()->targetColumn(), QStringLiteral("y"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->controls()->featureColumns(),
+                              QStringList({QStringLiteral("x")}), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
     QCOMPARE(window->result()->objective->data().size(), Eigen::Index(4));
     QVERIFY2(window->message().isEmpty(), qPrintable(window->message()));
@@ -1304,6 +1316,205 @@ void SliceWindowTest::progressCountsRows()
     // The coarse grid's rows and then the full grid's.
     QCOMPARE(maximum, SliceJob::coarseResolution + SliceWindow::resolution);
     QVERIFY2(largest > SliceJob::coarseResolution, qPrintable(QString::number(largest)));
+}
+
+namespace {
+
+// The test's own request for a file of the main window, read with commas and a header.
+SliceFileRequest mainWindowFile(const QString &path, const QString &target)
+{
+    SliceFileRequest request;
+    request.path = path;
+    request.dialect.delimiter = ',';
+    request.dialect.hasHeader = true;
+    request.targetColumn = target;
+    return request;
+}
+
+// Waits until every read on Qt's thread pool has ended and its finished signal was handled.
+void settleReads()
+{
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+void SliceWindowTest::mainWindowFileReadInBackground()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    // 200000 rows, a few MB, whose parse would hold up the window for a while.
+    const QString path = directory.filePath(QStringLiteral("large.csv"));
+    QByteArray text("a,name,b,y\n");
+    for (int i = 0; i < 200000; ++i) {
+        text += QByteArray::number(i % 97) + ",n," + QByteArray::number((i * 7) % 31) + ',' +
+                QByteArray::number(0.5 * (i % 97) - (i * 7) % 31) + '\n';
+    }
+    QVERIFY(writeFile(path, text));
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    QSignalSpy read(m_window, &SliceWindow::mainWindowFileRead);
+
+    m_window->offerMainWindowFile(mainWindowFile(path, QStringLiteral("y")));
+    // The call returns before the file is read: the window shows its data and says what it
+    // reads.
+    QVERIFY(m_window->isReadingMainWindowFile());
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("STACKLOSS"));
+    QCOMPARE(m_window->result(), before);
+    QVERIFY2(m_window->status().contains(QStringLiteral("large.csv")),
+             qPrintable(m_window->status()));
+    saveGrab(*m_window, QStringLiteral("slices-reading-main-window-file.png"));
+
+    QVERIFY(read.wait(30000));
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(read.front().front().toBool(), true);
+    QVERIFY(!m_window->isReadingMainWindowFile());
+    QVERIFY(!m_window->status().contains(QStringLiteral("large.csv")));
+    // The text column is left out, as the main window's numeric table leaves it out.
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("y"));
+    QCOMPARE(m_window->controls()->featureColumns(),
+             QStringList({QStringLiteral("a"), QStringLiteral("b")}));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->data().size() == 200000,
+                             30000);
+}
+
+void SliceWindowTest::newerOfferSupersedesRead()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString older = directory.filePath(QStringLiteral("older.csv"));
+    QVERIFY(writeFile(older, "p,q,y\n1,2,3\n2,1,5\n3,5,4\n4,2,9\n5,7,8\n"));
+    const QString newer = directory.filePath(QStringLiteral("newer.csv"));
+    QVERIFY(writeFile(newer, "u,v\n1,2\n2,3\n3,5\n4,4\n"));
+    QSignalSpy read(m_window, &SliceWindow::mainWindowFileRead);
+
+    // Two offers in a row, as an undo right after opening a file makes: only the newer one
+    // arrives, whatever order the reads end in.
+    m_window->offerMainWindowFile(mainWindowFile(older, QStringLiteral("y")));
+    m_window->offerMainWindowFile(mainWindowFile(newer, QStringLiteral("v")));
+    QVERIFY(read.wait(10000));
+    settleReads();
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("v"));
+    QCOMPARE(m_window->controls()->featureColumns(), QStringList{QStringLiteral("u")});
+
+    // A table offered, or an offer withdrawn, after a file was offered wins over the read.
+    m_window->offerMainWindowFile(mainWindowFile(older, QStringLiteral("y")));
+    m_window->offerMainWindowTable(std::nullopt, QString(), QString());
+    QVERIFY(!m_window->isReadingMainWindowFile());
+    settleReads();
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("v"));
+    QVERIFY(!m_window->status().contains(QStringLiteral("older.csv")));
+}
+
+void SliceWindowTest::failedMainWindowReadKeepsData()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    QSignalSpy read(m_window, &SliceWindow::mainWindowFileRead);
+
+    m_window->offerMainWindowFile(
+        mainWindowFile(directory.filePath(QStringLiteral("gone.csv")), QStringLiteral("y")));
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.front().front().toBool(), false);
+    QString message = m_window->message();
+    QVERIFY2(message.contains(QStringLiteral("gone.csv")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("main window")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("previous data")), qPrintable(message));
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("STACKLOSS"));
+    QCOMPARE(m_window->result(), before);
+    QVERIFY(!m_window->mainWindowDataButton()->isVisibleTo(m_window));
+    saveGrab(*m_window, QStringLiteral("slices-main-window-file-gone.png"));
+
+    // A quote left open names the file and the line.
+    const QString broken = directory.filePath(QStringLiteral("broken.csv"));
+    QVERIFY(writeFile(broken, "x,y\n1,2\n3,\"4\n5,6\n"));
+    m_window->offerMainWindowFile(mainWindowFile(broken, QStringLiteral("y")));
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.back().front().toBool(), false);
+    message = m_window->message();
+    QVERIFY2(message.contains(QStringLiteral("broken.csv")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("line 3")), qPrintable(message));
+    QCOMPARE(m_window->result(), before);
+    QVERIFY(!m_window->isComputing());
+}
+
+void SliceWindowTest::hiddenWindowKeepsMainWindowRead()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("later.csv"));
+    QVERIFY(writeFile(path, "p,q,y\n1,2,3\n2,1,5\n3,5,4\n4,2,9\n5,7,8\n"));
+    QSignalSpy read(m_window, &SliceWindow::mainWindowFileRead);
+    m_window->offerMainWindowFile(mainWindowFile(path, QStringLiteral("y")));
+    m_window->close();
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.front().front().toBool(), true);
+    // The table is taken while hidden, and computed on when the window shows again.
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("y"));
+    QVERIFY(!m_window->isComputing());
+    m_window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->parameterCount() == 3,
+                             10000);
+}
+
+void SliceWindowTest::windowDeletedWhileReading()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("late.csv"));
+    QVERIFY(writeFile(path, "p,y\n1,2\n2,1\n3,5\n"));
+    m_window->offerMainWindowFile(mainWindowFile(path, QStringLiteral("y")));
+    delete m_window;
+    m_window = nullptr;
+    // The read ends without a window to deliver to.
+    settleReads();
+}
+
+void SliceWindowTest::summaryNeverClips()
+{
+    // Whether every line of the summary fits in its label at the label's current width.
+    const auto summaryFits = [this](const char *when) {
+        const QString text = m_window->heatMap()->summary();
+        for (const QLabel *label : m_window->heatMap()->findChildren<QLabel *>()) {
+            if (label->text() != text)
+                continue;
+            const int needed = label->heightForWidth(label->width());
+            if (label->height() < needed) {
+                qWarning("%s: summary %d px high at width %d, needs %d", when, label->height(),
+                         label->width(), needed);
+                return false;
+            }
+            return true;
+        }
+        return false;
+    };
+    QVERIFY(summaryFits("first result"));
+    // Narrower widths, down to the window's minimum width, which stops the last ones.
+    const QSize start = m_window->size();
+    for (const int width : {start.width() - 150, start.width() - 300, start.width() - 450}) {
+        m_window->resize(width, start.height());
+        QCoreApplication::processEvents();
+        QVERIFY(summaryFits("after resize"));
+        saveGrab(*m_window, QStringLiteral("slices-narrow-%1.png").arg(width));
+    }
+    // A result that adds a line arrives while the window is narrow and is grabbed at once.
+    m_window->controls()->learningRateBox()->setValue(50.0);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->path.status ==
+                                     LinearTrainingStatus::Diverged,
+                             10000);
+    QVERIFY(summaryFits("new result"));
+    saveGrab(*m_window, QStringLiteral("slices-narrow-diverged.png"));
+    m_window->resize(start);
+    QCoreApplication::processEvents();
+    QVERIFY(summaryFits("wide again"));
 }
 
 QTEST_MAIN(SliceWindowTest)

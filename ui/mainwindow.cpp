@@ -404,35 +404,10 @@ void MainWindow::offerDataToSlices()
         m_sliceWindow->offerMainWindowTable(std::nullopt, QString(), QString());
         return;
     }
-    // The whole file with the dialect chosen on import, of which the line uses two columns.
-    QFile file(m_csvOrigin->path);
-    CsvError error;
-    std::optional<CsvTable> table;
-    if (file.open(QIODevice::ReadOnly)) {
-        table = parseCsvText(file.readAll(), m_csvOrigin->dialect, true,
-                             QFileInfo(m_csvOrigin->path).fileName(), &error);
-    }
-    std::optional<CsvTable> numeric =
-        table ? numericColumnsTable(*table, m_csvOrigin->targetColumn) : std::nullopt;
-    QString target = m_csvOrigin->targetColumn;
-    const Dataset &loaded = m_model.data();
-    if (!numeric || !numeric->header.contains(loaded.featureName)) {
-        // Rows that the import skipped, or a file changed since, can leave the loaded columns
-        // out of the numeric table. The two loaded columns still make a table.
-        qCInfo(lcUi) << "slices window gets the loaded columns of" << m_csvOrigin->path;
-        CsvTable columns;
-        columns.header = {loaded.featureName, loaded.targetName};
-        for (Eigen::Index i = 0; i < loaded.size(); ++i) {
-            columns.rows.push_back({QByteArray::number(loaded.feature[i], 'g', 17),
-                                    QByteArray::number(loaded.target[i], 'g', 17)});
-            columns.lineNumbers.push_back(i + 2);
-            columns.firstLineNumbers.push_back(i + 2);
-        }
-        columns.headerLine = 1;
-        numeric = std::move(columns);
-        target = loaded.targetName;
-    }
-    m_sliceWindow->offerMainWindowTable(std::move(numeric), m_csvOrigin->path, target);
+    // The whole file with the dialect chosen on import, of which the line uses two columns. The
+    // window reads it on Qt's thread pool, and a later offer supersedes the read.
+    m_sliceWindow->offerMainWindowFile({m_csvOrigin->path, m_csvOrigin->dialect,
+                                        m_csvOrigin->targetColumn, m_csvOrigin->data});
 }
 
 void MainWindow::showRobustnessWorkbench()

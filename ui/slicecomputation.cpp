@@ -1,12 +1,44 @@
 #include "slicecomputation.h"
 
+#include "uilogging.h"
+
 #include "core/linearmodelinput.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 
 namespace losslens {
+
+namespace {
+
+// tr() of this file's messages, in the "SliceFileRead" context of the translation files.
+struct SliceFileRead
+{
+    Q_DECLARE_TR_FUNCTIONS(SliceFileRead)
+};
+
+// The loaded feature and target as a two-column table, each number written with 17 significant
+// digits so that it reads back as the same double.
+CsvTable loadedColumnsTable(const Dataset &loaded)
+{
+    CsvTable columns;
+    columns.header = {loaded.featureName, loaded.targetName};
+    for (Eigen::Index i = 0; i < loaded.size(); ++i) {
+        columns.rows.push_back({QByteArray::number(loaded.feature[i], 'g', 17),
+                                QByteArray::number(loaded.target[i], 'g', 17)});
+        columns.lineNumbers.push_back(i + 2);
+        columns.firstLineNumbers.push_back(i + 2);
+    }
+    columns.headerLine = 1;
+    return columns;
+}
+
+} // namespace
 
 Eigen::Vector2d SliceResult::throughCoordinates() const
 {
@@ -244,6 +276,50 @@ std::optional<SliceResult> computeSliceResult(std::shared_ptr<const LinearModelO
     computeSliceResults(std::move(objective), settings, resolution, resolution, std::nullopt,
                         stop, [&](SliceResult result) { complete = std::move(result); });
     return complete;
+}
+
+SliceFileTable readSliceFileTable(const SliceFileRequest &request,
+                                  const std::atomic_bool &cancelled)
+{
+    SliceFileTable result;
+    result.targetColumn = request.targetColumn;
+    const QString fileName = QFileInfo(request.path).fileName();
+    QFile file(request.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = SliceFileRead::tr("Cannot open %1: %2.").arg(fileName, file.errorString());
+        return result;
+    }
+    const QByteArray text = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        result.error = SliceFileRead::tr("Cannot read %1: %2.").arg(fileName, file.errorString());
+        return result;
+    }
+    if (cancelled) {
+        result.cancelled = true;
+        return result;
+    }
+    CsvError error;
+    const std::optional<CsvTable> table =
+        parseCsvText(text, request.dialect, true, fileName, &error);
+    if (!table) {
+        result.error = error.message;
+        return result;
+    }
+    if (cancelled) {
+        result.cancelled = true;
+        return result;
+    }
+    result.table = numericColumnsTable(*table, request.targetColumn);
+    if (request.loaded &&
+        (!result.table || !result.table->header.contains(request.loaded->featureName))) {
+        qCInfo(lcUi) << "slices window gets the loaded columns of" << request.path;
+        result.table = loadedColumnsTable(*request.loaded);
+        result.targetColumn = request.loaded->targetName;
+    } else if (!result.table) {
+        result.error = SliceFileRead::tr("%1 has no column of numbers besides %2.")
+                           .arg(fileName, request.targetColumn);
+    }
+    return result;
 }
 
 } // namespace losslens

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/csvreader.h"
+#include "core/dataset.h"
 #include "core/landscape.h"
 #include "core/landscapeslice.h"
 #include "core/linearmodel.h"
@@ -9,6 +11,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -211,5 +214,40 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
 std::optional<SliceResult> computeSliceResult(std::shared_ptr<const LinearModelObjective> objective,
                                               const SliceSettings &settings, int resolution,
                                               std::stop_token stop = {});
+
+// The main window's file as the model slices window asks for it: the file that the main
+// window's data came from, the dialect and target chosen when it was imported, and the data
+// that the import loaded.
+struct SliceFileRequest
+{
+    QString path;
+    CsvDialect dialect;
+    QString targetColumn;
+    // The two columns that the main window loaded, which replace the file's numeric columns
+    // when those leave out the loaded feature (see readSliceFileTable()).
+    std::shared_ptr<const Dataset> loaded;
+};
+
+// What a read of the main window's file gives the model slices window.
+struct SliceFileTable
+{
+    // The file's numeric columns, or the loaded columns. It is empty when the read failed or was
+    // cancelled.
+    std::optional<CsvTable> table;
+    QString targetColumn;
+    // Why the file could not be read, naming it, when table is empty and the read was not
+    // cancelled.
+    QString error;
+    bool cancelled = false;
+};
+
+// Reads and parses the whole file with the request's dialect and keeps the columns that hold a
+// number in every row (numericColumnsTable()). Rows that the import skipped, or a file changed
+// since, can leave the loaded feature out of that table; the loaded feature and target columns
+// then make the table. A file that cannot be opened or parsed gives an error and no table.
+// cancelled is polled between the steps, so a superseded read stops early. Safe to call on a
+// worker thread: it touches only its arguments.
+SliceFileTable readSliceFileTable(const SliceFileRequest &request,
+                                  const std::atomic_bool &cancelled);
 
 } // namespace losslens

@@ -27,6 +27,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -44,6 +45,12 @@ namespace {
 
 const QString bundledDataPath = QStringLiteral(":/data/stackloss.csv");
 const QString bundledTarget = QStringLiteral("STACKLOSS");
+
+// The status line while the main window's file is read.
+QString readingStatus(const QString &path)
+{
+    return SliceWindow::tr("Reading %1…").arg(QFileInfo(path).fileName());
+}
 
 } // namespace
 
@@ -173,6 +180,13 @@ SliceWindow::SliceWindow(const QString &lossSpec, QWidget *parent)
     loadBundledData();
 }
 
+SliceWindow::~SliceWindow()
+{
+    // The worker has its own copies and the flag, so it may finish after the window is gone.
+    if (m_mainWindowReadCancelled)
+        *m_mainWindowReadCancelled = true;
+}
+
 QString SliceWindow::message() const
 {
     return m_message->text();
@@ -194,6 +208,14 @@ void SliceWindow::showBusy(bool busy)
     // cancelComputation() puts its note here after the job reports that it is idle.
     if (busy)
         m_status->setText(tr("Computing the slice…"));
+    else
+        showIdleStatus();
+}
+
+void SliceWindow::showIdleStatus()
+{
+    if (m_mainWindowRead)
+        m_status->setText(readingStatus(m_mainWindowReadPath));
     else
         m_status->clear();
 }
@@ -322,6 +344,8 @@ void SliceWindow::openTable(CsvTable table, const QString &source, const QString
 void SliceWindow::offerMainWindowTable(std::optional<CsvTable> table, const QString &source,
                                        const QString &targetColumn)
 {
+    // The newest offer wins over a file still being read.
+    cancelMainWindowRead();
     m_mainWindowTable = std::move(table);
     m_mainWindowSource = source;
     m_mainWindowTarget = targetColumn;
@@ -330,6 +354,67 @@ void SliceWindow::offerMainWindowTable(std::optional<CsvTable> table, const QStr
         return;
     }
     m_mainWindowData->setVisible(m_mainWindowTable.has_value() && !m_followMainWindow);
+}
+
+void SliceWindow::offerMainWindowFile(const SliceFileRequest &request)
+{
+    cancelMainWindowRead();
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    m_mainWindowReadCancelled = cancelled;
+    m_mainWindowReadPath = request.path;
+    m_mainWindowRead = new QFutureWatcher<SliceFileTable>(this);
+    connect(m_mainWindowRead, &QFutureWatcherBase::finished, this,
+            &SliceWindow::finishMainWindowRead);
+    qCDebug(lcUi) << "slice window reads" << request.path << "in the background";
+    m_mainWindowRead->setFuture(QtConcurrent::run(
+        [request, cancelled] { return readSliceFileTable(request, *cancelled); }));
+    if (!m_job.isBusy())
+        m_status->setText(readingStatus(request.path));
+}
+
+void SliceWindow::cancelMainWindowRead()
+{
+    if (!m_mainWindowRead)
+        return;
+    *m_mainWindowReadCancelled = true;
+    // Deleted later, since this can run inside the watcher's own finished signal.
+    m_mainWindowRead->disconnect(this);
+    m_mainWindowRead->deleteLater();
+    m_mainWindowRead = nullptr;
+    qCDebug(lcUi) << "slice window dropped its read of" << m_mainWindowReadPath;
+    if (m_status->text() == readingStatus(m_mainWindowReadPath))
+        m_status->clear();
+}
+
+void SliceWindow::finishMainWindowRead()
+{
+    QFutureWatcher<SliceFileTable> *watcher = m_mainWindowRead;
+    m_mainWindowRead = nullptr;
+    watcher->deleteLater();
+    SliceFileTable read = watcher->result();
+    const QString path = m_mainWindowReadPath;
+    if (m_status->text() == readingStatus(path))
+        m_status->clear();
+    if (!read.table) {
+        qCWarning(lcUi) << "slice window cannot read the main window's file" << path << read.error;
+        m_mainWindowTable.reset();
+        m_mainWindowData->setVisible(false);
+        // A file of the window's own stays without a word about the main window's.
+        if (m_followMainWindow) {
+            const QString problem = tr("Cannot show the main window's data: %1").arg(read.error);
+            showMessage(m_result ? tr("%1 The plots still show the previous data.").arg(problem)
+                                 : problem);
+        }
+        emit mainWindowFileRead(false);
+        return;
+    }
+    offerMainWindowTable(std::move(read.table), path, read.targetColumn);
+    // A hidden window computes when it shows again, as after hideEvent().
+    if (!isVisible() && m_job.isBusy()) {
+        m_job.cancel();
+        m_resumeOnShow = true;
+    }
+    emit mainWindowFileRead(true);
 }
 
 void SliceWindow::useMainWindowData()

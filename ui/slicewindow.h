@@ -4,8 +4,10 @@
 
 #include "core/csvreader.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -41,6 +43,8 @@ public:
 
     // lossSpec is the loss to start with, such as the main window's current loss.
     explicit SliceWindow(const QString &lossSpec, QWidget *parent = nullptr);
+    // Stops a read of the main window's file in flight, whose table is then dropped.
+    ~SliceWindow() override;
 
     SliceControls *controls() const { return m_controls; }
     SliceHeatMap *heatMap() const { return m_heatMap; }
@@ -60,6 +64,7 @@ public:
     // Reads a CSV file and lists its columns, keeping the current target column when the file
     // has one. Returns false, with the reason shown in the window, when the file cannot be read
     // or its chosen columns cannot be used.
+    // NOTE: this read still runs on the UI thread, unlike offerMainWindowFile().
     bool openCsvFile(const QString &path);
     // Shows a table read elsewhere, such as the columns chosen in File > Open CSV, with
     // targetColumn as the target and every other column ticked as a feature. source names the
@@ -74,6 +79,14 @@ public:
     // and the window then keeps what it shows.
     void offerMainWindowTable(std::optional<CsvTable> table, const QString &source,
                               const QString &targetColumn);
+    // Offers the main window's file as offerMainWindowTable() offers a table, but reads and
+    // parses it on Qt's thread pool (readSliceFileTable()), so that the window keeps responding
+    // while a large file is read. A later offer, of a file or a table, supersedes a read in
+    // flight, whose table is dropped. A read that fails withdraws the offer and, while the window
+    // follows the main window, shows the reason naming the file; the shown data stays. The read
+    // goes on while the window is hidden, and its table is there when the window shows again.
+    void offerMainWindowFile(const SliceFileRequest &request);
+    bool isReadingMainWindowFile() const { return m_mainWindowRead != nullptr; }
     // Whether a main-window table replaces the shown data as soon as it is offered.
     bool followsMainWindow() const { return m_followMainWindow; }
     QPushButton *mainWindowDataButton() const { return m_mainWindowData; }
@@ -105,6 +118,9 @@ public slots:
 signals:
     // A coarse or complete result was drawn.
     void resultShown();
+    // The latest read of the main window's file ended: its table was offered, or ok is false
+    // and the offer was withdrawn. A superseded read does not report.
+    void mainWindowFileRead(bool ok);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -125,6 +141,11 @@ private:
     void requestRange(const std::optional<SliceRange> &range);
     void showMessage(const QString &message);
     void showResult(std::shared_ptr<const SliceResult> result);
+    // Drops the read of the main window's file in flight, if any, and lets it stop early.
+    void cancelMainWindowRead();
+    void finishMainWindowRead();
+    // The status line when no computation uses it: the read in flight, or nothing.
+    void showIdleStatus();
 
     SliceControls *m_controls;
     SliceHeatMap *m_heatMap;
@@ -143,6 +164,11 @@ private:
     QString m_mainWindowSource;
     QString m_mainWindowTarget;
     bool m_followMainWindow = true;
+    // The read of the main window's file in flight, its file and the flag that stops it. Only
+    // the latest read has a watcher, so a superseded one never delivers.
+    QFutureWatcher<SliceFileTable> *m_mainWindowRead = nullptr;
+    QString m_mainWindowReadPath;
+    std::shared_ptr<std::atomic_bool> m_mainWindowReadCancelled;
     // Set when hiding the window stopped a computation, which showing it again restarts.
     bool m_resumeOnShow = false;
     std::optional<CsvTable> m_table;
