@@ -244,9 +244,9 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
         rowsBefore = coarseResolution;
         SliceResult coarseResult = result;
         coarseResult.slice = std::move(*coarse);
-        coarseResult.minimum = findSliceMinimum(*objective, result.plane, coarseResult.slice, stop);
-        if (stop.stop_requested())
-            return false;
+        // No minimum search on the coarse grid: each of its steps passes over all the data, so
+        // it would delay the first picture, and the full grid's search follows at once.
+        coarseResult.minimum.reset();
         coarseResult.complete = false;
         publish(std::move(coarseResult));
     }
