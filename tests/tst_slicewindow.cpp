@@ -216,6 +216,7 @@ private slots:
     void progressCountsRows();
     void mainWindowFileReadInBackground();
     void newerOfferSupersedesRead();
+    void ownFileReadInBackground();
     void failedMainWindowReadKeepsData();
     void hiddenWindowKeepsMainWindowRead();
     void windowDeletedWhileReading();
@@ -1379,6 +1380,60 @@ void SliceWindowTest::mainWindowFileReadInBackground()
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
                                  m_window->result()->objective->data().size() == 200000,
                              30000);
+}
+
+void SliceWindowTest::ownFileReadInBackground()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString older = directory.filePath(QStringLiteral("older.csv"));
+    QVERIFY(writeFile(older, "p,q,y\n1,2,3\n2,1,5\n3,5,4\n4,2,9\n5,7,8\n"));
+    const QString newer = directory.filePath(QStringLiteral("newer.csv"));
+    QVERIFY(writeFile(newer, "u,v,STACKLOSS\n1,2,1\n2,3,3\n3,5,2\n4,4,5\n5,1,4\n"));
+    QSignalSpy read(m_window, &SliceWindow::ownFileRead);
+
+    // File > Open in the window reads on the thread pool; of two opens in a row only the newer
+    // one is shown, and the shown data stays until it arrives.
+    m_window->openCsvFileInBackground(older);
+    m_window->openCsvFileInBackground(newer);
+    QVERIFY(m_window->isReadingOwnFile());
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("STACKLOSS"));
+    QVERIFY(!m_window->followsMainWindow());
+    QVERIFY(read.wait(10000));
+    settleReads();
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(read.first().first().toBool(), true);
+    QVERIFY(!m_window->isReadingOwnFile());
+    QCOMPARE(m_window->controls()->featureColumns(),
+             QStringList({QStringLiteral("u"), QStringLiteral("v")}));
+    waitForResult();
+
+    // A missing file names itself, and the plots keep the data shown.
+    const std::shared_ptr<const SliceResult> before = m_window->result();
+    read.clear();
+    m_window->openCsvFileInBackground(directory.filePath(QStringLiteral("gone.csv")));
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.first().first().toBool(), false);
+    QVERIFY2(m_window->message().contains(QStringLiteral("gone.csv")),
+             qPrintable(m_window->message()));
+    QVERIFY2(m_window->message().contains(QStringLiteral("still show the previous data")),
+             qPrintable(m_window->message()));
+    QCOMPARE(m_window->result(), before);
+    QCOMPARE(m_window->controls()->featureColumns(),
+             QStringList({QStringLiteral("u"), QStringLiteral("v")}));
+
+    // The main window's data, chosen while a file of the window's own is read, wins.
+    m_window->offerMainWindowTable(numberTable({QStringLiteral("a"), QStringLiteral("y")},
+                                               {{1, 2}, {2, 4}, {3, 5}, {4, 9}}),
+                                   QStringLiteral("main.csv"), QStringLiteral("y"));
+    read.clear();
+    m_window->openCsvFileInBackground(older);
+    m_window->mainWindowDataButton()->click();
+    QVERIFY(!m_window->isReadingOwnFile());
+    settleReads();
+    QVERIFY(read.isEmpty());
+    QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("y"));
+    QCOMPARE(m_window->controls()->featureColumns(), QStringList({QStringLiteral("a")}));
 }
 
 void SliceWindowTest::newerOfferSupersedesRead()

@@ -214,7 +214,9 @@ void SliceWindow::showBusy(bool busy)
 
 void SliceWindow::showIdleStatus()
 {
-    if (m_mainWindowRead)
+    if (m_ownRead)
+        m_status->setText(readingStatus(m_ownReadPath));
+    else if (m_mainWindowRead)
         m_status->setText(readingStatus(m_mainWindowReadPath));
     else
         m_status->clear();
@@ -314,6 +316,7 @@ void SliceWindow::loadBundledData()
 
 bool SliceWindow::openCsvFile(const QString &path)
 {
+    cancelOwnRead();
     // A file chosen here stays until the user opens another or chooses the main window's data.
     m_followMainWindow = false;
     m_mainWindowData->setVisible(m_mainWindowTable.has_value());
@@ -417,10 +420,66 @@ void SliceWindow::finishMainWindowRead()
     emit mainWindowFileRead(true);
 }
 
+void SliceWindow::openCsvFileInBackground(const QString &path)
+{
+    // As openCsvFile(): the chosen file stays until another or the main window's data.
+    m_followMainWindow = false;
+    m_mainWindowData->setVisible(m_mainWindowTable.has_value());
+    cancelOwnRead();
+    m_ownReadPath = path;
+    m_ownRead = new QFutureWatcher<OwnFileRead>(this);
+    connect(m_ownRead, &QFutureWatcherBase::finished, this, &SliceWindow::finishOwnRead);
+    qCDebug(lcUi) << "slice window reads" << path << "in the background";
+    m_ownRead->setFuture(QtConcurrent::run([path] {
+        OwnFileRead read;
+        CsvError error;
+        read.table = readCsvFile(path, &error);
+        read.error = error.message;
+        return read;
+    }));
+    if (!m_job.isBusy())
+        m_status->setText(readingStatus(path));
+}
+
+void SliceWindow::cancelOwnRead()
+{
+    if (!m_ownRead)
+        return;
+    // The parser cannot stop midway, so the read runs to its end and its result is dropped.
+    m_ownRead->disconnect(this);
+    m_ownRead->deleteLater();
+    m_ownRead = nullptr;
+    qCDebug(lcUi) << "slice window dropped its read of" << m_ownReadPath;
+    if (m_status->text() == readingStatus(m_ownReadPath))
+        showIdleStatus();
+}
+
+void SliceWindow::finishOwnRead()
+{
+    QFutureWatcher<OwnFileRead> *watcher = m_ownRead;
+    m_ownRead = nullptr;
+    watcher->deleteLater();
+    OwnFileRead read = watcher->result();
+    const QString path = m_ownReadPath;
+    if (m_status->text() == readingStatus(path))
+        showIdleStatus();
+    if (!read.table) {
+        qCWarning(lcUi) << "slice window rejected" << path << read.error;
+        showMessage(m_result ? tr("%1 The plots still show the previous data.").arg(read.error)
+                             : read.error);
+        emit ownFileRead(false);
+        return;
+    }
+    openTable(std::move(*read.table), path, m_controls->targetColumn());
+    emit ownFileRead(true);
+}
+
 void SliceWindow::useMainWindowData()
 {
     if (!m_mainWindowTable)
         return;
+    // The main window's data wins over a file of the window's own still being read.
+    cancelOwnRead();
     m_followMainWindow = true;
     m_mainWindowData->setVisible(false);
     qCInfo(lcUi) << "slice window follows the main window's data" << m_mainWindowSource;
@@ -435,7 +494,7 @@ void SliceWindow::openCsv()
     if (path.isEmpty())
         return;
     m_lastDirectory = QFileInfo(path).absolutePath();
-    openCsvFile(path);
+    openCsvFileInBackground(path);
 }
 
 void SliceWindow::recompute()

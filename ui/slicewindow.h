@@ -64,8 +64,14 @@ public:
     // Reads a CSV file and lists its columns, keeping the current target column when the file
     // has one. Returns false, with the reason shown in the window, when the file cannot be read
     // or its chosen columns cannot be used.
-    // NOTE: this read still runs on the UI thread, unlike offerMainWindowFile().
+    // This read runs on the calling thread; the window's own File > Open uses
+    // openCsvFileInBackground().
     bool openCsvFile(const QString &path);
+    // Reads a CSV file as openCsvFile() does, but on Qt's thread pool, and shows it when the read
+    // ends. A later open, or choosing the main window's data, drops a read in flight. The shown
+    // data stays while the file is read and when the read fails, which shows the reason.
+    void openCsvFileInBackground(const QString &path);
+    bool isReadingOwnFile() const { return m_ownRead != nullptr; }
     // Shows a table read elsewhere, such as the columns chosen in File > Open CSV, with
     // targetColumn as the target and every other column ticked as a feature. source names the
     // file in the window.
@@ -121,6 +127,8 @@ signals:
     // The latest read of the main window's file ended: its table was offered, or ok is false
     // and the offer was withdrawn. A superseded read does not report.
     void mainWindowFileRead(bool ok);
+    // The latest read of openCsvFileInBackground() ended, with the table shown when ok.
+    void ownFileRead(bool ok);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -144,6 +152,9 @@ private:
     // Drops the read of the main window's file in flight, if any, and lets it stop early.
     void cancelMainWindowRead();
     void finishMainWindowRead();
+    // Drops the read of openCsvFileInBackground() in flight, if any.
+    void cancelOwnRead();
+    void finishOwnRead();
     // The status line when no computation uses it: the read in flight, or nothing.
     void showIdleStatus();
 
@@ -169,6 +180,14 @@ private:
     QFutureWatcher<SliceFileTable> *m_mainWindowRead = nullptr;
     QString m_mainWindowReadPath;
     std::shared_ptr<std::atomic_bool> m_mainWindowReadCancelled;
+    // The read of a file opened in the window itself, and its file.
+    struct OwnFileRead
+    {
+        std::optional<CsvTable> table;
+        QString error;
+    };
+    QFutureWatcher<OwnFileRead> *m_ownRead = nullptr;
+    QString m_ownReadPath;
     // Set when hiding the window stopped a computation, which showing it again restarts.
     bool m_resumeOnShow = false;
     std::optional<CsvTable> m_table;
