@@ -212,7 +212,10 @@ void TestCsvImportDialog::proposesTargetAndFeature_data()
     // One bad cell leaves a column of numbers; the load lists its row.
     QTest::newRow("stray bad cell")
         << "bad.csv" << QByteArray("y,x\n1,2\nabc,3\n4,5\n") << "y" << "x";
-    QTest::newRow("no numbers") << "words.csv" << QByteArray("a,b\nc,d\n") << "b" << "a";
+    // A text column is never proposed as x, so these tick none.
+    QTest::newRow("no numbers") << "words.csv" << QByteArray("a,b\nc,d\n") << "b" << "";
+    QTest::newRow("one number column")
+        << "scores.csv" << QByteArray("name,score\nann,2\nbob,3\n") << "score" << "";
 }
 
 void TestCsvImportDialog::proposesTargetAndFeature()
@@ -231,7 +234,7 @@ void TestCsvImportDialog::proposesTargetAndFeature()
     const auto dialog = openDialog(path);
     QVERIFY(dialog);
     QCOMPARE(dialog->targetColumn(), target);
-    QCOMPARE(dialog->featureColumns(), QStringList{feature});
+    QCOMPARE(dialog->featureColumns(), feature.isEmpty() ? QStringList() : QStringList{feature});
     QVERIFY(!listItems(dialog->featureList()).contains(target));
 }
 

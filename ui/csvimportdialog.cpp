@@ -337,14 +337,13 @@ void CsvImportDialog::fillColumns(const QStringList &features, const QString &ta
         if (header.contains(column))
             checked << column;
     }
-    // Otherwise the first column that reads as numbers, or else the first, besides the target.
+    // Otherwise the first column that reads as numbers besides the target. A text column is
+    // never proposed, because its load would fail on every row; with none left, nothing is
+    // ticked and the dialog asks for an x column.
     const qsizetype targetIndex = header.indexOf(targetColumn());
-    for (const bool numbersOnly : {true, false}) {
-        for (qsizetype column = 0; checked.isEmpty() && column < header.size(); ++column) {
-            if (column != targetIndex &&
-                (!numbersOnly || readsAsNumbers(*m_table, column)))
-                checked << header[column];
-        }
+    for (qsizetype column = 0; checked.isEmpty() && column < header.size(); ++column) {
+        if (column != targetIndex && readsAsNumbers(*m_table, column))
+            checked << header[column];
     }
     fillFeatures(checked);
 }
