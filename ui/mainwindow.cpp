@@ -43,7 +43,10 @@ namespace losslens {
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
-    m_model.resetState(defaultSessionState(std::make_shared<Dataset>(loadDefaultDataset())));
+    auto defaultData = std::make_shared<const Dataset>(loadDefaultDataset());
+    const ExampleDataset &defaultExample = exampleDatasets().front();
+    rememberCsvOrigin(defaultData, defaultExample.resourcePath, defaultExample.targetColumn);
+    m_model.resetState(defaultSessionState(std::move(defaultData)));
     m_training = new TrainingController(&m_model, this);
     m_sessionFiles = new SessionFiles(
         m_model.undoStack(), [this] { return sessionDocument(); },
@@ -262,17 +265,37 @@ bool MainWindow::loadCsv(const QString &path, const QString &featureColumn,
 void MainWindow::setDataFromCsvFile(std::shared_ptr<const Dataset> data, const QString &path,
                                     const QString &targetColumn, const QString &undoText)
 {
-    // The start of the file is enough for detection, cut after a line end as it expects.
-    CsvDialect dialect;
-    QFile file(path);
-    if (file.open(QIODevice::ReadOnly)) {
-        QByteArray sample = file.read(64 * 1024);
-        if (!file.atEnd() && sample.lastIndexOf('\n') >= 0)
-            sample.truncate(sample.lastIndexOf('\n') + 1);
-        dialect = detectCsvDialect(sample);
-    }
-    m_csvOrigin = CsvOrigin{data, path, dialect, targetColumn};
+    rememberCsvOrigin(data, path, targetColumn);
     m_model.setData(std::move(data), undoText);
+}
+
+void MainWindow::rememberCsvOrigin(std::shared_ptr<const Dataset> data, const QString &path,
+                                   const QString &targetColumn, std::optional<CsvDialect> dialect)
+{
+    if (!dialect) {
+        // The start of the file is enough for detection, cut after a line end as it expects.
+        dialect = CsvDialect();
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) {
+            QByteArray sample = file.read(64 * 1024);
+            if (!file.atEnd() && sample.lastIndexOf('\n') >= 0)
+                sample.truncate(sample.lastIndexOf('\n') + 1);
+            dialect = detectCsvDialect(sample);
+        }
+    }
+    constexpr std::size_t originLimit = 32;
+    if (m_csvOrigins.size() >= originLimit)
+        m_csvOrigins.erase(m_csvOrigins.begin());
+    m_csvOrigins.push_back({std::move(data), path, *dialect, targetColumn});
+}
+
+const MainWindow::CsvOrigin *MainWindow::csvOriginOf(const Dataset &data) const
+{
+    for (auto origin = m_csvOrigins.rbegin(); origin != m_csvOrigins.rend(); ++origin) {
+        if (origin->data.get() == &data)
+            return &*origin;
+    }
+    return nullptr;
 }
 
 void MainWindow::openCsv()
@@ -305,7 +328,7 @@ void MainWindow::importCsv(const QString &path)
             ? tr(", skipped %1 rows with invalid cells").arg(dialog.skippedRowCount())
             : QString();
     if (dialog.dataset()) {
-        m_csvOrigin = CsvOrigin{dialog.dataset(), path, dialog.dialect(), dialog.targetColumn()};
+        rememberCsvOrigin(dialog.dataset(), path, dialog.targetColumn(), dialog.dialect());
         m_model.setData(dialog.dataset(), tr("Open %1").arg(name));
         statusBar()->showMessage(
             tr("Loaded %1 rows from %2%3").arg(m_model.data().size()).arg(path, skipped), 10000);
@@ -349,8 +372,9 @@ void MainWindow::openExampleData(int index)
                              tr("%1\n\nThe current data is unchanged.").arg(error.message));
         return;
     }
-    m_model.setData(std::make_shared<Dataset>(std::move(*data)),
-                    tr("Open example %1").arg(example.title));
+    auto shared = std::make_shared<const Dataset>(std::move(*data));
+    rememberCsvOrigin(shared, example.resourcePath, example.targetColumn);
+    m_model.setData(std::move(shared), tr("Open example %1").arg(example.title));
     m_statusLabel->setText(
         tr("Loaded %1 rows: %2").arg(m_model.data().size()).arg(example.title));
 }
@@ -399,15 +423,16 @@ void MainWindow::offerDataToSlices()
     if (!m_sliceWindow || m_sliceOfferedData == &m_model.data())
         return;
     m_sliceOfferedData = &m_model.data();
-    if (!m_csvOrigin || m_csvOrigin->data.get() != &m_model.data()) {
-        // Edited, synthetic or bundled data has no file behind it: the window keeps its data.
+    const CsvOrigin *origin = csvOriginOf(m_model.data());
+    if (!origin) {
+        // Edited or synthetic data has no file behind it: the window keeps its data and says so.
         m_sliceWindow->offerMainWindowTable(std::nullopt, QString(), QString());
         return;
     }
     // The whole file with the dialect chosen on import, of which the line uses two columns. The
     // window reads it on Qt's thread pool, and a later offer supersedes the read.
-    m_sliceWindow->offerMainWindowFile({m_csvOrigin->path, m_csvOrigin->dialect,
-                                        m_csvOrigin->targetColumn, m_csvOrigin->data});
+    m_sliceWindow->offerMainWindowFile(
+        {origin->path, origin->dialect, origin->targetColumn, origin->data});
 }
 
 void MainWindow::showRobustnessWorkbench()

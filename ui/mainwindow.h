@@ -198,9 +198,9 @@ private:
     QString m_lastDirectory;
     SyntheticSettings m_syntheticSettings;
     SliceWindow *m_sliceWindow = nullptr;
-    // The file that File > Open CSV last loaded the line's data from, so that the model slices
-    // window can show its numeric columns while that data is current (not edited or replaced).
-    // The data pointer identifies the data, also after an undo brings it back.
+    // The files that the line's data sets came from (File > Open CSV, --data, the bundled
+    // examples), so that the model slices window can show a file's numeric columns while its data
+    // is current, also after an undo brings it back. The data pointer identifies the data.
     struct CsvOrigin
     {
         std::shared_ptr<const Dataset> data;
@@ -208,7 +208,13 @@ private:
         CsvDialect dialect;
         QString targetColumn;
     };
-    std::optional<CsvOrigin> m_csvOrigin;
+    std::vector<CsvOrigin> m_csvOrigins;
+    // Remembers where data came from, with the file's dialect detected from its start unless
+    // given. Keeps the latest origins only, as the undo stack keeps a bounded history too.
+    void rememberCsvOrigin(std::shared_ptr<const Dataset> data, const QString &path,
+                           const QString &targetColumn,
+                           std::optional<CsvDialect> dialect = std::nullopt);
+    const CsvOrigin *csvOriginOf(const Dataset &data) const;
     // The data that the slices window was last offered a table for, so that it is read once.
     const Dataset *m_sliceOfferedData = nullptr;
     // Offers the slices window the loaded file's numeric columns when the current data is the

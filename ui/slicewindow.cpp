@@ -349,6 +349,12 @@ void SliceWindow::offerMainWindowTable(std::optional<CsvTable> table, const QStr
 {
     // The newest offer wins over a file still being read.
     cancelMainWindowRead();
+    if (!table && m_followMainWindow && m_table) {
+        // Edited or generated data in the main window has no file to show here.
+        m_status->setText(tr("The main window's data is not a file's now (edited or generated), "
+                             "so the slices keep %1.")
+                              .arg(QFileInfo(m_source).fileName()));
+    }
     m_mainWindowTable = std::move(table);
     m_mainWindowSource = source;
     m_mainWindowTarget = targetColumn;
@@ -362,6 +368,18 @@ void SliceWindow::offerMainWindowTable(std::optional<CsvTable> table, const QStr
 void SliceWindow::offerMainWindowFile(const SliceFileRequest &request)
 {
     cancelMainWindowRead();
+    if (m_followMainWindow && m_table && !m_ownRead && request.path == m_source &&
+        request.targetColumn == m_controls->targetColumn()) {
+        // The window already shows this file, as the bundled data at the start: no read.
+        m_mainWindowTable = m_table;
+        m_mainWindowSource = m_source;
+        m_mainWindowTarget = request.targetColumn;
+        m_mainWindowData->setVisible(false);
+        if (!m_job.isBusy())
+            showIdleStatus();
+        emit mainWindowFileRead(true);
+        return;
+    }
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     m_mainWindowReadCancelled = cancelled;
     m_mainWindowReadPath = request.path;
@@ -554,8 +572,14 @@ void SliceWindow::recompute()
 
     m_controls->setParameterNames(m_objective->parameterNames());
     showMessage(QString());
-    if (!m_result)
+    if (!m_result) {
         m_heatMap->setSummary(tr("Computing…"));
+    } else if (&m_result->objective->data() != m_data.get()) {
+        // Until the new data's first picture arrives, the plots show the previous data.
+        m_heatMap->setSummary(tr("Computing the slice of %1… The plots still show the previous "
+                                 "data.")
+                                  .arg(QFileInfo(m_source).fileName()));
+    }
     // New settings generally move the plane, so a zoomed range would show an arbitrary part
     // of it.
     m_heatMap->followNextResult();
