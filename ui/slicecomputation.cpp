@@ -278,8 +278,10 @@ std::optional<SliceResult> computeSliceResult(std::shared_ptr<const LinearModelO
     return complete;
 }
 
-SliceFileTable readSliceFileTable(const SliceFileRequest &request,
-                                  const std::atomic_bool &cancelled)
+namespace {
+
+// readSliceFileTable() without the fallback to the loaded columns on a failed read.
+SliceFileTable readWholeSliceFile(const SliceFileRequest &request, const std::atomic_bool &cancelled)
 {
     SliceFileTable result;
     result.targetColumn = request.targetColumn;
@@ -318,6 +320,21 @@ SliceFileTable readSliceFileTable(const SliceFileRequest &request,
     } else if (!result.table) {
         result.error = SliceFileRead::tr("%1 has no column of numbers besides %2.")
                            .arg(fileName, request.targetColumn);
+    }
+    return result;
+}
+
+} // namespace
+
+SliceFileTable readSliceFileTable(const SliceFileRequest &request,
+                                  const std::atomic_bool &cancelled)
+{
+    SliceFileTable result = readWholeSliceFile(request, cancelled);
+    if (!result.table && !result.cancelled && request.loaded) {
+        // The main window still has the rows it loaded, which are better than nothing.
+        qCInfo(lcUi) << "slices window falls back to the loaded columns of" << request.path;
+        result.table = loadedColumnsTable(*request.loaded);
+        result.targetColumn = request.loaded->targetName;
     }
     return result;
 }

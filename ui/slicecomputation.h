@@ -235,8 +235,8 @@ struct SliceFileTable
     // cancelled.
     std::optional<CsvTable> table;
     QString targetColumn;
-    // Why the file could not be read, naming it, when table is empty and the read was not
-    // cancelled.
+    // Why the file could not be read, naming it. With the loaded columns in the request, table
+    // then holds them instead, and error explains why only they are shown.
     QString error;
     bool cancelled = false;
 };
@@ -244,7 +244,8 @@ struct SliceFileTable
 // Reads and parses the whole file with the request's dialect and keeps the columns that hold a
 // number in every row (numericColumnsTable()). Rows that the import skipped, or a file changed
 // since, can leave the loaded feature out of that table; the loaded feature and target columns
-// then make the table. A file that cannot be opened or parsed gives an error and no table.
+// then make the table. A file that cannot be opened or parsed gives an error, and the loaded
+// columns when the request has them, else no table.
 // cancelled is polled between the steps, so a superseded read stops early. Safe to call on a
 // worker thread: it touches only its arguments.
 SliceFileTable readSliceFileTable(const SliceFileRequest &request,

@@ -215,6 +215,11 @@ void SliceControls::setDataDescription(const QString &text)
     m_dataLabel->setText(text);
 }
 
+QString SliceControls::dataDescription() const
+{
+    return m_dataLabel->text();
+}
+
 void SliceControls::setColumns(const QStringList &header, const QString &preferredTarget)
 {
     m_header = header;

@@ -37,6 +37,7 @@ public:
     // has it, else the last column. Every other column starts ticked as a feature.
     void setColumns(const QStringList &header, const QString &preferredTarget);
     void setDataDescription(const QString &text);
+    QString dataDescription() const;
     // Offers the model's parameters for the two axes, keeping the chosen indices where they
     // still exist.
     void setParameterNames(const QStringList &names);

@@ -429,7 +429,15 @@ void SliceWindow::finishMainWindowRead()
         emit mainWindowFileRead(false);
         return;
     }
+    const qsizetype rows = qsizetype(read.table->rows.size());
     offerMainWindowTable(std::move(read.table), path, read.targetColumn);
+    if (!read.error.isEmpty() && m_followMainWindow) {
+        // The file failed this time, and the main window's loaded columns stand in for it.
+        m_controls->setDataDescription(tr("%1 The slices show the %2 rows that the main window "
+                                          "loaded.")
+                                           .arg(read.error)
+                                           .arg(rows));
+    }
     // A hidden window computes when it shows again, as after hideEvent().
     if (!isVisible() && m_job.isBusy()) {
         m_job.cancel();
