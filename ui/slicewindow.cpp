@@ -389,6 +389,13 @@ void SliceWindow::offerMainWindowFile(const SliceFileRequest &request)
     qCDebug(lcUi) << "slice window reads" << request.path << "in the background";
     m_mainWindowRead->setFuture(QtConcurrent::run(
         [request, cancelled] { return readSliceFileTable(request, *cancelled); }));
+    if (m_followMainWindow && m_job.isBusy()) {
+        // The data being computed is about to be replaced, as the bundled data is when the
+        // window opens on a file: computing it would only delay the file's slice.
+        m_job.cancel();
+        if (!m_result)
+            m_heatMap->setSummary(readingStatus(request.path));
+    }
     if (!m_job.isBusy())
         m_status->setText(readingStatus(request.path));
 }
