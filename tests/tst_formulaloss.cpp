@@ -30,6 +30,8 @@ private slots:
     void derivativesMatchDifferences();
     void errorsNameTheProblem_data();
     void errorsNameTheProblem();
+    void unarySignsParse_data();
+    void unarySignsParse();
     void specRoundTrip();
     void kindFollowsVariable();
     void undefinedValuesNeverNan();
@@ -147,8 +149,21 @@ void TestFormulaLoss::errorsNameTheProblem_data()
                                           << "unbalanced parenthesis";
     QTest::newRow("extra parenthesis") << "formula:e+1)"
                                        << "unbalanced parenthesis";
-    QTest::newRow("syntax") << "formula:e+*2"
-                            << "syntax error";
+    QTest::newRow("operator after operator") << "formula:e+*2"
+                                             << "the operator * at column 3 has nothing on its "
+                                                "left.";
+    QTest::newRow("power after power") << "formula:e^^2"
+                                       << "the operator ^ at column 3 has nothing on its left.";
+    QTest::newRow("operator at the start") << "formula: /e"
+                                           << "the operator / at column 1 has nothing on its "
+                                              "left.";
+    QTest::newRow("operator after parenthesis") << "formula:(^e)"
+                                                << "the operator ^ at column 2 has nothing on "
+                                                   "its left.";
+    QTest::newRow("two operands") << "formula:e e"
+                                  << "cannot be read at \"e\"; check that an operator joins";
+    QTest::newRow("empty parentheses") << "formula:e*()"
+                                       << "cannot be read at \")\"";
     QTest::newRow("ends after an operator") << "formula:e^2 +"
                                             << "ends too early at column 6";
     QTest::newRow("ends after a product") << "formula:e*"
@@ -162,7 +177,17 @@ void TestFormulaLoss::errorsNameTheProblem_data()
     QTest::newRow("number into function") << "formula:2exp(e)"
                                           << "write * between them";
     QTest::newRow("constant pole") << "formula:log(0) + e"
-                                   << "undefined";
+                                   << "takes the logarithm of 0 whatever e is.";
+    QTest::newRow("logarithm of a zero product")
+        << "formula:log(0*e)"
+        << "formula: the expression takes the logarithm of 0 whatever e is.";
+    QTest::newRow("zero over zero") << "formula:0/0+e"
+                                    << "formula: the expression divides by zero whatever e is "
+                                       "(constant parts such as 0/0 are worked out first).";
+    QTest::newRow("reciprocal of zero") << "formula:y*z^0 + (0*z)^(-1)"
+                                        << "divides by zero whatever z and y are";
+    QTest::newRow("zero to the zero") << "formula:0^0+e"
+                                      << "raises 0 to the power 0 whatever e is.";
     QTest::newRow("function without argument") << "formula:exp + e"
                                                << "needs its argument";
 }
@@ -176,8 +201,33 @@ void TestFormulaLoss::errorsNameTheProblem()
     QVERIFY(!loss);
     QVERIFY2(error.startsWith(QStringLiteral("formula: ")), qPrintable(error));
     QVERIFY2(error.contains(expected), qPrintable(error));
-    // GiNaC's own trace, naming its source files, must not reach the user.
+    // GiNaC's own trace, naming its source files, must not reach the user, nor its own
+    // terms and function names.
     QVERIFY2(!error.contains(QStringLiteral("parser.cpp")), qPrintable(error));
+    for (const char *internal : {"::", "_eval", "token", "EOF", "position not available"})
+        QVERIFY2(!error.contains(QLatin1String(internal)), qPrintable(error));
+}
+
+void TestFormulaLoss::unarySignsParse_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<double>("expected");
+    // The value at e = 3. Unlike * / ^, a sign needs nothing on its left.
+    QTest::newRow("times minus") << "formula:e*-2" << -6.0;
+    QTest::newRow("leading minus") << "formula:-e" << -3.0;
+    QTest::newRow("leading plus") << "formula:+e" << 3.0;
+    QTest::newRow("negative exponent") << "formula:e*2^-1" << 1.5;
+    QTest::newRow("minus in parentheses") << "formula:(-e)^2" << 9.0;
+    QTest::newRow("minus minus") << "formula:e--2" << 5.0;
+}
+
+void TestFormulaLoss::unarySignsParse()
+{
+    QFETCH(QString, spec);
+    QFETCH(double, expected);
+    const auto formula = parseOrFail(spec);
+    QVERIFY(formula);
+    COMPARE_NEAR(formula->value(3.0, 0.0), expected, 1e-15);
 }
 
 void TestFormulaLoss::specRoundTrip()

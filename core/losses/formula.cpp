@@ -83,6 +83,9 @@ Scan scanExpression(const QString &text)
 {
     Scan scan;
     std::vector<int> openColumns;
+    // Whether the last token ended an operand (a number, a name or ")"), so that a binary
+    // operator * / ^ has something on its left. Unary + and - need nothing there.
+    bool operandBefore = false;
     const int length = static_cast<int>(text.size());
     int i = 0;
     while (i < length) {
@@ -90,7 +93,13 @@ Scan scanExpression(const QString &text)
         const int column = i + 1;
         if (c.isSpace()) {
             ++i;
-        } else if (isDigit(c) || c == QLatin1Char('.')) {
+            continue;
+        }
+        // Every branch below that does not throw reads one token; only an operand leaves
+        // this true, and "(" or an operator resets it.
+        const bool startsOperand = isDigit(c) || c == QLatin1Char('.') || isLetter(c) ||
+                                   c == QLatin1Char(')');
+        if (isDigit(c) || c == QLatin1Char('.')) {
             while (i < length && (isDigit(text[i]) || text[i] == QLatin1Char('.')))
                 ++i;
             if (i < length && (text[i] == QLatin1Char('e') || text[i] == QLatin1Char('E'))) {
@@ -160,6 +169,13 @@ Scan scanExpression(const QString &text)
             openColumns.pop_back();
             ++i;
         } else if (QStringLiteral("+-*/^").contains(c)) {
+            if (!operandBefore && c != QLatin1Char('+') && c != QLatin1Char('-')) {
+                throw FormulaError{
+                    FormulaLossText::tr("formula: the operator %1 at column %2 has nothing on "
+                                        "its left.")
+                        .arg(c)
+                        .arg(column)};
+            }
             ++i;
         } else {
             throw FormulaError{
@@ -168,6 +184,7 @@ Scan scanExpression(const QString &text)
                     .arg(c)
                     .arg(column)};
         }
+        operandBefore = startsOperand;
     }
     if (!openColumns.empty()) {
         throw FormulaError{
@@ -192,6 +209,43 @@ QString cleanMessage(const char *what)
     if (at >= 0)
         message = message.mid(at + marker.size());
     return message.trimmed();
+}
+
+// Returns the message for an expression that GiNaC finds undefined while it simplifies.
+// GiNaC's own messages name its functions, as in "power::eval(): division by zero" or
+// "log_eval(): log(0)", so the known ones are recognised by their ends and reworded.
+QString undefinedMessage(const QString &ginacMessage, const Scan &scan)
+{
+    const QString whatever = scan.usesE ? FormulaLossText::tr("whatever e is")
+                             : scan.usesZ || scan.usesY ? FormulaLossText::tr("whatever z and y are")
+                                                        : FormulaLossText::tr("in any case");
+    if (ginacMessage.contains(QLatin1String("division by zero"))) {
+        return FormulaLossText::tr("formula: the expression divides by zero %1 (constant parts "
+                                   "such as 0/0 are worked out first).")
+            .arg(whatever);
+    }
+    if (ginacMessage.contains(QLatin1String("log(0)")) ||
+        ginacMessage.startsWith(QLatin1String("log"))) {
+        return FormulaLossText::tr("formula: the expression takes the logarithm of 0 %1.")
+            .arg(whatever);
+    }
+    if (ginacMessage.contains(QLatin1String("pow(0,0)"))) {
+        return FormulaLossText::tr("formula: the expression raises 0 to the power 0 %1.")
+            .arg(whatever);
+    }
+    if (ginacMessage.contains(QLatin1String("pole"))) {
+        const qsizetype end = ginacMessage.indexOf(QLatin1Char('_'));
+        const QString function = end > 0 ? ginacMessage.left(end) : QString();
+        if (functionNames().contains(function)) {
+            return FormulaLossText::tr("formula: the expression takes %1 where it has no value "
+                                       "%2.")
+                .arg(function, whatever);
+        }
+        return FormulaLossText::tr("formula: the expression takes a function where it has no "
+                                   "value %1.")
+            .arg(whatever);
+    }
+    return FormulaLossText::tr("formula: the expression is undefined %1.").arg(whatever);
 }
 
 // Builds a FormulaProgram from a GiNaC expression by a post-order walk of its tree.
@@ -380,23 +434,36 @@ std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
         return compiled;
     } catch (const GiNaC::parse_error &error) {
         // The lexical check has reported every error it can place. What remains comes from
-        // GiNaC, which gives no position, except that a token "EOF" means the expression
-        // ended too early, as in "e^2 +", so the column just after its end is known.
+        // GiNaC, which gives no position, except that "got: EOF" means the expression ended
+        // too early, as in "e^2 +", so the column just after its end is known. "expected
+        // EOF", as for "e e", means the opposite: more follows a complete expression.
         const QString message = cleanMessage(error.what());
-        if (message.contains(QLatin1String("EOF"))) {
+        if (message.endsWith(QLatin1String("got: EOF"))) {
             throw FormulaError{
                 FormulaLossText::tr(
                     "formula: the expression ends too early at column %1: complete the last "
                     "operation or close the last parenthesis.")
                     .arg(expression.trimmed().size() + 1)};
         }
+        // GiNaC's other messages name its parser's terms ("unexpected token", "expected EOF")
+        // and end with the token it stopped at, as in: got: "e". Only that token is kept.
+        const QString marker = QStringLiteral("got: ");
+        const qsizetype at = message.indexOf(marker);
+        if (at >= 0) {
+            throw FormulaError{
+                FormulaLossText::tr("formula: the expression cannot be read at %1; check that "
+                                    "an operator joins every two operands, as in 2*e, and "
+                                    "that every operator has an operand on each side.")
+                    .arg(message.mid(at + marker.size()).trimmed())};
+        }
         throw FormulaError{
-            FormulaLossText::tr("formula: syntax error: %1 (position not available).")
-                .arg(message)};
+            FormulaLossText::tr("formula: the expression cannot be read; check that an "
+                                "operator joins every two operands, as in 2*e, and that every "
+                                "operator has an operand on each side.")};
     } catch (const std::exception &error) {
-        // GiNaC simplifies as it parses, so a constant pole such as log(0) or 1/0 ends here.
-        throw FormulaError{FormulaLossText::tr("formula: the expression is undefined: %1.")
-                               .arg(cleanMessage(error.what()))};
+        // GiNaC simplifies as it parses, so a constant pole such as log(0) or 1/0 ends here,
+        // before any value of the variable is put in.
+        throw FormulaError{undefinedMessage(cleanMessage(error.what()), scan)};
     }
 }
 
