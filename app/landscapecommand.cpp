@@ -239,7 +239,7 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
         *range = parseRange(parser.value(*option));
         if (!*range) {
             *error = LandscapeCommand::tr(
-                         "invalid --%1 \"%2\"; give A:B with finite numbers A < B (and a "
+                         "invalid -%1 \"%2\"; give A:B with finite numbers A < B (and a "
                          "finite B - A), such as -0.5:2.5.")
                          .arg(option->names().constFirst(), parser.value(*option));
             return std::nullopt;
@@ -336,7 +336,7 @@ int runRequest(const LandscapeRequest &request)
     if (!grid.isValid())
         return fail(LandscapeCommand::tr(
                         "the automatic range [%1, %2] x [%3, %4] is not a finite, non-empty "
-                        "rectangle for this data; give --w and --b.")
+                        "rectangle for this data; give -w and -b.")
                         .arg(formatNumber(grid.slopeMinimum), formatNumber(grid.slopeMaximum),
                              formatNumber(grid.interceptMinimum),
                              formatNumber(grid.interceptMaximum)));
@@ -353,8 +353,8 @@ int runRequest(const LandscapeRequest &request)
     if (!landscape)
         return fail(LandscapeCommand::tr("the landscape computation was cancelled."));
     // A range far from the data can overflow the mean loss, and a formula can be undefined for
-    // some errors. No file gets inf or NaN, and the message names a sample whose loss is
-    // infinite, so the user can tell an overflow from an undefined value.
+    // some errors. No file gets inf or NaN. A formula turns an undefined value into +inf
+    // (core/losses/formula.h), so the message names both, with a sample and its error.
     for (int i = 0; i < grid.slopeCount; ++i) {
         for (int j = 0; j < grid.interceptCount; ++j) {
             if (std::isfinite(landscape->values(i, j)))
@@ -369,16 +369,18 @@ int runRequest(const LandscapeRequest &request)
                 const double input = regression ? output - data->target[k] : output;
                 if (!std::isfinite(loss.value(input, data->target[k]))) {
                     sample = regression ? LandscapeCommand::tr(
-                                              " (the loss of sample %1, at error %2, is infinite)")
+                                              " (the loss of sample %1, at error %2, is infinite or "
+                                              "undefined)")
                                         : LandscapeCommand::tr(
-                                              " (the loss of sample %1, at logit %2, is infinite)");
+                                              " (the loss of sample %1, at logit %2, is infinite or "
+                                              "undefined)");
                     sample = sample.arg(k + 1).arg(formatNumber(input));
                     break;
                 }
             }
-            return fail(LandscapeCommand::tr("the mean loss is infinite at w = %1, b = %2%3; "
-                                             "choose --w and --b closer to the data's fit, or a "
-                                             "loss that is finite there.")
+            return fail(LandscapeCommand::tr("the mean loss is infinite or undefined at w = %1, "
+                                             "b = %2%3; choose -w and -b closer to the data's "
+                                             "fit, or a loss that is finite there.")
                             .arg(formatNumber(slope), formatNumber(intercept), sample));
         }
     }

@@ -373,18 +373,22 @@ void LandscapeCommandTest::invalidInputExitTwo_data()
     row("missing grid", {"--grid", ""}, "--grid is missing");
     row("missing out", {"--out", ""}, "--out is missing");
     row("unknown column", {"--y", "stack"}, "no column named \"stack\"");
-    row("reversed range", {"--w", "3:1"}, "invalid --w \"3:1\"");
-    row("empty range", {"--b", "2:2"}, "invalid --b \"2:2\"");
-    row("range not numeric", {"--b", "low:high"}, "invalid --b \"low:high\"");
-    row("range infinite", {"--w", "0:inf"}, "invalid --w \"0:inf\"");
-    row("range not a number", {"--b", "nan:1"}, "invalid --b \"nan:1\"");
-    row("range without colon", {"--w", "1"}, "invalid --w \"1\"");
-    row("range with three parts", {"--w", "1:2:3"}, "invalid --w \"1:2:3\"");
-    row("range too wide", {"--b", "-1e308:1e308"}, "invalid --b \"-1e308:1e308\"");
+    row("reversed range", {"--w", "3:1"}, "invalid -w \"3:1\"");
+    row("empty range", {"--b", "2:2"}, "invalid -b \"2:2\"");
+    row("range not numeric", {"--b", "low:high"}, "invalid -b \"low:high\"");
+    row("range infinite", {"--w", "0:inf"}, "invalid -w \"0:inf\"");
+    row("range not a number", {"--b", "nan:1"}, "invalid -b \"nan:1\"");
+    row("range without colon", {"--w", "1"}, "invalid -w \"1\"");
+    row("range with three parts", {"--w", "1:2:3"}, "invalid -w \"1:2:3\"");
+    row("range too wide", {"--b", "-1e308:1e308"}, "invalid -b \"-1e308:1e308\"");
     row("loss overflows", {"--loss", "mse", "--w", "1e200:1e201"},
-        "is infinite at w = 1e+200, b = ");
+        "is infinite or undefined at w = 1e+200, b = ");
+    // The help spells the range options -w and -b, and so does the advice.
     row("formula undefined", {"--loss", "formula:log(e)", "--w", "-1:5", "--b", "-4:6"},
-        "(the loss of sample 1, at error ");
+        "is infinite or undefined at w = -1, b = -4 (the loss of sample 1, at error ");
+    row("formula undefined names no overflow",
+        {"--loss", "formula:log(e)", "--w", "-1:5", "--b", "-4:6"},
+        "is infinite or undefined); choose -w and -b closer");
     row("grid 1", {"--grid", "1"}, "invalid --grid \"1\"");
     row("grid 0", {"--grid", "0"}, "invalid --grid \"0\"");
     row("grid 513", {"--grid", "513"}, "invalid --grid \"513\"");

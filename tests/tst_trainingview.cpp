@@ -1,4 +1,5 @@
 #include "core/losscatalogue.h"
+#include "ui/landscapeview.h"
 #include "ui/lessonpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/plotsupport.h"
@@ -95,6 +96,10 @@ private slots:
     void infiniteStartKeptInHistory();
     void negativeLossKeepsZero();
     void learnedValuesOutOfLegend();
+    // The landscape view's label of the minimum for typed formulas, next to the training view
+    // in the same window.
+    void formulaMinimumLabels_data();
+    void formulaMinimumLabels();
 };
 
 void TestTrainingView::newDataRescales()
@@ -186,7 +191,7 @@ void TestTrainingView::infiniteStartLossNamed()
     QVERIFY(std::isinf(window.training()->run(infiniteRun)->divergedLoss()));
     const QString note = view->beyondAxisLabel()->text();
     QVERIFY(!view->beyondAxisLabel()->isHidden());
-    QVERIFY2(note.contains(QStringLiteral("is not finite at its start (infinite)")),
+    QVERIFY2(note.contains(QStringLiteral("is not finite at its start (infinite or undefined)")),
              qPrintable(note));
     QVERIFY2(note.contains(window.model()->runLabel(infiniteRun)), qPrintable(note));
     QVERIFY2(!note.contains(QStringLiteral("e+308")) && !note.contains(QStringLiteral("1e249")),
@@ -311,4 +316,59 @@ void TestTrainingView::learnedValuesOutOfLegend()
 }
 
 QTEST_MAIN(TestTrainingView)
+void TestTrainingView::formulaMinimumLabels_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+    // e^2 has a minimum, but a typed formula's convexity is unknown, not known to fail.
+    QTest::newRow("square") << "formula:e^2"
+                            << QStringList{"minimum ✶",
+                                           "(local search: a typed formula may not be convex)"}
+                            << QStringList{"the loss is not convex", "fall without end"};
+    // Never negative, so whatever the search does, the loss does not fall without end.
+    QTest::newRow("never negative") << "formula:log(1+e^2/4)" << QStringList{"✶"}
+                                    << QStringList{"fall without end", "is not convex"};
+    // e^3 falls without end as the errors grow negative: the search runs off to huge
+    // coordinates, and its end is no minimum.
+    QTest::newRow("cube") << "formula:e^3"
+                          << QStringList{"lowest point found ✶", "may fall without end"}
+                          << QStringList{"minimum ✶"};
+}
+
+void TestTrainingView::formulaMinimumLabels()
+{
+    QFETCH(QString, spec);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    window.model()->setData(scaledLine(1.0), QStringLiteral("small"));
+    QString error;
+    window.model()->setEnabledLosses({LossCatalogue::parse(spec, &error)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const LandscapeView *view = window.landscapeView();
+    QVERIFY(QTest::qWaitFor(
+        [view, &spec] {
+            const LandscapeResult *result = view->result();
+            return !view->isComputing() && result && result->complete && result->hasMinimum &&
+                   result->objective && result->objective->loss().spec() == spec;
+        },
+        20000));
+    // The subtitle is one of the plot's text elements.
+    QString texts;
+    QCPLayoutGrid *layout = view->plot()->plotLayout();
+    for (int k = 0; k < layout->elementCount(); ++k) {
+        if (const auto *text = qobject_cast<QCPTextElement *>(layout->elementAt(k)))
+            texts += text->text() + QLatin1Char('\n');
+    }
+    // Lines are wrapped to the view's width, so compare with single spaces.
+    texts.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    for (const QString &phrase : present)
+        QVERIFY2(texts.contains(phrase), qPrintable(texts));
+    for (const QString &phrase : absent)
+        QVERIFY2(!texts.contains(phrase), qPrintable(texts));
+}
+
 #include "tst_trainingview.moc"

@@ -396,6 +396,33 @@ QString wrapLines(const QString &text, const QFontMetrics &metrics, int width)
     return wrapped.join(QLatin1Char('\n'));
 }
 
+// Returns whether the search's lowest point looks like a run down an endless slope rather than
+// a minimum. It does when the point lies more than 100 view widths (or heights) from the
+// view's centre, or when its mean loss m < L - 10 max(S, |L|), where L is the lowest finite
+// value in view and S the spread of those values. A loss that is never negative has
+// m >= 0 > L - 10 |L| for L > 0, so only a loss below 0, such as a typed e^3, passes that test.
+bool searchRanAway(const MinimumResult &minimum, const LandscapeGrid &grid,
+                   const std::optional<ValueRange> &finite)
+{
+    constexpr double viewWidths = 100.0;
+    constexpr double spreads = 10.0;
+    const double width = grid.slopeMaximum - grid.slopeMinimum;
+    const double height = grid.interceptMaximum - grid.interceptMinimum;
+    const double slopeCentre = 0.5 * (grid.slopeMinimum + grid.slopeMaximum);
+    const double interceptCentre = 0.5 * (grid.interceptMinimum + grid.interceptMaximum);
+    // Written so that a NaN or infinite coordinate counts as far away.
+    const bool nearSlope = std::abs(minimum.theta[0] - slopeCentre) <= viewWidths * width;
+    const bool nearIntercept =
+        std::abs(minimum.theta[1] - interceptCentre) <= viewWidths * height;
+    if (!nearSlope || !nearIntercept)
+        return true;
+    if (!finite)
+        return false;
+    const double margin =
+        spreads * std::max(finite->maximum - finite->minimum, std::abs(finite->minimum));
+    return minimum.value < finite->minimum - margin;
+}
+
 } // namespace
 
 void LandscapeView::updateLabels()
@@ -423,20 +450,32 @@ void LandscapeView::updateLabels()
             subtitle = minimum.note;
         } else {
             const LineParameters line = objective->toDataUnits(minimum.theta);
-            subtitle = minimum.settled
-                           ? tr("minimum ✶ %1 at y = %2")
-                                 .arg(shortNumber(minimum.value), lineFormula(line, data))
-                           : tr("lowest point found ✶ %1 at y = %2")
-                                 .arg(shortNumber(minimum.value), lineFormula(line, data));
+            // The minimizer can meet its tolerance far down a slope where the loss keeps
+            // falling, as for e^3, so such a point is only the lowest one found.
+            // A search that merely stopped early, as for log(1 + e^2/4) which is never
+            // negative, gets no remark that the loss may fall without end.
+            const bool ranAway = searchRanAway(minimum, m_result->landscape.grid, m_finiteRange);
+            const bool settled = minimum.settled && !ranAway;
+            subtitle = settled ? tr("minimum ✶ %1 at y = %2")
+                                     .arg(shortNumber(minimum.value), lineFormula(line, data))
+                               : tr("lowest point found ✶ %1 at y = %2")
+                                     .arg(shortNumber(minimum.value), lineFormula(line, data));
             // The note goes on a line of its own, which keeps the minimum's line short.
-            if (!minimum.settled) {
+            if (ranAway) {
                 subtitle += QLatin1Char('\n');
-                subtitle += tr("(the search did not settle: the loss may fall without end, "
-                               "so there may be no minimum)");
+                subtitle += tr("(far outside the view or far below its lowest value: the loss "
+                               "may fall without end, so there may be no minimum)");
+            } else if (!settled) {
+                subtitle += QLatin1Char('\n');
+                subtitle += tr("(the search did not settle; this is the lowest point it found)");
             } else if (minimum.status != MinimumStatus::Global) {
                 subtitle += QLatin1Char('\n');
-                subtitle += objective->loss().isConvex()
-                                ? minimum.note
+                // A typed formula reports itself as not convex because its convexity is not
+                // known (FormulaLoss::isConvex), so it is not called non-convex here.
+                const Loss &loss = objective->loss();
+                subtitle += loss.isConvex() ? minimum.note
+                            : loss.spec().contains(QLatin1String("formula:"))
+                                ? tr("(local search: a typed formula may not be convex)")
                                 : tr("(local search: the loss is not convex)");
             }
         }

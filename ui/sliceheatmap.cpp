@@ -338,7 +338,13 @@ void SliceHeatMap::updateTitles()
                       tr(": mean loss %1 at the start ○, %2 at the end ●")
                           .arg(shortNumber(slice.path.losses.front()),
                                shortNumber(slice.path.losses.back()));
-    if (slice.path.status == LinearTrainingStatus::Diverged) {
+    if (slice.path.status == LinearTrainingStatus::Diverged && slice.path.divergedAt <= 0) {
+        // A start whose mean loss is not finite is recorded alone (core/linearmodeltraining.h),
+        // so the run has no finite point at all. A typed formula turns an undefined value into
+        // +inf, so +inf may be either.
+        summary += tr("; the mean loss is infinite or undefined at the start, so the run has "
+                      "no finite point and took no step");
+    } else if (slice.path.status == LinearTrainingStatus::Diverged) {
         summary += tr("; diverged at step %1 (mean loss %2), so the end is the last finite point")
                         .arg(slice.path.divergedAt)
                         .arg(shortNumber(slice.path.divergedLoss));
@@ -346,7 +352,7 @@ void SliceHeatMap::updateTitles()
         summary += tr("; converged: the last update changed nothing");
     }
     if (m_lowest > m_highest)
-        summary += tr("; the mean loss overflows everywhere on this slice");
+        summary += tr("; the mean loss is infinite or undefined everywhere on this slice");
     if (slice.minimum) {
         const SliceMinimum &minimum = *slice.minimum;
         const QString where = tr("(%1, %2)").arg(shortNumber(minimum.coordinates[0]),

@@ -19,12 +19,17 @@ namespace losslens {
 
 namespace {
 
-// The word for a mean loss that is infinite or NaN, for the note above the plot.
-QString nonFiniteName(double loss)
+// The word for a mean loss that is infinite or NaN, for the note above the plot. A typed
+// formula turns an undefined value, such as log(e) at e < 0, into +inf (core/losses/formula.h),
+// so +inf from a loss with a formula in its spec may as well be undefined.
+QString nonFiniteName(double loss, const Loss *runLoss)
 {
     if (std::isnan(loss))
         return TrainingView::tr("undefined (not a number)");
-    return loss > 0 ? TrainingView::tr("infinite") : TrainingView::tr("minus infinity");
+    if (loss < 0)
+        return TrainingView::tr("minus infinity");
+    const bool formula = runLoss && runLoss->spec().contains(QLatin1String("formula:"));
+    return formula ? TrainingView::tr("infinite or undefined") : TrainingView::tr("infinite");
 }
 
 } // namespace
@@ -249,11 +254,17 @@ void TrainingView::update()
         if ((history.size() - 1) % stride != 0)
             addPoint(history.size() - 1);
         if (const double start = history.front().loss; !std::isfinite(start)) {
+            const Loss *runLoss = i < m_model->runCount()
+                                      ? m_model->state()
+                                            .losses.at(m_model->runEntry(i).lossIndex)
+                                            .loss.get()
+                                      : nullptr;
             undefinedStarts << tr("The mean loss of run %1 (%2) is not finite at its start "
                                   "(%3), so the run cannot train and has no curve: the loss is "
                                   "infinite or undefined for some of the errors there.")
                                    .arg(i + 1)
-                                   .arg(m_model->runLabel(i), nonFiniteName(start));
+                                   .arg(m_model->runLabel(i),
+                                        nonFiniteName(start, runLoss));
         }
         graph->setData(iterations, losses, true);
         // A line needs two points; before the first step the start loss shows as a dot.
