@@ -205,6 +205,8 @@ private slots:
     void mainWindowActionOpensWindow();
     void mainWindowCsvOpensInSlices();
     void mainWindowSkippedRowsKeepLoadedColumns();
+    void undoLoadReturnsToBundledData();
+    void deletedFileUsesLoadedColumns();
     void fewerRowsThanParametersRejected();
     void badNumbersGiveMessage();
     void separableClassesShowNote();
@@ -221,6 +223,7 @@ private slots:
     void hiddenWindowKeepsMainWindowRead();
     void windowDeletedWhileReading();
     void summaryNeverClips();
+    void undefinedEverywhereSaysSo();
 
 private:
     void waitForResult();
@@ -1011,6 +1014,74 @@ void SliceWindowTest::mainWindowCsvOpensInSlices()
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
 }
 
+void SliceWindowTest::undoLoadReturnsToBundledData()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("loaded.csv"));
+    QVERIFY(writeFile(path, "a,b,y\n1,4,2\n2,1,3\n3,5,5\n4,2,6\n5,8,7\n6,3,9\n"));
+    MainWindow main;
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    main.showModelSlices();
+    SliceWindow *window = main.sliceWindow();
+    QVERIFY(window);
+    // The bundled data of the main window is the window's own start, so nothing is read.
+    QVERIFY(!window->isReadingMainWindowFile());
+    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("STACKLOSS"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
+
+    importForLine(main, path, QStringLiteral("a"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->controls()->targetColumn(), QStringLiteral("y"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window) &&
+                                 window->result()->objective->parameterCount() == 3,
+                             10000);
+
+    // Undoing the load brings the bundled stack loss data back in both windows.
+    main.model()->undoStack()->undo();
+    QCOMPARE(main.model()->data().targetName, QStringLiteral("STACKLOSS"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->controls()->targetColumn(), QStringLiteral("STACKLOSS"),
+                              10000);
+    QCOMPARE(window->controls()->featureColumns(),
+             QStringList({QStringLiteral("AIRFLOW"), QStringLiteral("WATERTEMP"),
+                          QStringLiteral("ACIDCONC")}));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window) &&
+                                 window->result()->objective->parameterCount() == 4,
+                             10000);
+
+    // An edit leaves no file behind the data: the window keeps its data and says so.
+    QVERIFY(main.model()->addDataPoint(70.0, 30.0).isEmpty());
+    QVERIFY2(window->status().contains(QStringLiteral("not a file's now")),
+             qPrintable(window->status()));
+    QCOMPARE(window->controls()->targetColumn(), QStringLiteral("STACKLOSS"));
+}
+
+void SliceWindowTest::deletedFileUsesLoadedColumns()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath(QStringLiteral("gone.csv"));
+    QVERIFY(writeFile(path, "a,b,y\n1,4,2\n2,1,3\n3,5,5\n4,2,6\n5,8,7\n6,3,9\n"));
+    MainWindow main;
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    importForLine(main, path, QStringLiteral("a"));
+    QVERIFY(QFile::remove(path));
+    // The file is gone before the window reads it: the main window's two loaded columns stand
+    // in for it, and the Data panel says why.
+    main.showModelSlices();
+    SliceWindow *window = main.sliceWindow();
+    QVERIFY(window);
+    QTRY_COMPARE_WITH_TIMEOUT(window->controls()->targetColumn(), QStringLiteral("y"), 10000);
+    QCOMPARE(window->controls()->featureColumns(), QStringList({QStringLiteral("a")}));
+    const QString description = window->controls()->dataDescription();
+    QVERIFY2(description.contains(QStringLiteral("gone.csv")), qPrintable(description));
+    QVERIFY2(description.contains(QStringLiteral("6 rows that the main window loaded")),
+             qPrintable(description));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*window), 10000);
+    QCOMPARE(window->result()->objective->parameterCount(), 2);
+}
+
 void SliceWindowTest::mainWindowSkippedRowsKeepLoadedColumns()
 {
     QTemporaryDir directory;
@@ -1573,4 +1644,22 @@ void SliceWindowTest::summaryNeverClips()
 }
 
 QTEST_MAIN(SliceWindowTest)
+// log(-1 - e^2) is undefined for every error, so neither the slice nor the run has a finite
+// point, and nothing overflowed.
+void SliceWindowTest::undefinedEverywhereSaysSo()
+{
+    const QString spec = QStringLiteral("formula:log(-1-e^2)");
+    enterLossSpec(*m_window, spec);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().spec() == spec,
+                             10000);
+    const QString summary = m_window->heatMap()->summary();
+    QVERIFY2(summary.contains(
+                 QStringLiteral("infinite or undefined everywhere on this slice")),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("no finite point")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QStringLiteral("overflows")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QStringLiteral("last finite point")), qPrintable(summary));
+}
+
 #include "tst_slicewindow.moc"
