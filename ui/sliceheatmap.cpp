@@ -334,16 +334,18 @@ void SliceHeatMap::updateTitles()
     fitLabelHeight(m_title);
 
     const int steps = slice.path.stepCount();
+    const bool noFinitePoint =
+        slice.path.status == LinearTrainingStatus::Diverged && slice.path.divergedAt <= 0;
     QString summary = (steps == 1 ? tr("1 step") : tr("%1 steps").arg(steps)) +
                       tr(": mean loss %1 at the start ○, %2 at the end ●")
                           .arg(shortNumber(slice.path.losses.front()),
                                shortNumber(slice.path.losses.back()));
-    if (slice.path.status == LinearTrainingStatus::Diverged && slice.path.divergedAt <= 0) {
+    if (noFinitePoint) {
         // A start whose mean loss is not finite is recorded alone (core/linearmodeltraining.h),
-        // so the run has no finite point at all. A typed formula turns an undefined value into
-        // +inf, so +inf may be either.
-        summary += tr("; the mean loss is infinite or undefined at the start, so the run has "
-                      "no finite point and took no step");
+        // so the run has no finite point at all, and its losses would only read ∞. A typed
+        // formula turns an undefined value into +inf, so +inf may be either.
+        summary = tr("The mean loss is infinite or undefined at the start, so the run has no "
+                     "finite point and took no step");
     } else if (slice.path.status == LinearTrainingStatus::Diverged) {
         summary += tr("; diverged at step %1 (mean loss %2), so the end is the last finite point")
                         .arg(slice.path.divergedAt)
