@@ -51,6 +51,24 @@ int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOp
     return 0;
 }
 
+// A command (landscape, fit, losses, curves) prints its results and errors itself. Log messages
+// of LossLens and Qt's warnings, such as the offscreen platform's "This plugin does not support
+// propagateSizeHints()" while an image is drawn, say nothing about its result, so they stay off
+// there unless QT_LOGGING_RULES is set. Critical and fatal messages still pass.
+QtMessageHandler defaultMessageHandler = nullptr;
+
+void commandMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        defaultMessageHandler(type, context, message);
+}
+
+void quietCommandMessages()
+{
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        defaultMessageHandler = qInstallMessageHandler(commandMessages);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -66,6 +84,11 @@ int main(int argc, char **argv)
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
+    const bool command = losslens::isLandscapeCommand(arguments) ||
+                         losslens::isFitCommand(arguments) ||
+                         losslens::isLossCommand(arguments);
+    if (command)
+        quietCommandMessages();
     if (losslens::isLandscapeCommand(arguments))
         return losslens::runLandscapeCommand(argc, argv, arguments);
     if (losslens::isFitCommand(arguments)) {
