@@ -70,8 +70,8 @@ constexpr double perturbationLimit = 0x1p-20;
 // on many arguments. One unit in the last place is at most 2 unit roundoffs.
 constexpr double functionShare = 16 * unitRoundoff;
 // Absolute part of every bound. Results below the normal range (gradual underflow) keep only an
-// absolute accuracy, a few multiples of the smallest subnormal 2^-1074, which a share of the
-// result does not cover; this term does.
+// absolute accuracy of a few multiples of the smallest subnormal 2^-1074. A share of the result
+// does not cover that error, so this term does.
 constexpr double underflowBound = 0x1p-1070;
 // Bound on the slack of first-order propagation under perturbationLimit: for |t| <= 2^-20,
 // e^|t| - 1 <= 1.000001 |t|, and (1 + t)^n - 1 <= 1.0001 n |t| for n up to 64.
@@ -210,9 +210,9 @@ template <Op function, bool ArgumentDiffers> void vectorFunction(Entry &entry)
     entry.values = entry.own;
 }
 
-// The one-argument functions. Each replaces the entry's values by f of them and its bounds by a
-// bound that holds when the argument's held. The argument x' that run() sees satisfies
-// |x - x'| <= delta; the vector result r and run()'s r' then satisfy
+// Applies a one-argument function to an entry: its values become f of them, and its bounds
+// become bounds that are valid when the argument's were. With run()'s argument x' within delta
+// of x, the vector result r and run()'s r' satisfy
 // |r - r'| <= |f(x) - f(x')| + |r - f(x)| + |r' - f(x')|.
 void applyFunction(Op op, Entry &entry)
 {
@@ -568,9 +568,9 @@ Entry runBlock(const std::vector<FormulaProgram::Instruction> &code, const doubl
     return stack[0];
 }
 
-// The sum of the first `size` results of a block. A sample whose bound is too loose, or whose
-// value is not finite, is evaluated again by the plain program. A NaN counts as nanReplacement.
-// A function of its own, so that its accumulator stays in a register.
+// Returns the sum of the first `size` results of a block. A sample whose bound is too loose, or
+// whose value is not finite, is evaluated again by the plain program. A NaN counts as
+// nanReplacement.
 HWY_INLINE V blockSum(const FormulaProgram &program, const Entry &result, size_t size,
                         const double *inputs, const double *labels, double nanReplacement)
 {
@@ -578,24 +578,6 @@ HWY_INLINE V blockSum(const FormulaProgram &program, const Entry &result, size_t
     const size_t lanes = hn::Lanes(d);
     const V accepted = hn::Set(d, acceptedShare);
     const V replacement = hn::Set(d, nanReplacement);
-    if (size == formulaBlockSamples) {
-        // A full block whose samples all pass, the usual case: one test for the whole block,
-        // and two sums to halve the chain of dependent additions.
-        V sums[2] = {hn::Zero(d), hn::Zero(d)};
-        auto allGood = hn::FirstN(d, lanes);
-        for (size_t i = 0; i < formulaBlockSamples; i += lanes) {
-            const V value = hn::Load(d, result.values + i);
-            if (result.mayDiffer) {
-                const V bound = hn::Load(d, result.bounds + i);
-                const auto close = hn::Le(bound, hn::Mul(accepted, hn::Abs(value)));
-                allGood = hn::And(allGood, hn::And(hn::IsFinite(value), close));
-            }
-            V &sum = sums[(i / lanes) % 2];
-            sum = hn::Add(sum, hn::IfThenElse(hn::IsNaN(value), replacement, value));
-        }
-        if (!result.mayDiffer || hn::AllTrue(d, allGood))
-            return hn::Add(sums[0], sums[1]);
-    }
     V sum = hn::Zero(d);
     for (size_t i = 0; i < size; i += lanes) {
         V value = hn::Load(d, result.values + i);

@@ -223,7 +223,7 @@ private slots:
     void hiddenWindowKeepsMainWindowRead();
     void windowDeletedWhileReading();
     void summaryNeverClips();
-    void undefinedEverywhereSaysSo();
+    void undefinedSliceSummaryWording();
 
 private:
     void waitForResult();
@@ -1049,7 +1049,8 @@ void SliceWindowTest::undoLoadReturnsToBundledData()
                                  window->result()->objective->parameterCount() == 4,
                              10000);
 
-    // An edit leaves no file behind the data: the window keeps its data and says so.
+    // An edit leaves no file behind the data, so the window keeps its data and its status line
+    // tells the user.
     QVERIFY(main.model()->addDataPoint(70.0, 30.0).isEmpty());
     QVERIFY2(window->status().contains(QStringLiteral("not a file's now")),
              qPrintable(window->status()));
@@ -1068,7 +1069,7 @@ void SliceWindowTest::deletedFileUsesLoadedColumns()
     importForLine(main, path, QStringLiteral("a"));
     QVERIFY(QFile::remove(path));
     // The file is gone before the window reads it: the main window's two loaded columns stand
-    // in for it, and the Data panel says why.
+    // in for it, and the Data panel gives the reason.
     main.showModelSlices();
     SliceWindow *window = main.sliceWindow();
     QVERIFY(window);
@@ -1430,8 +1431,8 @@ void SliceWindowTest::mainWindowFileReadInBackground()
     QSignalSpy read(m_window, &SliceWindow::mainWindowFileRead);
 
     m_window->offerMainWindowFile(mainWindowFile(path, QStringLiteral("y")));
-    // The call returns before the file is read: the window shows its data and says what it
-    // reads.
+    // The call returns before the file is read. The window shows its data, and its status line
+    // names the file being read.
     QVERIFY(m_window->isReadingMainWindowFile());
     QCOMPARE(m_window->controls()->targetColumn(), QStringLiteral("STACKLOSS"));
     QCOMPARE(m_window->result(), before);
@@ -1646,7 +1647,7 @@ void SliceWindowTest::summaryNeverClips()
 QTEST_MAIN(SliceWindowTest)
 // log(-1 - e^2) is undefined for every error, so neither the slice nor the run has a finite
 // point, and nothing overflowed.
-void SliceWindowTest::undefinedEverywhereSaysSo()
+void SliceWindowTest::undefinedSliceSummaryWording()
 {
     const QString spec = QStringLiteral("formula:log(-1-e^2)");
     enterLossSpec(*m_window, spec);

@@ -338,8 +338,8 @@ void CsvImportDialog::fillColumns(const QStringList &features, const QString &ta
             checked << column;
     }
     // Otherwise the first column that reads as numbers besides the target. A text column is
-    // never proposed, because its load would fail on every row; with none left, nothing is
-    // ticked and the dialog asks for an x column.
+    // never proposed, because its load would fail on every row. With none left, nothing is
+    // ticked and the dialog requests an x column.
     const qsizetype targetIndex = header.indexOf(targetColumn());
     for (qsizetype column = 0; checked.isEmpty() && column < header.size(); ++column) {
         if (column != targetIndex && readsAsNumbers(*m_table, column))

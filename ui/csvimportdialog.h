@@ -22,9 +22,10 @@ namespace losslens {
 
 // File > Open CSV: shows the first rows of a file as the detected (or chosen) separator,
 // decimal separator and header read them, and lets the user pick the x column or columns and
-// the y column (a target, or a 0/1 label). It proposes as y a column of numbers named as targets
+// the y column (a target, or a 0/1 label). As y it proposes a column of numbers named as targets
 // often are (y, target, label, class, response, outcome) or named as the file (STACKLOSS in
-// stackloss.csv), else the last column of numbers, and as x the first other column of numbers.
+// stackloss.csv), else the last column of numbers. As x it proposes the first other column of
+// numbers.
 // Load reads the whole file in the background with a progress bar; Cancel stops it and changes
 // nothing. Rows with missing or invalid cells are listed (line, column, cell) and the dialog
 // offers to skip them. After accept() the data is in dataset() for one x column, or in

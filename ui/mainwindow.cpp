@@ -425,7 +425,8 @@ void MainWindow::offerDataToSlices()
     m_sliceOfferedData = &m_model.data();
     const CsvOrigin *origin = csvOriginOf(m_model.data());
     if (!origin) {
-        // Edited or synthetic data has no file behind it: the window keeps its data and says so.
+        // Edited or synthetic data has no file behind it, so the window keeps its data and its
+        // status line tells the user.
         m_sliceWindow->offerMainWindowTable(std::nullopt, QString(), QString());
         return;
     }

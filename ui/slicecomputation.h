@@ -215,7 +215,7 @@ std::optional<SliceResult> computeSliceResult(std::shared_ptr<const LinearModelO
                                               const SliceSettings &settings, int resolution,
                                               std::stop_token stop = {});
 
-// The main window's file as the model slices window asks for it: the file that the main
+// A request to read the main window's file for the model slices window: the file that the main
 // window's data came from, the dialect and target chosen when it was imported, and the data
 // that the import loaded.
 struct SliceFileRequest
@@ -223,28 +223,28 @@ struct SliceFileRequest
     QString path;
     CsvDialect dialect;
     QString targetColumn;
-    // The two columns that the main window loaded, which replace the file's numeric columns
-    // when those leave out the loaded feature (see readSliceFileTable()).
+    // The two columns that the main window loaded. They replace the file's numeric columns when
+    // those leave out the loaded feature or the file cannot be read (see readSliceFileTable()).
     std::shared_ptr<const Dataset> loaded;
 };
 
-// What a read of the main window's file gives the model slices window.
+// The result of reading the main window's file for the model slices window.
 struct SliceFileTable
 {
-    // The file's numeric columns, or the loaded columns. It is empty when the read failed or was
-    // cancelled.
+    // The file's numeric columns, or the loaded columns. It is empty when the read was cancelled,
+    // or when it failed and the request had no loaded columns.
     std::optional<CsvTable> table;
     QString targetColumn;
-    // Why the file could not be read, naming it. With the loaded columns in the request, table
-    // then holds them instead, and error explains why only they are shown.
+    // The reason the file could not be read, naming it. With loaded columns in the request, table
+    // then contains them, and this reason explains why only they are shown.
     QString error;
     bool cancelled = false;
 };
 
 // Reads and parses the whole file with the request's dialect and keeps the columns that hold a
 // number in every row (numericColumnsTable()). Rows that the import skipped, or a file changed
-// since, can leave the loaded feature out of that table; the loaded feature and target columns
-// then make the table. A file that cannot be opened or parsed gives an error, and the loaded
+// since, can leave the loaded feature out of that table, so the loaded feature and target
+// columns then make the table. A file that cannot be opened or parsed gives an error, and the loaded
 // columns when the request has them, else no table.
 // cancelled is polled between the steps, so a superseded read stops early. Safe to call on a
 // worker thread: it touches only its arguments.

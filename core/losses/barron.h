@@ -92,6 +92,7 @@ private:
     // cancel: within a few ulps for every t. The general form's expm1(E) magnifies the rounding
     // of E = log1p(s) / 2 by E, up to about 250 ulps for |t| above 1e15. Where s overflows,
     // sqrt(1 + s) - 1 is |t| - 1, which rounds to |t| there.
+    // NOTE: other alpha keep the general form's error, up to about 250 ulps for |t| above 1e15.
     static double pseudoHuberValue(double t, double s)
     {
         if (std::isinf(s))

@@ -61,7 +61,7 @@ public:
     static constexpr int blockSize = 32;
 
     const std::vector<Instruction> &code() const { return m_code; }
-    // The largest number of stack entries the program holds at once.
+    // The largest number of stack entries the program uses at once.
     int depth() const { return m_depth; }
 
 private:
