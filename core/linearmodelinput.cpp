@@ -35,12 +35,11 @@ QString linearModelRowCountProblem(Eigen::Index rowCount, Eigen::Index featureCo
         .arg(parameterCount);
 }
 
-bool classesSeparatedAt(const LinearModelObjective &objective, const Eigen::VectorXd &theta)
+bool separationLeavesNoMinimum(const LinearModelObjective &objective)
 {
     const Loss &loss = objective.loss();
     const Eigen::VectorXd &labels = objective.data().target;
-    if (loss.kind() != LossKind::Classification || labels.size() == 0 ||
-        theta.size() != objective.parameterCount() || !theta.allFinite())
+    if (loss.kind() != LossKind::Classification || labels.size() == 0)
         return false;
     const bool oneClass = labels.minCoeff() == labels.maxCoeff();
     if (!loss.weightPenalty().isZero() && !oneClass)
@@ -48,8 +47,15 @@ bool classesSeparatedAt(const LinearModelObjective &objective, const Eigen::Vect
     // A loss still above 0 at a margin of 40 has no finite minimizer on separated classes.
     // Binary cross-entropy gives log(1 + e^-40), about 4e-18, there. The hinge losses are
     // exactly 0 from a margin of 1 on, so they reach their minimum.
-    if (!(loss.value(40.0, 1.0) > 0.0) || !(loss.value(-40.0, 0.0) > 0.0))
+    return loss.value(40.0, 1.0) > 0.0 && loss.value(-40.0, 0.0) > 0.0;
+}
+
+bool classesSeparatedAt(const LinearModelObjective &objective, const Eigen::VectorXd &theta)
+{
+    if (theta.size() != objective.parameterCount() || !theta.allFinite() ||
+        !separationLeavesNoMinimum(objective))
         return false;
+    const Eigen::VectorXd &labels = objective.data().target;
     const Eigen::VectorXd logits = objective.outputs(theta);
     for (Eigen::Index i = 0; i < labels.size(); ++i) {
         const double margin = (2.0 * labels[i] - 1.0) * logits[i];
@@ -57,6 +63,14 @@ bool classesSeparatedAt(const LinearModelObjective &objective, const Eigen::Vect
             return false;
     }
     return true;
+}
+
+ClassSeparation separationWithoutMinimum(const LinearModelObjective &objective,
+                                         std::chrono::milliseconds timeLimit)
+{
+    if (!separationLeavesNoMinimum(objective))
+        return ClassSeparation::Overlap;
+    return classSeparation(objective.data().features, objective.data().target, timeLimit);
 }
 
 std::optional<CsvTable> numericColumnsTable(const CsvTable &table, const QString &targetColumn)

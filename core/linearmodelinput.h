@@ -1,11 +1,13 @@
 #pragma once
 
+#include "classseparation.h"
 #include "csvreader.h"
 #include "linearmodel.h"
 
 #include <Eigen/Core>
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 namespace losslens {
@@ -16,21 +18,31 @@ namespace losslens {
 // is not unique. The sentence names the three numbers; callers add what the user can change.
 QString linearModelRowCountProblem(Eigen::Index rowCount, Eigen::Index featureCount);
 
+// Whether classes that a plane separates leave the mean loss of objective without a minimum:
+// along a separating direction every margin grows, or stays 0 on rows that lie on the plane,
+// so a classification loss that stays positive and falls as the margin grows (binary
+// cross-entropy, the focal loss) keeps falling without reaching a lowest value. A loss that is 0
+// at a finite margin (hinge, squared hinge) reaches its minimum there and gives false. A weight
+// penalty stops the weights from running off unless every label is the same, where the
+// intercept alone runs off, so a penalized objective gives true in that case only. Regression
+// losses and empty data give false.
+bool separationLeavesNoMinimum(const LinearModelObjective &objective);
+
 // Whether the mean loss of a classification objective has no minimum because theta already
-// separates the classes: every margin m_i = (2 y_i - 1) z_i at theta is positive, so along the
-// ray s theta (s > 1) every margin grows and a loss that stays positive for positive margins
-// (binary cross-entropy, the focal loss) keeps falling towards 0 without reaching it. A loss
-// that is 0 at a finite margin (hinge, squared hinge) reaches its minimum there and is not
-// reported. A weight penalty stops the weights from running off unless every label is the same,
-// where the intercept alone runs off, so a penalized objective is reported in that case only.
-// Regression losses, empty data, a theta of the wrong size and a theta that is not finite give
-// false.
+// separates the classes: every margin m_i = (2 y_i - 1) z_i at theta is positive, and
+// separationLeavesNoMinimum holds. A theta of the wrong size or not finite gives false.
 bool classesSeparatedAt(const LinearModelObjective &objective, const Eigen::VectorXd &theta);
 
 // The columns of table that hold a finite number in every row, with targetColumn among them,
 // in the table's order. A column with one value in every row is left out, since a feature
 // without spread cannot be used (see linearModelFeatureProblem). Returns std::nullopt when the
 // target column is missing or not numeric in every row, or when no other column is usable.
+// The classes' separation by a plane in the objective's feature space, from the raw features
+// (see classSeparation), where separationLeavesNoMinimum holds; Overlap where it does not,
+// since separation then takes no minimum away.
+ClassSeparation separationWithoutMinimum(const LinearModelObjective &objective,
+                                         std::chrono::milliseconds timeLimit);
+
 std::optional<CsvTable> numericColumnsTable(const CsvTable &table, const QString &targetColumn);
 
 } // namespace losslens

@@ -44,8 +44,9 @@ struct LinearMinimumResult
 // definite Hessian no longer changes the value, a local search.
 // Without a weight penalty the search runs on standardized features, whose Hessian is well
 // conditioned, and maps the result back. A weight penalty depends on the coordinates, so the
-// search then runs in the objective's own. Unlike findMinimum() for the line model it does not
-// detect a minimum that is not attained (separable classes), so such a search fails.
+// search then runs in the objective's own. Classes that a plane separates, completely or with
+// rows on it, leave a loss such as cross-entropy without a minimum (see classSeparation): the
+// search then fails at once, and the note says so.
 LinearMinimumResult findLinearModelMinimum(const LinearModelObjective &objective,
                                            const Eigen::VectorXd &start, std::stop_token stop = {});
 

@@ -17,6 +17,8 @@ packages=(
   qt6-base-dev qt6-svg-dev libqcustomplot-dev libeigen3-dev libcsv-dev libginac-dev libhwy-dev libgif-dev
   # Boost.Math's exp-sinh quadrature (header-only) integrates Barron's distribution.
   libboost-dev
+  # GLPK's rational simplex decides exactly whether a plane separates two classes.
+  libglpk-dev
   # Qt 6 lupdate (/usr/lib/qt6/bin/lupdate) checks that every user-visible string is translatable.
   qt6-l10n-tools
   # desktop-file-utils and appstream validate the desktop entry and AppStream metadata in the

@@ -237,6 +237,38 @@ private slots:
         const LinearMinimumResult minimum =
             findLinearModelMinimum(objective, Eigen::VectorXd::Zero(3));
         QCOMPARE(minimum.status, LinearMinimumStatus::Failed);
+        QVERIFY2(minimum.note.contains(QStringLiteral("linearly separable")), qPrintable(minimum.note));
+
+        // With a row of each class at (1.5, 0.5), x1 = 1.5 still splits the classes, with
+        // those two rows on the plane: no minimum either, and the note says why.
+        auto touching = std::make_shared<MultiFeatureData>(*data);
+        touching->features.conservativeResize(8, 2);
+        touching->features.bottomRows(2) << 1.5, 0.5, 1.5, 0.5;
+        touching->target.conservativeResize(8);
+        touching->target.tail(2) << 0, 1;
+        const LinearMinimumResult quasi = findLinearModelMinimum(
+            LinearModelObjective(touching, parseLoss(QStringLiteral("bce")), true),
+            Eigen::VectorXd::Zero(3));
+        QCOMPARE(quasi.status, LinearMinimumStatus::Failed);
+        QVERIFY2(quasi.note.contains(QStringLiteral("rows lying on it")), qPrintable(quasi.note));
+
+        // A weight penalty keeps the weights finite: the minimum exists.
+        const LinearMinimumResult penalized = findLinearModelMinimum(
+            LinearModelObjective(data, parseLoss(QStringLiteral("bce + l2(0.01)")), true),
+            Eigen::VectorXd::Zero(3));
+        QCOMPARE(penalized.status, LinearMinimumStatus::Global);
+
+        // A class 0 row inside the triangle of the class 1 rows (2, 0), (3, 1) and (2, 1), at
+        // their mean with weights 1/2, 1/4 and 1/4: the classes overlap and the minimum exists.
+        auto overlapping = std::make_shared<MultiFeatureData>(*data);
+        overlapping->features.conservativeResize(7, 2);
+        overlapping->features.row(6) << 2.25, 0.5;
+        overlapping->target.conservativeResize(7);
+        overlapping->target[6] = 0;
+        const LinearMinimumResult found = findLinearModelMinimum(
+            LinearModelObjective(overlapping, parseLoss(QStringLiteral("bce")), true),
+            Eigen::VectorXd::Zero(3));
+        QCOMPARE(found.status, LinearMinimumStatus::Global);
     }
 };
 

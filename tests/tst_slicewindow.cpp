@@ -1184,6 +1184,9 @@ void SliceWindowTest::separableClassesShowNote()
                                      QStringLiteral("bce")),
                              10000);
     QVERIFY(m_window->result()->classesSeparated);
+    // The exact check follows the full grid.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->result()->separation, ClassSeparation::Complete, 10000);
+    QVERIFY(m_window->result()->classesSeparated);
     const QString note = m_window->note();
     QVERIFY2(note.contains(QStringLiteral("No minimum")), qPrintable(note));
     QVERIFY2(note.contains(QStringLiteral("separable")), qPrintable(note));
@@ -1211,6 +1214,25 @@ void SliceWindowTest::separableClassesShowNote()
     saveGrab(*m_window, QStringLiteral("slices-separable-random.png"));
     m_window->controls()->modeBox()->setCurrentIndex(0);
 
+    // A row of each class on the line a + b = 3: the line still splits the classes, with those
+    // rows on it, though training cannot put every row on its own side.
+    std::vector<std::vector<double>> touching = rows;
+    touching.push_back({1.5, 1.5, 0.0});
+    touching.push_back({1.5, 1.5, 1.0});
+    m_window->openTable(numberTable({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("y")},
+                                    touching),
+                        QStringLiteral("touching.csv"), QStringLiteral("y"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->data().size() ==
+                                     Eigen::Index(touching.size()) &&
+                                 m_window->result()->separation != ClassSeparation::Unknown,
+                             10000);
+    QCOMPARE(m_window->result()->separation, ClassSeparation::QuasiComplete);
+    QVERIFY(m_window->result()->classesSeparated);
+    QVERIFY2(m_window->note().contains(QStringLiteral("some rows lying on it")),
+             qPrintable(m_window->note()));
+    saveGrab(*m_window, QStringLiteral("slices-quasi-separated.png"));
+
     // Overlapping classes have a minimum, and the note goes.
     rows.push_back({5.0, 5.0, 0.0});
     rows.push_back({0.0, 0.0, 1.0});
@@ -1221,6 +1243,7 @@ void SliceWindowTest::separableClassesShowNote()
                                  m_window->result()->objective->data().size() ==
                                      Eigen::Index(rows.size()),
                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->result()->separation, ClassSeparation::Overlap, 10000);
     QVERIFY(!m_window->result()->classesSeparated);
     QVERIFY2(m_window->note().isEmpty(), qPrintable(m_window->note()));
 }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <mutex>
 
 namespace losslens {
 
@@ -36,6 +37,63 @@ CsvTable loadedColumnsTable(const Dataset &loaded)
     }
     columns.headerLine = 1;
     return columns;
+}
+
+// The separation of the classes in the data set checked last. The slices of one data set differ
+// in loss and settings only, and the check's linear programs take seconds on large data, so
+// each data set is checked once, and a check that ran out of time is not repeated.
+class SeparationCache
+{
+public:
+    std::optional<ClassSeparation> find(const std::shared_ptr<const MultiFeatureData> &data)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_data.expired() || m_data.owner_before(data) || data.owner_before(m_data))
+            return std::nullopt;
+        return m_separation;
+    }
+
+    void store(const std::shared_ptr<const MultiFeatureData> &data, ClassSeparation separation)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_data = data;
+        m_separation = separation;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::weak_ptr<const MultiFeatureData> m_data;
+    ClassSeparation m_separation = ClassSeparation::Unknown;
+};
+
+SeparationCache &separationCache()
+{
+    static SeparationCache cache;
+    return cache;
+}
+
+// Time for the separation check of one data set. About 30 ms on 10,000 rows of 5 features,
+// 1.6 s on 100,000 rows of 10 overlapping ones; separated rows take longer, as two programs run.
+constexpr std::chrono::seconds separationTimeLimit{3};
+
+// Sets result.separation to separation where it matters for the result's loss, and
+// result.classesSeparated from it.
+void setSeparation(SliceResult &result, ClassSeparation separation)
+{
+    result.separation = separationLeavesNoMinimum(*result.objective) ? separation
+                                                                     : ClassSeparation::Overlap;
+    switch (result.separation) {
+    case ClassSeparation::Complete:
+    case ClassSeparation::QuasiComplete:
+        result.classesSeparated = true;
+        break;
+    case ClassSeparation::Overlap:
+        result.classesSeparated = false;
+        break;
+    case ClassSeparation::Unknown:
+        result.classesSeparated = classesSeparatedAt(*result.objective, result.path.end());
+        break;
+    }
 }
 
 } // namespace
@@ -227,7 +285,12 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
     if (stop.stop_requested())
         return false;
 
-    result.classesSeparated = classesSeparatedAt(*objective, result.path.end());
+    // A data set checked before gives its answer at once; a new one is checked after its full
+    // grid, so that the check does not delay the pictures.
+    const bool separationMatters = separationLeavesNoMinimum(*objective);
+    const std::optional<ClassSeparation> knownSeparation =
+        separationMatters ? separationCache().find(objective->sharedData()) : std::nullopt;
+    setSeparation(result, knownSeparation.value_or(ClassSeparation::Unknown));
 
     // The full grid's rows count after the coarse grid's.
     int rowsBefore = 0;
@@ -259,6 +322,21 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
     if (stop.stop_requested())
         return false;
     result.complete = true;
+    if (!separationMatters || knownSeparation) {
+        publish(std::move(result));
+        return true;
+    }
+    publish(result);
+    if (stop.stop_requested())
+        return false;
+    // GLPK's simplex cannot be interrupted, so a cancelled job may still run it to its time
+    // limit; the answer is stored for the next job on the same data.
+    const ClassSeparation separation =
+        classSeparation(objective->data().features, objective->data().target, separationTimeLimit);
+    separationCache().store(objective->sharedData(), separation);
+    if (stop.stop_requested())
+        return false;
+    setSeparation(result, separation);
     publish(std::move(result));
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/classseparation.h"
 #include "core/csvreader.h"
 #include "core/dataset.h"
 #include "core/landscape.h"
@@ -162,8 +163,13 @@ struct SliceResult
     // The lowest mean loss on the plane within the grid's range, searched from the grid's
     // lowest node (see findSliceMinimum), or empty when no node is finite.
     std::optional<SliceMinimum> minimum;
-    // Whether the end of training separates the classes, so that the mean loss has no minimum
-    // and keeps falling as the weights grow (see classesSeparatedAt).
+    // How a plane separates the classes, where separation would leave the mean loss without a
+    // minimum (see separationWithoutMinimum): Overlap where it would not, Unknown while the
+    // check has not run on this data or where it ran out of time.
+    ClassSeparation separation = ClassSeparation::Unknown;
+    // Whether the mean loss has no minimum because a plane separates the classes: the check's
+    // answer, or where that is Unknown, whether the end of training separates them (see
+    // classesSeparatedAt).
     bool classesSeparated = false;
 
     // The through-point's coordinates on the plane: the two parameters' values, or (0, 0) on the

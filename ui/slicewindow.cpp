@@ -644,16 +644,29 @@ void SliceWindow::updateNote()
         const Eigen::VectorXd &labels = m_result->objective->data().target;
         const bool oneClass = labels.size() > 0 && labels.minCoeff() == labels.maxCoeff();
         const QString lossName = lossNameInSentence(m_result->objective->loss());
-        text = oneClass
-                   ? tr("No minimum: every label is %1, so the mean %2 keeps falling towards 0 "
-                        "as the intercept grows. More training only moves it further.")
-                         .arg(labels[0])
-                         .arg(lossName)
-                   : tr("No minimum: the classes are linearly separable. At the end of training "
-                        "every row lies on its own side of the decision boundary, so the mean %1 "
-                        "keeps falling towards 0 as the weights grow, and more training only "
-                        "makes them larger.")
-                         .arg(lossName);
+        if (oneClass) {
+            text = tr("No minimum: every label is %1, so the mean %2 keeps falling towards 0 as "
+                      "the intercept grows. More training only moves it further.")
+                       .arg(labels[0])
+                       .arg(lossName);
+        } else if (m_result->separation == ClassSeparation::QuasiComplete) {
+            text = tr("No minimum: a plane separates the classes, with some rows lying on it. "
+                      "Along it the mean %1 keeps falling as the weights grow, towards the loss "
+                      "of the rows on the plane, so more training only makes the weights larger.")
+                       .arg(lossName);
+        } else if (m_result->separation == ClassSeparation::Complete) {
+            text = tr("No minimum: the classes are linearly separable, so a plane puts every row "
+                      "on its own side. Along it the mean %1 keeps falling towards 0 as the "
+                      "weights grow, and more training only makes them larger.")
+                       .arg(lossName);
+        } else {
+            // The exact check ran out of time; the end of training separates the classes.
+            text = tr("No minimum: the classes are linearly separable. At the end of training "
+                      "every row lies on its own side of the decision boundary, so the mean %1 "
+                      "keeps falling towards 0 as the weights grow, and more training only makes "
+                      "them larger.")
+                       .arg(lossName);
+        }
     }
     m_note->setText(text);
     m_note->setVisible(!text.isEmpty());

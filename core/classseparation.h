@@ -1,0 +1,50 @@
+#pragma once
+
+#include <Eigen/Core>
+
+#include <chrono>
+
+namespace losslens {
+
+// How a plane w . x + b = 0 can split rows labelled 1 from rows labelled 0, in the terms of
+// Albert and Anderson, "On the existence of maximum likelihood estimates in logistic
+// regression models", Biometrika 71 (1984). With the signed rows a_i = (2 y_i - 1) (x_i, 1):
+enum class ClassSeparation {
+    // No theta != 0 has a_i . theta >= 0 for every row with one of them positive. The
+    // logistic log-likelihood then has a finite maximum.
+    Overlap,
+    // Some theta has a_i . theta >= 0 for every row, positive for some and 0 for others: the
+    // classes are separated with rows on the plane. The mean cross-entropy keeps falling along
+    // theta towards the loss of the rows on the plane, so it has no minimum either.
+    QuasiComplete,
+    // Some theta has a_i . theta > 0 for every row: every row on its own side. The mean loss
+    // falls towards 0 along theta.
+    Complete,
+    // The linear programs did not finish within the time limit, or the data is too large for
+    // them (see classSeparation).
+    Unknown,
+};
+
+// Decides how the classes of labels (each 0 or 1) are separated by a plane in the features'
+// space (N rows, d columns), exactly for the doubles given. Two theorems of the alternative turn
+// the question into the feasibility of linear programs over lambda in R^N, with A the N x (d + 1)
+// matrix of the rows a_i:
+// - Stiemke: no theta has A theta >= 0 with A theta != 0 exactly when some lambda > 0 has
+//   A^T lambda = 0, that is (scaling lambda) some lambda >= 1. Feasible: Overlap.
+// - Gordan: no theta has A theta > 0 exactly when some lambda >= 0 with sum lambda = 1 has
+//   A^T lambda = 0. Feasible (and the first not): QuasiComplete; infeasible: Complete.
+// Both have d + 1 or d + 2 rows and exact coefficients: +-1, and +-x_ij with each column
+// scaled by a power of 2 to integers, which GLPK reads exactly. GLPK's floating-point simplex
+// finds a basis and its rational simplex (glp_exact, GNU MP) confirms it, so rounding cannot
+// turn near-separated data into separated data. Standardizing the features
+// changes no separation, since the intercept absorbs any shift, so callers pass the raw columns.
+// Returns Unknown when either program runs past timeLimit, when N (d + 1) exceeds
+// maximumSeparationCoefficients (a bound on GLPK's memory, which keeps some 40 bytes per
+// element, an estimate), for a value that is not finite, for a label other than 0 and 1, and
+// for a column whose values span more than about 970 binary orders of magnitude.
+ClassSeparation classSeparation(const Eigen::MatrixXd &features, const Eigen::VectorXd &labels,
+                                std::chrono::milliseconds timeLimit = std::chrono::seconds(5));
+
+inline constexpr Eigen::Index maximumSeparationCoefficients = 20'000'000;
+
+} // namespace losslens
