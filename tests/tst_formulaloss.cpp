@@ -4,6 +4,7 @@
 #include "core/landscapekernel.h"
 #include "core/losscatalogue.h"
 #include "core/losses/formula.h"
+#include "core/losses/formulagrouping.h"
 
 #include <QTest>
 
@@ -190,6 +191,17 @@ void TestFormulaLoss::errorsNameTheProblem_data()
                                       << "raises 0 to the power 0 whatever e is.";
     QTest::newRow("function without argument") << "formula:exp + e"
                                                << "needs its argument";
+    QTest::newRow("two numbers") << "formula:2 3*e"
+                                 << "cannot be read at \"3\"";
+    QTest::newRow("number before a parenthesis") << "formula:2(e)"
+                                                 << "cannot be read";
+    const QString deep = QString(maximumFormulaNesting + 1, QLatin1Char('('));
+    QTest::newRow("nested too deeply")
+        << QStringLiteral("formula:%1e%2").arg(deep, QString(deep.size(), QLatin1Char(')')))
+        << "nested too deeply";
+    QTest::newRow("signs nested too deeply")
+        << QStringLiteral("formula:%1e").arg(QString(maximumFormulaNesting + 1, QLatin1Char('-')))
+        << "nested too deeply";
 }
 
 void TestFormulaLoss::errorsNameTheProblem()
@@ -219,6 +231,22 @@ void TestFormulaLoss::unarySignsParse_data()
     QTest::newRow("negative exponent") << "formula:e*2^-1" << 1.5;
     QTest::newRow("minus in parentheses") << "formula:(-e)^2" << 9.0;
     QTest::newRow("minus minus") << "formula:e--2" << 5.0;
+    // A sign binds to the power after it, and an operator after that power ends it, as in
+    // Python and NumPy. GiNaC's parser alone read 3*-e+1 as 3*(-e+1) and 2^-1*e as 2^(-e).
+    QTest::newRow("sign before a sum") << "formula:3*-e+1" << -8.0;
+    QTest::newRow("negative exponent times") << "formula:2^-1*e" << 1.5;
+    QTest::newRow("negative power of e times") << "formula:e^-2*9" << 1.0;
+    QTest::newRow("divided by minus") << "formula:3/-e*2" << -2.0;
+    QTest::newRow("minus square plus") << "formula:2*-e^2+1" << -17.0;
+    QTest::newRow("plus exponent times") << "formula:e^+2*3" << 27.0;
+    QTest::newRow("minus square") << "formula:-e^2" << -9.0;
+    QTest::newRow("power of a power") << "formula:2^3^2/e" << 512.0 / 3.0;
+    QTest::newRow("negative power exponent") << "formula:2^-e^2" << 1.0 / 512.0;
+    QTest::newRow("minus parenthesis squared") << "formula:-(e-1)^2 + e" << -1.0;
+    QTest::newRow("function of minus") << "formula:exp(-e)*e" << 3.0 * std::exp(-3.0);
+    QTest::newRow("minus times minus") << "formula:e - -e*2" << 9.0;
+    QTest::newRow("differences from the left") << "formula:1 - e + 1" << -1.0;
+    QTest::newRow("quotients from the left") << "formula:12/e/2" << 2.0;
 }
 
 void TestFormulaLoss::unarySignsParse()

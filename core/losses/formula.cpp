@@ -1,6 +1,7 @@
 #include "formula.h"
 
 #include "../formulakernel.h"
+#include "formulagrouping.h"
 
 #include <ginac/ginac.h>
 
@@ -12,6 +13,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -418,7 +420,22 @@ std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
         symbols["z"] = z;
         symbols["y"] = y;
         GiNaC::parser parser(symbols, true, allowedFunctions());
-        const GiNaC::ex parsed = parser(expression.toStdString());
+        // GiNaC's parser lets a sign after an operator take in the rest of the expression
+        // (3*-e+1 as 3*(-e+1)), so it reads the expression grouped by the usual precedence.
+        // What the grouping cannot read goes to GiNaC as typed, for its error message.
+        bool tooDeep = false;
+        const std::optional<QString> grouped = groupedFormula(expression, &tooDeep);
+        if (tooDeep) {
+            throw FormulaError{
+                FormulaLossText::tr("formula: the expression is nested too deeply.")};
+        }
+        const GiNaC::ex parsed = parser((grouped ? *grouped : expression).toStdString());
+        if (!grouped) {
+            throw FormulaError{
+                FormulaLossText::tr("formula: the expression cannot be read; check that an "
+                                    "operator joins every two operands, as in 2*e, and that "
+                                    "every operator has an operand on each side.")};
+        }
 
         auto compiled = std::make_shared<FormulaLoss::Compiled>();
         compiled->expression = expression;
