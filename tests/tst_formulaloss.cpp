@@ -162,9 +162,9 @@ void TestFormulaLoss::errorsNameTheProblem_data()
                                                 << "the operator ^ at column 2 has nothing on "
                                                    "its left.";
     QTest::newRow("two operands") << "formula:e e"
-                                  << "cannot be read at \"e\"; check that an operator joins";
+                                  << "cannot be read at \"e\" (column 3); check that an operator joins";
     QTest::newRow("empty parentheses") << "formula:e*()"
-                                       << "cannot be read at \")\"";
+                                       << "cannot be read at \")\" (column 4)";
     QTest::newRow("ends after an operator") << "formula:e^2 +"
                                             << "ends too early at column 6";
     QTest::newRow("ends after a product") << "formula:e*"
@@ -192,13 +192,32 @@ void TestFormulaLoss::errorsNameTheProblem_data()
     QTest::newRow("function without argument") << "formula:exp + e"
                                                << "needs its argument";
     QTest::newRow("two numbers") << "formula:2 3*e"
-                                 << "cannot be read at \"3\"";
+                                 << "cannot be read at \"3\" (column 3)";
     QTest::newRow("number before a parenthesis") << "formula:2(e)"
                                                  << "cannot be read";
     const QString deep = QString(maximumFormulaNesting + 1, QLatin1Char('('));
     QTest::newRow("nested too deeply")
         << QStringLiteral("formula:%1e%2").arg(deep, QString(deep.size(), QLatin1Char(')')))
         << "nested too deeply";
+    QTest::newRow("empty call") << "formula:e + sin()"
+                                << "the function sin at column 5 needs an argument inside its "
+                                   "parentheses";
+    QTest::newRow("variable called") << "formula:e(2)"
+                                     << "e at column 1 is a variable, not a function";
+    QTest::newRow("number too large") << "formula:1e999999999*e"
+                                      << "the number 1e999999999 at column 1 is beyond the "
+                                         "range of double";
+    QTest::newRow("number too small") << "formula:e + 1e-400"
+                                      << "the number 1e-400 at column 5 is beyond the range";
+    QTest::newRow("two decimal points") << "formula:1.2.3*e"
+                                        << "1.2.3 at column 1 is not a number";
+    QTest::newRow("lone point") << "formula:e + ."
+                                << ". at column 5 is not a number";
+    QTest::newRow("tower of powers") << "formula:9^9^9*e"
+                                     << "the power of constants at column 2 is too large to "
+                                        "work out exactly";
+    QTest::newRow("power of a power") << "formula:e + 2^(2^70)"
+                                      << "the power of constants at column 6 is too large";
     QTest::newRow("signs nested too deeply")
         << QStringLiteral("formula:%1e").arg(QString(maximumFormulaNesting + 1, QLatin1Char('-')))
         << "nested too deeply";
@@ -247,6 +266,20 @@ void TestFormulaLoss::unarySignsParse_data()
     QTest::newRow("minus times minus") << "formula:e - -e*2" << 9.0;
     QTest::newRow("differences from the left") << "formula:1 - e + 1" << -1.0;
     QTest::newRow("quotients from the left") << "formula:12/e/2" << 2.0;
+    QTest::newRow("products from the left") << "formula:12/e*2" << 8.0;
+    const QString deepest = QString(maximumFormulaNesting, QLatin1Char('('));
+    QTest::newRow("deepest nesting")
+        << QStringLiteral("formula:%1e%2").arg(deepest, QString(deepest.size(), QLatin1Char(')')))
+        << 3.0;
+    QTest::newRow("many signs")
+        << QStringLiteral("formula:%1e").arg(QString(maximumFormulaNesting, QLatin1Char('-')))
+        << 3.0;
+    // A long sum stays one flat chain for GiNaC's parser, which recurses once per parenthesis.
+    QStringList terms(20000, QStringLiteral("e"));
+    QTest::newRow("long sum") << QStringLiteral("formula:") + terms.join(QLatin1Char('+'))
+                              << 60000.0;
+    QTest::newRow("large exact power") << "formula:e*2^1000/2^999" << 6.0;
+    QTest::newRow("constant from a function") << "formula:e*atan(1)*4" << 3.0 * M_PI;
 }
 
 void TestFormulaLoss::unarySignsParse()

@@ -313,6 +313,9 @@ private:
             appendPower(x.op(0), x.op(1));
         } else if (is_a<function>(x)) {
             appendFunction(ex_to<function>(x));
+        } else if (!x.has(m_input) && !x.has(m_label) && is_a<numeric>(x.evalf())) {
+            // A constant that GiNaC keeps by name, such as Pi from atan(1) = Pi/4.
+            append(x.evalf());
         } else {
             throw FormulaError{
                 FormulaLossText::tr("formula: the expression contains something other than "
@@ -422,20 +425,10 @@ std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
         GiNaC::parser parser(symbols, true, allowedFunctions());
         // GiNaC's parser lets a sign after an operator take in the rest of the expression
         // (3*-e+1 as 3*(-e+1)), so it reads the expression grouped by the usual precedence.
-        // What the grouping cannot read goes to GiNaC as typed, for its error message.
-        bool tooDeep = false;
-        const std::optional<QString> grouped = groupedFormula(expression, &tooDeep);
-        if (tooDeep) {
-            throw FormulaError{
-                FormulaLossText::tr("formula: the expression is nested too deeply.")};
-        }
-        const GiNaC::ex parsed = parser((grouped ? *grouped : expression).toStdString());
-        if (!grouped) {
-            throw FormulaError{
-                FormulaLossText::tr("formula: the expression cannot be read; check that an "
-                                    "operator joins every two operands, as in 2*e, and that "
-                                    "every operator has an operand on each side.")};
-        }
+        const FormulaGrouping grouping = groupFormula(expression, functionNames());
+        if (!grouping.grouped)
+            throw FormulaError{grouping.error};
+        const GiNaC::ex parsed = parser(grouping.grouped->toStdString());
 
         auto compiled = std::make_shared<FormulaLoss::Compiled>();
         compiled->expression = expression;

@@ -1,10 +1,26 @@
 #include "formulagrouping.h"
 
+#include <QCoreApplication>
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace losslens {
 
 namespace {
+
+// tr() of this file's messages, in the "FormulaLoss" context of the translation files, with the
+// formula's other messages.
+struct FormulaGroupingText
+{
+    Q_DECLARE_TR_FUNCTIONS(FormulaLoss)
+};
+
+// Binary digits beyond which the exact value of a power of constants counts as huge. GiNaC
+// raises 2 to the power 2^20 in well under a second; 9^9^9 has over a billion digits.
+constexpr double largestExactBits = 1 << 20;
 
 enum class TokenKind { Number, Name, Operator, Open, Close };
 
@@ -12,6 +28,7 @@ struct Token
 {
     TokenKind kind;
     QString text;
+    int column; // 1-based, of the first character
 };
 
 bool isAsciiDigit(QChar c)
@@ -25,7 +42,22 @@ bool isAsciiLetter(QChar c)
            (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
 }
 
-std::optional<std::vector<Token>> tokenize(const QString &text)
+// A failure to group, carrying its message.
+struct GroupingError
+{
+    QString message;
+};
+
+QString unreadableAt(const QString &token, int column)
+{
+    return FormulaGroupingText::tr("formula: the expression cannot be read at \"%1\" (column "
+                                   "%2); check that an operator joins every two operands, as in "
+                                   "2*e, and that every operator has an operand on each side.")
+        .arg(token)
+        .arg(column);
+}
+
+std::vector<Token> tokenize(const QString &text)
 {
     std::vector<Token> tokens;
     const qsizetype length = text.size();
@@ -33,6 +65,7 @@ std::optional<std::vector<Token>> tokenize(const QString &text)
     while (i < length) {
         const QChar c = text[i];
         const qsizetype start = i;
+        const int column = static_cast<int>(start) + 1;
         if (c.isSpace()) {
             ++i;
         } else if (isAsciiDigit(c) || c == QLatin1Char('.')) {
@@ -50,43 +83,56 @@ std::optional<std::vector<Token>> tokenize(const QString &text)
                         ++i;
                 }
             }
-            tokens.push_back({TokenKind::Number, text.mid(start, i - start)});
+            tokens.push_back({TokenKind::Number, text.mid(start, i - start), column});
         } else if (isAsciiLetter(c)) {
             while (i < length && (isAsciiLetter(text[i]) || isAsciiDigit(text[i])))
                 ++i;
-            tokens.push_back({TokenKind::Name, text.mid(start, i - start)});
+            tokens.push_back({TokenKind::Name, text.mid(start, i - start), column});
         } else if (QStringLiteral("+-*/^").contains(c)) {
-            tokens.push_back({TokenKind::Operator, QString(c)});
+            tokens.push_back({TokenKind::Operator, QString(c), column});
             ++i;
         } else if (c == QLatin1Char('(')) {
-            tokens.push_back({TokenKind::Open, QString(c)});
+            tokens.push_back({TokenKind::Open, QString(c), column});
             ++i;
         } else if (c == QLatin1Char(')')) {
-            tokens.push_back({TokenKind::Close, QString(c)});
+            tokens.push_back({TokenKind::Close, QString(c), column});
             ++i;
         } else {
-            return std::nullopt;
+            throw GroupingError{
+                FormulaGroupingText::tr("formula: unexpected character \"%1\" at column %2; only "
+                                        "numbers, + - * / ^, parentheses and names may appear.")
+                    .arg(c)
+                    .arg(column)};
         }
     }
     return tokens;
 }
 
+// One grouped part of the expression. For a part without variables, an estimate of its value
+// and of the binary digits that exact arithmetic needs for it, which a power multiplies.
+struct Part
+{
+    QString text;
+    bool constant = false;
+    double value = 0.0;
+    double bits = 0.0;
+};
+
 // A recursive descent over the tokens, one function per rule of the grammar in the header.
-// Each returns its part of the expression in parentheses, or std::nullopt where the tokens
-// break the grammar.
 class Grouper
 {
 public:
-    explicit Grouper(std::vector<Token> tokens) : m_tokens(std::move(tokens)) {}
-
-    bool tooDeep() const { return m_tooDeep; }
-
-    std::optional<QString> whole()
+    Grouper(std::vector<Token> tokens, const QStringList &functions, int endColumn)
+        : m_tokens(std::move(tokens)), m_functions(functions), m_endColumn(endColumn)
     {
-        std::optional<QString> result = sum();
-        if (!result || m_next != m_tokens.size())
-            return std::nullopt;
-        return result;
+    }
+
+    QString whole()
+    {
+        const Part result = sum();
+        if (m_next != m_tokens.size())
+            throw GroupingError{unreadableAt(m_tokens[m_next].text, m_tokens[m_next].column)};
+        return result.text;
     }
 
 private:
@@ -103,30 +149,61 @@ private:
         return m_next < m_tokens.size() && m_tokens[m_next].kind == kind;
     }
 
-    std::optional<QString> sum()
+    // Fails at the next token, or at the end when none is left.
+    [[noreturn]] void failAtNext() const
     {
-        std::optional<QString> left = product();
-        while (left && nextIsOperator(QLatin1Char('+'), QLatin1Char('-'))) {
-            const QString operation = m_tokens[m_next++].text;
-            const std::optional<QString> right = product();
-            if (!right)
-                return std::nullopt;
-            left = QLatin1Char('(') + *left + operation + *right + QLatin1Char(')');
+        if (m_next >= m_tokens.size()) {
+            throw GroupingError{
+                FormulaGroupingText::tr("formula: the expression ends too early at column %1: "
+                                        "complete the last operation or close the last "
+                                        "parenthesis.")
+                    .arg(m_endColumn)};
         }
-        return left;
+        throw GroupingError{unreadableAt(m_tokens[m_next].text, m_tokens[m_next].column)};
     }
 
-    std::optional<QString> product()
+    void expect(TokenKind kind)
     {
-        std::optional<QString> left = signedPower();
-        while (left && nextIsOperator(QLatin1Char('*'), QLatin1Char('/'))) {
-            const QString operation = m_tokens[m_next++].text;
-            const std::optional<QString> right = signedPower();
-            if (!right)
-                return std::nullopt;
-            left = QLatin1Char('(') + *left + operation + *right + QLatin1Char(')');
+        if (!nextIs(kind))
+            failAtNext();
+        ++m_next;
+    }
+
+    // One chain of operators of the same precedence, kept in one pair of parentheses.
+    template <class Operand>
+    Part chain(QLatin1Char first, QLatin1Char second, Operand operand)
+    {
+        Part result = operand();
+        if (!nextIsOperator(first, second))
+            return result;
+        QString text = QLatin1Char('(') + result.text;
+        while (nextIsOperator(first, second)) {
+            const QChar operation = m_tokens[m_next++].text[0];
+            const Part right = operand();
+            text += operation + right.text;
+            result.constant = result.constant && right.constant;
+            result.bits += right.bits;
+            if (operation == QLatin1Char('+'))
+                result.value += right.value;
+            else if (operation == QLatin1Char('-'))
+                result.value -= right.value;
+            else if (operation == QLatin1Char('*'))
+                result.value *= right.value;
+            else
+                result.value /= right.value;
         }
-        return left;
+        result.text = text + QLatin1Char(')');
+        return result;
+    }
+
+    Part sum()
+    {
+        return chain(QLatin1Char('+'), QLatin1Char('-'), [this] { return product(); });
+    }
+
+    Part product()
+    {
+        return chain(QLatin1Char('*'), QLatin1Char('/'), [this] { return signedPower(); });
     }
 
     // Counts one level of nesting for as long as it lives.
@@ -135,8 +212,13 @@ private:
     public:
         explicit Level(Grouper &grouper) : m_grouper(grouper)
         {
-            if (++m_grouper.m_depth > maximumFormulaNesting)
-                m_grouper.m_tooDeep = true;
+            // The outermost part is level 0.
+            if (++m_grouper.m_depth > maximumFormulaNesting + 1) {
+                throw GroupingError{FormulaGroupingText::tr(
+                                        "formula: the expression is nested too deeply: more "
+                                        "than %1 levels of parentheses, functions and signs.")
+                                        .arg(maximumFormulaNesting)};
+            }
         }
         ~Level() { --m_grouper.m_depth; }
         Level(const Level &) = delete;
@@ -146,80 +228,161 @@ private:
         Grouper &m_grouper;
     };
 
-    std::optional<QString> signedPower()
+    Part signedPower()
     {
         const Level level(*this);
-        if (m_tooDeep)
-            return std::nullopt;
         if (nextIsOperator(QLatin1Char('+'), QLatin1Char('-'))) {
             const bool negative = m_tokens[m_next++].text == QLatin1String("-");
-            const std::optional<QString> operand = signedPower();
-            if (!operand || !negative)
-                return operand;
-            return QStringLiteral("(-") + *operand + QLatin1Char(')');
+            Part operand = signedPower();
+            if (negative) {
+                operand.text = QStringLiteral("(-") + operand.text + QLatin1Char(')');
+                operand.value = -operand.value;
+            }
+            return operand;
         }
         return power();
     }
 
-    std::optional<QString> power()
+    Part power()
     {
-        const std::optional<QString> base = primary();
-        if (!base || !nextIsOperator(QLatin1Char('^'), QLatin1Char('^')))
+        Part base = primary();
+        if (!nextIsOperator(QLatin1Char('^'), QLatin1Char('^')))
             return base;
+        const int column = m_tokens[m_next].column;
         ++m_next;
         // Right-associative, and the exponent may carry its own sign: 2^-3^2 is 2^(-(3^2)).
-        const std::optional<QString> exponent = signedPower();
-        if (!exponent)
-            return std::nullopt;
-        return QLatin1Char('(') + *base + QLatin1Char('^') + *exponent + QLatin1Char(')');
+        const Part exponent = signedPower();
+        Part result;
+        result.text = QLatin1Char('(') + base.text + QLatin1Char('^') + exponent.text +
+                      QLatin1Char(')');
+        if (base.constant && exponent.constant) {
+            result.constant = true;
+            result.bits = std::abs(exponent.value) * base.bits;
+            result.value = std::pow(base.value, exponent.value);
+            if (!(result.bits <= largestExactBits)) {
+                throw GroupingError{
+                    FormulaGroupingText::tr("formula: the power of constants at column %1 is too "
+                                            "large to work out exactly: its exact value would "
+                                            "have over a million binary digits. Write its value "
+                                            "as a decimal number instead.")
+                        .arg(column)};
+            }
+        }
+        return result;
     }
 
-    std::optional<QString> primary()
+    Part number(const Token &token)
     {
-        if (nextIs(TokenKind::Number))
-            return QLatin1Char('(') + m_tokens[m_next++].text + QLatin1Char(')');
-        if (nextIs(TokenKind::Name)) {
-            const QString name = m_tokens[m_next++].text;
-            if (!nextIs(TokenKind::Open))
-                return QLatin1Char('(') + name + QLatin1Char(')');
-            ++m_next;
-            const std::optional<QString> argument = sum();
-            if (!argument || !nextIs(TokenKind::Close))
-                return std::nullopt;
-            ++m_next;
-            return QLatin1Char('(') + name + QLatin1Char('(') + *argument + QStringLiteral("))");
+        const std::string text = token.text.toStdString();
+        char *end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        if (end != text.c_str() + text.size()) {
+            throw GroupingError{
+                FormulaGroupingText::tr("formula: %1 at column %2 is not a number: write digits "
+                                        "with at most one decimal point, as in 1.25 or 2.5e-3.")
+                    .arg(token.text)
+                    .arg(token.column)};
         }
-        if (nextIs(TokenKind::Open)) {
+        // A mantissa with a digit other than 0 that reads as 0 has underflowed.
+        bool nonZeroMantissa = false;
+        for (const QChar c : token.text) {
+            if (c == QLatin1Char('e') || c == QLatin1Char('E'))
+                break;
+            nonZeroMantissa = nonZeroMantissa || (c >= QLatin1Char('1') && c <= QLatin1Char('9'));
+        }
+        if (std::isinf(value) || (value == 0.0 && nonZeroMantissa)) {
+            throw GroupingError{
+                FormulaGroupingText::tr("formula: the number %1 at column %2 is beyond the range "
+                                        "of double, about 4.9e-324 to 1.8e308 in magnitude.")
+                    .arg(token.text)
+                    .arg(token.column)};
+        }
+        Part part;
+        part.text = QLatin1Char('(') + token.text + QLatin1Char(')');
+        part.constant = true;
+        part.value = value;
+        // A decimal such as 0.1 is an exact fraction of a 53-bit numerator over a power of 2 or
+        // 10, a few dozen digits each.
+        part.bits = 64.0 + (value == 0.0 ? 0.0 : std::abs(std::log2(std::abs(value))));
+        return part;
+    }
+
+    Part primary()
+    {
+        if (m_next >= m_tokens.size())
+            failAtNext();
+        const Token &token = m_tokens[m_next];
+        switch (token.kind) {
+        case TokenKind::Number:
             ++m_next;
-            const std::optional<QString> inner = sum();
-            if (!inner || !nextIs(TokenKind::Close))
-                return std::nullopt;
+            return number(token);
+        case TokenKind::Name: {
             ++m_next;
+            if (!nextIs(TokenKind::Open)) {
+                Part variable;
+                variable.text = QLatin1Char('(') + token.text + QLatin1Char(')');
+                return variable;
+            }
+            if (!m_functions.contains(token.text)) {
+                throw GroupingError{
+                    FormulaGroupingText::tr("formula: %1 at column %2 is a variable, not a "
+                                            "function; write * before the parenthesis, as in "
+                                            "%1*(2).")
+                        .arg(token.text)
+                        .arg(token.column)};
+            }
+            ++m_next;
+            if (nextIs(TokenKind::Close)) {
+                throw GroupingError{
+                    FormulaGroupingText::tr("formula: the function %1 at column %2 needs an "
+                                            "argument inside its parentheses, as in %1(e).")
+                        .arg(token.text)
+                        .arg(token.column)};
+            }
+            // GiNaC may keep a function of constants as it is, so its value is not tracked.
+            Part call;
+            call.text = QLatin1Char('(') + token.text + QLatin1Char('(') + sum().text +
+                        QStringLiteral("))");
+            expect(TokenKind::Close);
+            return call;
+        }
+        case TokenKind::Open: {
+            ++m_next;
+            Part inner = sum();
+            expect(TokenKind::Close);
             return inner;
         }
-        return std::nullopt;
+        case TokenKind::Operator:
+        case TokenKind::Close:
+            break;
+        }
+        failAtNext();
     }
 
     std::vector<Token> m_tokens;
+    const QStringList &m_functions;
+    int m_endColumn;
     std::size_t m_next = 0;
     int m_depth = 0;
-    bool m_tooDeep = false;
 };
 
 } // namespace
 
-std::optional<QString> groupedFormula(const QString &expression, bool *tooDeep)
+FormulaGrouping groupFormula(const QString &expression, const QStringList &functions)
 {
-    if (tooDeep)
-        *tooDeep = false;
-    std::optional<std::vector<Token>> tokens = tokenize(expression);
-    if (!tokens || tokens->empty())
-        return std::nullopt;
-    Grouper grouper(std::move(*tokens));
-    std::optional<QString> grouped = grouper.whole();
-    if (tooDeep)
-        *tooDeep = grouper.tooDeep();
-    return grouped;
+    FormulaGrouping result;
+    try {
+        std::vector<Token> tokens = tokenize(expression);
+        // The column just after the last character that is not a space.
+        int endColumn = static_cast<int>(expression.size());
+        while (endColumn > 0 && expression[endColumn - 1].isSpace())
+            --endColumn;
+        Grouper grouper(std::move(tokens), functions, endColumn + 1);
+        result.grouped = grouper.whole();
+    } catch (const GroupingError &error) {
+        result.error = error.message;
+    }
+    return result;
 }
 
 } // namespace losslens
