@@ -80,6 +80,9 @@ Feasibility signedRowCombinationExists(const Eigen::MatrixXd &features, const st
         glp_set_row_bnds(lp, equationCount, GLP_FX, 1.0, 1.0);
     glp_add_cols(lp, sampleCount);
 
+    // The binary exponents of the smallest and largest coefficient; the +-1 have exponent 1.
+    int smallestExponent = 1;
+    int largestExponent = 1;
     // GLPK counts from 1 and ignores element 0 of both arrays.
     std::vector<int> rows(equationCount + 1);
     std::vector<double> values(equationCount + 1);
@@ -92,6 +95,9 @@ Feasibility signedRowCombinationExists(const Eigen::MatrixXd &features, const st
                 ++length;
                 rows[length] = j + 1;
                 values[length] = sign * std::ldexp(value, scales[j]);
+                const int exponent = std::ilogb(values[length]) + 1;
+                smallestExponent = std::min(smallestExponent, exponent);
+                largestExponent = std::max(largestExponent, exponent);
             }
         }
         ++length;
@@ -111,13 +117,21 @@ Feasibility signedRowCombinationExists(const Eigen::MatrixXd &features, const st
     settings.msg_lev = GLP_MSG_OFF;
     settings.presolve = GLP_OFF;
     // Scaling only helps the floating-point search for a basis; the rational simplex reads the
-    // unscaled coefficients.
-    glp_scale_prob(lp, GLP_SF_AUTO);
+    // unscaled coefficients. Over a very wide range of magnitudes GLPK's scale factor can
+    // underflow to 0, which it treats as a fatal error (it aborts), so such rows stay unscaled.
+    if (largestExponent - smallestExponent <= 600)
+        glp_scale_prob(lp, GLP_SF_AUTO);
     settings.tm_lim = millisecondsLeft(deadline);
+    // On badly scaled data the floating-point simplex can stall without end; after this many
+    // iterations the rational simplex goes on from its basis, which is still valid.
+    settings.it_lim = 1000 + 20 * (equationCount + sampleCount);
     const int search = glp_simplex(lp, &settings);
     if (search == GLP_ETMLIM)
         return Feasibility::Unknown;
-    if (search != 0) {
+    if (search == GLP_EITLIM) {
+        qCDebug(lcCore) << "floating-point simplex stopped after" << settings.it_lim
+                        << "iterations; the rational simplex goes on from its basis";
+    } else if (search != 0) {
         // A singular or ill-conditioned basis: let the rational simplex start afresh.
         qCDebug(lcCore) << "floating-point simplex stopped with code" << search
                         << "; the rational simplex starts from the standard basis";
@@ -126,6 +140,7 @@ Feasibility signedRowCombinationExists(const Eigen::MatrixXd &features, const st
     settings.tm_lim = millisecondsLeft(deadline);
     if (settings.tm_lim <= 0)
         return Feasibility::Unknown;
+    settings.it_lim = std::numeric_limits<int>::max();
     const int exact = glp_exact(lp, &settings);
     if (exact != 0) {
         qCDebug(lcCore) << "rational simplex stopped with code" << exact;

@@ -82,6 +82,7 @@ private slots:
     void separatedOnlyInExactArithmetic();
     void planeThroughThreePoints();
     void separationInFiveFeatures();
+    void badlyScaledColumns();
     void unknownAnswers();
     void runsOnManyThreads();
 };
@@ -213,6 +214,25 @@ void TestClassSeparation::separationInFiveFeatures()
     Eigen::MatrixXd onPlane(6, 2);
     onPlane << 0, 3, 0.5, 1, 0.5, 1, 1, 4, 1.5, 0, 0, -1;
     QCOMPARE(classSeparation(onPlane, vector({0, 0, 1, 1, 1, 0})), ClassSeparation::QuasiComplete);
+}
+
+void TestClassSeparation::badlyScaledColumns()
+{
+    // Integers of about 2^984 next to the intercept's 1 made GLPK's scale factor underflow,
+    // and GLPK aborted the process.
+    QCOMPARE(classSeparation(column({1.0, 1e-280}), vector({0, 1})), ClassSeparation::Complete);
+    // The line b = 0.5 splits these classes.
+    Eigen::MatrixXd wide(4, 2);
+    wide << 1.0, 0.0, 1e-280, 1.0, 0.5, 2.0, 0.25, -1.0;
+    QCOMPARE(classSeparation(wide, vector({0, 1, 1, 0})), ClassSeparation::Complete);
+
+    // 2^-51 among values near 1 made the floating-point simplex stall until the time limit, and
+    // the check returned Unknown. The classes overlap: the segment between the class 0 rows
+    // (3, 0) and (-2, -0.5) passes through (0, -0.3), inside the triangle of the class 1 rows,
+    // so no plane splits them, not even with rows on it.
+    Eigen::MatrixXd stalling(5, 2);
+    stalling << -3, 0, 3, 0, -2, -0.5, std::ldexp(1.0, -51), 2, 2, -1;
+    QCOMPARE(classSeparation(stalling, vector({1, 0, 0, 1, 1})), ClassSeparation::Overlap);
 }
 
 void TestClassSeparation::unknownAnswers()

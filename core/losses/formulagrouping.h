@@ -7,7 +7,7 @@
 
 namespace losslens {
 
-// A formula grouped for GiNaC's parser, or the message that says why it cannot be.
+// A formula grouped for GiNaC's parser, or the reason it cannot be grouped.
 struct FormulaGrouping
 {
     // The expression with every operand in parentheses, or empty when error is set.
