@@ -42,13 +42,16 @@ bool applyStateOptions(MainWindow &window, const CommandLineOptions &options, QS
         for (const QString &spec : options.lossSpecs)
             losses.push_back(LossCatalogue::parse(spec, error));
         window.model()->setEnabledLosses(losses);
-        // A figure in which no chosen loss can be fitted would show empty views.
+        // A figure in which no chosen loss can be fitted would show empty views. With --data
+        // but no columns, the import dialog chooses the data later, so the losses are not
+        // checked against the data shown until then.
+        const bool dataChosenLater = !options.dataPath.isEmpty() && options.chooseColumns;
         QStringList reasons;
         for (int i = 0; i < window.model()->lossCount(); ++i) {
             if (window.model()->lossEntry(i).enabled)
                 reasons << window.model()->objective(i)->applicabilityError();
         }
-        if (reasons.removeAll(QString()) == 0) {
+        if (!dataChosenLater && reasons.removeAll(QString()) == 0) {
             *error = QCoreApplication::translate("CommandLine",
                                                  "No chosen loss can be fitted to this data: %1")
                          .arg(reasons.join(QLatin1Char(' ')));

@@ -403,6 +403,21 @@ void DesktopWindowTest::sessionOptionsMarkModified()
     QVERIFY(withData.saveSessionTo(m_directory.filePath(QStringLiteral("options.losslens"))));
     QVERIFY(!withData.isWindowModified());
 
+    // --data without columns leaves the data to the import dialog, so a classification loss is
+    // not checked against the regression data shown until then.
+    CommandLineOptions later;
+    later.dataPath = writeCsv(QStringLiteral("labels.csv"), "x,y\n1,0\n2,1\n3,0\n4,1\n");
+    later.chooseColumns = true;
+    later.lossSpecs = {QStringLiteral("bce")};
+    MainWindow chooses;
+    QVERIFY2(applyWindowOptions(chooses, later, &error), qPrintable(error));
+    // With the columns given, the losses are checked against the loaded data.
+    CommandLineOptions mismatched;
+    mismatched.lossSpecs = {QStringLiteral("bce")};
+    MainWindow refuses;
+    QVERIFY(!applyWindowOptions(refuses, mismatched, &error));
+    QVERIFY2(error.contains(QStringLiteral("No chosen loss can be fitted")), qPrintable(error));
+
     // Without --session there is no file to differ from.
     CommandLineOptions noSession;
     noSession.lossSpecs = {QStringLiteral("mae")};
