@@ -27,6 +27,9 @@ enum class Feasibility { Feasible, Infeasible, Unknown };
 
 using Clock = std::chrono::steady_clock;
 
+// The most binary orders of magnitude that the coefficients, as integers, may span.
+constexpr int maximumExponentSpread = 600;
+
 int millisecondsLeft(Clock::time_point deadline)
 {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
@@ -116,11 +119,17 @@ Feasibility signedRowCombinationExists(const Eigen::MatrixXd &features, const st
     glp_init_smcp(&settings);
     settings.msg_lev = GLP_MSG_OFF;
     settings.presolve = GLP_OFF;
+    // GLPK aborts the process on coefficients spread over too many binary orders: its scale
+    // factors underflow to 0 beyond about 900, and unscaled, its floating-point and rational
+    // simplex failed their own assertions from 601 on in a tester's runs.
+    if (largestExponent - smallestExponent > maximumExponentSpread) {
+        qCDebug(lcCore) << "coefficients span" << largestExponent - smallestExponent
+                        << "binary orders, too many for GLPK";
+        return Feasibility::Unknown;
+    }
     // Scaling only helps the floating-point search for a basis; the rational simplex reads the
-    // unscaled coefficients. Over a very wide range of magnitudes GLPK's scale factor can
-    // underflow to 0, which it treats as a fatal error (it aborts), so such rows stay unscaled.
-    if (largestExponent - smallestExponent <= 600)
-        glp_scale_prob(lp, GLP_SF_AUTO);
+    // unscaled coefficients.
+    glp_scale_prob(lp, GLP_SF_AUTO);
     settings.tm_lim = millisecondsLeft(deadline);
     // On badly scaled data the floating-point simplex can stall without end; after this many
     // iterations the rational simplex goes on from its basis, which is still valid.

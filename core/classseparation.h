@@ -40,15 +40,16 @@ enum class ClassSeparation {
 // changes no separation, since the intercept absorbs any shift, so callers pass the raw columns.
 // Returns Unknown when either program runs past timeLimit, when N (d + 1) exceeds
 // maximumSeparationCoefficients, for a value that is not finite, for a label other than 0 and
-// 1, and for a column whose values span more than about 970 binary orders of magnitude.
+// 1, and where a column's values, as integers, span more than 600 binary orders of magnitude
+// (about 10^180), where GLPK's simplex aborts the process.
 // GLPK reads the whole problem before it first looks at the clock, and its rational simplex
 // converts it to fractions first, so on large data the time limit is overrun: a tester measured
-// 5.2 s against a 3 s limit on 100,000 rows of 10 features, and about 550 bytes of memory per
-// coefficient on 10^6 rows of 1 feature.
+// 5.2 s against a 3 s limit on 100,000 rows of 10 features, 26 s against 10 s on 20,000 rows of
+// 49 features while the machine was busy, and about 590 bytes of memory per coefficient.
 ClassSeparation classSeparation(const Eigen::MatrixXd &features, const Eigen::VectorXd &labels,
                                 std::chrono::milliseconds timeLimit = std::chrono::seconds(5));
 
-// About 500 MB of GLPK's memory at the rate above; 50,000 rows of 10 features fit.
-inline constexpr Eigen::Index maximumSeparationCoefficients = 1'000'000;
+// About 300 MB of GLPK's memory at the rate above; 45,000 rows of 10 features fit.
+inline constexpr Eigen::Index maximumSeparationCoefficients = 500'000;
 
 } // namespace losslens

@@ -219,12 +219,18 @@ void TestClassSeparation::separationInFiveFeatures()
 void TestClassSeparation::badlyScaledColumns()
 {
     // Integers of about 2^984 next to the intercept's 1 made GLPK's scale factor underflow,
-    // and GLPK aborted the process.
-    QCOMPARE(classSeparation(column({1.0, 1e-280}), vector({0, 1})), ClassSeparation::Complete);
-    // The line b = 0.5 splits these classes.
+    // and GLPK aborted the process. Such spreads are now left Unknown.
+    QCOMPARE(classSeparation(column({1.0, 1e-280}), vector({0, 1})), ClassSeparation::Unknown);
     Eigen::MatrixXd wide(4, 2);
     wide << 1.0, 0.0, 1e-280, 1.0, 0.5, 2.0, 0.25, -1.0;
-    QCOMPARE(classSeparation(wide, vector({0, 1, 1, 0})), ClassSeparation::Complete);
+    QCOMPARE(classSeparation(wide, vector({0, 1, 1, 0})), ClassSeparation::Unknown);
+    // The widest spread that is decided.
+    QCOMPARE(classSeparation(column({1.0, std::ldexp(1.0, 600)}), vector({1, 0})),
+             ClassSeparation::Complete);
+    Eigen::MatrixXd fine(4, 2);
+    fine << 1.0, 0.0, 1e-150, 1.0, 0.5, 2.0, 0.25, -1.0;
+    // The line b = 0.5 splits these classes.
+    QCOMPARE(classSeparation(fine, vector({0, 1, 1, 0})), ClassSeparation::Complete);
 
     // 2^-51 among values near 1 made the floating-point simplex stall until the time limit, and
     // the check returned Unknown. The classes overlap: the segment between the class 0 rows
@@ -243,6 +249,14 @@ void TestClassSeparation::unknownAnswers()
     QCOMPARE(classSeparation(column({0, 1, 2}), vector({0, 1})), ClassSeparation::Unknown);
     // A column from 1e-300 to 1e300 has no power of 2 that makes both integers below 2^1024.
     QCOMPARE(classSeparation(column({1e-300, 1e300}), vector({0, 1})), ClassSeparation::Unknown);
+    // Integers over more than 600 binary orders made GLPK abort the process.
+    QCOMPARE(classSeparation(column({1.0, std::ldexp(1.0, 601)}), vector({1, 0})),
+             ClassSeparation::Unknown);
+    QCOMPARE(classSeparation(column({1e-100, 1e100}), vector({1, 0})), ClassSeparation::Unknown);
+    Eigen::MatrixXd spread(6, 2);
+    spread << std::ldexp(1.0, 401), 0, 1, 0, 0, 1, 0, 0, std::ldexp(1.0, -498),
+        -std::ldexp(1.0, 401), 0, 0;
+    QCOMPARE(classSeparation(spread, vector({1, 1, 1, 0, 1, 1})), ClassSeparation::Unknown);
     // No time at all.
     QCOMPARE(classSeparation(column({0, 1, 2, 3}), vector({0, 1, 0, 1}), std::chrono::milliseconds(0)),
              ClassSeparation::Unknown);
