@@ -118,6 +118,12 @@ int runLineFit(const FitRequest &request, QTextStream &output, QTextStream &erro
             minimum.status == MinimumStatus::NotAttained ? QStringLiteral("not_attained")
             : minimum.status == MinimumStatus::Global    ? QStringLiteral("converged")
                                                          : QStringLiteral("approximate");
+        // Why there is no minimum, for a reader of the JSON and for one of the terminal: w and
+        // b are then the start, not a fit.
+        if (minimum.status == MinimumStatus::NotAttained && !minimum.note.isEmpty()) {
+            result[QStringLiteral("note")] = minimum.note;
+            errors << "losslens fit: " << minimum.note << Qt::endl;
+        }
         history.push_back({0, minimum.theta, minimum.value});
     } else {
         TrainingRun run(objective, startTheta, *request.optimizer, *request.schedule);
@@ -286,7 +292,8 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         "diverged when the mean loss becomes non-finite or exceeds 1e6 times its start; "
         "max_steps otherwise. With --optimizer minimize, status is converged at the minimum "
         "of a convex loss and approximate where a non-convex loss may have a lower one; one "
-        "feature may also give not_attained. With several --x, minimize uses Newton's method "
+        "feature may also give not_attained, with the start as w and b and a note key (also on "
+        "standard error) that says why. With several --x, minimize uses Newton's method "
         "and exits with status 2 when it finds no minimum."));
     parser.addOptions({data, feature, target, skipInvalid, loss, optimizer, schedule, steps, start,
                        seed, standardize, trajectory, learn, help});

@@ -1,5 +1,6 @@
 #include "minimizer.h"
 
+#include "classseparation.h"
 #include "logging.h"
 #include "vectorstate.h"
 
@@ -20,12 +21,13 @@ struct MinimizerText
     Q_DECLARE_TR_FUNCTIONS(Minimizer)
 };
 
-// Binary classes that one threshold on the feature separates have no finite
-// maximum-likelihood line: the loss keeps falling as the slope grows. A single class is the
-// extreme case, where the intercept runs off instead. When both classes share one constant
-// feature value, no threshold separates them: the loss depends on w x + b alone and has its
-// minimum where s(w x + b) is the share of 1 labels.
-bool classesSeparable(const LineObjective &objective)
+// How one threshold on the feature separates binary classes, which leaves them no finite
+// maximum-likelihood line: the loss keeps falling as the slope grows. Complete: every row of
+// one class lies below every row of the other. QuasiComplete: the classes meet at one value of
+// x, where rows of both lie. A single class is the extreme case, where the intercept runs off
+// instead. When both classes share one constant feature value, no threshold separates them: the
+// loss depends on w x + b alone and has its minimum where s(w x + b) is the share of 1 labels.
+ClassSeparation thresholdSeparation(const LineObjective &objective)
 {
     const Eigen::VectorXd &x = objective.scaledFeature();
     const Eigen::VectorXd &y = objective.data().target;
@@ -42,8 +44,48 @@ bool classesSeparable(const LineObjective &objective)
     }
     const bool bothClasses = positiveMin <= positiveMax && negativeMin <= negativeMax;
     if (bothClasses && std::min(positiveMin, negativeMin) == std::max(positiveMax, negativeMax))
-        return false;
-    return negativeMax <= positiveMin || positiveMax <= negativeMin;
+        return ClassSeparation::Overlap;
+    if (!bothClasses || negativeMax < positiveMin || positiveMax < negativeMin)
+        return ClassSeparation::Complete;
+    if (negativeMax <= positiveMin || positiveMax <= negativeMin)
+        return ClassSeparation::QuasiComplete;
+    return ClassSeparation::Overlap;
+}
+
+// The line whose margins (2 y - 1)(w x + b) are all at least 1.25 on completely separated
+// classes: the threshold halfway between them, with slope 2.5 / gap.
+Eigen::Vector2d wideMarginLine(const LineObjective &objective)
+{
+    const Eigen::VectorXd &x = objective.scaledFeature();
+    const Eigen::VectorXd &y = objective.data().target;
+    double positiveMin = std::numeric_limits<double>::infinity(), positiveMax = -positiveMin;
+    double negativeMin = positiveMin, negativeMax = -positiveMin;
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        if (y[i] == 1.0) {
+            positiveMin = std::min(positiveMin, x[i]);
+            positiveMax = std::max(positiveMax, x[i]);
+        } else {
+            negativeMin = std::min(negativeMin, x[i]);
+            negativeMax = std::max(negativeMax, x[i]);
+        }
+    }
+    const bool positiveAbove = negativeMax < positiveMin;
+    const double low = positiveAbove ? negativeMax : positiveMax;
+    const double high = positiveAbove ? positiveMin : negativeMin;
+    const double threshold = 0.5 * low + 0.5 * high;
+    const double slope = (positiveAbove ? 2.5 : -2.5) / (high - low);
+    return {slope, -slope * threshold};
+}
+
+// Whether the loss is at least 0 at margins from -50 to 50 for both labels, as every loss of
+// the catalogue is; a typed formula need not be.
+bool nonNegativeOnMargins(const Loss &loss)
+{
+    for (int margin = -50; margin <= 50; ++margin) {
+        if (!(loss.value(margin, 1.0) >= 0.0) || !(loss.value(margin, 0.0) >= 0.0))
+            return false;
+    }
+    return true;
 }
 
 struct NewtonOutcome
@@ -256,18 +298,42 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
     const Eigen::VectorXd &labels = objective.data().target;
     const bool oneClass = labels.size() > 0 && labels.minCoeff() == labels.maxCoeff();
     const bool penalized = !objective.loss().weightPenalty().isZero();
-    if (!regression && classesSeparable(objective) && (oneClass || !penalized)) {
+    // A loss that is 0 from a finite margin on (hinge) reaches its minimum on separated classes.
+    const Loss &loss = objective.loss();
+    const bool positiveAtEveryMargin = loss.value(40.0, 1.0) > 0.0 && loss.value(-40.0, 0.0) > 0.0;
+    const ClassSeparation separation =
+        regression ? ClassSeparation::Overlap : thresholdSeparation(objective);
+    if (separation != ClassSeparation::Overlap && positiveAtEveryMargin && (oneClass || !penalized)) {
         result.theta = initial;
         result.value = objective.value(initial);
         result.status = MinimumStatus::NotAttained;
-        result.note =
-            oneClass
-                ? MinimizerText::tr("No minimum: every label is %1, so the loss falls forever as "
-                                    "|b| grows.")
-                      .arg(labels[0])
-                : MinimizerText::tr("No minimum: a threshold on x separates the classes, so the "
-                                    "loss falls forever as |w| grows.");
+        if (oneClass) {
+            result.note = MinimizerText::tr("No minimum: every label is %1, so the loss falls "
+                                            "forever as |b| grows.")
+                              .arg(labels[0]);
+        } else if (separation == ClassSeparation::Complete) {
+            result.note = MinimizerText::tr("No minimum: a threshold on x separates the classes, "
+                                            "so the loss falls forever as |w| grows.");
+        } else {
+            result.note = MinimizerText::tr(
+                "No minimum: a threshold on x separates the classes, with rows of both classes "
+                "at it, so the loss falls as |w| grows, towards the loss of the rows at the "
+                "threshold.");
+        }
         return result;
+    }
+    // A loss that is 0 from a finite margin on takes its lowest value, 0, on every line that
+    // puts each row of completely separated classes far enough on its side. Those lines form a
+    // region, so no search would settle on one; the one halfway between the classes is given.
+    if (separation == ClassSeparation::Complete && !oneClass && !penalized &&
+        nonNegativeOnMargins(loss)) {
+        const Eigen::Vector2d line = wideMarginLine(objective);
+        if (line.allFinite() && objective.value(line) == 0.0) {
+            result.theta = line;
+            result.value = 0.0;
+            result.status = MinimumStatus::Global;
+            return result;
+        }
     }
 
     // The profile search relies on convexity. A non-convex loss (Tukey, Cauchy, Welsch) takes

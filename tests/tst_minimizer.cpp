@@ -249,16 +249,21 @@ void TestMinimizer::bceSeparableNotAttained_data()
 {
     QTest::addColumn<QList<double>>("feature");
     QTest::addColumn<QList<double>>("labels");
+    QTest::addColumn<QString>("note");
 
     QTest::newRow("separated") << QList<double>{-3, -2, -1, 1, 2, 3}
-                               << QList<double>{0, 0, 0, 1, 1, 1};
+                               << QList<double>{0, 0, 0, 1, 1, 1}
+                               << "a threshold on x separates the classes, so";
     QTest::newRow("separated reversed")
-        << QList<double>{-3, -2, -1, 1, 2, 3} << QList<double>{1, 1, 1, 0, 0, 0};
+        << QList<double>{-3, -2, -1, 1, 2, 3} << QList<double>{1, 1, 1, 0, 0, 0}
+        << "a threshold on x separates the classes, so";
     // A shared boundary point (x = 0 with both labels) still allows the loss to fall towards
     // 2 log 2 / N forever: quasi-complete separation has no finite minimizer either.
     QTest::newRow("touching at boundary")
-        << QList<double>{-2, -1, 0, 0, 1, 2} << QList<double>{0, 0, 0, 1, 1, 1};
-    QTest::newRow("single class") << QList<double>{-1, 0, 2, 5} << QList<double>{1, 1, 1, 1};
+        << QList<double>{-2, -1, 0, 0, 1, 2} << QList<double>{0, 0, 0, 1, 1, 1}
+        << "with rows of both classes at it";
+    QTest::newRow("single class") << QList<double>{-1, 0, 2, 5} << QList<double>{1, 1, 1, 1}
+                                  << "every label is 1";
 }
 
 void TestMinimizer::bceSeparableNotAttained()
@@ -275,10 +280,25 @@ void TestMinimizer::bceSeparableNotAttained()
 
     const Eigen::Vector2d start(0.1, 0.2);
     const MinimumResult result = findMinimum(objective, start);
+    QFETCH(QString, note);
     QCOMPARE(result.status, MinimumStatus::NotAttained);
-    QVERIFY(!result.note.isEmpty());
+    QVERIFY2(result.note.contains(note), qPrintable(result.note));
     QVERIFY(result.theta.allFinite());
     QVERIFY(std::isfinite(result.value));
+
+    // The hinge losses are 0 from a margin of 1 on, so completely separated classes reach their
+    // minimum, 0, on a region of lines.
+    for (const char *spec : {"hinge", "squared_hinge", "modified_huber"}) {
+        const LineObjective hinge(data, test::parseLoss(QLatin1String(spec)),
+                                  FeatureScaling::identity());
+        const MinimumResult reached = findMinimum(hinge, start);
+        QVERIFY2(reached.status != MinimumStatus::NotAttained, spec);
+        if (QTest::currentDataTag() == QLatin1String("separated")) {
+            QCOMPARE(reached.status, MinimumStatus::Global);
+            QCOMPARE(reached.value, 0.0);
+            QCOMPARE(hinge.value(reached.theta), 0.0);
+        }
+    }
 }
 
 void TestMinimizer::bceOverlappingGlobal_data()
