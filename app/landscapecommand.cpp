@@ -353,9 +353,13 @@ int runRequest(const LandscapeRequest &request)
     if (!landscape)
         return fail(LandscapeCommand::tr("the landscape computation was cancelled."));
     // A range far from the data can overflow the mean loss, and a formula can be undefined for
-    // some errors. No file gets inf or NaN. A formula turns an undefined value into +inf
-    // (core/losses/formula.h), so the message names both, with a sample and its error.
-    for (int i = 0; i < grid.slopeCount; ++i) {
+    // some errors. A formula turns an undefined value into +inf (core/losses/formula.h), so the
+    // message names both, with a sample and its error. Such nodes are written as inf, which
+    // NumPy and strtod read, as the window's export and its picture (blank cells) show them; a
+    // grid without one finite node is refused, since its file would say nothing.
+    const Eigen::Index undefinedCount = (!landscape->values.array().isFinite()).count();
+    const bool noneFinite = undefinedCount == landscape->values.size();
+    for (int i = 0; i < grid.slopeCount && undefinedCount > 0; ++i) {
         for (int j = 0; j < grid.interceptCount; ++j) {
             if (std::isfinite(landscape->values(i, j)))
                 continue;
@@ -378,10 +382,23 @@ int runRequest(const LandscapeRequest &request)
                     break;
                 }
             }
-            return fail(LandscapeCommand::tr("the mean loss is infinite or undefined at w = %1, "
-                                             "b = %2%3; choose -w and -b closer to the data's "
-                                             "fit, or a loss that is finite there.")
-                            .arg(formatNumber(slope), formatNumber(intercept), sample));
+            if (noneFinite) {
+                return fail(LandscapeCommand::tr("the mean loss is infinite or undefined at w = "
+                                                 "%1, b = %2%3, and at every other node; choose "
+                                                 "-w and -b closer to the data's fit, or a loss "
+                                                 "that is finite there.")
+                                .arg(formatNumber(slope), formatNumber(intercept), sample));
+            }
+            QTextStream(stderr) << "losslens: "
+                                << LandscapeCommand::tr(
+                                       "the mean loss is infinite or undefined at %1 of %2 grid "
+                                       "nodes, written as inf, the first at w = %3, b = %4%5.")
+                                       .arg(undefinedCount)
+                                       .arg(landscape->values.size())
+                                       .arg(formatNumber(slope), formatNumber(intercept), sample)
+                                << Qt::endl;
+            i = grid.slopeCount;
+            break;
         }
     }
     if (!writeCsv(*landscape, csvFile, &error))

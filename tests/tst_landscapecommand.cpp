@@ -84,6 +84,7 @@ private slots:
     void automaticRangesPrinted_data();
     void automaticRangesPrinted();
     void imageWritten();
+    void undefinedNodesWrittenAsInfinity();
     void helpExitsCleanly();
     void invalidInputExitTwo_data();
     void invalidInputExitTwo();
@@ -349,6 +350,41 @@ void LandscapeCommandTest::imageWritten()
     }
 }
 
+void LandscapeCommandTest::undefinedNodesWrittenAsInfinity()
+{
+    // log(e) is defined only where every error is positive, so part of this grid is undefined.
+    const QString path = m_directory.filePath(QStringLiteral("partly.csv"));
+    QStringList arguments = request(QStringLiteral("formula:log(e)"), QStringLiteral("loss"), 7, path);
+    arguments << QStringLiteral("--w") << QStringLiteral("-1:5") << QStringLiteral("--b")
+              << QStringLiteral("-4:6");
+    const Outcome outcome = run(arguments);
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QVERIFY2(outcome.errors.contains(QStringLiteral("infinite or undefined at ")),
+             qPrintable(outcome.errors));
+    QVERIFY2(outcome.errors.contains(QStringLiteral("written as inf, the first at w = -1, b = -4 "
+                                                    "(the loss of sample 1, at error ")),
+             qPrintable(outcome.errors));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    int infinite = 0, finite = 0;
+    for (qsizetype k = 1; k < lines.size(); ++k) {
+        if (lines[k].isEmpty())
+            continue;
+        const QByteArray value = lines[k].split(',').at(2);
+        QVERIFY2(value != "nan", lines[k].constData());
+        if (value == "inf")
+            ++infinite;
+        else if (std::isfinite(value.toDouble()))
+            ++finite;
+    }
+    QVERIFY(infinite > 0);
+    QVERIFY(finite > 0);
+    QCOMPARE(infinite + finite, 49);
+    QVERIFY2(outcome.errors.contains(QStringLiteral("at %1 of 49 grid nodes").arg(infinite)),
+             qPrintable(outcome.errors));
+}
+
 void LandscapeCommandTest::helpExitsCleanly()
 {
     const Outcome outcome = run({QStringLiteral("--help")});
@@ -381,14 +417,14 @@ void LandscapeCommandTest::invalidInputExitTwo_data()
     row("range without colon", {"--w", "1"}, "invalid -w \"1\"");
     row("range with three parts", {"--w", "1:2:3"}, "invalid -w \"1:2:3\"");
     row("range too wide", {"--b", "-1e308:1e308"}, "invalid -b \"-1e308:1e308\"");
-    row("loss overflows", {"--loss", "mse", "--w", "1e200:1e201"},
-        "is infinite or undefined at w = 1e+200, b = ");
     // The help spells the range options -w and -b, and so does the advice.
-    row("formula undefined", {"--loss", "formula:log(e)", "--w", "-1:5", "--b", "-4:6"},
-        "is infinite or undefined at w = -1, b = -4 (the loss of sample 1, at error ");
+    row("loss overflows", {"--loss", "mse", "--w", "1e200:1e201"},
+        "is infinite or undefined at w = 1e+200, b = -");
+    row("formula undefined everywhere", {"--loss", "formula:log(e)", "--w", "-3:-2", "--b", "-4:-3"},
+        "is infinite or undefined at w = -3, b = -4 (the loss of sample 1, at error ");
     row("formula undefined names no overflow",
-        {"--loss", "formula:log(e)", "--w", "-1:5", "--b", "-4:6"},
-        "is infinite or undefined); choose -w and -b closer");
+        {"--loss", "formula:log(e)", "--w", "-3:-2", "--b", "-4:-3"},
+        "is infinite or undefined), and at every other node; choose -w and -b closer");
     row("grid 1", {"--grid", "1"}, "invalid --grid \"1\"");
     row("grid 0", {"--grid", "0"}, "invalid --grid \"0\"");
     row("grid 513", {"--grid", "513"}, "invalid --grid \"513\"");
