@@ -297,7 +297,10 @@ void TestFormulaLoss::specRoundTrip()
     QVERIFY(formula);
     QCOMPARE(formula->spec(), QStringLiteral("formula:e^2 + 0.5*abs(e)"));
     QCOMPARE(formula->label(), QStringLiteral("Formula (e^2 + 0.5*abs(e))"));
-    QCOMPARE(formula->displayName(), QStringLiteral("Formula"));
+    QCOMPARE(formula->displayName(), QStringLiteral("Formula e^2 + 0.5*abs(e)"));
+    const auto longer = parseOrFail(QStringLiteral("formula:log(1 + e^2/4) + 0.001*abs(e)^3"));
+    QVERIFY(longer);
+    QCOMPARE(longer->displayName(), QStringLiteral("Formula log(1 + e^2/4) + 0.001*…"));
     QVERIFY(!formula->isConvex());
     const auto again = parseOrFail(formula->spec());
     QVERIFY(again);

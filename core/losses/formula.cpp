@@ -704,9 +704,18 @@ QString FormulaLoss::spec() const
     return name() + QLatin1Char(':') + m_compiled->expression;
 }
 
+QString FormulaLoss::displayName() const
+{
+    constexpr qsizetype longest = 24;
+    QString shown = m_compiled->expression.simplified();
+    if (shown.size() > longest)
+        shown = shown.left(longest - 1) + QChar(0x2026);
+    return QStringLiteral("Formula ") + shown;
+}
+
 QString FormulaLoss::label() const
 {
-    return displayName() + QStringLiteral(" (") + m_compiled->expression + QLatin1Char(')');
+    return QStringLiteral("Formula (") + m_compiled->expression + QLatin1Char(')');
 }
 
 QString FormulaLoss::expression() const

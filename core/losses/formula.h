@@ -100,7 +100,9 @@ public:
     static std::unique_ptr<FormulaLoss> create(const QString &expression, QString *error);
 
     QString name() const override { return QStringLiteral("formula"); }
-    QString displayName() const override { return QStringLiteral("Formula"); }
+    // "Formula" and the expression, shortened to 24 characters, so that the legends, read-outs
+    // and titles tell two formulas apart.
+    QString displayName() const override;
     LossKind kind() const override;
     LossDerivatives evaluate(double input, double label) const override;
     double value(double input, double label) const override;
