@@ -211,6 +211,7 @@ private slots:
     void badNumbersGiveMessage();
     void separableClassesShowNote();
     void minimumMarkerShowsLowestPoint();
+    void nonConvexMinimumSaysLocalSearch();
     void minimumOutsideRangeHidesMarker();
     void saveSliceCsvReadsBack();
     void saveImageWritesPlots();
@@ -1246,6 +1247,26 @@ void SliceWindowTest::separableClassesShowNote()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->result()->separation, ClassSeparation::Overlap, 10000);
     QVERIFY(!m_window->result()->classesSeparated);
     QVERIFY2(m_window->note().isEmpty(), qPrintable(m_window->note()));
+}
+
+void SliceWindowTest::nonConvexMinimumSaysLocalSearch()
+{
+    enterLossSpec(*m_window, QStringLiteral("welsch"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().name() ==
+                                     QLatin1String("welsch"),
+                             10000);
+    const QString summary = m_window->heatMap()->summary();
+    QVERIFY(m_window->result()->minimum);
+    QCOMPARE(m_window->result()->minimum->status, SliceMinimumStatus::Settled);
+    QVERIFY2(summary.contains(QStringLiteral("(local search: the loss is not convex)")),
+             qPrintable(summary));
+    enterLossSpec(*m_window, QStringLiteral("mse"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().name() ==
+                                     QLatin1String("mse"),
+                             10000);
+    QVERIFY(!m_window->heatMap()->summary().contains(QStringLiteral("local search")));
 }
 
 void SliceWindowTest::minimumMarkerShowsLowestPoint()

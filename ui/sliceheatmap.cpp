@@ -370,6 +370,13 @@ void SliceHeatMap::updateTitles()
                                  .arg(shortNumber(minimum.value), where)
                            : tr("minimum ✶ %1 at %2 on this plane")
                                  .arg(shortNumber(minimum.value), where);
+            // The search starts at the grid's lowest node; a loss that is not convex may have
+            // a lower minimum elsewhere on the plane.
+            if (!slice.objective->loss().isConvex()) {
+                summary += slice.objective->loss().name() == QLatin1String("formula")
+                               ? tr(" (local search: a typed formula may not be convex)")
+                               : tr(" (local search: the loss is not convex)");
+            }
             break;
         case SliceMinimumStatus::NotSettled:
             summary += tr("lowest point found ✶ %1 at %2 (the search did not settle)")
