@@ -370,10 +370,10 @@ void LandscapeView::updateContourObstacles()
 
 namespace {
 
-// The subtitle's widest line in average character widths. The subtitle is a QCPTextElement,
-// which neither wraps nor shrinks, so a longer line is clipped at both ends in a narrow view,
-// such as the landscape beside the lesson panel in a 1500 by 960 window.
-constexpr int subtitleCharacters = 48;
+// The subtitle's narrowest wrapping width in average character widths. The subtitle is a
+// QCPTextElement, which neither wraps nor shrinks, so it is wrapped to the plot's width less
+// a margin, and again when that width changes, but never narrower than this.
+constexpr int subtitleCharacters = 40;
 
 // Breaks each line of text between words so that no line is wider than width pixels, except a
 // single word that is wider on its own.
@@ -456,10 +456,12 @@ void LandscapeView::updateLabels()
             // negative, gets no remark that the loss may fall without end.
             const bool ranAway = searchRanAway(minimum, m_result->landscape.grid, m_finiteRange);
             const bool settled = minimum.settled && !ranAway;
-            subtitle = settled ? tr("minimum ✶ %1 at y = %2")
-                                     .arg(shortNumber(minimum.value), lineFormula(line, data))
+            // No-break spaces keep the line's equation on one line of the subtitle.
+            QString equation = lineFormula(line, data);
+            equation.replace(QLatin1Char(' '), QChar(QChar::Nbsp));
+            subtitle = settled ? tr("minimum ✶ %1 at y = %2").arg(shortNumber(minimum.value), equation)
                                : tr("lowest point found ✶ %1 at y = %2")
-                                     .arg(shortNumber(minimum.value), lineFormula(line, data));
+                                     .arg(shortNumber(minimum.value), equation);
             // The note goes on a line of its own, which keeps the minimum's line short.
             if (ranAway) {
                 subtitle += QLatin1Char('\n');
@@ -499,9 +501,18 @@ void LandscapeView::updateLabels()
                               .arg(std::max(1, int(std::lround(100.0 * m_undefinedCellCount /
                                                                double(cells)))));
     }
+    m_subtitleSource = subtitle;
+    wrapSubtitle();
+}
+
+void LandscapeView::wrapSubtitle()
+{
     const QFontMetrics metrics(m_subtitle->font());
-    m_subtitle->setText(
-        wrapLines(subtitle, metrics, subtitleCharacters * metrics.averageCharWidth()));
+    const int width = std::max(subtitleCharacters * metrics.averageCharWidth(),
+                               m_plot->width() - 6 * metrics.averageCharWidth());
+    const QString wrapped = wrapLines(m_subtitleSource, metrics, width);
+    if (wrapped != m_subtitle->text())
+        m_subtitle->setText(wrapped);
 }
 
 void LandscapeView::updatePaths()
@@ -531,6 +542,14 @@ bool LandscapeView::eventFilter(QObject *watched, QEvent *event)
     if (watched != m_plot)
         return QWidget::eventFilter(watched, event);
     switch (event->type()) {
+    case QEvent::Resize: {
+        // The subtitle's lines follow the new width; QCustomPlot lays out and replots itself.
+        const QString before = m_subtitle->text();
+        wrapSubtitle();
+        if (m_subtitle->text() != before)
+            m_replots->requestReplot();
+        return false;
+    }
     case QEvent::MouseButtonPress: {
         auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() != Qt::LeftButton ||

@@ -80,6 +80,8 @@ private:
     void showResult(std::shared_ptr<const LandscapeResult> result);
     void updatePaths();
     void updateLabels();
+    // Sets the subtitle to m_subtitleSource, broken into lines that fit the plot's width.
+    void wrapSubtitle();
     void updateColourScale();
     void updateContours();
     void updateContourObstacles();
@@ -94,6 +96,8 @@ private:
     QCheckBox *m_showContours;
     QCPTextElement *m_title;
     QCPTextElement *m_subtitle;
+    // The subtitle before wrapping, wrapped again when the plot's width changes.
+    QString m_subtitleSource;
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
     ContourOverlay *m_contours;
