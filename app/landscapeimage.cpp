@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QEventLoop>
+#include <QLayout>
 #include <QPixmap>
 #include <QTimer>
 
@@ -69,8 +70,12 @@ bool writeLandscapeImage(std::shared_ptr<const Dataset> data, std::shared_ptr<co
     model.resetState(imageSession(std::move(data), std::move(loss), standardize));
     TrainingController training(&model);
     LandscapeView view(&model, &training);
+    // The image is 960 by 720 below the row of controls, which it leaves out.
     view.resize(960, 720);
     view.show();
+    if (view.layout())
+        view.layout()->activate();
+    view.resize(960, 720 + view.plot()->geometry().top());
 
     if (!automaticRange) {
         // A data-unit node (w, b) is (w s, b + w m) in training coordinates, so the corners of
@@ -124,7 +129,9 @@ bool writeLandscapeImage(std::shared_ptr<const Dataset> data, std::shared_ptr<co
         return false;
     }
 
-    const QPixmap image = view.grab();
+    // The plot and its legend, without the row of controls above them, which an image cannot use.
+    const int plotTop = view.plot()->geometry().top();
+    const QPixmap image = view.grab(QRect(0, plotTop, view.width(), view.height() - plotTop));
     if (!image.save(path, "PNG")) {
         *error = LandscapeImage::tr("cannot write the image %1.").arg(path);
         return false;
