@@ -110,14 +110,24 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_statusLabel->setText(computing ? tr("Computing the landscape…") : QString());
     });
     connect(m_training, &TrainingController::stopped, m_statusLabel, &QLabel::setText);
+    // While the animation plays, its frame rate and the share of each frame that training
+    // takes; a single step or a reset has no rate to show.
     connect(m_training, &TrainingController::advanced, this, [this] {
         const double rate = m_training->framesPerSecond();
+        if (!(rate > 0.0)) {
+            m_frameLabel->clear();
+            return;
+        }
         const double milliseconds = m_training->lastStepMilliseconds();
-        const QString updates =
-            milliseconds < 1.0 ? tr("updates %1 µs per frame").arg(milliseconds * 1000.0, 0, 'f', 0)
-                               : tr("updates %1 ms per frame").arg(milliseconds, 0, 'f', 1);
-        m_frameLabel->setText(rate > 0.0 ? tr("%1 frames/s, %2").arg(rate, 0, 'f', 0).arg(updates)
-                                         : updates);
+        const QString training =
+            milliseconds < 1.0
+                ? tr("training takes %1 µs of each").arg(milliseconds * 1000.0, 0, 'f', 0)
+                : tr("training takes %1 ms of each").arg(milliseconds, 0, 'f', 1);
+        m_frameLabel->setText(tr("%1 frames/s, %2").arg(rate, 0, 'f', 0).arg(training));
+    });
+    connect(m_training, &TrainingController::playingChanged, this, [this](bool playing) {
+        if (!playing)
+            m_frameLabel->clear();
     });
 
     // Start with the keyboard on the landscape, so Space plays instead of toggling a list item.
