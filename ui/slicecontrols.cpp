@@ -99,6 +99,8 @@ QWidget *SliceControls::createModelGroup(const QString &lossSpec)
     auto *form = new QFormLayout;
     m_lossEdit = new QLineEdit(lossSpec, group);
     m_lossEdit->setObjectName(QStringLiteral("lossSpec"));
+    // A spec longer than the box shows its start, the loss's name, rather than its last key.
+    m_lossEdit->setCursorPosition(0);
     m_lossEdit->setToolTip(tr("A loss specification such as mse, huber:delta=1.5 or bce; "
                               "applied on Return or when the box loses the focus."));
     form->addRow(tr("&Loss:"), m_lossEdit);
