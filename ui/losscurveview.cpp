@@ -315,9 +315,11 @@ void LossCurveView::rebuild(bool rescaleValues)
 {
     m_plot->clearGraphs();
     bool binaryClassifier = false;
+    bool regression = false;
     int classCount = 0;
     for (int i = 0; i < m_model->lossCount(); ++i) {
         const LossEntry &entry = m_model->lossEntry(i);
+        regression = regression || (entry.enabled && entry.loss->kind() == LossKind::Regression);
         if (!entry.enabled || entry.loss->kind() != LossKind::Classification)
             continue;
         const int count = crossEntropyClassCount(*entry.loss);
@@ -340,10 +342,14 @@ void LossCurveView::rebuild(bool rescaleValues)
     }
     if (classCount > 0)
         classifierInputs << tr("logit z of the true class %1").arg(m_trueClass->value());
-    m_plot->xAxis->setLabel(
-        classifierInputs.isEmpty()
-            ? tr("error e = prediction − target")
-            : tr("error e (classifiers: %1)").arg(classifierInputs.join(QStringLiteral("; "))));
+    // With classifiers alone, the axis names their input only.
+    const QString inputs = classifierInputs.join(QStringLiteral("; "));
+    if (classifierInputs.isEmpty())
+        m_plot->xAxis->setLabel(tr("error e = prediction − target"));
+    else if (!regression)
+        m_plot->xAxis->setLabel(inputs);
+    else
+        m_plot->xAxis->setLabel(tr("error e (classifiers: %1)").arg(inputs));
 
     const std::pair<Curve, Qt::PenStyle> curves[] = {{Curve::Value, Qt::SolidLine},
                                                      {Curve::First, Qt::DashLine},
