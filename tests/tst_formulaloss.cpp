@@ -280,6 +280,8 @@ void TestFormulaLoss::unarySignsParse_data()
                               << 60000.0;
     QTest::newRow("large exact power") << "formula:e*2^1000/2^999" << 6.0;
     QTest::newRow("constant from a function") << "formula:e*atan(1)*4" << 3.0 * M_PI;
+    QTest::newRow("negative base, whole power with a point") << "formula:(-2)^2.0*e" << 12.0;
+    QTest::newRow("whole number with an exponent") << "formula:e^2e0 + 1.5e1" << 24.0;
 }
 
 void TestFormulaLoss::unarySignsParse()

@@ -298,7 +298,13 @@ private:
                     .arg(token.column)};
         }
         Part part;
-        part.text = QLatin1Char('(') + token.text + QLatin1Char(')');
+        // A whole number written with a point or an exponent (2.0, 3e2) goes to GiNaC as an
+        // integer: GiNaC reads 2.0 as an inexact float, and takes (-2)^2.0 for a complex power.
+        // Below 2^53 the integer is the same double.
+        const bool wholeNumber = std::floor(value) == value && std::abs(value) < 0x1p53;
+        const QString digits =
+            wholeNumber ? QString::number(static_cast<qint64>(value)) : token.text;
+        part.text = QLatin1Char('(') + digits + QLatin1Char(')');
         part.constant = true;
         part.value = value;
         // A decimal such as 0.1 is an exact fraction of a 53-bit numerator over a power of 2 or
