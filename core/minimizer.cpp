@@ -21,7 +21,35 @@ struct MinimizerText
     Q_DECLARE_TR_FUNCTIONS(Minimizer)
 };
 
-// How one threshold on the feature separates binary classes, which leaves them no finite
+// The smallest and largest scaled feature value of the rows labelled 1 and of the others;
+// +inf and -inf for a class without rows.
+struct ClassRanges
+{
+    double positiveMin;
+    double positiveMax;
+    double negativeMin;
+    double negativeMax;
+};
+
+ClassRanges classRanges(const LineObjective &objective)
+{
+    const Eigen::VectorXd &x = objective.scaledFeature();
+    const Eigen::VectorXd &y = objective.data().target;
+    constexpr double infinity = std::numeric_limits<double>::infinity();
+    ClassRanges ranges{infinity, -infinity, infinity, -infinity};
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        if (y[i] == 1.0) {
+            ranges.positiveMin = std::min(ranges.positiveMin, x[i]);
+            ranges.positiveMax = std::max(ranges.positiveMax, x[i]);
+        } else {
+            ranges.negativeMin = std::min(ranges.negativeMin, x[i]);
+            ranges.negativeMax = std::max(ranges.negativeMax, x[i]);
+        }
+    }
+    return ranges;
+}
+
+// Returns how one threshold on the feature separates binary classes, which leaves them no finite
 // maximum-likelihood line: the loss keeps falling as the slope grows. Complete: every row of
 // one class lies below every row of the other. QuasiComplete: the classes meet at one value of
 // x, where rows of both lie. A single class is the extreme case, where the intercept runs off
@@ -29,19 +57,7 @@ struct MinimizerText
 // loss depends on w x + b alone and has its minimum where s(w x + b) is the share of 1 labels.
 ClassSeparation thresholdSeparation(const LineObjective &objective)
 {
-    const Eigen::VectorXd &x = objective.scaledFeature();
-    const Eigen::VectorXd &y = objective.data().target;
-    double positiveMin = std::numeric_limits<double>::infinity(), positiveMax = -positiveMin;
-    double negativeMin = positiveMin, negativeMax = -positiveMin;
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-        if (y[i] == 1.0) {
-            positiveMin = std::min(positiveMin, x[i]);
-            positiveMax = std::max(positiveMax, x[i]);
-        } else {
-            negativeMin = std::min(negativeMin, x[i]);
-            negativeMax = std::max(negativeMax, x[i]);
-        }
-    }
+    const auto [positiveMin, positiveMax, negativeMin, negativeMax] = classRanges(objective);
     const bool bothClasses = positiveMin <= positiveMax && negativeMin <= negativeMax;
     if (bothClasses && std::min(positiveMin, negativeMin) == std::max(positiveMax, negativeMax))
         return ClassSeparation::Overlap;
@@ -56,19 +72,7 @@ ClassSeparation thresholdSeparation(const LineObjective &objective)
 // classes: the threshold halfway between them, with slope 2.5 / gap.
 Eigen::Vector2d wideMarginLine(const LineObjective &objective)
 {
-    const Eigen::VectorXd &x = objective.scaledFeature();
-    const Eigen::VectorXd &y = objective.data().target;
-    double positiveMin = std::numeric_limits<double>::infinity(), positiveMax = -positiveMin;
-    double negativeMin = positiveMin, negativeMax = -positiveMin;
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-        if (y[i] == 1.0) {
-            positiveMin = std::min(positiveMin, x[i]);
-            positiveMax = std::max(positiveMax, x[i]);
-        } else {
-            negativeMin = std::min(negativeMin, x[i]);
-            negativeMax = std::max(negativeMax, x[i]);
-        }
-    }
+    const auto [positiveMin, positiveMax, negativeMin, negativeMax] = classRanges(objective);
     const bool positiveAbove = negativeMax < positiveMin;
     const double low = positiveAbove ? negativeMax : positiveMax;
     const double high = positiveAbove ? positiveMin : negativeMin;
@@ -77,8 +81,8 @@ Eigen::Vector2d wideMarginLine(const LineObjective &objective)
     return {slope, -slope * threshold};
 }
 
-// Whether the loss is at least 0 at margins from -50 to 50 for both labels, as every loss of
-// the catalogue is; a typed formula need not be.
+// Whether the loss is at least 0 at margins from -50 to 50 for both labels. Every loss of the
+// catalogue is, but a typed formula need not be.
 bool nonNegativeOnMargins(const Loss &loss)
 {
     for (int margin = -50; margin <= 50; ++margin) {
