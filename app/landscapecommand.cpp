@@ -356,7 +356,7 @@ int runRequest(const LandscapeRequest &request)
     // some errors. A formula turns an undefined value into +inf (core/losses/formula.h), so the
     // message names both, with a sample and its error. Such nodes are written as inf, which
     // NumPy and strtod read, as the window's export and its picture (blank cells) show them; a
-    // grid without one finite node is refused, since its file would say nothing.
+    // grid without one finite node is refused, since its file would hold no value.
     const Eigen::Index undefinedCount = (!landscape->values.array().isFinite()).count();
     const bool noneFinite = undefinedCount == landscape->values.size();
     for (int i = 0; i < grid.slopeCount && undefinedCount > 0; ++i) {

@@ -110,8 +110,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_statusLabel->setText(computing ? tr("Computing the landscape…") : QString());
     });
     connect(m_training, &TrainingController::stopped, m_statusLabel, &QLabel::setText);
-    // While the animation plays, its frame rate and the share of each frame that training
-    // takes; a single step or a reset has no rate to show.
+    // While the animation plays, its frame rate and the time training takes in each frame. A
+    // single step or a reset has no rate to show.
     connect(m_training, &TrainingController::advanced, this, [this] {
         const double rate = m_training->framesPerSecond();
         if (!(rate > 0.0)) {
