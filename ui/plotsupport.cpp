@@ -498,8 +498,11 @@ QString lineFormula(const LineParameters &line, const Dataset &data)
         if (std::abs(intercept) < 1e-12 * (std::abs(slope) * featureReach + targetScale))
             intercept = 0.0;
     }
+    // Both signs as the typographic minus, as the intercept's operator is.
+    const QString slopeText =
+        slope < 0 ? QStringLiteral("−") + shortNumber(-slope) : shortNumber(slope);
     return QStringLiteral("%1 x %2 %3")
-        .arg(shortNumber(slope), intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
+        .arg(slopeText, intercept < 0 ? QStringLiteral("−") : QStringLiteral("+"),
              shortNumber(std::abs(intercept)));
 }
 
