@@ -170,7 +170,8 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
     parser.setApplicationDescription(LossCommands::tr(
         "Writes CSV with the header spec,label,x,loss,gradient,second_derivative: each loss "
         "at N evenly spaced inputs from A to B, the error e for regression losses and the "
-        "logit z for classification losses."));
+        "logit z for classification losses. Where the loss is infinite or undefined, it reads "
+        "inf and the two derivatives are left empty."));
     parser.addOptions({loss, from, to, points, label, help});
     if (!parser.parse(arguments))
         return fail(errors, parser.errorText());
@@ -267,9 +268,13 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
                 x = k == count - 1 ? *last : (1.0 - t) * *first + t * *last;
             }
             const LossDerivatives d = curve->evaluate(x, labelValue);
+            // Where the loss is infinite or undefined (a typed formula writes both as inf), its
+            // derivatives mean nothing, so their fields stay empty, as the view leaves a gap.
+            const bool defined = std::isfinite(d.value);
             output << specField << ',' << labelField << ',' << formatNumber(x) << ','
-                   << formatNumber(d.value) << ',' << formatNumber(d.first) << ','
-                   << formatNumber(d.second) << '\n';
+                   << formatNumber(d.value) << ','
+                   << (defined ? formatNumber(d.first) : QString()) << ','
+                   << (defined ? formatNumber(d.second) : QString()) << '\n';
         }
     }
     return 0;

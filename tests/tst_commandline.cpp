@@ -30,6 +30,7 @@ private slots:
     void lossesListsCatalogue();
     void curvesWritesExactCsv();
     void curvesSinglePoint();
+    void curvesUndefinedPointsLeaveDerivativesEmpty();
     void curvesCrossEntropyLabel();
     void curvesHelpDescribesLabel();
     void curvesInvalidExitTwo_data();
@@ -235,6 +236,19 @@ void CommandLineTest::curvesSinglePoint()
     QCOMPARE(outcome.exitCode, 0);
     QCOMPARE(outcome.output,
              QStringLiteral("spec,label,x,loss,gradient,second_derivative\nmse,,1.5,2.25,3,2\n"));
+}
+
+void CommandLineTest::curvesUndefinedPointsLeaveDerivativesEmpty()
+{
+    // log(e) is undefined at e = -1, where its symbolic derivative 1/e would still read -1.
+    const Outcome outcome = run({QStringLiteral("curves"), QStringLiteral("--loss"),
+                                 QStringLiteral("formula:log(e)"), QStringLiteral("--from"),
+                                 QStringLiteral("-1"), QStringLiteral("--to"), QStringLiteral("1"),
+                                 QStringLiteral("--points"), QStringLiteral("2")});
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QCOMPARE(outcome.output, QStringLiteral("spec,label,x,loss,gradient,second_derivative\n"
+                                            "formula:log(e),,-1,inf,,\n"
+                                            "formula:log(e),,1,0,1,-1\n"));
 }
 
 void CommandLineTest::curvesCrossEntropyLabel()
