@@ -569,7 +569,8 @@ Entry runBlock(const std::vector<FormulaProgram::Instruction> &code, const doubl
 }
 
 // Returns the sum of the first `size` results of a block. A sample whose bound is too loose, or
-// whose value is not finite, is evaluated again by the plain program. A NaN counts as
+// whose value is not finite, is evaluated again by the plain program. So is a NaN of a program
+// in which 0 absorbs an infinity, which the vector products do not do. A NaN counts as
 // nanReplacement.
 HWY_INLINE V blockSum(const FormulaProgram &program, const Entry &result, size_t size,
                         const double *inputs, const double *labels, double nanReplacement)
@@ -578,14 +579,18 @@ HWY_INLINE V blockSum(const FormulaProgram &program, const Entry &result, size_t
     const size_t lanes = hn::Lanes(d);
     const V accepted = hn::Set(d, acceptedShare);
     const V replacement = hn::Set(d, nanReplacement);
+    const bool rerunNaN = program.zeroAbsorbsInfinity();
     V sum = hn::Zero(d);
     for (size_t i = 0; i < size; i += lanes) {
         V value = hn::Load(d, result.values + i);
         const auto counted = hn::FirstN(d, size - i);
-        if (result.mayDiffer) {
-            const V bound = hn::Load(d, result.bounds + i);
-            const auto close = hn::Le(bound, hn::Mul(accepted, hn::Abs(value)));
-            const auto good = hn::And(hn::IsFinite(value), close);
+        if (result.mayDiffer || rerunNaN) {
+            auto good = hn::Not(hn::IsNaN(value));
+            if (result.mayDiffer) {
+                const V bound = hn::Load(d, result.bounds + i);
+                const auto close = hn::Le(bound, hn::Mul(accepted, hn::Abs(value)));
+                good = hn::And(hn::IsFinite(value), close);
+            }
             if (!hn::AllTrue(d, hn::Or(good, hn::Not(counted)))) {
                 HWY_ALIGN double values[hn::MaxLanes(d)];
                 HWY_ALIGN double goodLanes[hn::MaxLanes(d)];

@@ -322,6 +322,18 @@ void TestFormulaLoss::kindFollowsVariable()
     const auto scientific = parseOrFail(QStringLiteral("formula:1.5e3*e + 2E-1"));
     QVERIFY(scientific);
     COMPARE_NEAR(scientific->evaluate(2.0, 0.0).value, 3000.2, 1e-9);
+    // d/dz (y^z - z) = y^z log(y) - 1 holds 0 (-inf) at y = 0, where the loss is -z and its
+    // derivative -1: the derivative programs take that product as 0.
+    const auto zeroBase = parseOrFail(QStringLiteral("formula:y^z - z"));
+    QVERIFY(zeroBase);
+    const LossDerivatives atZero = zeroBase->evaluate(0.5, 0.0);
+    COMPARE_NEAR(atZero.value, -0.5, 0.0);
+    COMPARE_NEAR(atZero.first, -1.0, 0.0);
+    COMPARE_NEAR(atZero.second, 0.0, 0.0);
+    // The value's own program keeps IEEE products: 0 log(0) stays undefined, reported as +inf.
+    const auto entropy = parseOrFail(QStringLiteral("formula:e*log(e)"));
+    QVERIFY(entropy);
+    QVERIFY(std::isinf(entropy->evaluate(0.0, 0.0).value));
     const auto constant = parseOrFail(QStringLiteral("formula:2"));
     QVERIFY(constant);
     QCOMPARE(constant->kind(), LossKind::Regression);

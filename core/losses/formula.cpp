@@ -441,6 +441,8 @@ std::shared_ptr<const FormulaLoss::Compiled> compile(const QString &expression)
         compiled->value = builder.build(parsed);
         compiled->first = builder.build(first);
         compiled->second = builder.build(second);
+        compiled->first.makeZeroAbsorbInfinity();
+        compiled->second.makeZeroAbsorbInfinity();
         return compiled;
     } catch (const GiNaC::parse_error &error) {
         // The lexical check has reported every error it can place. What remains comes from
@@ -555,8 +557,13 @@ void FormulaProgram::execute(const double *inputs, const double *labels, int req
             --top;
             break;
         case Op::Multiply:
-            for (int i = 0; i < count; ++i)
-                stack[top - 1][i] *= row[i];
+            for (int i = 0; i < count; ++i) {
+                const double left = stack[top - 1][i];
+                const bool zeroTimesInfinity = (left == 0.0 && std::isinf(row[i])) ||
+                                               (row[i] == 0.0 && std::isinf(left));
+                stack[top - 1][i] =
+                    zeroTimesInfinity && m_zeroAbsorbsInfinity ? 0.0 : left * row[i];
+            }
             --top;
             break;
         case Op::IntegerPower: {

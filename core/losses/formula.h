@@ -64,6 +64,14 @@ public:
     // The largest number of stack entries the program uses at once.
     int depth() const { return m_depth; }
 
+    // Makes a product of 0 and an infinity 0 instead of NaN, for the derivative programs. A
+    // symbolic derivative can hold such a product where the function itself is smooth: the
+    // derivative of y^z - z by z is y^z log(y) - 1, which at y = 0 reads 0 (-inf) - 1, while the
+    // function is -z there, with derivative -1. Where the limit of the product is not 0 the
+    // result is still wrong, but it was NaN, reported as 0, before.
+    void makeZeroAbsorbInfinity() { m_zeroAbsorbsInfinity = true; }
+    bool zeroAbsorbsInfinity() const { return m_zeroAbsorbsInfinity; }
+
 private:
     // Runs the code on `count` samples, at most Width, keeping Width values per stack entry.
     template <int Width>
@@ -71,6 +79,7 @@ private:
 
     std::vector<Instruction> m_code;
     int m_depth = 0;
+    bool m_zeroAbsorbsInfinity = false;
 };
 
 // A loss typed as a formula, written formula:EXPR. EXPR is in the variable e for a regression
