@@ -330,6 +330,12 @@ void TestFormulaLoss::kindFollowsVariable()
     COMPARE_NEAR(atZero.value, -0.5, 0.0);
     COMPARE_NEAR(atZero.first, -1.0, 0.0);
     COMPARE_NEAR(atZero.second, 0.0, 0.0);
+    // GiNaC writes the derivative of abs(u) with conjugate(u) where u may be complex.
+    const auto conjugated = parseOrFail(QStringLiteral("formula:abs(e^e*e)"));
+    QVERIFY(conjugated);
+    const LossDerivatives atOne = conjugated->evaluate(1.0, 0.0);
+    COMPARE_NEAR(atOne.value, 1.0, 1e-15);
+    COMPARE_NEAR(atOne.first, 2.0, 1e-15);
     // The value's own program keeps IEEE products: 0 log(0) stays undefined, reported as +inf.
     const auto entropy = parseOrFail(QStringLiteral("formula:e*log(e)"));
     QVERIFY(entropy);

@@ -162,12 +162,15 @@ namespace {
 
 const QString noBreakSpace = QStringLiteral("&nbsp;");
 
-// The name's words joined so that no line breaks between them, or at ordinary spaces.
+// The name's words joined so that no line breaks between them, or at ordinary spaces. Qt
+// also breaks lines after a hyphen, as in "cross-⏎entropy", so the joined phrase takes the
+// non-breaking hyphen U+2011 instead, which DejaVu Sans draws alike.
 QString joinWords(const QString &phrase, bool unbroken)
 {
     if (!unbroken)
         return phrase;
     QString joined = phrase;
+    joined.replace(QLatin1Char('-'), QChar(0x2011));
     return joined.replace(QLatin1Char(' '), noBreakSpace);
 }
 

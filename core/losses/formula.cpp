@@ -366,6 +366,13 @@ private:
             {"sqrt", Op::Sqrt},
         }};
         const std::string name = f.get_name();
+        // GiNaC's derivative of abs(u) holds conjugate(u) where it cannot show u real, as for
+        // u = e^e, which is complex for e < 0. Every value here is real, so conjugate(u) = u,
+        // and a complex u is undefined (NaN) on its own.
+        if (name == "conjugate" && f.nops() == 1) {
+            append(f.op(0));
+            return;
+        }
         for (const auto &[known, op] : table) {
             if (name == known && f.nops() == 1) {
                 append(f.op(0));
