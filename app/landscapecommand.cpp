@@ -355,51 +355,49 @@ int runRequest(const LandscapeRequest &request)
     // A range far from the data can overflow the mean loss, and a formula can be undefined for
     // some errors. A formula turns an undefined value into +inf (core/losses/formula.h), so the
     // message names both, with a sample and its error. Such nodes are written as inf, which
-    // NumPy and strtod read, as the window's export and its picture (blank cells) show them; a
-    // grid without one finite node is refused, since its file would hold no value.
+    // NumPy and strtod read, as the window's export and its picture (blank cells) show them. A
+    // grid without one finite node is rejected, because its file would contain no value.
     const Eigen::Index undefinedCount = (!landscape->values.array().isFinite()).count();
-    const bool noneFinite = undefinedCount == landscape->values.size();
-    for (int i = 0; i < grid.slopeCount && undefinedCount > 0; ++i) {
-        for (int j = 0; j < grid.interceptCount; ++j) {
-            if (std::isfinite(landscape->values(i, j)))
-                continue;
-            const double slope = grid.slopeAt(i);
-            const double intercept = grid.interceptAt(j);
-            const Loss &loss = objective->loss();
-            const bool regression = loss.kind() == LossKind::Regression;
-            QString sample;
-            for (Eigen::Index k = 0; k < data->size(); ++k) {
-                const double output = slope * data->feature[k] + intercept;
-                const double input = regression ? output - data->target[k] : output;
-                if (!std::isfinite(loss.value(input, data->target[k]))) {
-                    sample = regression ? LandscapeCommand::tr(
-                                              " (the loss of sample %1, at error %2, is infinite or "
-                                              "undefined)")
-                                        : LandscapeCommand::tr(
-                                              " (the loss of sample %1, at logit %2, is infinite or "
-                                              "undefined)");
-                    sample = sample.arg(k + 1).arg(formatNumber(input));
-                    break;
-                }
+    if (undefinedCount > 0) {
+        // The first undefined node in the file's order, w in the outer loop.
+        int first = 0;
+        while (std::isfinite(landscape->values(first / grid.interceptCount,
+                                               first % grid.interceptCount)))
+            ++first;
+        const double slope = grid.slopeAt(first / grid.interceptCount);
+        const double intercept = grid.interceptAt(first % grid.interceptCount);
+        const Loss &loss = objective->loss();
+        const bool regression = loss.kind() == LossKind::Regression;
+        QString sample;
+        for (Eigen::Index k = 0; k < data->size(); ++k) {
+            const double output = slope * data->feature[k] + intercept;
+            const double input = regression ? output - data->target[k] : output;
+            if (!std::isfinite(loss.value(input, data->target[k]))) {
+                sample = regression ? LandscapeCommand::tr(
+                                          " (the loss of sample %1, at error %2, is infinite or "
+                                          "undefined)")
+                                    : LandscapeCommand::tr(
+                                          " (the loss of sample %1, at logit %2, is infinite or "
+                                          "undefined)");
+                sample = sample.arg(k + 1).arg(formatNumber(input));
+                break;
             }
-            if (noneFinite) {
-                return fail(LandscapeCommand::tr("the mean loss is infinite or undefined at w = "
-                                                 "%1, b = %2%3, and at every other node; choose "
-                                                 "-w and -b closer to the data's fit, or a loss "
-                                                 "that is finite there.")
-                                .arg(formatNumber(slope), formatNumber(intercept), sample));
-            }
-            QTextStream(stderr) << "losslens: "
-                                << LandscapeCommand::tr(
-                                       "the mean loss is infinite or undefined at %1 of %2 grid "
-                                       "nodes, written as inf, the first at w = %3, b = %4%5.")
-                                       .arg(undefinedCount)
-                                       .arg(landscape->values.size())
-                                       .arg(formatNumber(slope), formatNumber(intercept), sample)
-                                << Qt::endl;
-            i = grid.slopeCount;
-            break;
         }
+        if (undefinedCount == landscape->values.size()) {
+            return fail(LandscapeCommand::tr("the mean loss is infinite or undefined at w = %1, "
+                                             "b = %2%3, and at every other node; choose -w and "
+                                             "-b closer to the data's fit, or a loss that is "
+                                             "finite there.")
+                            .arg(formatNumber(slope), formatNumber(intercept), sample));
+        }
+        QTextStream(stderr) << "losslens: "
+                            << LandscapeCommand::tr(
+                                   "the mean loss is infinite or undefined at %1 of %2 grid "
+                                   "nodes, written as inf, the first at w = %3, b = %4%5.")
+                                   .arg(undefinedCount)
+                                   .arg(landscape->values.size())
+                                   .arg(formatNumber(slope), formatNumber(intercept), sample)
+                            << Qt::endl;
     }
     if (!writeCsv(*landscape, csvFile, &error))
         return fail(error);

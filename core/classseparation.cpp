@@ -27,7 +27,7 @@ enum class Feasibility { Feasible, Infeasible, Unknown };
 
 using Clock = std::chrono::steady_clock;
 
-// The most binary orders of magnitude that the coefficients, as integers, may span.
+// Maximum span, in binary orders of magnitude, of the coefficients as integers.
 constexpr int maximumExponentSpread = 600;
 
 int millisecondsLeft(Clock::time_point deadline)
@@ -131,7 +131,7 @@ Feasibility signedRowCombinationExists(const Eigen::MatrixXd &features, const st
     // unscaled coefficients.
     glp_scale_prob(lp, GLP_SF_AUTO);
     settings.tm_lim = millisecondsLeft(deadline);
-    // On badly scaled data the floating-point simplex can stall without end; after this many
+    // On badly scaled data the floating-point simplex can stall without end. After this many
     // iterations the rational simplex goes on from its basis, which is still valid.
     settings.it_lim = 1000 + 20 * (equationCount + sampleCount);
     const int search = glp_simplex(lp, &settings);

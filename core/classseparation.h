@@ -38,10 +38,10 @@ enum class ClassSeparation {
 // finds a basis and its rational simplex (glp_exact, GNU MP) confirms it, so rounding cannot
 // turn near-separated data into separated data. Standardizing the features
 // changes no separation, since the intercept absorbs any shift, so callers pass the raw columns.
-// Returns Unknown when either program runs past timeLimit, when N (d + 1) exceeds
-// maximumSeparationCoefficients, for a value that is not finite, for a label other than 0 and
-// 1, and where a column's values, as integers, span more than 600 binary orders of magnitude
-// (about 10^180), where GLPK's simplex aborts the process.
+// Returns Unknown when either program runs past timeLimit or N (d + 1) exceeds
+// maximumSeparationCoefficients. It also does for a value that is not finite, a label other than
+// 0 and 1, and a column whose values, as integers, span more than 600 binary orders of magnitude
+// (about 10^180), where GLPK's simplex aborted the process.
 // GLPK reads the whole problem before it first looks at the clock, and its rational simplex
 // converts it to fractions first, so on large data the time limit is overrun: a tester measured
 // 5.2 s against a 3 s limit on 100,000 rows of 10 features, 26 s against 10 s on 20,000 rows of

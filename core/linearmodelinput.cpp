@@ -44,10 +44,7 @@ bool separationLeavesNoMinimum(const LinearModelObjective &objective)
     const bool oneClass = labels.minCoeff() == labels.maxCoeff();
     if (!loss.weightPenalty().isZero() && !oneClass)
         return false;
-    // A loss still above 0 at a margin of 40 has no finite minimizer on separated classes.
-    // Binary cross-entropy gives log(1 + e^-40), about 4e-18, there. The hinge losses are
-    // exactly 0 from a margin of 1 on, so they reach their minimum.
-    return loss.value(40.0, 1.0) > 0.0 && loss.value(-40.0, 0.0) > 0.0;
+    return positiveAtLargeMargins(loss);
 }
 
 bool classesSeparatedAt(const LinearModelObjective &objective, const Eigen::VectorXd &theta)

@@ -18,9 +18,9 @@ namespace losslens {
 // is not unique. The sentence names the three numbers; callers add what the user can change.
 QString linearModelRowCountProblem(Eigen::Index rowCount, Eigen::Index featureCount);
 
-// Whether classes that a plane separates leave the mean loss of objective without a minimum:
-// along a separating direction every margin grows, or stays 0 on rows that lie on the plane,
-// so a classification loss that stays positive and falls as the margin grows (binary
+// Whether classes that a plane separates leave the mean loss of objective without a minimum.
+// Along a separating direction every margin grows, or stays 0 on rows that lie on the plane. So
+// a classification loss that stays positive and falls as the margin grows (binary
 // cross-entropy, the focal loss) keeps falling without reaching a lowest value. A loss that is 0
 // at a finite margin (hinge, squared hinge) reaches its minimum there and gives false. A weight
 // penalty stops the weights from running off unless every label is the same, where the

@@ -46,7 +46,7 @@ struct LinearMinimumResult
 // conditioned, and maps the result back. A weight penalty depends on the coordinates, so the
 // search then runs in the objective's own. Classes that a plane separates, completely or with
 // rows on it, leave a loss such as cross-entropy without a minimum (see classSeparation): the
-// search then fails at once, and the note says so.
+// search then fails at once, with the reason in the note.
 LinearMinimumResult findLinearModelMinimum(const LinearModelObjective &objective,
                                            const Eigen::VectorXd &start, std::stop_token stop = {});
 

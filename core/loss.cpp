@@ -101,6 +101,11 @@ QString Loss::label() const
            QLatin1Char(')');
 }
 
+bool positiveAtLargeMargins(const Loss &loss)
+{
+    return loss.value(40.0, 1.0) > 0.0 && loss.value(-40.0, 0.0) > 0.0;
+}
+
 QString formatNumber(double value)
 {
     // std::to_chars without a format writes the shortest text that reads back as the same

@@ -257,7 +257,14 @@ private:
 };
 
 QString formatNumber(double value);
+
 // The items of a list parameter as a spec writes them: "1|2|0.5", each item by formatNumber.
 QString formatList(const QVector<double> &items);
+
+// Whether a classification loss is still above 0 at a margin of 40 for both labels, so that on
+// separated classes it keeps falling as the margins grow and has no finite minimizer. Binary
+// cross-entropy gives log(1 + e^-40), about 4e-18, there. The hinge losses are exactly 0 from a
+// margin of 1 on, so they reach their minimum.
+bool positiveAtLargeMargins(const Loss &loss);
 
 } // namespace losslens

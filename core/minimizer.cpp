@@ -302,9 +302,8 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
     const Eigen::VectorXd &labels = objective.data().target;
     const bool oneClass = labels.size() > 0 && labels.minCoeff() == labels.maxCoeff();
     const bool penalized = !objective.loss().weightPenalty().isZero();
-    // A loss that is 0 from a finite margin on (hinge) reaches its minimum on separated classes.
     const Loss &loss = objective.loss();
-    const bool positiveAtEveryMargin = loss.value(40.0, 1.0) > 0.0 && loss.value(-40.0, 0.0) > 0.0;
+    const bool positiveAtEveryMargin = positiveAtLargeMargins(loss);
     const ClassSeparation separation =
         regression ? ClassSeparation::Overlap : thresholdSeparation(objective);
     if (separation != ClassSeparation::Overlap && positiveAtEveryMargin && (oneClass || !penalized)) {

@@ -34,8 +34,8 @@ Eigen::VectorXd vector(std::initializer_list<double> values)
 
 // With one feature a plane is a threshold t: class 1 on one side, class 0 on the other. The
 // classes are completely separated when all of one class lie strictly below all of the other,
-// quasi-completely when they meet at one value, unless every row has the same x, where w x + b
-// is the same for every row and cannot be positive for one class and 0 for the other.
+// and quasi-completely when they meet at one value. The exception is one x for every row: then
+// w x + b is the same for every row, so it cannot be positive for one class and 0 for the other.
 ClassSeparation thresholdRule(const Eigen::VectorXd &x, const Eigen::VectorXd &labels)
 {
     double lowest[2] = {INFINITY, INFINITY};
@@ -116,7 +116,7 @@ void TestClassSeparation::oneFeatureMatchesThresholdRule()
         Eigen::MatrixXd x(rows, 1);
         Eigen::VectorXd labels(rows);
         for (int i = 0; i < rows; ++i) {
-            // Values up to 1e12 apart, so the simplex sees badly scaled columns.
+            // Values up to 1e12 apart, so the simplex gets badly scaled columns.
             x(i, 0) = std::ldexp(multiple(generator), 10 * magnitude(generator));
             labels[i] = label(generator) ? 1.0 : 0.0;
         }
@@ -131,7 +131,7 @@ void TestClassSeparation::oneFeatureMatchesThresholdRule()
         }
         ++counts[int(expected)];
     }
-    // The trials reach each of the three answers many times (about 510, 90 and 400 times).
+    // The trials reach each of the three results many times (about 510, 90 and 400 times).
     for (const int count : counts)
         QVERIFY2(count >= 50, qPrintable(QString::number(count)));
 }
@@ -191,17 +191,17 @@ void TestClassSeparation::separationInFiveFeatures()
     }
     QCOMPARE(classSeparation(x, labels), ClassSeparation::Complete);
 
-    // A row at the centroid of six class 1 rows, labelled 0: a plane with those six on its side
-    // and the new row on the other, both closed, holds all seven, and six random points in five
-    // dimensions lie on no plane together, so the classes overlap.
+    // A row at the centroid of six class 1 rows, labelled 0. A plane with those six on its
+    // closed side and the new row on the other passes through all seven. Six random points in
+    // five dimensions lie on no common plane, so the classes overlap.
     Eigen::MatrixXd withCentroid(rows + 1, 5);
     withCentroid.topRows(rows) = x;
     Eigen::RowVectorXd centroid = Eigen::RowVectorXd::Zero(5);
-    int taken = 0;
-    for (int i = 0; i < rows && taken < 6; ++i) {
+    int centroidRows = 0;
+    for (int i = 0; i < rows && centroidRows < 6; ++i) {
         if (labels[i] == 1.0) {
             centroid += x.row(i);
-            ++taken;
+            ++centroidRows;
         }
     }
     withCentroid.row(rows) = centroid / 6.0;

@@ -414,8 +414,8 @@ void DesktopWindowTest::sessionOptionsMarkModified()
     // With the columns given, the losses are checked against the loaded data.
     CommandLineOptions mismatched;
     mismatched.lossSpecs = {QStringLiteral("bce")};
-    MainWindow refuses;
-    QVERIFY(!applyWindowOptions(refuses, mismatched, &error));
+    MainWindow rejects;
+    QVERIFY(!applyWindowOptions(rejects, mismatched, &error));
     QVERIFY2(error.contains(QStringLiteral("No chosen loss can be fitted")), qPrintable(error));
 
     // Without --session there is no file to differ from.

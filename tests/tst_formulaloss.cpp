@@ -322,7 +322,7 @@ void TestFormulaLoss::kindFollowsVariable()
     const auto scientific = parseOrFail(QStringLiteral("formula:1.5e3*e + 2E-1"));
     QVERIFY(scientific);
     COMPARE_NEAR(scientific->evaluate(2.0, 0.0).value, 3000.2, 1e-9);
-    // d/dz (y^z - z) = y^z log(y) - 1 holds 0 (-inf) at y = 0, where the loss is -z and its
+    // d/dz (y^z - z) = y^z log(y) - 1 contains 0 (-inf) at y = 0, where the loss is -z and its
     // derivative -1: the derivative programs take that product as 0.
     const auto zeroBase = parseOrFail(QStringLiteral("formula:y^z - z"));
     QVERIFY(zeroBase);

@@ -240,7 +240,7 @@ private slots:
         QVERIFY2(minimum.note.contains(QStringLiteral("linearly separable")), qPrintable(minimum.note));
 
         // With a row of each class at (1.5, 0.5), x1 = 1.5 still splits the classes, with
-        // those two rows on the plane: no minimum either, and the note says why.
+        // those two rows on the plane: no minimum either, and the note gives the reason.
         auto touching = std::make_shared<MultiFeatureData>(*data);
         touching->features.conservativeResize(8, 2);
         touching->features.bottomRows(2) << 1.5, 0.5, 1.5, 0.5;

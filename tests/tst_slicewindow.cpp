@@ -211,7 +211,7 @@ private slots:
     void badNumbersGiveMessage();
     void separableClassesShowNote();
     void minimumMarkerShowsLowestPoint();
-    void nonConvexMinimumSaysLocalSearch();
+    void nonConvexMinimumLabelledLocalSearch();
     void minimumOutsideRangeHidesMarker();
     void saveSliceCsvReadsBack();
     void saveImageWritesPlots();
@@ -1249,7 +1249,7 @@ void SliceWindowTest::separableClassesShowNote()
     QVERIFY2(m_window->note().isEmpty(), qPrintable(m_window->note()));
 }
 
-void SliceWindowTest::nonConvexMinimumSaysLocalSearch()
+void SliceWindowTest::nonConvexMinimumLabelledLocalSearch()
 {
     enterLossSpec(*m_window, QStringLiteral("welsch"));
     QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&

@@ -72,8 +72,9 @@ SeparationCache &separationCache()
     return cache;
 }
 
-// Time for the separation check of one data set. About 30 ms on 10,000 rows of 5 features,
-// 1.6 s on 100,000 rows of 10 overlapping ones; separated rows take longer, as two programs run.
+// Time for the separation check of one data set. It took about 30 ms on 10,000 rows of 5
+// features and 1.6 s on 100,000 rows of 10 overlapping ones. Separated rows take longer, because
+// two programs run.
 constexpr std::chrono::seconds separationTimeLimit{3};
 
 // Sets result.separation to separation where it matters for the result's loss, and
@@ -285,7 +286,7 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
     if (stop.stop_requested())
         return false;
 
-    // A data set checked before gives its answer at once; a new one is checked after its full
+    // A data set checked before gives its result at once. A new one is checked after its full
     // grid, so that the check does not delay the pictures.
     const bool separationMatters = separationLeavesNoMinimum(*objective);
     const std::optional<ClassSeparation> knownSeparation =
@@ -330,7 +331,7 @@ bool computeSliceResults(std::shared_ptr<const LinearModelObjective> objective,
     if (stop.stop_requested())
         return false;
     // GLPK's simplex cannot be interrupted, so a cancelled job may still run it to its time
-    // limit; the answer is stored for the next job on the same data.
+    // limit. The result is stored for the next job on the same data.
     const ClassSeparation separation =
         classSeparation(objective->data().features, objective->data().target, separationTimeLimit);
     separationCache().store(objective->sharedData(), separation);

@@ -168,7 +168,7 @@ struct SliceResult
     // check has not run on this data or where it ran out of time.
     ClassSeparation separation = ClassSeparation::Unknown;
     // Whether the mean loss has no minimum because a plane separates the classes: the check's
-    // answer, or where that is Unknown, whether the end of training separates them (see
+    // result, or where that is Unknown, whether the end of training separates them (see
     // classesSeparatedAt).
     bool classesSeparated = false;
 

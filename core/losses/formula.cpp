@@ -366,7 +366,7 @@ private:
             {"sqrt", Op::Sqrt},
         }};
         const std::string name = f.get_name();
-        // GiNaC's derivative of abs(u) holds conjugate(u) where it cannot show u real, as for
+        // GiNaC's derivative of abs(u) contains conjugate(u) where it cannot show u real, as for
         // u = e^e, which is complex for e < 0. Every value here is real, so conjugate(u) = u,
         // and a complex u is undefined (NaN) on its own.
         if (name == "conjugate" && f.nops() == 1) {
@@ -564,12 +564,16 @@ void FormulaProgram::execute(const double *inputs, const double *labels, int req
             --top;
             break;
         case Op::Multiply:
-            for (int i = 0; i < count; ++i) {
-                const double left = stack[top - 1][i];
-                const bool zeroTimesInfinity = (left == 0.0 && std::isinf(row[i])) ||
-                                               (row[i] == 0.0 && std::isinf(left));
-                stack[top - 1][i] =
-                    zeroTimesInfinity && m_zeroAbsorbsInfinity ? 0.0 : left * row[i];
+            if (m_zeroAbsorbsInfinity) {
+                for (int i = 0; i < count; ++i) {
+                    const double left = stack[top - 1][i];
+                    const bool zeroTimesInfinity = (left == 0.0 && std::isinf(row[i])) ||
+                                                   (row[i] == 0.0 && std::isinf(left));
+                    stack[top - 1][i] = zeroTimesInfinity ? 0.0 : left * row[i];
+                }
+            } else {
+                for (int i = 0; i < count; ++i)
+                    stack[top - 1][i] *= row[i];
             }
             --top;
             break;
@@ -721,10 +725,10 @@ QString FormulaLoss::spec() const
 QString FormulaLoss::displayName() const
 {
     constexpr qsizetype longest = 24;
-    QString shown = m_compiled->expression.simplified();
-    if (shown.size() > longest)
-        shown = shown.left(longest - 1) + QChar(0x2026);
-    return QStringLiteral("Formula ") + shown;
+    QString expression = m_compiled->expression.simplified();
+    if (expression.size() > longest)
+        expression = expression.left(longest - 1) + QChar(0x2026);
+    return QStringLiteral("Formula ") + expression;
 }
 
 QString FormulaLoss::label() const

@@ -27,7 +27,7 @@ struct FormulaGrouping
 // 3*-e+1 as 3*(-e+1) and 2^-1*e as 2^(-1*e). Chains of + and - or of * and / stay flat within
 // one pair of parentheses, since GiNaC's parser recurses once per pair. Numbers and names are
 // those of the formula's lexical check: digits and dots with an optional exponent such as e-3,
-// and ASCII letters followed by letters or digits; a name before "(" must be one of functions.
+// and ASCII letters followed by letters or digits. A name before "(" must be one of functions.
 // Besides breaks of the grammar, the error names what GiNaC could not finish quickly: more than
 // maximumFormulaNesting levels of parentheses, function calls and signs, a number beyond
 // double's range, and a power of constants whose exact value would be huge, such as 9^9^9,
