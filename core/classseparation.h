@@ -6,7 +6,7 @@
 
 namespace losslens {
 
-// How a plane w . x + b = 0 can split rows labelled 1 from rows labelled 0, in the terms of
+// The ways a plane w . x + b = 0 can split rows labelled 1 from rows labelled 0, in the terms of
 // Albert and Anderson, "On the existence of maximum likelihood estimates in logistic
 // regression models", Biometrika 71 (1984). With the signed rows a_i = (2 y_i - 1) (x_i, 1):
 enum class ClassSeparation {
@@ -42,10 +42,10 @@ enum class ClassSeparation {
 // maximumSeparationCoefficients. It also does for a value that is not finite, a label other than
 // 0 and 1, and a column whose values, as integers, span more than 600 binary orders of magnitude
 // (about 10^180), where GLPK's simplex aborted the process.
-// GLPK reads the whole problem before it first looks at the clock, and its rational simplex
-// converts it to fractions first, so on large data the time limit is overrun: a tester measured
-// 5.2 s against a 3 s limit on 100,000 rows of 10 features, 26 s against 10 s on 20,000 rows of
-// 49 features while the machine was busy, and about 590 bytes of memory per coefficient.
+// NOTE: on large data the time limit is overrun, because GLPK reads the whole problem before it
+// first looks at the clock and its rational simplex converts it to fractions first. Measured:
+// 5.2 s against a 3 s limit on 100,000 rows of 10 features, and 26 s against 10 s on 20,000
+// rows of 49 features while the machine was busy. Memory was about 590 bytes per coefficient.
 ClassSeparation classSeparation(const Eigen::MatrixXd &features, const Eigen::VectorXd &labels,
                                 std::chrono::milliseconds timeLimit = std::chrono::seconds(5));
 
