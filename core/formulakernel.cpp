@@ -144,6 +144,63 @@ HWY_INLINE V propagatedBound(V slope, V delta, V result, V share)
     return hn::MulAdd(share, hn::Abs(result), hn::Add(firstOrder, hn::Set(d, underflowBound)));
 }
 
+// Evaluates a vectorized function at x. Returns the result, sets `usable` to the lanes where
+// the argument lies in the function's range, and sets `slope` to a bound on |f'| near x, which a
+// caller needs only when the argument may differ from run()'s.
+template <Op function>
+HWY_INLINE V evaluateFunction(V x, hn::Mask<D> &usable, V &slope)
+{
+    const D d;
+    const V one = hn::Set(d, 1.0);
+    const V largest = hn::Set(d, std::numeric_limits<double>::max());
+    V r;
+    slope = one;
+    if constexpr (function == Op::Exp) {
+        // Highway's range, kept to normal results, where a share of the result bounds an error
+        // of a few units in the last place.
+        r = hn::Exp(d, x);
+        usable = hn::And(hn::Ge(x, hn::Set(d, -708.0)), hn::Le(x, hn::Set(d, 706.0)));
+        slope = hn::Abs(r);
+    } else if constexpr (function == Op::Log) {
+        r = hn::Log(d, x);
+        usable = hn::And(hn::Ge(x, hn::Set(d, std::numeric_limits<double>::min())),
+                         hn::Le(x, largest));
+        slope = hn::Div(one, x);
+    } else if constexpr (function == Op::Sin || function == Op::Cos) {
+        // Highway's argument reduction is exact within |x| <= 39000.
+        r = function == Op::Sin ? hn::Sin(d, x) : hn::Cos(d, x);
+        usable = hn::Le(hn::Abs(x), hn::Set(d, 10000.0));
+    } else if constexpr (function == Op::Tanh) {
+        r = hn::Tanh(d, x);
+        usable = hn::Le(hn::Abs(x), largest);
+    } else if constexpr (function == Op::Atan) {
+        r = hn::Atan(d, x);
+        usable = hn::Le(hn::Abs(x), largest);
+    } else if constexpr (function == Op::Sinh) {
+        r = hn::Sinh(d, x);
+        usable = hn::Le(hn::Abs(x), hn::Set(d, 700.0));
+        slope = hn::Add(hn::Abs(r), one);
+    } else {
+        static_assert(function == Op::Cosh);
+        // cosh x = (e^|x| + e^-|x|) / 2: each term within about 2 units in the last place, so
+        // their sum within 4 and the halving exact.
+        const V grown = hn::Exp(d, hn::Abs(x));
+        r = hn::Mul(hn::Add(grown, vectormath::reciprocal(d, grown)), hn::Set(d, 0.5));
+        usable = hn::Le(hn::Abs(x), hn::Set(d, 700.0));
+        slope = r;
+    }
+    return r;
+}
+
+// The bound of a vectorized function's result r when its argument equals run()'s: the result's
+// own share, +inf outside the function's range.
+HWY_INLINE V functionBound(V r, hn::Mask<D> usable)
+{
+    const D d;
+    return boundWhere(usable, hn::MulAdd(hn::Set(d, functionShare), hn::Abs(r),
+                                         hn::Set(d, underflowBound)));
+}
+
 // One vectorized function over the block. Without a bound on the argument (it equals run()'s)
 // the result's bound is its share alone; with one, the argument must lie in the function's
 // range and close enough for first-order propagation, with the slope |f'| bounded near it.
@@ -151,61 +208,23 @@ template <Op function, bool ArgumentDiffers> void vectorFunction(Entry &entry)
 {
     const D d;
     const V share = hn::Set(d, functionShare);
-    const V one = hn::Set(d, 1.0);
-    const V largest = hn::Set(d, std::numeric_limits<double>::max());
     const V limit = hn::Set(d, perturbationLimit);
     forEachVector([&](size_t i) {
         const V x = hn::Load(d, entry.values + i);
-        V r;
         hn::Mask<D> usable;
-        V slope = one;
-        if constexpr (function == Op::Exp) {
-            // Highway's range, kept to normal results, where a share of the result bounds an
-            // error of a few units in the last place.
-            r = hn::Exp(d, x);
-            usable = hn::And(hn::Ge(x, hn::Set(d, -708.0)), hn::Le(x, hn::Set(d, 706.0)));
-            slope = hn::Abs(r);
-        } else if constexpr (function == Op::Log) {
-            r = hn::Log(d, x);
-            usable = hn::And(hn::Ge(x, hn::Set(d, std::numeric_limits<double>::min())),
-                             hn::Le(x, largest));
-            if constexpr (ArgumentDiffers)
-                slope = hn::Div(one, x);
-        } else if constexpr (function == Op::Sin || function == Op::Cos) {
-            // Highway's argument reduction is exact within |x| <= 39000.
-            r = function == Op::Sin ? hn::Sin(d, x) : hn::Cos(d, x);
-            usable = hn::Le(hn::Abs(x), hn::Set(d, 10000.0));
-        } else if constexpr (function == Op::Tanh) {
-            r = hn::Tanh(d, x);
-            usable = hn::Le(hn::Abs(x), largest);
-        } else if constexpr (function == Op::Atan) {
-            r = hn::Atan(d, x);
-            usable = hn::Le(hn::Abs(x), largest);
-        } else if constexpr (function == Op::Sinh) {
-            r = hn::Sinh(d, x);
-            usable = hn::Le(hn::Abs(x), hn::Set(d, 700.0));
-            slope = hn::Add(hn::Abs(r), one);
-        } else {
-            static_assert(function == Op::Cosh);
-            // cosh x = (e^|x| + e^-|x|) / 2: each term within about 2 units in the last place,
-            // so their sum within 4 and the halving exact.
-            const V grown = hn::Exp(d, hn::Abs(x));
-            r = hn::Mul(hn::Add(grown, vectormath::reciprocal(d, grown)), hn::Set(d, 0.5));
-            usable = hn::Le(hn::Abs(x), hn::Set(d, 700.0));
-            slope = r;
-        }
+        V slope;
+        const V r = evaluateFunction<function>(x, usable, slope);
         hn::Store(r, d, entry.own + i);
-        V bound;
         if constexpr (ArgumentDiffers) {
             const V delta = hn::Load(d, entry.bounds + i);
             usable = hn::And(usable, hn::Le(delta, limit));
             if constexpr (function == Op::Log)
                 usable = hn::And(usable, hn::Le(delta, hn::Mul(x, limit)));
-            bound = propagatedBound(slope, delta, r, share);
+            hn::Store(boundWhere(usable, propagatedBound(slope, delta, r, share)), d,
+                      entry.bounds + i);
         } else {
-            bound = hn::MulAdd(share, hn::Abs(r), hn::Set(d, underflowBound));
+            hn::Store(functionBound(r, usable), d, entry.bounds + i);
         }
-        hn::Store(boundWhere(usable, bound), d, entry.bounds + i);
     });
     entry.values = entry.own;
 }
@@ -344,31 +363,37 @@ void multiply(Entry &left, const Entry &right)
     left.mayDiffer = differs;
 }
 
-// x^n by repeated squaring, the same multiplications in the same order as run(). With
-// |x - x'| <= delta = t |x|, |x^n - x'^n| <= 1.0001 |n| t |x^n| for t <= 2^-20, and the at
-// most 13 roundings of each side add 2 * 14u of the result.
+// Computes x^n by repeated squaring, with the same multiplications in the same order as run().
+// run() starts from 1 and multiplies by each needed square. Since 1 * x is exactly x, the first
+// product is skipped, and so is the square after the last needed one.
+HWY_INLINE V integerPowerValue(V base, int exponent)
+{
+    const D d;
+    const int magnitude = exponent < 0 ? -exponent : exponent;
+    V result = hn::Set(d, 1.0);
+    V square = base;
+    bool started = false;
+    for (int remaining = magnitude; remaining > 0; remaining >>= 1) {
+        if (remaining & 1) {
+            result = started ? hn::Mul(result, square) : square;
+            started = true;
+        }
+        if (remaining > 1)
+            square = hn::Mul(square, square);
+    }
+    return exponent < 0 ? hn::Div(hn::Set(d, 1.0), result) : result;
+}
+
+// x^n as integerPowerValue computes it. With |x - x'| <= delta = t |x|,
+// |x^n - x'^n| <= 1.0001 |n| t |x^n| for t <= 2^-20, and the at most 13 roundings of each side
+// add 2 * 14u of the result.
 void integerPower(Entry &entry, int exponent)
 {
     const D d;
-    int magnitude = exponent < 0 ? -exponent : exponent;
-    const bool reciprocal = exponent < 0;
+    const int magnitude = exponent < 0 ? -exponent : exponent;
     forEachVector([&](size_t i) {
         const V base = hn::Load(d, entry.values + i);
-        // run() starts from 1 and multiplies by each needed square; 1 * x is exactly x, so the
-        // first product is skipped, and so is the square after the last needed one.
-        V result = hn::Set(d, 1.0);
-        V square = base;
-        bool started = false;
-        for (int remaining = magnitude; remaining > 0; remaining >>= 1) {
-            if (remaining & 1) {
-                result = started ? hn::Mul(result, square) : square;
-                started = true;
-            }
-            if (remaining > 1)
-                square = hn::Mul(square, square);
-        }
-        if (reciprocal)
-            result = hn::Div(hn::Set(d, 1.0), result);
+        const V result = integerPowerValue(base, exponent);
         hn::Store(result, d, entry.own + i);
         if (entry.mayDiffer) {
             const V t = relativeBound(hn::Load(d, entry.bounds + i), base);
@@ -474,22 +499,29 @@ void absolute(Entry &entry)
     entry.values = entry.own;
 }
 
-// The sign (0 at 0) or the step (1/2 at 0), NaN kept, as run() computes them. Where the bound
-// reaches the argument's magnitude the two sides may fall on different sides of 0.
+// The sign (0 at 0) or the step (1/2 at 0), NaN kept, as run() computes them.
+HWY_INLINE V signOrStepValue(V x, bool step)
+{
+    const D d;
+    const V zero = hn::Zero(d);
+    const V positive = hn::Set(d, 1.0);
+    const V negative = hn::Set(d, step ? 0.0 : -1.0);
+    const V atZero = step ? hn::Set(d, 0.5) : zero;
+    const V middle = hn::IfThenElse(hn::Eq(x, zero), atZero, x);
+    return hn::IfThenElse(hn::Gt(x, zero), positive,
+                          hn::IfThenElse(hn::Lt(x, zero), negative, middle));
+}
+
+// The sign or the step over the block. Where the bound reaches the argument's magnitude the two
+// sides may fall on different sides of 0.
 void signOrStep(Entry &entry, bool step)
 {
     const D d;
     forEachVector([&](size_t i) {
         const V x = hn::Load(d, entry.values + i);
-        const V zero = hn::Zero(d);
-        const V positive = hn::Set(d, 1.0);
-        const V negative = hn::Set(d, step ? 0.0 : -1.0);
-        const V atZero = step ? hn::Set(d, 0.5) : zero;
-        const V middle = hn::IfThenElse(hn::Eq(x, zero), atZero, x);
-        const V r = hn::IfThenElse(hn::Gt(x, zero), positive,
-                                   hn::IfThenElse(hn::Lt(x, zero), negative, middle));
-        hn::Store(r, d, entry.own + i);
+        hn::Store(signOrStepValue(x, step), d, entry.own + i);
         if (entry.mayDiffer) {
+            const V zero = hn::Zero(d);
             const V delta = hn::Load(d, entry.bounds + i);
             const auto settled = hn::Or(hn::Eq(delta, zero), hn::Gt(hn::Abs(x), delta));
             hn::Store(boundWhere(settled, zero), d, entry.bounds + i);
@@ -498,9 +530,129 @@ void signOrStep(Entry &entry, bool step)
     entry.values = entry.own;
 }
 
+// One step of a chain of operations on the top entry that need no bound: their results equal
+// run()'s whenever their argument does.
+struct ChainStep
+{
+    Op op;
+    int exponent;
+    double number;
+};
+
+// Maximum number of steps fused into one pass.
+constexpr int maximumChainSteps = 16;
+
+HWY_INLINE V applyStep(const ChainStep &step, V x)
+{
+    const D d;
+    switch (step.op) {
+    case Op::IntegerPower: return integerPowerValue(x, step.exponent);
+    case Op::Add: return hn::Add(x, hn::Set(d, step.number));
+    case Op::Multiply: return hn::Mul(x, hn::Set(d, step.number));
+    case Op::Sqrt: return hn::Sqrt(x);
+    case Op::Abs: return hn::Abs(x);
+    case Op::Sign: return signOrStepValue(x, false);
+    case Op::Step: return signOrStepValue(x, true);
+    default: return x;
+    }
+}
+
+// Runs a chain of steps, then `function` unless it is Op::Constant, on an entry that equals
+// run()'s, in one pass. Each vector stays in registers from the first step to the last, so the
+// separate passes' stores and loads between steps are saved. The results are the same doubles.
+template <Op function> void runChain(Entry &entry, const ChainStep *steps, int count)
+{
+    const D d;
+    forEachVector([&](size_t i) {
+        V x = hn::Load(d, entry.values + i);
+        for (int k = 0; k < count; ++k)
+            x = applyStep(steps[k], x);
+        if constexpr (function == Op::Constant) {
+            hn::Store(x, d, entry.own + i);
+        } else {
+            hn::Mask<D> usable;
+            V slope;
+            const V r = evaluateFunction<function>(x, usable, slope);
+            hn::Store(r, d, entry.own + i);
+            hn::Store(functionBound(r, usable), d, entry.bounds + i);
+        }
+    });
+    entry.values = entry.own;
+    if constexpr (function != Op::Constant)
+        entry.mayDiffer = true;
+}
+
+// Reads the chain that starts at code[k] into steps, with a vectorized function that may end
+// it. Returns the index of the first instruction after the chain.
+size_t readChain(const std::vector<FormulaProgram::Instruction> &code, size_t k, ChainStep *steps,
+                 int &count, Op &function)
+{
+    count = 0;
+    function = Op::Constant;
+    while (k < code.size() && count < maximumChainSteps) {
+        const FormulaProgram::Instruction &instruction = code[k];
+        switch (instruction.op) {
+        case Op::IntegerPower:
+        case Op::Sqrt:
+        case Op::Abs:
+        case Op::Sign:
+        case Op::Step:
+            steps[count++] = {instruction.op, instruction.exponent, 0.0};
+            ++k;
+            continue;
+        case Op::Constant:
+            // A constant right operand, as combineWithConstant takes it.
+            if (k + 1 < code.size() &&
+                (code[k + 1].op == Op::Add || code[k + 1].op == Op::Multiply)) {
+                steps[count++] = {code[k + 1].op, 0, instruction.number};
+                k += 2;
+                continue;
+            }
+            break;
+        default:
+            break;
+        }
+        break;
+    }
+    if (vectorFunctions && k < code.size()) {
+        switch (code[k].op) {
+        case Op::Exp:
+        case Op::Log:
+        case Op::Sin:
+        case Op::Cos:
+        case Op::Tanh:
+        case Op::Atan:
+        case Op::Sinh:
+        case Op::Cosh:
+            function = code[k].op;
+            ++k;
+            break;
+        default:
+            break;
+        }
+    }
+    return k;
+}
+
+// Runs runChain with its ending function chosen at run time.
+void runChainEndingIn(Op function, Entry &entry, const ChainStep *steps, int count)
+{
+    switch (function) {
+    case Op::Exp: runChain<Op::Exp>(entry, steps, count); break;
+    case Op::Log: runChain<Op::Log>(entry, steps, count); break;
+    case Op::Sin: runChain<Op::Sin>(entry, steps, count); break;
+    case Op::Cos: runChain<Op::Cos>(entry, steps, count); break;
+    case Op::Tanh: runChain<Op::Tanh>(entry, steps, count); break;
+    case Op::Atan: runChain<Op::Atan>(entry, steps, count); break;
+    case Op::Sinh: runChain<Op::Sinh>(entry, steps, count); break;
+    case Op::Cosh: runChain<Op::Cosh>(entry, steps, count); break;
+    default: runChain<Op::Constant>(entry, steps, count); break;
+    }
+}
+
 // Runs the program on one block of samples, with `stack` holding at least the program's depth
 // of entries. Returns the entry holding the results.
-Entry runBlock(const std::vector<FormulaProgram::Instruction> &code, const double *inputs,
+const Entry &runBlock(const std::vector<FormulaProgram::Instruction> &code, const double *inputs,
                const double *labels, double *storage, Entry *stack)
 {
     const D d;
@@ -515,6 +667,17 @@ Entry runBlock(const std::vector<FormulaProgram::Instruction> &code, const doubl
         return entry;
     };
     for (size_t k = 0; k < code.size(); ++k) {
+        if (top >= 0 && !stack[top].mayDiffer) {
+            ChainStep steps[maximumChainSteps];
+            int count = 0;
+            Op function = Op::Constant;
+            const size_t next = readChain(code, k, steps, count, function);
+            if (count >= 2 || (count == 1 && function != Op::Constant)) {
+                runChainEndingIn(function, stack[top], steps, count);
+                k = next - 1;
+                continue;
+            }
+        }
         const FormulaProgram::Instruction &instruction = code[k];
         switch (instruction.op) {
         case Op::Constant: {
@@ -581,6 +744,36 @@ HWY_INLINE V blockSum(const FormulaProgram &program, const Entry &result, size_t
     const V replacement = hn::Set(d, nanReplacement);
     const bool rerunNaN = program.zeroAbsorbsInfinity();
     V sum = hn::Zero(d);
+    if (size == formulaBlockSamples) {
+        // A whole block is summed at once. A block with a sample to evaluate again is rare, so
+        // it is summed again below, one vector at a time.
+        if (!result.mayDiffer && !rerunNaN) {
+            forEachVector([&](size_t i) {
+                const V value = hn::Load(d, result.values + i);
+                sum = hn::Add(sum, hn::IfThenElse(hn::IsNaN(value), replacement, value));
+            });
+            return sum;
+        }
+        auto allGood = hn::FirstN(d, lanes);
+        if (result.mayDiffer) {
+            forEachVector([&](size_t i) {
+                const V value = hn::Load(d, result.values + i);
+                const V bound = hn::Load(d, result.bounds + i);
+                allGood = hn::And(allGood, hn::And(hn::IsFinite(value),
+                                                   hn::Le(bound, hn::Mul(accepted, hn::Abs(value)))));
+                sum = hn::Add(sum, value);
+            });
+        } else {
+            forEachVector([&](size_t i) {
+                const V value = hn::Load(d, result.values + i);
+                allGood = hn::And(allGood, hn::Not(hn::IsNaN(value)));
+                sum = hn::Add(sum, value);
+            });
+        }
+        if (hn::AllTrue(d, allGood))
+            return sum;
+        sum = hn::Zero(d);
+    }
     for (size_t i = 0; i < size; i += lanes) {
         V value = hn::Load(d, result.values + i);
         const auto counted = hn::FirstN(d, size - i);
@@ -611,6 +804,193 @@ HWY_INLINE V blockSum(const FormulaProgram &program, const Entry &result, size_t
     return sum;
 }
 
+// Sums a program that is one chain on the input, such as log(1 + e^2/4). Each vector of samples
+// goes from the data through every step and the ending function to the sum in registers,
+// without the block's rows. The values and bounds are those of the passes over a block, and a
+// sample is evaluated again by run() under the same rule as in blockSum.
+// The lanes of a mask as the bits of a number, lane 0 in bit 0.
+HWY_INLINE uint64_t laneBits(hn::Mask<D> mask)
+{
+    uint8_t bytes[8] = {};
+    hn::StoreMaskBits(D(), mask, bytes);
+    uint64_t bits = 0;
+    for (int k = 7; k >= 0; --k)
+        bits = bits << 8 | bytes[k];
+    return bits;
+}
+
+// Number of vectors that sumChain takes through each step together. One dispatch of a step
+// serves all of them, and their independent operations keep the units busy.
+constexpr size_t chainGroup = 8;
+
+template <Op function>
+double sumChain(const FormulaJob &job, const ChainStep *steps, int count)
+{
+    // Whole groups only: the caller sums the samples after them.
+    const D d;
+    const FormulaProgram &program = *job.program;
+    const size_t lanes = hn::Lanes(d);
+    const size_t groupSamples = chainGroup * lanes;
+    const V slope = hn::Set(d, job.slope);
+    const V intercept = hn::Set(d, job.intercept);
+    const V accepted = hn::Set(d, acceptedShare);
+    const V replacement = hn::Set(d, job.nanReplacement);
+    const bool rerunNaN = program.zeroAbsorbsInfinity();
+    // Vectors with a sample to evaluate again, and their lanes. The hot loop below calls
+    // nothing, so that the compiler keeps its sum and vectors in registers.
+    constexpr size_t maximumRetries = 64;
+    size_t retryFirst[maximumRetries];
+    uint64_t retryLanes[maximumRetries];
+    size_t retries = 0;
+    const V zero = hn::Zero(d);
+    V sum = zero;
+    const size_t total = static_cast<size_t>(job.count);
+    // Sum of the samples evaluated again.
+    double tail = 0.0;
+    size_t first = 0;
+    const auto retry = [&]() {
+        for (size_t r = 0; r < retries; ++r) {
+            for (size_t lane = 0; lane < lanes; ++lane) {
+                if (!(retryLanes[r] >> lane & 1))
+                    continue;
+                const size_t at = retryFirst[r] + lane;
+                const double output = job.slope * job.feature[at] + job.intercept;
+                const double value =
+                    program.run(job.regression ? output - job.target[at] : output, 0.0);
+                tail += std::isnan(value) ? job.nanReplacement : value;
+            }
+        }
+        retries = 0;
+    };
+    // For a chain ending in log, the sum of log x over samples with x = 1 + q, q in [0, 2^60],
+    // is the logarithm of their product. Each lane of the group's vectors keeps its product
+    // less 1 as an excess E, updated to E + q + E q. No term is negative, so nothing cancels.
+    // Every factorsPerLogarithm factors, log1p(E) joins the sum, so one logarithm serves 16
+    // samples.
+    // Error: each update rounds twice, so after F factors E is within 2 F u of its exact value
+    // in relative terms. Since E / (1 + E) <= log1p(E), log1p(E) is then within 2 F u of the
+    // exact sum of logarithms, plus 2 u for Highway's log1p. q = x - 1 rounds only for x > 2,
+    // where it moves log x by at most u. With F = 16 the total is below 40 u, and with the
+    // plain loop's own rounding it stays below 2^-46 of the sum, the bound of other samples.
+    // q up to 2^60 keeps a product of 16 factors below 2^960, far from overflow.
+    // Any other sample, such as x < 1, takes the function as in the other chains.
+    constexpr int factorsPerLogarithm = 16;
+    const V one = hn::Set(d, 1.0);
+    const V largestFactor = hn::Set(d, 0x1p60);
+    V excess[chainGroup];
+    for (size_t g = 0; g < chainGroup; ++g)
+        excess[g] = zero;
+    int factors = 0;
+    const auto takeLogarithms = [&]() {
+        for (size_t g = 0; g < chainGroup; ++g) {
+            sum = hn::Add(sum, hn::Log1p(d, excess[g]));
+            excess[g] = zero;
+        }
+        factors = 0;
+    };
+    for (; first + groupSamples <= total; first += groupSamples) {
+        V x[chainGroup];
+        for (size_t g = 0; g < chainGroup; ++g) {
+            // The same products and sums as FormulaLoss's own loop, without contraction.
+            const size_t at = first + g * lanes;
+            const V output = hn::Add(hn::Mul(slope, hn::LoadU(d, job.feature + at)), intercept);
+            x[g] = job.regression ? hn::Sub(output, hn::LoadU(d, job.target + at)) : output;
+        }
+        for (int k = 0; k < count; ++k) {
+            const ChainStep &step = steps[k];
+            switch (step.op) {
+            case Op::IntegerPower:
+                for (size_t g = 0; g < chainGroup; ++g)
+                    x[g] = integerPowerValue(x[g], step.exponent);
+                break;
+            case Op::Add:
+                for (size_t g = 0; g < chainGroup; ++g)
+                    x[g] = hn::Add(x[g], hn::Set(d, step.number));
+                break;
+            case Op::Multiply:
+                for (size_t g = 0; g < chainGroup; ++g)
+                    x[g] = hn::Mul(x[g], hn::Set(d, step.number));
+                break;
+            default:
+                for (size_t g = 0; g < chainGroup; ++g)
+                    x[g] = applyStep(step, x[g]);
+                break;
+            }
+        }
+        for (size_t g = 0; g < chainGroup; ++g) {
+            V value = x[g];
+            auto single = hn::FirstN(d, lanes);
+            if constexpr (function == Op::Log) {
+                // The factor x = 1 + q joins its lane's product, kept as the product less 1.
+                const V q = hn::Sub(x[g], one);
+                const auto factor = hn::And(hn::Ge(q, zero), hn::Le(q, largestFactor));
+                const V joined = hn::IfThenElseZero(factor, q);
+                excess[g] = hn::MulAdd(excess[g], joined, hn::Add(excess[g], joined));
+                single = hn::Not(factor);
+                if (HWY_LIKELY(hn::AllFalse(d, single)))
+                    continue;
+            }
+            if constexpr (function != Op::Constant) {
+                hn::Mask<D> usable;
+                V unusedSlope;
+                value = evaluateFunction<function>(x[g], usable, unusedSlope);
+                const V bound = functionBound(value, usable);
+                const auto good = hn::And(hn::IsFinite(value),
+                                          hn::Le(bound, hn::Mul(accepted, hn::Abs(value))));
+                const auto again = hn::AndNot(good, single);
+                if (HWY_UNLIKELY(!hn::AllFalse(d, again))) {
+                    retryFirst[retries] = first + g * lanes;
+                    retryLanes[retries] = laneBits(again);
+                    ++retries;
+                }
+                sum = hn::Add(sum, hn::IfThenElseZero(hn::And(good, single), value));
+            } else {
+                const auto isNaN = hn::IsNaN(value);
+                if (rerunNaN && HWY_UNLIKELY(!hn::AllFalse(d, isNaN))) {
+                    retryFirst[retries] = first + g * lanes;
+                    retryLanes[retries] = laneBits(isNaN);
+                    ++retries;
+                    sum = hn::Add(sum, hn::IfThenZeroElse(isNaN, value));
+                } else {
+                    sum = hn::Add(sum, hn::IfThenElse(isNaN, replacement, value));
+                }
+            }
+        }
+        if (HWY_UNLIKELY(retries + chainGroup > maximumRetries))
+            retry();
+        if constexpr (function == Op::Log) {
+            if (++factors == factorsPerLogarithm)
+                takeLogarithms();
+        }
+    }
+    if constexpr (function == Op::Log)
+        takeLogarithms();
+    retry();
+    return hn::GetLane(hn::SumOfLanes(d, sum)) + tail;
+}
+
+// Returns the number of samples in one group of sumChain.
+size_t chainGroupSamples()
+{
+    return chainGroup * hn::Lanes(D());
+}
+
+// Runs sumChain with its ending function chosen at run time.
+double sumChainEndingIn(Op function, const FormulaJob &job, const ChainStep *steps, int count)
+{
+    switch (function) {
+    case Op::Exp: return sumChain<Op::Exp>(job, steps, count);
+    case Op::Log: return sumChain<Op::Log>(job, steps, count);
+    case Op::Sin: return sumChain<Op::Sin>(job, steps, count);
+    case Op::Cos: return sumChain<Op::Cos>(job, steps, count);
+    case Op::Tanh: return sumChain<Op::Tanh>(job, steps, count);
+    case Op::Atan: return sumChain<Op::Atan>(job, steps, count);
+    case Op::Sinh: return sumChain<Op::Sinh>(job, steps, count);
+    case Op::Cosh: return sumChain<Op::Cosh>(job, steps, count);
+    default: return sumChain<Op::Constant>(job, steps, count);
+    }
+}
+
 } // namespace
 
 double SumFormula(const FormulaJob &job)
@@ -620,6 +1000,23 @@ double SumFormula(const FormulaJob &job)
     const std::vector<FormulaProgram::Instruction> &code = program.code();
     if (code.empty() || job.count <= 0)
         return 0.0;
+    // A program that is one chain on the input sums its whole groups of samples in sumChain,
+    // and the rest below.
+    double chainSum = 0.0;
+    Eigen::Index start = 0;
+    if (code.front().op == Op::Input) {
+        ChainStep steps[maximumChainSteps];
+        int count = 0;
+        Op function = Op::Constant;
+        if (readChain(code, 1, steps, count, function) == code.size()) {
+            FormulaJob groups = job;
+            groups.count = job.count - job.count % static_cast<Eigen::Index>(chainGroupSamples());
+            chainSum = sumChainEndingIn(function, groups, steps, count);
+            start = groups.count;
+            if (start == job.count)
+                return chainSum;
+        }
+    }
     const size_t entryDoubles = 2 * formulaBlockSamples;
     HWY_ALIGN double localStorage[localDepth * 2 * formulaBlockSamples];
     hwy::AlignedFreeUniquePtr<double[]> heapStorage;
@@ -637,7 +1034,7 @@ double SumFormula(const FormulaJob &job)
     const V slope = hn::Set(d, job.slope);
     const V intercept = hn::Set(d, job.intercept);
     V sum = hn::Zero(d);
-    for (Eigen::Index first = 0; first < job.count; first += formulaBlockSamples) {
+    for (Eigen::Index first = start; first < job.count; first += formulaBlockSamples) {
         const size_t size = static_cast<size_t>(
             std::min<Eigen::Index>(formulaBlockSamples, job.count - first));
         const double *feature = job.feature + first;
@@ -662,11 +1059,11 @@ double SumFormula(const FormulaJob &job)
                 labels[i] = target[k];
             }
         }
-        const Entry result = runBlock(code, inputs, labels, storage, stack);
+        const Entry &result = runBlock(code, inputs, labels, storage, stack);
         sum = hn::Add(sum, blockSum(program, result, size, inputs, usesLabels ? labels : nullptr,
                                     job.nanReplacement));
     }
-    return hn::GetLane(hn::SumOfLanes(d, sum));
+    return chainSum + hn::GetLane(hn::SumOfLanes(d, sum));
 }
 
 } // namespace HWY_NAMESPACE

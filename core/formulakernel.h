@@ -19,6 +19,11 @@ class FormulaProgram;
 // + and *, on equal arguments add nothing to it. A sample whose bound exceeds 2^-46 of its value
 // is evaluated again by run(). The sum then differs from the plain loop's by the order of its
 // additions and by at most 2^-46 of the sum of the values' magnitudes.
+//
+// A program that is one chain of operations on the input, such as log(1 + e^2/4), runs from the
+// data to the sum in registers. Where such a chain ends in log, the logarithms of arguments of 1
+// to 2^60 are summed as the logarithm of their product, one logarithm per 16 samples, within the
+// same bound.
 double sumFormulaForLine(const FormulaProgram &program, bool regression, double nanReplacement,
                          const double *feature, const double *target, Eigen::Index count,
                          double slope, double intercept);

@@ -42,6 +42,8 @@ private slots:
     void vectorValuesMatchPlainProgram_data();
     void vectorValuesMatchPlainProgram();
     void derivativeSumMatchesSampleSum();
+    void logarithmSumMatchesSampleSum_data();
+    void logarithmSumMatchesSampleSum();
 };
 
 void TestFormulaLoss::squareEqualsMse()
@@ -506,7 +508,7 @@ void TestFormulaLoss::vectorValuesMatchPlainProgram()
         errors.push_back(tiny);
         errors.push_back(-tiny);
     }
-    const std::vector<double> zeros(errors.size(), 0.0);
+    const std::vector<double> zeros(std::max<size_t>(errors.size(), 256), 0.0);
     for (const QString &instructionSet : LandscapeKernel::availableInstructionSets()) {
         // Only the full set can be narrowed to another one.
         LandscapeKernel::restrictInstructionSet(QString());
@@ -542,6 +544,24 @@ void TestFormulaLoss::vectorValuesMatchPlainProgram()
                                      .arg(errors[i], 0, 'g', 17)
                                      .arg(firstAlone, 0, 'g', 17)
                                      .arg(first, 0, 'g', 17)));
+            }
+            // The same sample repeated fills whole vectors and groups of them, which a program
+            // made of one chain sums without the block's rows, and whose logarithms it may take
+            // of a product.
+            const std::vector<double> repeated(256, errors[i]);
+            const double many = loss->sumForLine(repeated.data(), zeros.data(), 256, 1.0, 0.0);
+            const double manyExpected = 256 * value;
+            const bool manyClose = std::isinf(manyExpected)
+                                       ? many == manyExpected
+                                       : std::abs(many - manyExpected) <=
+                                             1e-12 * std::abs(manyExpected);
+            if (!manyClose) {
+                LandscapeKernel::restrictInstructionSet(QString());
+                QFAIL(qPrintable(QStringLiteral("%1, 256 times e = %2: %3 against %4")
+                                     .arg(instructionSet)
+                                     .arg(errors[i], 0, 'g', 17)
+                                     .arg(many, 0, 'g', 17)
+                                     .arg(manyExpected, 0, 'g', 17)));
             }
             if (std::isfinite(value)) {
                 expected += value;
@@ -592,6 +612,64 @@ void TestFormulaLoss::derivativeSumMatchesSampleSum()
         loss->sumFirstDerivativeForLine(feature.data(), target.data(), 203, 1.7, 0.2);
     QVERIFY2(std::abs(sum - expected) <= 1e-12 * magnitude,
              qPrintable(QStringLiteral("%1 against %2").arg(sum, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+}
+
+void TestFormulaLoss::logarithmSumMatchesSampleSum_data()
+{
+    QTest::addColumn<QString>("expression");
+    // Logarithms of a chain on the error, which sumForLine may sum as the logarithm of a
+    // product: arguments at least 1 (Cauchy's loss), below 1 in part (log(e^2)), beyond 2^60
+    // for the largest errors, exactly 1 at e = 0, and undefined at e = 0 (log(abs(e))).
+    for (const char *expression : {"log(1+e^2/4)", "log(1+abs(e))", "log(e^2)", "log(abs(e))",
+                                   "log(1 + 1e30*e^2)", "log(sqrt(1+e^2))*3", "log(2+e^4)"})
+        QTest::newRow(expression) << QString::fromLatin1(expression);
+}
+
+void TestFormulaLoss::logarithmSumMatchesSampleSum()
+{
+    // 20,000 samples with errors from 1e-12 to 1e12. The sum must come within 1e-12 of the sum
+    // of the per-sample values' magnitudes. The reference adds in long double, so that its own
+    // rounding does not count.
+    QFETCH(QString, expression);
+    QString error;
+    const std::unique_ptr<FormulaLoss> loss = FormulaLoss::create(expression, &error);
+    QVERIFY2(loss, qPrintable(error));
+    std::mt19937_64 generator(4);
+    std::uniform_real_distribution<double> exponent(-12.0, 12.0);
+    std::vector<double> feature, target;
+    for (int i = 0; i < 20000; ++i) {
+        const double magnitude = std::pow(10.0, exponent(generator));
+        feature.push_back(i % 3 == 0 ? -magnitude : magnitude);
+        target.push_back(i % 997 == 0 ? feature.back() : 0.0);
+    }
+    for (const QString &instructionSet : LandscapeKernel::availableInstructionSets()) {
+        LandscapeKernel::restrictInstructionSet(QString());
+        QVERIFY(LandscapeKernel::restrictInstructionSet(instructionSet));
+        for (const auto &[slope, intercept] : {std::pair{1.0, 0.0}, {0.5, 3.0}, {1e-6, -1e-6}}) {
+            long double expected = 0.0L;
+            long double magnitude = 0.0L;
+            for (size_t i = 0; i < feature.size(); ++i) {
+                const double value = loss->value(slope * feature[i] + intercept - target[i], 0.0);
+                expected += value;
+                magnitude += std::abs(value);
+            }
+            const double sum = loss->sumForLine(feature.data(), target.data(),
+                                                static_cast<Eigen::Index>(feature.size()), slope,
+                                                intercept);
+            const bool close = std::isinf(static_cast<double>(expected))
+                                   ? sum == static_cast<double>(expected)
+                                   : std::abs(sum - expected) <= 1e-12L * magnitude;
+            if (!close) {
+                LandscapeKernel::restrictInstructionSet(QString());
+                QFAIL(qPrintable(QStringLiteral("%1, slope %2: %3 against %4")
+                                     .arg(instructionSet)
+                                     .arg(slope)
+                                     .arg(sum, 0, 'g', 17)
+                                     .arg(static_cast<double>(expected), 0, 'g', 17)));
+            }
+        }
+    }
+    LandscapeKernel::restrictInstructionSet(QString());
 }
 
 QTEST_GUILESS_MAIN(TestFormulaLoss)
