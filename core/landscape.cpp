@@ -9,6 +9,7 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
+#include <limits>
 #include <thread>
 #include <vector>
 
@@ -68,9 +69,14 @@ public:
     {
         const double slopeError = slope - m_beta;
         const double offset = exactOffset(slope, intercept);
-        return m_featureVariance * slopeError * slopeError + 2.0 * slopeError * m_residualCross +
-               m_residual + 2.0 * offset * (slope * m_featureOffset - m_targetOffset) +
-               offset * offset;
+        const double value = m_featureVariance * slopeError * slopeError +
+                             2.0 * slopeError * m_residualCross + m_residual +
+                             2.0 * offset * (slope * m_featureOffset - m_targetOffset) +
+                             offset * offset;
+        // Far from the data's line the squares overflow, and an overflowed square meeting a
+        // cross term of the other sign gives inf - inf. The mean of squares is then beyond the
+        // largest double, as the plain loop's +inf says.
+        return std::isnan(value) ? std::numeric_limits<double>::infinity() : value;
     }
 
 private:

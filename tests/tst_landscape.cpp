@@ -141,6 +141,7 @@ private slots:
     void dataUnitsMatchPlainLoop();
     void dataUnitsKeepTrainingPenalty();
     void mseExactFarFromOrigin();
+    void mseOverflowIsInfinite();
     void gridEndsExact_data();
     void gridEndsExact();
     void gridValidity();
@@ -744,6 +745,31 @@ void TestLandscape::mseExactFarFromOrigin()
             const double expected = double(sum / 21.0L);
             COMPARE_NEAR(landscape->values(i, j), expected,
                          test::relativeTolerance(expected, 1e-11));
+        }
+    }
+}
+
+void TestLandscape::mseOverflowIsInfinite()
+{
+    // Slopes of +-1e200 square to beyond the largest double. The sums' form then meets
+    // inf - inf, and every such node must read +inf, as the plain loop's mean does, never NaN.
+    const LineObjective objective(test::stackLossData(), test::parseLoss(QStringLiteral("mse")),
+                                  FeatureScaling::identity());
+    LandscapeGrid grid;
+    grid.slopeMinimum = -1e200;
+    grid.slopeMaximum = 1e200;
+    grid.interceptMinimum = 0.0;
+    grid.interceptMaximum = 1.0;
+    grid.slopeCount = 3;
+    grid.interceptCount = 3;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    for (int i = 0; i < grid.slopeCount; ++i) {
+        for (int j = 0; j < grid.interceptCount; ++j) {
+            const double value = landscape->values(i, j);
+            QVERIFY2(!std::isnan(value), qPrintable(QStringLiteral("node %1, %2").arg(i).arg(j)));
+            if (i != 1)
+                QCOMPARE(value, std::numeric_limits<double>::infinity());
         }
     }
 }
