@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <limits>
 
 namespace losslens {
 
@@ -307,6 +308,15 @@ QString linearModelFeatureProblem(const Eigen::VectorXd &feature, const QString 
             .arg(name)
             .arg(feature[0], 0, 'g', 10)
             .arg(model);
+    }
+    // A spread below the smallest normal double puts the weight beyond the largest double.
+    const double spread = feature.maxCoeff() - feature.minCoeff();
+    if (!(spread >= std::numeric_limits<double>::min())) {
+        return CsvReaderText::tr("the values of %1 span only %2, less than the smallest normal "
+                                 "double (2.2e-308), so the weight w(%1) cannot be represented. "
+                                 "Rescale %1, for example by expressing it in smaller units.")
+            .arg(name)
+            .arg(spread, 0, 'g', 3);
     }
     return {};
 }

@@ -3,8 +3,19 @@
 #include <QCoreApplication>
 
 #include <cmath>
+#include <limits>
 
 namespace losslens {
+
+namespace {
+
+// Largest ratio of the targets' spread to the feature's. A slope of that order squares to 1e300,
+// below the largest double, so the mean squared error near the fit stays finite.
+// NOTE: a margin, not a derived limit: a landscape far from the fit may still overflow to inf,
+// which the views show as undefined.
+constexpr double maximumSlopeScale = 1e150;
+
+} // namespace
 
 bool Dataset::hasBinaryLabels() const
 {
@@ -31,6 +42,30 @@ QString lineFitProblem(const Dataset &data)
                                            "at least two distinct values.")
             .arg(data.featureName)
             .arg(data.feature[0], 0, 'g', 10);
+    }
+    // A feature spread below the smallest normal double, or targets spread far more widely,
+    // puts the slope of a line beyond the largest double, so the fit would read inf.
+    const double featureSpread = data.feature.maxCoeff() - data.feature.minCoeff();
+    if (!(featureSpread >= std::numeric_limits<double>::min())) {
+        return QCoreApplication::translate("Dataset",
+                                           "the values of %1 span only %2, less than the smallest "
+                                           "normal double (2.2e-308), so the slope of a line "
+                                           "cannot be represented. Rescale %1, for example by "
+                                           "expressing it in smaller units.")
+            .arg(data.featureName)
+            .arg(featureSpread, 0, 'g', 3);
+    }
+    const double targetSpread = data.target.maxCoeff() - data.target.minCoeff();
+    if (targetSpread / featureSpread > maximumSlopeScale) {
+        return QCoreApplication::translate("Dataset",
+                                           "the values of %1 span %2 while those of %3 span only "
+                                           "%4, so the slope of a line, about %5, is too large "
+                                           "to compute with. Rescale one of the two columns.")
+            .arg(data.targetName)
+            .arg(targetSpread, 0, 'g', 3)
+            .arg(data.featureName)
+            .arg(featureSpread, 0, 'g', 3)
+            .arg(targetSpread / featureSpread, 0, 'g', 3);
     }
     return {};
 }

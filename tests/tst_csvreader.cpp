@@ -1,5 +1,6 @@
 #include "numericcheck.h"
 
+#include "core/csvcolumns.h"
 #include "core/csvreader.h"
 
 #include <QFile>
@@ -37,6 +38,7 @@ private slots:
     void loadStackLossFile();
     void loadRejected_data();
     void loadRejected();
+    void subnormalFeatureRejectedInModel();
     void readMissingFile();
 };
 
@@ -212,6 +214,14 @@ void TestCsvReader::loadRejected_data()
     QTest::newRow("constant feature")
         << QByteArray("x,y\n3,2\n3,5\n3,1\n") << "x"
         << "y" << qsizetype(0) << "x" << QStringList{"same x (3)", "undetermined"};
+    // Distinct but subnormal feature values, or targets spread 1e210 times wider, put the
+    // slope beyond the largest double.
+    QTest::newRow("subnormal feature spread")
+        << QByteArray("x,y\n1e-320,1\n2e-320,2\n3e-320,3\n") << "x"
+        << "y" << qsizetype(0) << "x" << QStringList{"span only 2e-320", "Rescale x"};
+    QTest::newRow("slope too large")
+        << QByteArray("x,y\n1e-200,1\n2e-200,2e10\n3e-200,3\n") << "x"
+        << "y" << qsizetype(0) << "x" << QStringList{"y span 2e+10", "about 1e+210"};
 }
 
 void TestCsvReader::loadRejected()
@@ -293,6 +303,24 @@ void TestCsvReader::severalFeatureColumnsRejected()
     QVERIFY(!multiFeatureDataFromTable(*table, columns, QStringLiteral("y"), QStringLiteral("m.csv"),
                                        &error));
     QVERIFY2(error.message.contains(fragment), qPrintable(error.message));
+}
+
+void TestCsvReader::subnormalFeatureRejectedInModel()
+{
+    // A linear model's feature whose values differ only by subnormal amounts has a weight
+    // beyond the largest double, so the data is rejected with the column's name.
+    CsvColumnData columns;
+    columns.fileName = QStringLiteral("tiny.csv");
+    columns.names = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("y")};
+    columns.values = {{1.0, 2.0, 4.0}, {1e-320, 2e-320, 3e-320}, {1.0, 2.0, 3.5}};
+    columns.lines = {2, 3, 4};
+    columns.rowCount = 3;
+    columns.headerLine = 1;
+    CsvError error;
+    QVERIFY(!multiFeatureDataFromCsvColumns(columns, CsvInvalidRows::Reject, &error));
+    QVERIFY2(error.message.contains(QStringLiteral("the values of b span only 2e-320")),
+             qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("w(b)")), qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)
