@@ -5,6 +5,7 @@
 #include "fitrequest.h"
 
 #include "core/csvreader.h"
+#include "core/gridstartedminimum.h"
 #include "core/lineobjective.h"
 #include "core/losscatalogue.h"
 #include "core/minimizer.h"
@@ -107,7 +108,16 @@ int runLineFit(const FitRequest &request, QTextStream &output, QTextStream &erro
     result[QStringLiteral("loss")] = objective.loss().spec();
     std::vector<TrainingPoint> history;
     if (request.minimize()) {
-        const MinimumResult minimum = findMinimum(objective, startTheta);
+        MinimumResult minimum = findMinimum(objective, startTheta);
+        // For a non-convex loss the search is local, so it also starts from the lowest node of
+        // the landscape's automatic grid, as the window's marked minimum does, and the lower of
+        // the two minima is reported.
+        if (!objective.loss().isConvex() && minimum.status != MinimumStatus::NotAttained) {
+            const MinimumResult fromGrid = findMinimumFromAutomaticGrid(objective, startTheta);
+            if (fromGrid.status != MinimumStatus::Cancelled && std::isfinite(fromGrid.value) &&
+                !(minimum.value <= fromGrid.value))
+                minimum = fromGrid;
+        }
         const LineParameters line = objective.toDataUnits(minimum.theta);
         result[QStringLiteral("optimizer")] = QStringLiteral("minimize");
         result[QStringLiteral("steps")] = 0;
@@ -118,11 +128,13 @@ int runLineFit(const FitRequest &request, QTextStream &output, QTextStream &erro
             minimum.status == MinimumStatus::NotAttained ? QStringLiteral("not_attained")
             : minimum.status == MinimumStatus::Global    ? QStringLiteral("converged")
                                                          : QStringLiteral("approximate");
-        // Why there is no minimum, for a reader of the JSON and for one of the terminal: w and
-        // b are then the start, not a fit.
-        if (minimum.status == MinimumStatus::NotAttained && !minimum.note.isEmpty()) {
+        // The note says why there is no minimum, or why it may not be the lowest. Without a
+        // minimum, and where the search did not settle, w and b are not a fit, so the note also
+        // goes to standard error.
+        if (!minimum.note.isEmpty()) {
             result[QStringLiteral("note")] = minimum.note;
-            errors << "losslens fit: " << minimum.note << Qt::endl;
+            if (minimum.status == MinimumStatus::NotAttained || !minimum.settled)
+                errors << "losslens fit: " << minimum.note << Qt::endl;
         }
         history.push_back({0, minimum.theta, minimum.value});
     } else {
@@ -290,11 +302,16 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         "update leaves (w, b) unchanged, or moves it by at most 1e-12 (1 + |(w, b)|) while "
         "turning against the previous update, as rounding noise does at the minimum; "
         "diverged when the mean loss becomes non-finite or exceeds 1e6 times its start; "
-        "max_steps otherwise. With --optimizer minimize, status is converged at the minimum "
-        "of a convex loss and approximate where a non-convex loss may have a lower one; one "
-        "feature may also give not_attained, with the start as w and b and a note key (also on "
-        "standard error) that says why. With several --x, minimize uses Newton's method "
-        "and exits with status 2 when it finds no minimum."));
+        "max_steps otherwise. A loss that may be negative, such as a formula, is diverged "
+        "when it moves from a start of at most 0 by more than 1e6 times the start's "
+        "magnitude. With --optimizer minimize, status is converged at the minimum of a convex "
+        "loss and approximate where a non-convex loss may have a lower one, with a note key "
+        "that says so; a non-convex loss is searched from --start and from the lowest node of "
+        "the landscape's automatic grid, and the lower minimum is given. One feature may also "
+        "give not_attained, with the start as w and b and a note key (also on standard error) "
+        "that says why; a search that did not settle prints its note on standard error too. "
+        "With several --x, minimize uses Newton's method and exits with status 2 when it finds "
+        "no minimum."));
     parser.addOptions({data, feature, target, skipInvalid, loss, optimizer, schedule, steps, start,
                        seed, standardize, trajectory, learn, help});
     if (!parser.parse(arguments))

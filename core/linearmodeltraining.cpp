@@ -205,9 +205,6 @@ runTraining(const LinearModelObjective &objective, const Eigen::VectorXd &start,
     rates.reset(stepRule->learningRate());
     std::optional<MiniBatches> batches = miniBatchesFor(*stepRule, objective.data().size());
 
-    // A start loss of exactly 0 would make every later loss count as diverged, so the limit
-    // uses at least 1e-300, as TrainingRun does.
-    const double limit = TrainingRun::divergenceFactor * std::max(startLoss, 1e-300);
     const int stepLimit = std::max(settings.stepLimit, 0);
     PathRecorder recorder(settings.recordedPointLimit, stepLimit);
     Eigen::VectorXd theta = start;
@@ -226,7 +223,7 @@ runTraining(const LinearModelObjective &objective, const Eigen::VectorXd &start,
         rates.advance();
         const double loss =
             next.allFinite() ? objective.value(next) : std::numeric_limits<double>::infinity();
-        if (!std::isfinite(loss) || loss > limit) {
+        if (TrainingRun::diverged(loss, startLoss)) {
             path.status = LinearTrainingStatus::Diverged;
             path.divergedAt = step;
             path.divergedLoss = loss;

@@ -18,8 +18,8 @@ enum class LinearTrainingStatus {
     Completed,
     // The convergence test (see LinearConvergenceTest) stopped the run.
     Converged,
-    // An update gave non-finite parameters, or a mean loss that is non-finite or above
-    // divergenceFactor times the start loss.
+    // An update gave non-finite parameters, or a mean loss that TrainingRun::diverged() counts
+    // as diverged.
     Diverged,
 };
 
@@ -90,8 +90,8 @@ struct LinearTrainingSettings
 // runs one on the line model. The optimizer and schedule are copied and reset first. SGD with a
 // batch_size below the sample count takes mini-batches: each epoch shuffles the samples with a
 // std::mt19937_64 seeded by its seed, and the last batch of an epoch may be smaller. The other
-// optimizers take the gradient of all data. Divergence is TrainingRun's rule (divergenceFactor
-// = 1e6 times the start loss). Callers pass a start with parameterCount() entries. Returns
+// optimizers take the gradient of all data. Divergence is TrainingRun's rule
+// (TrainingRun::diverged). Callers pass a start with parameterCount() entries. Returns
 // std::nullopt when stop is requested first, which is checked before every update.
 std::optional<LinearTrainingPath>
 trainLinearModel(const LinearModelObjective &objective, const Eigen::VectorXd &start,

@@ -374,7 +374,9 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
         result.status = MinimumStatus::Approximate;
         result.settled = false;
         result.note =
-            MinimizerText::tr("The search for the minimum stopped before reaching its tolerance.");
+            MinimizerText::tr("The search for the minimum did not settle: w and b are the "
+                              "lowest point it found, and the loss may fall without end, so "
+                              "there may be no minimum.");
         qCWarning(lcCore) << "minimum search did not converge for" << objective.loss().spec();
     }
     return result;

@@ -84,8 +84,7 @@ RunStatus TrainingRun::step(const LineObjective &objective)
     const Eigen::Vector2d next = updated;
     const double loss =
         next.allFinite() ? objective.value(next) : std::numeric_limits<double>::infinity();
-    const double limit = divergenceFactor * std::max(m_startLoss, 1e-300);
-    if (!std::isfinite(loss) || loss > limit) {
+    if (diverged(loss, m_startLoss)) {
         m_status = RunStatus::Diverged;
         m_divergedAt = point.iteration + 1;
         m_divergedLoss = loss;
@@ -110,6 +109,18 @@ RunStatus TrainingRun::step(const LineObjective &objective)
             m_status = RunStatus::Converged;
     }
     return m_status;
+}
+
+bool TrainingRun::diverged(double loss, double startLoss)
+{
+    if (!std::isfinite(loss))
+        return true;
+    // A start loss of exactly 0 would make every later loss count as diverged, so the reach
+    // is at least 1e-300.
+    const double reach = divergenceFactor * std::max(std::abs(startLoss), 1e-300);
+    if (startLoss > 0.0)
+        return loss > reach;
+    return loss > startLoss + reach || loss < startLoss - reach;
 }
 
 } // namespace losslens

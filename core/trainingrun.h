@@ -47,7 +47,7 @@ struct UpdatePreview
 // every step so that a loss parameter or the data may change while the run goes on.
 //
 // Divergence: the run stops, marked diverged, when an update gives non-finite parameters or
-// a mean loss that is non-finite or above divergenceFactor times the start loss. That point is
+// a mean loss that diverged() rejects. That point is
 // not recorded, so every recorded value is finite, except the loss at a start where it is
 // infinite or NaN. Such a run stops at once, marked diverged at step 0. Its history has the
 // start alone, at its true loss (see hasFiniteStart()).
@@ -60,6 +60,13 @@ class TrainingRun
 {
 public:
     static constexpr double divergenceFactor = 1e6;
+
+    // Returns true when a mean loss counts as diverged from a run that started at startLoss: it
+    // is non-finite, above divergenceFactor times a positive start, or farther from a start of
+    // at most 0 than divergenceFactor times its magnitude (at least 1e-300). So a loss that may
+    // be negative, such as a typed formula, neither diverges at its first rise above 0 nor
+    // falls without end unnoticed.
+    static bool diverged(double loss, double startLoss);
 
     TrainingRun(const LineObjective &objective, const Eigen::Vector2d &start,
                 const Optimizer &optimizer,

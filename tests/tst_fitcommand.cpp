@@ -221,6 +221,62 @@ private slots:
                      relativeTolerance(meanSquare, 1e-12));
     }
 
+    void nonConvexMinimizeStartsFromGrid()
+    {
+        // From the start (0, 0) every stack loss error lies in Tukey's flat part, where a local
+        // search cannot move. The search from the landscape's lowest node finds the minimum
+        // near w = 0.9456, b = -39.83, with mean loss 1.3757, which SciPy's Nelder-Mead from
+        // the least-squares line also finds.
+        const Outcome outcome = runLosslens({"fit", "--data", stackLoss, "--x", "AIRFLOW", "--y",
+                                             "STACKLOSS", "--loss", "tukey", "--optimizer",
+                                             "minimize"});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+        QCOMPARE(result["status"].toString(), QStringLiteral("approximate"));
+        QVERIFY2(result["mean_loss"].toDouble() < 1.3758, qPrintable(outcome.output));
+        COMPARE_NEAR(result["w"].toArray()[0].toDouble(), 0.9456, 1e-3);
+        QVERIFY2(result["note"].toString().contains(QStringLiteral("Local search")),
+                 qPrintable(outcome.output));
+    }
+
+    void unsettledSearchHasNote()
+    {
+        // The mean error falls without end as b falls, so the search cannot settle.
+        const Outcome outcome = runLosslens({"fit", "--data", stackLoss, "--x", "AIRFLOW", "--y",
+                                             "STACKLOSS", "--loss", "formula:e", "--optimizer",
+                                             "minimize"});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+        const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+        QCOMPARE(result["status"].toString(), QStringLiteral("approximate"));
+        QVERIFY2(result["note"].toString().contains(QStringLiteral("may be no minimum")),
+                 qPrintable(outcome.output));
+        QVERIFY2(outcome.errors.contains(QStringLiteral("may be no minimum")),
+                 qPrintable(outcome.errors));
+    }
+
+    void negativeLossDivergence()
+    {
+        // e^2 - 1000 starts at a negative mean loss and, at a learning rate of 1.5, grows as
+        // the squared error does, which diverges after several steps, not at the first rise.
+        const QStringList line{"fit",       "--data", stackLoss, "--x", "AIRFLOW", "--y",
+                               "STACKLOSS", "--optimizer"};
+        const Outcome rising =
+            runLosslens(line + QStringList{"gd:lr=1.5", "--steps", "12", "--loss",
+                                           "formula:e^2-1000"});
+        QVERIFY2(rising.exitCode == 0, qPrintable(rising.errors));
+        const QJsonObject risen = QJsonDocument::fromJson(rising.output.toUtf8()).object();
+        QCOMPARE(risen["status"].toString(), QStringLiteral("diverged"));
+        QVERIFY2(risen["steps"].toInt() >= 5, qPrintable(rising.output));
+
+        // -e^2 falls without end, which counts as divergence once it has fallen 1e6 times
+        // its start's magnitude.
+        const Outcome falling = runLosslens(
+            line + QStringList{"gd", "--steps", "1000", "--loss", "formula:-e^2"});
+        QVERIFY2(falling.exitCode == 0, qPrintable(falling.errors));
+        const QJsonObject fallen = QJsonDocument::fromJson(falling.output.toUtf8()).object();
+        QCOMPARE(fallen["status"].toString(), QStringLiteral("diverged"));
+    }
+
     void startInDataUnits()
     {
         // Zero steps leave the start, given in data units, where it was.

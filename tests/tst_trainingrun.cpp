@@ -53,6 +53,8 @@ private slots:
     void previewEqualsNextUpdate();
     void previewLeavesRunUnchanged();
     void nonFiniteStartKeepsTrueLoss();
+    void divergenceRule_data();
+    void divergenceRule();
 };
 
 void TestTrainingRun::gradientDescentReachesLeastSquares_data()
@@ -388,6 +390,36 @@ void TestTrainingRun::nonFiniteStartKeepsTrueLoss()
         QCOMPARE(run.status(), RunStatus::Running);
         QCOMPARE(run.startLoss(), run.history().front().loss);
     }
+}
+
+void TestTrainingRun::divergenceRule_data()
+{
+    QTest::addColumn<double>("start");
+    QTest::addColumn<double>("loss");
+    QTest::addColumn<bool>("diverged");
+
+    // A positive start: above 1e6 times it, or non-finite.
+    QTest::newRow("positive, below the limit") << 400.0 << 3.9e8 << false;
+    QTest::newRow("positive, above the limit") << 400.0 << 4.1e8 << true;
+    QTest::newRow("positive, NaN") << 400.0 << std::nan("") << true;
+    QTest::newRow("positive, -inf") << 400.0 << -std::numeric_limits<double>::infinity() << true;
+    // A negative start, as a typed formula may have: a rise to a positive loss is not
+    // divergence, a move of more than 1e6 times its magnitude either way is.
+    QTest::newRow("negative, rises above 0") << -594.0 << 1000.0 << false;
+    QTest::newRow("negative, rises far") << -594.0 << 6e8 << true;
+    QTest::newRow("negative, falls far") << -594.0 << -6e8 << true;
+    QTest::newRow("negative, falls a little") << -594.0 << -5e8 << false;
+    // A start of exactly 0 counts any loss beyond 1e-294 as diverged.
+    QTest::newRow("zero, tiny rise") << 0.0 << 1e-295 << false;
+    QTest::newRow("zero, rise") << 0.0 << 1e-290 << true;
+}
+
+void TestTrainingRun::divergenceRule()
+{
+    QFETCH(double, start);
+    QFETCH(double, loss);
+    QFETCH(bool, diverged);
+    QCOMPARE(TrainingRun::diverged(loss, start), diverged);
 }
 
 QTEST_GUILESS_MAIN(TestTrainingRun)
