@@ -44,6 +44,7 @@ private slots:
     void derivativeSumMatchesSampleSum();
     void logarithmSumMatchesSampleSum_data();
     void logarithmSumMatchesSampleSum();
+    void subnormalConstantsKept();
 };
 
 void TestFormulaLoss::squareEqualsMse()
@@ -670,6 +671,25 @@ void TestFormulaLoss::logarithmSumMatchesSampleSum()
         }
     }
     LandscapeKernel::restrictInstructionSet(QString());
+}
+
+void TestFormulaLoss::subnormalConstantsKept()
+{
+    // Constants below the smallest normal double are the nearest subnormals, not 0, whether
+    // typed or folded from a product of constants.
+    const std::pair<const char *, double> cases[] = {
+        {"1e-320*e", 1e-320},
+        {"(e*1e-300)*1e-20", 1e-320},
+        {"4.9e-324 + 0*e", std::numeric_limits<double>::denorm_min()},
+        {"2.225073858507201e-308 + 0*e", 2.225073858507201e-308},
+    };
+    for (const auto &[expression, expected] : cases) {
+        QString error;
+        const std::unique_ptr<FormulaLoss> loss =
+            FormulaLoss::create(QString::fromLatin1(expression), &error);
+        QVERIFY2(loss, qPrintable(error));
+        QCOMPARE(loss->value(1.0, 0.0), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFormulaLoss)

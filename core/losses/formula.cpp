@@ -11,9 +11,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -29,6 +31,23 @@ struct FormulaLoss::Compiled
 };
 
 namespace {
+
+// The double nearest a real GiNaC number. CLN's conversion returns 0 for magnitudes below the
+// smallest normal double, so such a number is read back from its decimal form by strtod, which
+// rounds to the nearest subnormal.
+double nearestDouble(const GiNaC::numeric &number)
+{
+    const double converted = number.to_double();
+    if (number.is_zero() || std::abs(converted) >= std::numeric_limits<double>::min())
+        return converted;
+    std::ostringstream text;
+    text << GiNaC::ex(number).evalf();
+    const std::string decimal = text.str();
+    char *end = nullptr;
+    const double parsed = std::strtod(decimal.c_str(), &end);
+    return end == decimal.c_str() + decimal.size() ? parsed : converted;
+}
+
 
 // tr() of this file's messages, in the "FormulaLoss" context of the translation files.
 struct FormulaLossText
@@ -292,7 +311,7 @@ private:
             if (!n.is_real())
                 throw FormulaError{
                     FormulaLossText::tr("formula: the expression has a complex value.")};
-            push(Op::Constant, n.to_double());
+            push(Op::Constant, nearestDouble(n));
         } else if (is_a<symbol>(x)) {
             if (x.is_equal(m_input))
                 push(Op::Input);
