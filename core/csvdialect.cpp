@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -141,6 +142,46 @@ bool looksLikeDecimal(std::string_view cell, char separator)
     return at < end;
 }
 
+// Returns true for a cell that marks a missing value, as a first data row may hold.
+bool isMissingMarker(std::string_view cell)
+{
+    std::string lower(trimmed(cell));
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    return lower == "na" || lower == "n/a" || lower == "nan" || lower == "null" ||
+           lower == "none" || lower == "-" || lower == "?";
+}
+
+// Returns true when the first record is a header: none of its non-empty cells is a number, or
+// one of them is text above a column of numbers. So a header may name a column with a number,
+// such as a year. Text that reads as a missing value, such as NA, is data.
+bool firstRecordIsHeader(const std::vector<std::vector<std::string>> &records, bool decimalComma)
+{
+    const std::vector<std::string> &first = records.front();
+    const auto status = [decimalComma](std::string_view cell) {
+        return parseCsvNumber(cell, decimalComma).status;
+    };
+    const bool noNumber = std::all_of(first.begin(), first.end(), [&](const std::string &cell) {
+        const CsvNumberStatus read = status(cell);
+        return read == CsvNumberStatus::Empty || read == CsvNumberStatus::NotANumber;
+    });
+    if (noNumber || records.size() < 2)
+        return noNumber;
+    for (std::size_t column = 0; column < first.size(); ++column) {
+        if (status(first[column]) != CsvNumberStatus::NotANumber || isMissingMarker(first[column]))
+            continue;
+        bool numbersBelow = true;
+        for (std::size_t row = 1; row < records.size() && numbersBelow; ++row) {
+            const std::vector<std::string> &record = records[row];
+            if (column < record.size() && status(record[column]) == CsvNumberStatus::NotANumber)
+                numbersBelow = false;
+        }
+        if (numbersBelow)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 CsvDialect detectCsvDialect(const QByteArray &sample)
@@ -171,15 +212,7 @@ CsvDialect detectCsvDialect(const QByteArray &sample)
         dialect.decimalComma = commaDecimals > dotDecimals;
     }
 
-    // A header name is Empty or NotANumber, never Valid, NotFinite or TooLarge.
-    dialect.hasHeader = true;
-    if (!records.empty()) {
-        for (const std::string &cell : records.front()) {
-            const CsvNumberStatus status = parseCsvNumber(cell, dialect.decimalComma).status;
-            if (status != CsvNumberStatus::Empty && status != CsvNumberStatus::NotANumber)
-                dialect.hasHeader = false;
-        }
-    }
+    dialect.hasHeader = records.empty() || firstRecordIsHeader(records, dialect.decimalComma);
     return dialect;
 }
 

@@ -1,3 +1,4 @@
+#include "core/csvdialect.h"
 #include "core/csvimport.h"
 #include "core/csvreader.h"
 
@@ -42,6 +43,8 @@ class TestCsvImport : public QObject
 private slots:
     void detectDialect_data();
     void detectDialect();
+    void headerWithNumericName_data();
+    void headerWithNumericName();
     void importAccepted_data();
     void importAccepted();
     void importRejected_data();
@@ -426,6 +429,32 @@ void TestCsvImport::readCancelled()
     QCOMPARE(calls, 1);
     QVERIFY(columns->values.empty());
     QCOMPARE(columns->rowCount, qsizetype(0));
+}
+
+void TestCsvImport::headerWithNumericName_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("hasHeader");
+
+    // A header may name a column with a number, such as a year, when another of its cells is
+    // text above numbers.
+    QTest::newRow("number as second name") << QByteArray("x,2\n1,2\n2,4\n3,5.5\n") << true;
+    QTest::newRow("number as first name") << QByteArray("1,y\n1,2\n2,4\n") << true;
+    // Text above text, or a missing-value marker above numbers, is data. So is a first row of
+    // years above numbers beside a text column, which no cell tells from data.
+    QTest::newRow("years beside text")
+        << QByteArray("country,2020,2021\nA,1.5,2\nB,3,4\n") << false;
+    QTest::newRow("text column") << QByteArray("a,1\nb,2\nc,3\n") << false;
+    QTest::newRow("missing value first") << QByteArray("NA,2\n1,2\n2,4\n") << false;
+    QTest::newRow("all numbers") << QByteArray("1,2\n3,4\n") << false;
+    QTest::newRow("all names") << QByteArray("x,y\n1,2\n") << true;
+}
+
+void TestCsvImport::headerWithNumericName()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, hasHeader);
+    QCOMPARE(detectCsvDialect(text).hasHeader, hasHeader);
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)
