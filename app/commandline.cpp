@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "commandsupport.h"
 #include "csvinput.h"
 
 #include "core/learningrateschedule.h"
@@ -157,6 +158,16 @@ std::optional<CommandLineOptions> parseCommandLine(const QStringList &arguments,
     if (!parser.positionalArguments().isEmpty()) {
         *error = CommandLine::tr("Unexpected argument \"%1\"; see --help.")
                      .arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+    // Of an option given twice, value() keeps the last and would drop the first unnoticed.
+    if (QString repeated = repeatedOptionError(parser, {&data, &feature, &target, &session,
+                                                        &screenshot, &steps, &size, &standardize,
+                                                        &learningRate, &optimizer, &schedule});
+        !repeated.isEmpty()) {
+        // The window's messages are sentences.
+        repeated[0] = repeated[0].toUpper();
+        *error = repeated;
         return std::nullopt;
     }
     options.dataPath = parser.value(data);

@@ -14,10 +14,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <cmath>
@@ -70,7 +70,7 @@ int parseTraining(const QCommandLineParser &parser, const QCommandLineOption &op
                 FitCommand::tr("--seed applies to sgd only, whose mini-batches it shuffles."));
         const QString rangeError =
             value ? OptimizerCatalogue::validateParameter(*request.optimizer, index, *value)
-                  : FitCommand::tr("\"%1\" is not a number").arg(parser.value(seed));
+                  : FitCommand::tr("\"%1\" is not a number.").arg(parser.value(seed));
         if (!rangeError.isEmpty())
             return failFit(errors, FitCommand::tr("--seed: %1").arg(rangeError));
         request.optimizer->setParameterValue(index, *value);
@@ -211,16 +211,11 @@ std::optional<LineFitInput> readLineFitInput(const FitRequest &request, QTextStr
 
 int writeTrajectory(const QString &path, const QString &text, QTextStream &errors)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return failFit(
-            errors,
-            FitCommand::tr("cannot write the trajectory %1: %2").arg(path, file.errorString()));
-    file.write(text.toUtf8());
-    if (!file.commit())
-        return failFit(
-            errors,
-            FitCommand::tr("cannot write the trajectory %1: %2").arg(path, file.errorString()));
+    // The shared writer checks every write and the final flush, and writes a device in place
+    // instead of renaming a save file over it.
+    QString error;
+    if (!writeCommandOutputFile(path, text.toUtf8(), &error))
+        return failFit(errors, error);
     return 0;
 }
 
@@ -327,6 +322,12 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         return failFit(
             errors,
             FitCommand::tr("unexpected argument \"%1\".").arg(parser.positionalArguments()[1]));
+    // --x may repeat, one per feature; every other option takes one value.
+    if (const QString repeated =
+            repeatedOptionError(parser, {&data, &target, &loss, &optimizer, &schedule, &steps,
+                                         &start, &seed, &standardize, &trajectory, &learn});
+        !repeated.isEmpty())
+        return failFit(errors, repeated);
     for (const QCommandLineOption *required : {&data, &feature, &target, &loss, &optimizer}) {
         if (!parser.isSet(*required))
             return failFit(errors, FitCommand::tr("--%1 is required; see losslens fit --help.")
@@ -362,6 +363,13 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
             FitCommand::tr("--standardize must be on or off, got \"%1\".").arg(scalingText));
     request.standardize = scalingText == QLatin1String("on");
     request.trajectoryPath = parser.value(trajectory);
+    // Writing the trajectory over the data file would lose the data.
+    const QFileInfo trajectoryFile(request.trajectoryPath);
+    if (!request.trajectoryPath.isEmpty() && trajectoryFile.exists() &&
+        trajectoryFile.canonicalFilePath() == QFileInfo(request.dataPath).canonicalFilePath())
+        return failFit(errors, FitCommand::tr("--trajectory %1 is the --data file; choose "
+                                              "another path, so that the data is kept.")
+                                   .arg(request.trajectoryPath));
     if (parser.isSet(learn)) {
         QStringList learned = parser.value(learn).split(QLatin1Char(','));
         for (QString &item : learned)

@@ -1,5 +1,6 @@
 #include "landscapecommand.h"
 
+#include "commandsupport.h"
 #include "csvinput.h"
 #include "landscapeimage.h"
 
@@ -12,8 +13,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <cmath>
@@ -80,6 +79,55 @@ std::optional<ValueRange> parseRange(const QString &text)
         !(lower < upper) || !std::isfinite(upper - lower))
         return std::nullopt;
     return ValueRange{lower, upper};
+}
+
+// True when the count nodes that LandscapeGrid places on [lower, upper] are increasing doubles.
+// Near a large value doubles lie far apart, so a narrow range can round several nodes to the
+// same number, and the CSV would repeat rows.
+bool nodesDistinct(double lower, double upper, int count)
+{
+    LandscapeGrid grid;
+    grid.slopeMinimum = lower;
+    grid.slopeMaximum = upper;
+    grid.slopeCount = count;
+    for (int i = 1; i < count; ++i) {
+        if (!(grid.slopeAt(i) > grid.slopeAt(i - 1)))
+            return false;
+    }
+    return true;
+}
+
+// Returns the narrowest width W, with two significant digits, for which [lower, lower + W] has
+// count distinct nodes, or std::nullopt when lower + W would overflow first. The nodes are
+// distinct once W / (count - 1) exceeds about the spacing of doubles near the range, and a
+// bisection between a failing and a passing width finds the limit.
+std::optional<double> narrowestDistinctWidth(double lower, double failingWidth, int count)
+{
+    double passingWidth = failingWidth;
+    while (!nodesDistinct(lower, lower + passingWidth, count)) {
+        passingWidth *= 2.0;
+        if (!std::isfinite(lower + passingWidth))
+            return std::nullopt;
+    }
+    for (int step = 0; step < 200; ++step) {
+        const double middle = failingWidth + (passingWidth - failingWidth) / 2.0;
+        if (!(middle > failingWidth && middle < passingWidth))
+            break;
+        (nodesDistinct(lower, lower + middle, count) ? passingWidth : failingWidth) = middle;
+    }
+    // The smallest width of the form D.De+X at or above the limit that passes, which reads
+    // better than the limit's 17 digits.
+    const int exponent = static_cast<int>(std::floor(std::log10(passingWidth)));
+    for (int power = exponent; power <= exponent + 1; ++power) {
+        for (int digits = 10; digits <= 99; ++digits) {
+            const double width =
+                QStringLiteral("%1.%2e%3").arg(digits / 10).arg(digits % 10).arg(power).toDouble();
+            if (width >= passingWidth && std::isfinite(lower + width) &&
+                nodesDistinct(lower, lower + width, count))
+                return width;
+        }
+    }
+    return passingWidth;
 }
 
 std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QString *error)
@@ -164,21 +212,22 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
 
     // QCommandLineParser::value() returns the last of repeated values, which would drop the
     // others unnoticed; a second --x in particular would silently give another landscape.
-    for (const QCommandLineOption *option :
-         {&data, &feature, &target, &grid, &slope, &intercept, &standardize, &output}) {
-        const qsizetype count = parser.values(*option).size();
-        if (count <= 1)
-            continue;
-        const QString name = option->names().constFirst();
-        *error = name == QLatin1String("x")
-                     ? LandscapeCommand::tr("give one --x, not %1; the landscape is over the slope "
-                                            "and intercept of a line on one feature. For several "
-                                            "features use losslens fit or the window's Model "
-                                            "slices view.")
-                           .arg(count)
-                     : LandscapeCommand::tr("give --%1 once, not %2 times.").arg(name).arg(count);
+    if (const qsizetype count = parser.values(feature).size(); count > 1) {
+        *error = LandscapeCommand::tr("give one --x, not %1; the landscape is over the slope and "
+                                      "intercept of a line on one feature. For several features "
+                                      "use losslens fit or the window's Model slices view.")
+                     .arg(count);
         return std::nullopt;
     }
+    if (const qsizetype count = parser.values(loss).size(); count > 1) {
+        *error = LandscapeCommand::tr("give one --loss, not %1; the landscape shows one loss.")
+                     .arg(count);
+        return std::nullopt;
+    }
+    *error = repeatedOptionError(
+        parser, {&data, &target, &grid, &slope, &intercept, &standardize, &output});
+    if (!error->isEmpty())
+        return std::nullopt;
 
     const std::pair<const QCommandLineOption *, const char *> required[] = {
         {&data, QT_TRANSLATE_NOOP("LandscapeCommand", "give the CSV file to read.")},
@@ -207,14 +256,8 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
     request.skipInvalidRows = parser.isSet(skipInvalid);
     request.outputPath = parser.value(output);
 
-    const QStringList specs = parser.values(loss);
-    if (specs.size() > 1) {
-        *error = LandscapeCommand::tr("give one --loss, not %1; the landscape shows one loss.")
-                     .arg(specs.size());
-        return std::nullopt;
-    }
     QString lossError;
-    request.loss = LossCatalogue::parse(specs.constFirst(), &lossError);
+    request.loss = LossCatalogue::parse(parser.value(loss), &lossError);
     if (!request.loss) {
         *error = LandscapeCommand::tr("invalid --loss: %1").arg(lossError);
         return std::nullopt;
@@ -244,6 +287,22 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
                          .arg(option->names().constFirst(), parser.value(*option));
             return std::nullopt;
         }
+        if (!nodesDistinct((*range)->lower, (*range)->upper, request.gridSize)) {
+            const std::optional<double> width = narrowestDistinctWidth(
+                (*range)->lower, (*range)->upper - (*range)->lower, request.gridSize);
+            const QString advice =
+                width ? LandscapeCommand::tr("give a range at least %1 wide there, or a smaller "
+                                             "--grid.")
+                            .arg(formatNumber(*width))
+                      : LandscapeCommand::tr("give a wider range or a smaller --grid.");
+            *error = LandscapeCommand::tr("invalid -%1 \"%2\": its %3 nodes would not all be "
+                                          "distinct numbers, because doubles near it lie too far "
+                                          "apart; %4")
+                         .arg(option->names().constFirst(), parser.value(*option))
+                         .arg(request.gridSize)
+                         .arg(advice);
+            return std::nullopt;
+        }
     }
 
     if (parser.isSet(standardize)) {
@@ -258,37 +317,35 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
     return request;
 }
 
-// Writes w,b,loss rows, w in the outer loop, with numbers that read back as the same double,
-// and commits the file. QSaveFile replaces the file only at the commit, so a failure leaves no
-// partial file behind.
-bool writeCsv(const Landscape &landscape, QSaveFile &file, QString *error)
+// Writes w,b,loss rows, w in the outer loop, with numbers that read back as the same double.
+bool writeCsv(const Landscape &landscape, CommandOutputFile &file, QString *error)
 {
-    QTextStream stream(&file);
+    QString text;
+    QTextStream stream(&text);
     writeLandscapeCsv(landscape, stream);
     stream.flush();
-    if (stream.status() != QTextStream::Ok || !file.commit()) {
-        *error =
-            LandscapeCommand::tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
-        return false;
-    }
-    return true;
+    return file.write(text.toUtf8(), error);
 }
+
+// The program and subcommand name before each message on standard error, as the other
+// subcommands write theirs.
+constexpr char errorPrefix[] = "losslens landscape: ";
 
 int fail(const QString &message)
 {
-    QTextStream(stderr) << "losslens: " << message << Qt::endl;
+    QTextStream(stderr) << errorPrefix << message << Qt::endl;
     return 2;
 }
 
-// Loads the data and the objective, chooses the ranges and writes the output. The application
-// object exists by now.
-int runRequest(const LandscapeRequest &request)
+// Loads the data and the objective, chooses the ranges and writes the output to the file or,
+// for the automatic ranges, to output. The application object exists by now.
+int runRequest(const LandscapeRequest &request, QTextStream &output)
 {
     QString loadError;
     QTextStream errors(stderr);
     std::optional<Dataset> loaded = loadCommandLineDataset(
         request.dataPath, request.featureColumn, request.targetColumn, request.skipInvalidRows,
-        QStringLiteral("losslens: "), errors, &loadError);
+        QString::fromLatin1(errorPrefix), errors, &loadError);
     if (!loaded)
         return fail(loadError);
     const auto data = std::make_shared<const Dataset>(std::move(*loaded));
@@ -303,36 +360,33 @@ int runRequest(const LandscapeRequest &request)
 
     // The output is opened before the computation, which can take long, so that an
     // unwritable path fails at once.
-    QSaveFile csvFile(request.outputPath);
-    if (writesImage(request.outputPath)) {
-        const QFileInfo folder(QFileInfo(request.outputPath).absolutePath());
-        if (!folder.isDir() || !folder.isWritable())
-            return fail(LandscapeCommand::tr(
-                            "cannot write %1: the folder %2 does not exist or is not writable.")
-                            .arg(request.outputPath, folder.filePath()));
-    } else if (!csvFile.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        return fail(LandscapeCommand::tr("cannot write %1: %2")
-                        .arg(request.outputPath, csvFile.errorString()));
-    }
+    CommandOutputFile file(request.outputPath);
+    QString error;
+    if (!file.open(&error))
+        return fail(error);
 
-    // The automatic ranges start from the line y = 0, as the window's runs do.
+    // The automatic ranges start from the line y = 0, as the window's runs do. They go to
+    // standard error when the file itself is standard output, which then holds the file alone.
     LandscapeGrid grid = automaticGridInDataUnits(*objective, LineParameters{}, request.gridSize);
-    QTextStream output(stdout);
+    QTextStream &ranges = file.isStandardOutput() ? errors : output;
     if (request.slopeRange) {
         grid.slopeMinimum = request.slopeRange->lower;
         grid.slopeMaximum = request.slopeRange->upper;
     } else {
-        output << "w " << formatNumber(grid.slopeMinimum) << ':' << formatNumber(grid.slopeMaximum)
+        ranges << "w " << formatNumber(grid.slopeMinimum) << ':' << formatNumber(grid.slopeMaximum)
                << '\n';
     }
     if (request.interceptRange) {
         grid.interceptMinimum = request.interceptRange->lower;
         grid.interceptMaximum = request.interceptRange->upper;
     } else {
-        output << "b " << formatNumber(grid.interceptMinimum) << ':'
+        ranges << "b " << formatNumber(grid.interceptMinimum) << ':'
                << formatNumber(grid.interceptMaximum) << '\n';
     }
-    output.flush();
+    ranges.flush();
+    // A range that could not be printed is lost, so the command stops before the computation.
+    if (const QString outputError = standardOutputError(output); !outputError.isEmpty())
+        return fail(outputError);
     if (!grid.isValid())
         return fail(LandscapeCommand::tr(
                         "the automatic range [%1, %2] x [%3, %4] is not a finite, non-empty "
@@ -341,11 +395,11 @@ int runRequest(const LandscapeRequest &request)
                              formatNumber(grid.interceptMinimum),
                              formatNumber(grid.interceptMaximum)));
 
-    QString error;
     if (writesImage(request.outputPath)) {
         const bool automaticRange = !request.slopeRange && !request.interceptRange;
-        if (!writeLandscapeImage(data, objective->sharedLoss(), request.standardize, grid,
-                                 automaticRange, request.outputPath, &error))
+        const std::optional<QByteArray> image = renderLandscapeImage(
+            data, objective->sharedLoss(), request.standardize, grid, automaticRange, &error);
+        if (!image || !file.write(*image, &error))
             return fail(error);
         return 0;
     }
@@ -390,16 +444,15 @@ int runRequest(const LandscapeRequest &request)
                                              "finite there.")
                             .arg(formatNumber(slope), formatNumber(intercept), sample));
         }
-        QTextStream(stderr) << "losslens: "
-                            << LandscapeCommand::tr(
-                                   "the mean loss is infinite or undefined at %1 of %2 grid "
-                                   "nodes, written as inf, the first at w = %3, b = %4%5.")
-                                   .arg(undefinedCount)
-                                   .arg(landscape->values.size())
-                                   .arg(formatNumber(slope), formatNumber(intercept), sample)
-                            << Qt::endl;
+        errors << errorPrefix
+               << LandscapeCommand::tr("the mean loss is infinite or undefined at %1 of %2 grid "
+                                       "nodes, written as inf, the first at w = %3, b = %4%5.")
+                      .arg(undefinedCount)
+                      .arg(landscape->values.size())
+                      .arg(formatNumber(slope), formatNumber(intercept), sample)
+               << Qt::endl;
     }
-    if (!writeCsv(*landscape, csvFile, &error))
+    if (!writeCsv(*landscape, file, &error))
         return fail(error);
     return 0;
 }
@@ -419,19 +472,23 @@ int runLandscapeCommand(int &argc, char **argv, const QStringList &arguments)
     const std::optional<LandscapeRequest> request = parseRequest(rest, &error);
     if (!request)
         return fail(error);
+    QTextStream output(stdout);
+    int status = 0;
     if (!request->helpText.isEmpty()) {
-        QTextStream(stdout) << request->helpText;
-        return 0;
-    }
-    if (!writesImage(request->outputPath)) {
+        output << request->helpText;
+    } else if (!writesImage(request->outputPath)) {
         QCoreApplication application(argc, argv);
-        return runRequest(*request);
+        status = runRequest(*request, output);
+    } else {
+        // The image needs widgets but no display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication application(argc, argv);
+        status = runRequest(*request, output);
     }
-    // The image needs widgets but no display.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication application(argc, argv);
-    return runRequest(*request);
+    if (const QString outputError = standardOutputError(output); !outputError.isEmpty())
+        return status != 0 ? status : fail(outputError);
+    return status;
 }
 
 } // namespace losslens

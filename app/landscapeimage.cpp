@@ -7,6 +7,7 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QBuffer>
 #include <QEventLoop>
 #include <QLayout>
 #include <QPixmap>
@@ -62,9 +63,10 @@ bool showsCompleteRange(const LandscapeView &view)
 
 } // namespace
 
-bool writeLandscapeImage(std::shared_ptr<const Dataset> data, std::shared_ptr<const Loss> loss,
-                         bool standardize, const LandscapeGrid &dataGrid, bool automaticRange,
-                         const QString &path, QString *error)
+std::optional<QByteArray> renderLandscapeImage(std::shared_ptr<const Dataset> data,
+                                               std::shared_ptr<const Loss> loss, bool standardize,
+                                               const LandscapeGrid &dataGrid, bool automaticRange,
+                                               QString *error)
 {
     SessionModel model;
     model.resetState(imageSession(std::move(data), std::move(loss), standardize));
@@ -77,6 +79,8 @@ bool writeLandscapeImage(std::shared_ptr<const Dataset> data, std::shared_ptr<co
         view.layout()->activate();
     view.resize(960, 720 + view.plot()->geometry().top());
 
+    QCPRange requestedSlopes;
+    QCPRange requestedIntercepts;
     if (!automaticRange) {
         // A data-unit node (w, b) is (w s, b + w m) in training coordinates, so the corners of
         // the data-unit rectangle bound the training rectangle.
@@ -94,8 +98,26 @@ bool writeLandscapeImage(std::shared_ptr<const Dataset> data, std::shared_ptr<co
                 first = false;
             }
         }
-        view.plot()->xAxis->setRange(slopeMinimum, slopeMaximum);
-        view.plot()->yAxis->setRange(interceptMinimum, interceptMaximum);
+        requestedSlopes = QCPRange(slopeMinimum, slopeMaximum);
+        requestedIntercepts = QCPRange(interceptMinimum, interceptMaximum);
+        view.plot()->xAxis->setRange(requestedSlopes);
+        view.plot()->yAxis->setRange(requestedIntercepts);
+        // QCustomPlot keeps its previous range, here the automatic one, for a range outside
+        // (-maxRange, maxRange) or narrower than minRange, which would draw another rectangle
+        // than the requested one.
+        if (view.plot()->xAxis->range() != requestedSlopes ||
+            view.plot()->yAxis->range() != requestedIntercepts) {
+            *error = LandscapeImage::tr(
+                         "the image cannot show the requested ranges, which are [%1, %2] x [%3, "
+                         "%4] in the view's training coordinates: its axes reach from %5 to %6, "
+                         "over a width above %7. Choose narrower -w and -b, or write CSV, "
+                         "which has no such limit.")
+                         .arg(formatNumber(slopeMinimum), formatNumber(slopeMaximum),
+                              formatNumber(interceptMinimum), formatNumber(interceptMaximum),
+                              formatNumber(-QCPRange::maxRange), formatNumber(QCPRange::maxRange),
+                              formatNumber(QCPRange::minRange));
+            return std::nullopt;
+        }
     }
 
     // The view requests a landscape for a new range after a short settling delay and computes
@@ -121,22 +143,27 @@ bool writeLandscapeImage(std::shared_ptr<const Dataset> data, std::shared_ptr<co
         loop.exec();
     watchdog.stop();
     QApplication::processEvents();
-    if (!showsCompleteRange(view)) {
+    // The view could also have returned to its automatic range on its own since.
+    const bool keptRange = automaticRange || (view.plot()->xAxis->range() == requestedSlopes &&
+                                              view.plot()->yAxis->range() == requestedIntercepts);
+    if (!showsCompleteRange(view) || !keptRange) {
         *error = LandscapeImage::tr(
-                     "the landscape view did not compute the requested range, so %1 was not "
-                     "written.")
-                     .arg(path);
-        return false;
+            "the landscape view did not compute the requested range, so no image was written.");
+        return std::nullopt;
     }
 
     // The plot and its legend, without the row of controls above them, which an image cannot use.
     const int plotTop = view.plot()->geometry().top();
     const QPixmap image = view.grab(QRect(0, plotTop, view.width(), view.height() - plotTop));
-    if (!image.save(path, "PNG")) {
-        *error = LandscapeImage::tr("cannot write the image %1.").arg(path);
-        return false;
+    // The caller writes the bytes, so that a failed write shows with the system's reason.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG")) {
+        *error = LandscapeImage::tr("the image could not be encoded as PNG.");
+        return std::nullopt;
     }
-    return true;
+    return bytes;
 }
 
 } // namespace losslens

@@ -105,12 +105,13 @@ int runLinearModelFit(const FitRequest &request, QTextStream &output, QTextStrea
     const qsizetype featureCount = request.featureColumns.size();
     const std::optional<Eigen::VectorXd> start = startParameters(request);
     if (!start) {
-        return failFit(
-            errors, FitCommand::tr("--start must be %1 finite numbers W1,...,W%2,B (one weight per "
-                                   "--x, then the intercept), got \"%3\".")
-                        .arg(featureCount + 1)
-                        .arg(featureCount)
-                        .arg(*request.startText));
+        // W1,W2,B for two features, W1,...,Wd,B from three on.
+        const QString form = featureCount == 2 ? QStringLiteral("W1,W2,B")
+                                               : QStringLiteral("W1,...,W%1,B").arg(featureCount);
+        return failFit(errors, FitCommand::tr("--start must be %1 finite numbers %2 (one weight "
+                                              "per --x, then the intercept), got \"%3\".")
+                                   .arg(featureCount + 1)
+                                   .arg(form, *request.startText));
     }
     // TODO: estimate the residual scale at the multi-feature fit, as residualscale.h does for
     // the line; the estimate now exists for one feature only.

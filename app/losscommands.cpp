@@ -143,6 +143,46 @@ int fail(QTextStream &errors, const QString &message)
     return 2;
 }
 
+// The parser names the program by its file, so the usage line is rewritten to name the
+// subcommand too.
+QString subcommandHelp(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    text.replace(0, text.indexOf(QLatin1Char('\n')),
+                 QStringLiteral("Usage: losslens %1 [options]").arg(command));
+    return text;
+}
+
+// "losslens losses" takes --help alone.
+int runListCommand(const QStringList &arguments, QTextStream &output, QTextStream &errors)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  LossCommands::tr("Print this help and exit."));
+    parser.setApplicationDescription(LossCommands::tr(
+        "Lists every loss with its kind, its parameters with their defaults and ranges, and its "
+        "canonical form, then how to write a formula or a composite loss."));
+    parser.addOption(help);
+    const auto failList = [&errors](const QString &message) {
+        errors << "losslens losses: " << message << Qt::endl;
+        return 2;
+    };
+    if (!parser.parse(arguments)) {
+        QString reason = parser.errorText();
+        if (reason.endsWith(QLatin1Char('.')))
+            reason.chop(1);
+        return failList(LossCommands::tr("%1; see losslens losses --help.").arg(reason));
+    }
+    if (parser.isSet(help)) {
+        output << subcommandHelp(parser, QStringLiteral("losses"));
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return failList(LossCommands::tr("takes no arguments, got \"%1\".")
+                            .arg(parser.positionalArguments().constFirst()));
+    return listLosses(output);
+}
+
 int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &errors)
 {
     QCommandLineParser parser;
@@ -176,18 +216,16 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
     if (!parser.parse(arguments))
         return fail(errors, parser.errorText());
     if (parser.isSet(help)) {
-        // The parser names the program by its file, so the usage line is rewritten to name the
-        // subcommand too.
-        QString text = parser.helpText();
-        text.replace(0, text.indexOf(QLatin1Char('\n')),
-                     QStringLiteral("Usage: losslens curves [options]"));
-        output << text;
+        output << subcommandHelp(parser, QStringLiteral("curves"));
         return 0;
     }
-    if (parser.positionalArguments().size() > 1)
-        return fail(
-            errors,
-            LossCommands::tr("unexpected argument \"%1\".").arg(parser.positionalArguments()[1]));
+    // The arguments start with the program's name, which the parser leaves out.
+    if (!parser.positionalArguments().isEmpty())
+        return fail(errors, LossCommands::tr("unexpected argument \"%1\".")
+                                .arg(parser.positionalArguments().constFirst()));
+    if (const QString repeated = repeatedOptionError(parser, {&from, &to, &points, &label});
+        !repeated.isEmpty())
+        return fail(errors, repeated);
 
     std::vector<std::unique_ptr<Loss>> losses;
     for (const QString &spec : parser.values(loss)) {
@@ -258,7 +296,8 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
         const bool classifier = curve->kind() == LossKind::Classification;
         const QString specField = csvField(curve->spec());
         const QString labelField = classifier ? QString::number(labelIndex) : QString();
-        for (int k = 0; k < count; ++k) {
+        // A full disk or a closed pipe ends the output early rather than after every row.
+        for (int k = 0; k < count && output.status() == QTextStream::Ok; ++k) {
             // One point is A alone. Otherwise the last point is B itself rather than A plus a
             // rounded multiple of the spacing.
             // (1 - t) A + t B cannot overflow where B - A would, as for -1e308 to 1e308.
@@ -290,16 +329,19 @@ bool isLossCommand(const QStringList &arguments)
 
 int runLossCommand(const QStringList &arguments, QTextStream &output, QTextStream &errors)
 {
-    if (arguments[1] == QLatin1String("losses")) {
-        if (arguments.size() > 2) {
-            errors << "losslens losses: " << LossCommands::tr("takes no arguments.") << Qt::endl;
-            return 2;
-        }
-        return listLosses(output);
-    }
     QStringList rest = arguments;
     rest.removeAt(1);
-    return writeCurves(rest, output, errors);
+    const bool list = arguments[1] == QLatin1String("losses");
+    const int status =
+        list ? runListCommand(rest, output, errors) : writeCurves(rest, output, errors);
+    // The text reaches a full disk or a closed pipe only as it is flushed, so success waits for
+    // the last flush.
+    if (const QString outputError = standardOutputError(output); !outputError.isEmpty()) {
+        if (status == 0)
+            errors << (list ? "losslens losses: " : "losslens curves: ") << outputError << Qt::endl;
+        return 2;
+    }
+    return status;
 }
 
 } // namespace losslens

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "commandsupport.h"
 #include "fitcommand.h"
 #include "landscapecommand.h"
 #include "losscommands.h"
@@ -10,6 +11,7 @@
 #include "ui/startpage.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDeadlineTimer>
 #include <QIcon>
 #include <QLoggingCategory>
@@ -42,12 +44,22 @@ int renderScreenshot(losslens::MainWindow &window, const losslens::CommandLineOp
         return fail(QCoreApplication::translate("CommandLine",
                                                 "the landscape did not finish within 120 s"));
     const QPixmap image = window.grab();
-    if (!image.save(options.screenshotPath, "PNG"))
-        return fail(QCoreApplication::translate("CommandLine", "could not write the screenshot %1")
-                        .arg(options.screenshotPath));
-    QTextStream(stdout)
-        << QCoreApplication::translate("CommandLine", "wrote %1").arg(options.screenshotPath)
-        << Qt::endl;
+    // The PNG is encoded in memory and written in one piece, so that a failed write, such as
+    // on a full disk, shows with the system's reason.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG"))
+        return fail(QCoreApplication::translate("CommandLine",
+                                                "the screenshot could not be encoded as PNG."));
+    QString error;
+    if (!losslens::writeCommandOutputFile(options.screenshotPath, bytes, &error))
+        return fail(error);
+    QTextStream output(stdout);
+    output << QCoreApplication::translate("CommandLine", "wrote %1").arg(options.screenshotPath)
+           << '\n';
+    if (const QString outputError = losslens::standardOutputError(output); !outputError.isEmpty())
+        return fail(outputError);
     return 0;
 }
 
@@ -95,7 +107,15 @@ int main(int argc, char **argv)
         QCoreApplication application(argc, argv);
         QTextStream output(stdout);
         QTextStream errors(stderr);
-        return losslens::runFitCommand(arguments, output, errors);
+        const int status = losslens::runFitCommand(arguments, output, errors);
+        // The JSON reaches a full disk or a closed pipe only as it is flushed.
+        if (const QString outputError = losslens::standardOutputError(output);
+            !outputError.isEmpty()) {
+            if (status == 0)
+                errors << "losslens fit: " << outputError << Qt::endl;
+            return 2;
+        }
+        return status;
     }
     if (losslens::isLossCommand(arguments)) {
         QCoreApplication application(argc, argv);
@@ -109,7 +129,11 @@ int main(int argc, char **argv)
     if (!options)
         return fail(error);
     if (!options->helpText.isEmpty()) {
-        QTextStream(stdout) << options->helpText;
+        QTextStream output(stdout);
+        output << options->helpText;
+        if (const QString outputError = losslens::standardOutputError(output);
+            !outputError.isEmpty())
+            return fail(outputError);
         return 0;
     }
 

@@ -64,11 +64,14 @@ QString duplicateNameMessage(const QString &fileName, const QStringList &header,
         if (header.at(k) == column)
             numbers << QString::number(k + 1);
     }
-    return CsvReaderText::tr(
-               "%1: columns %2 of the header are all named \"%3\", so the name is ambiguous. "
-               "Choose the column by its number (%4) instead.")
-        .arg(describeFile(fileName), joinNumbers(numbers, CsvReaderText::tr(" and ")), column,
-             joinNumbers(numbers, CsvReaderText::tr(" or ")));
+    const QString message =
+        numbers.size() == 2
+            ? CsvReaderText::tr("%1: columns %2 of the header are both named \"%3\", so the name "
+                                "is ambiguous. Choose the column by its number (%4) instead.")
+            : CsvReaderText::tr("%1: columns %2 of the header are all named \"%3\", so the name "
+                                "is ambiguous. Choose the column by its number (%4) instead.");
+    return message.arg(describeFile(fileName), joinNumbers(numbers, CsvReaderText::tr(" and ")),
+                       column, joinNumbers(numbers, CsvReaderText::tr(" or ")));
 }
 
 // Rejects the file when it has no usable rows or, with Reject, any problem.

@@ -44,6 +44,7 @@ NOT_LANGUAGE = {
     "losslens fit: ": "the program and subcommand name as the prefix of fit's errors",
     "losslens curves: ": "the program and subcommand name as the prefix of curves' errors",
     "losslens losses: ": "the program and subcommand name as the prefix of losses' errors",
+    "losslens landscape: ": "the program and subcommand name as the prefix of landscape's errors",
 }
 
 # Calls whose string arguments a user reads. Constructors are matched as `Name(`, `new Name(`

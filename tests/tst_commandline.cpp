@@ -8,6 +8,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#endif
+
 // Runs the losslens executable as a user would from a shell.
 using namespace losslens;
 
@@ -37,6 +43,10 @@ private slots:
     void curvesInvalidExitTwo();
     void invalidArgumentsExitTwo_data();
     void invalidArgumentsExitTwo();
+    void subcommandHelpExitsCleanly_data();
+    void subcommandHelpExitsCleanly();
+    void writeFailureExitTwo_data();
+    void writeFailureExitTwo();
 
 private:
     struct Outcome
@@ -358,6 +368,20 @@ void CommandLineTest::curvesInvalidExitTwo_data()
                               "linear"})
         << "Unknown learning rate schedule";
     QTest::newRow("losses with argument") << QStringList{"losses", "extra"} << "no arguments";
+    QTest::newRow("losses with unknown option") << QStringList{"losses", "--all"} << "'all'";
+    QTest::newRow("curves with argument") << (QStringList{"curves", "--loss", "mse", "extra"} + range)
+                                          << "unexpected argument \"extra\"";
+    QTest::newRow("from twice")
+        << QStringList{"curves", "--loss", "mse", "--from", "0", "--from", "1", "--to", "2",
+                       "--points", "3"}
+        << "give --from once, not 2 times.";
+    QTest::newRow("to twice") << (QStringList{"curves", "--loss", "mse", "--to", "3"} + range)
+                              << "give --to once, not 2 times.";
+    QTest::newRow("points twice") << (QStringList{"curves", "--loss", "mse", "--points", "3"} + range)
+                                  << "give --points once, not 2 times.";
+    QTest::newRow("label twice")
+        << (QStringList{"curves", "--loss", "bce", "--label", "0", "--label", "1"} + range)
+        << "give --label once, not 2 times.";
 }
 
 void CommandLineTest::curvesInvalidExitTwo()
@@ -478,6 +502,42 @@ void CommandLineTest::invalidArgumentsExitTwo_data()
         << QStringList{"--screenshot", "unused.png", "--standardize", "maybe"} << "--standardize";
     QTest::newRow("loss value not a number")
         << QStringList{"--screenshot", "unused.png", "--loss", "huber:delta=abc"} << "abc";
+    // Every option that takes one value rejects a second one rather than keep the last.
+    QTest::newRow("steps twice")
+        << QStringList{"--screenshot", "unused.png", "--steps", "1", "--steps", "2"}
+        << "Give --steps once, not 2 times.";
+    QTest::newRow("screenshot twice")
+        << QStringList{"--screenshot", "unused.png", "--screenshot", "other.png"}
+        << "Give --screenshot once, not 2 times.";
+    QTest::newRow("size twice")
+        << QStringList{"--screenshot", "unused.png", "--size", "1500x960", "--size", "2000x1000"}
+        << "Give --size once, not 2 times.";
+    QTest::newRow("data twice")
+        << QStringList{"--screenshot", "unused.png", "--data", "a.csv", "--data", "b.csv", "-x",
+                       "1", "-y", "2"}
+        << "Give --data once, not 2 times.";
+    QTest::newRow("x twice")
+        << QStringList{"--screenshot", "unused.png", "--data", "a.csv", "-x", "1", "-x", "3", "-y",
+                       "2"}
+        << "Give --x once, not 2 times.";
+    QTest::newRow("session twice")
+        << QStringList{"--screenshot", "unused.png", "--session", "a.losslens", "--session",
+                       "b.losslens"}
+        << "Give --session once, not 2 times.";
+    QTest::newRow("optimizer twice")
+        << QStringList{"--screenshot", "unused.png", "--optimizer", "gd", "--optimizer", "adam"}
+        << "Give --optimizer once, not 2 times.";
+    QTest::newRow("schedule twice")
+        << QStringList{"--screenshot", "unused.png", "--schedule", "constant", "--schedule",
+                       "constant"}
+        << "Give --schedule once, not 2 times.";
+    QTest::newRow("standardize twice")
+        << QStringList{"--screenshot", "unused.png", "--standardize", "on", "--standardize", "off"}
+        << "Give --standardize once, not 2 times.";
+    QTest::newRow("learning rate twice")
+        << QStringList{"--screenshot", "unused.png", "--learning-rate", "0.1", "--learning-rate",
+                       "0.2"}
+        << "Give --learning-rate once, not 2 times.";
 }
 
 void CommandLineTest::invalidArgumentsExitTwo()
@@ -488,6 +548,106 @@ void CommandLineTest::invalidArgumentsExitTwo()
     QCOMPARE(outcome.exitCode, 2);
     QVERIFY2(outcome.errors.contains(fragment), qPrintable(outcome.errors));
     QVERIFY(!QFile::exists(QStringLiteral("unused.png")));
+}
+
+void CommandLineTest::subcommandHelpExitsCleanly_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("help");
+    for (const char *command : {"losses", "curves", "fit", "landscape"}) {
+        for (const char *help : {"--help", "-h"})
+            QTest::addRow("%s %s", command, help) << command << help;
+    }
+}
+
+void CommandLineTest::subcommandHelpExitsCleanly()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, help);
+    const Outcome outcome = run({command, help});
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QVERIFY2(outcome.output.startsWith(QStringLiteral("Usage: losslens %1 [options]").arg(command)),
+             qPrintable(outcome.output));
+    QVERIFY(outcome.output.contains(QStringLiteral("--help")));
+    QCOMPARE(outcome.errors, QString());
+}
+
+void CommandLineTest::writeFailureExitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("fullDevice");
+    const QString stackLoss = QStringLiteral(LOSSLENS_STACKLOSS_CSV);
+    const QStringList curves{"curves", "--loss", "mse", "--from", "0", "--to", "1", "--points",
+                             "200000"};
+    const QStringList fit{"fit", "--data", stackLoss, "--x", "AIRFLOW", "--y", "STACKLOSS",
+                          "--loss", "mse", "--optimizer", "gd", "--steps", "5"};
+    const QStringList landscape{"landscape", "--data", stackLoss, "--x", "AIRFLOW", "--y",
+                                "STACKLOSS", "--loss", "mse", "--grid", "3", "--out",
+                                "@landscape.csv"};
+    // Standard output goes to a file that may hold 16 bytes, or to /dev/full.
+    for (const bool full : {false, true}) {
+        const QString reason = full ? QStringLiteral("No space left on device")
+                                    : QStringLiteral("File too large");
+        const char *where = full ? "/dev/full" : "a full file";
+        auto row = [&](const char *name, const QStringList &arguments, const QString &prefix) {
+            QTest::addRow("%s to %s", name, where)
+                << arguments
+                << QStringLiteral("%1: cannot write to standard output: %2").arg(prefix, reason)
+                << full;
+        };
+        row("losses", {"losses"}, QStringLiteral("losslens losses"));
+        row("curves", curves, QStringLiteral("losslens curves"));
+        row("curves help", {"curves", "--help"}, QStringLiteral("losslens curves"));
+        row("fit", fit, QStringLiteral("losslens fit"));
+        row("landscape ranges", landscape, QStringLiteral("losslens landscape"));
+        row("window help", {"--help"}, QStringLiteral("losslens"));
+    }
+    // A file past the size limit fails as a full disk does.
+    QTest::newRow("screenshot past the size limit")
+        << QStringList{"--screenshot", "@shot.png"}
+        << QStringLiteral("losslens: cannot write @shot.png: File too large") << false;
+}
+
+void CommandLineTest::writeFailureExitTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QFETCH(bool, fullDevice);
+#ifndef Q_OS_UNIX
+    QSKIP("The write failures are made with a file size limit or /dev/full.");
+#else
+    // The test never writes to /dev/full unless it is the device that rejects every write.
+    struct stat device = {};
+    if (fullDevice && (::stat("/dev/full", &device) != 0 || !S_ISCHR(device.st_mode)))
+        QSKIP("/dev/full is not a character device here.");
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    for (QString &argument : arguments) {
+        if (argument.startsWith(QLatin1Char('@')))
+            argument = directory.filePath(argument.mid(1));
+    }
+    message.replace(QStringLiteral("@shot.png"), directory.filePath(QStringLiteral("shot.png")));
+
+    QProcess process;
+    if (fullDevice) {
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+    } else {
+        process.setStandardOutputFile(directory.filePath(QStringLiteral("output.txt")));
+        process.setChildProcessModifier([] {
+            // Without SIGXFSZ ignored, the write past the limit would end the process.
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{16, 16};
+            setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    }
+    process.start(QStringLiteral(LOSSLENS_EXECUTABLE), arguments);
+    QVERIFY(process.waitForFinished(60000));
+    const QString errors = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 2, qPrintable(errors));
+    QVERIFY2(errors.contains(message), qPrintable(errors));
+#endif
 }
 
 QTEST_GUILESS_MAIN(CommandLineTest)

@@ -257,7 +257,7 @@ void TestCsvCommandLine::sharedHeaderNameRejected()
         after);
     QCOMPARE(outcome.exitCode, 2);
     QVERIFY2(outcome.errors.contains(QStringLiteral(
-                 "duplicate_header.csv: columns 1 and 2 of the header are all named \"x\"")),
+                 "duplicate_header.csv: columns 1 and 2 of the header are both named \"x\"")),
              qPrintable(outcome.errors));
     QVERIFY2(outcome.errors.contains(QStringLiteral("by its number (1 or 2)")),
              qPrintable(outcome.errors));

@@ -261,7 +261,7 @@ void TestCsvImport::importRejected_data()
         << QStringList{"column \"y\" is chosen as both"};
     QTest::newRow("shared header name")
         << "duplicate_header.csv" << "x" << "y" << false << qsizetype(1) << "x"
-        << QStringList{"columns 1 and 2 of the header are all named \"x\"",
+        << QStringList{"columns 1 and 2 of the header are both named \"x\"",
                        "by its number (1 or 2)"};
     // Only the message reaches the user, and like the others it starts with the file name and
     // goes on in lower case.

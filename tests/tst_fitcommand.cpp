@@ -459,6 +459,24 @@ private slots:
         QTest::newRow("start with too few numbers")
             << (threeFeatures + training + QStringList{"--start", "1,2"})
             << "--start must be 4 finite numbers W1,...,W3,B";
+        QTest::newRow("start for two features")
+            << (QStringList{"fit", "--data", stackLoss, "--x", "AIRFLOW", "--x", "WATERTEMP", "--y",
+                            "STACKLOSS", "--start", "1,2"} +
+                training)
+            << "--start must be 3 finite numbers W1,W2,B";
+        QTest::newRow("repeated loss")
+            << (threeFeatures + training + QStringList{"--loss", "mae"})
+            << "give --loss once, not 2 times.";
+        QTest::newRow("repeated target")
+            << (threeFeatures + training + QStringList{"--y", "AIRFLOW"})
+            << "give --y once, not 2 times.";
+        QTest::newRow("trajectory over the data")
+            << (threeFeatures + training + QStringList{"--trajectory", stackLoss})
+            << "is the --data file";
+        QTest::newRow("seed not a number")
+            << (threeFeatures + QStringList{"--loss", "mse", "--optimizer", "sgd", "--steps", "5",
+                                            "--seed", "abc"})
+            << "--seed: \"abc\" is not a number.";
         QTest::newRow("start with too many numbers")
             << (threeFeatures + training + QStringList{"--start", "1,2,3,4,5"}) << "\"1,2,3,4,5\"";
         QTest::newRow("start not a number")

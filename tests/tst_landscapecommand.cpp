@@ -15,6 +15,12 @@
 #include <cmath>
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#endif
+
 // Runs "losslens landscape" as a user would from a shell and checks its CSV against the mean
 // loss computed here by a plain double loop over the data.
 using namespace losslens;
@@ -88,6 +94,9 @@ private slots:
     void helpExitsCleanly();
     void invalidInputExitTwo_data();
     void invalidInputExitTwo();
+    void writeFailureExitTwo_data();
+    void writeFailureExitTwo();
+    void csvToStandardOutput();
 
 private:
     struct Outcome
@@ -96,7 +105,7 @@ private:
         QString output;
         QString errors;
     };
-    Outcome run(const QStringList &arguments);
+    Outcome run(const QStringList &arguments, qint64 fileSizeLimit = 0);
     QStringList request(const QString &spec, const QString &target, int grid,
                         const QString &output) const;
 
@@ -104,9 +113,24 @@ private:
     QString m_dataPath;
 };
 
-LandscapeCommandTest::Outcome LandscapeCommandTest::run(const QStringList &arguments)
+// With a fileSizeLimit the command can write files of at most that many bytes: a longer write
+// fails with "File too large", as a full disk fails, without filling one.
+LandscapeCommandTest::Outcome LandscapeCommandTest::run(const QStringList &arguments,
+                                                        qint64 fileSizeLimit)
 {
     QProcess process;
+#ifdef Q_OS_UNIX
+    if (fileSizeLimit > 0) {
+        process.setChildProcessModifier([fileSizeLimit] {
+            // Without SIGXFSZ ignored, the write past the limit would end the process.
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
+            setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    }
+#else
+    Q_UNUSED(fileSizeLimit)
+#endif
     process.start(QStringLiteral(LOSSLENS_EXECUTABLE),
                   QStringList{QStringLiteral("landscape")} + arguments);
     Outcome outcome;
@@ -444,6 +468,19 @@ void LandscapeCommandTest::invalidInputExitTwo_data()
     row("two features", {"--x", "flow|loss"}, "give one --x, not 2");
     row("two grids", {"--grid", "5|7"}, "give --grid once, not 2 times");
     row("two outputs", {"--out", "@a.csv|@b.csv"}, "give --out once, not 2 times");
+    row("two losses", {"--loss", "mse|mae"}, "give one --loss, not 2");
+    row("two slope ranges", {"--w", "0:1|0:2"}, "give --w once, not 2 times");
+    row("two standardize", {"--standardize", "on|off"}, "give --standardize once, not 2 times");
+    // 512 nodes on a range 1 ulp wide would repeat the same two numbers.
+    row("nodes not distinct", {"--w", "1:1.0000000000000002", "--grid", "512"},
+        "invalid -w \"1:1.0000000000000002\": its 512 nodes would not all be distinct numbers, "
+        "because doubles near it lie too far apart; give a range at least 1.2e-13 wide there, "
+        "or a smaller --grid.");
+    row("intercept nodes not distinct", {"--b", "-1e20:-99999999999999983616", "--grid", "3"},
+        "invalid -b \"-1e20:-99999999999999983616\"");
+    // The image's axes cannot go past +-1e250, and the command must not draw another range.
+    row("image range too wide", {"--out", "@rejected.png", "--w", "-1e300:1e300"},
+        "from -1e+250 to 1e+250");
     // A repeated option is named even when another one is missing.
     row("two features, no loss", {"--x", "flow|loss", "--loss", ""}, "give one --x, not 2");
 }
@@ -485,11 +522,93 @@ void LandscapeCommandTest::invalidInputExitTwo()
 
     const Outcome outcome = run(arguments);
     QCOMPARE(outcome.exitCode, 2);
-    QVERIFY2(outcome.errors.contains(QStringLiteral("losslens: ")), qPrintable(outcome.errors));
+    QVERIFY2(outcome.errors.startsWith(QStringLiteral("losslens landscape: ")),
+             qPrintable(outcome.errors));
     QVERIFY2(outcome.errors.contains(message), qPrintable(outcome.errors));
     QVERIFY(!QFile::exists(output));
+    QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("rejected.png"))));
     QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("a.csv"))));
     QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("b.csv"))));
+}
+
+void LandscapeCommandTest::writeFailureExitTwo_data()
+{
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<bool>("fullDevice");
+    QTest::newRow("csv past the size limit") << QStringLiteral("big.csv") << false;
+    QTest::newRow("image past the size limit") << QStringLiteral("big.png") << false;
+    QTest::newRow("csv to /dev/full") << QStringLiteral("/dev/full") << true;
+    QTest::newRow("csv by a link to /dev/full") << QStringLiteral("full.csv") << true;
+    QTest::newRow("image by a link to /dev/full") << QStringLiteral("full.png") << true;
+}
+
+void LandscapeCommandTest::writeFailureExitTwo()
+{
+    QFETCH(QString, output);
+    QFETCH(bool, fullDevice);
+#ifndef Q_OS_UNIX
+    QSKIP("The write failures are made with a file size limit or /dev/full.");
+#else
+    // The test never writes to /dev/full unless it is the device that rejects every write,
+    // and it removes files in its own folder only.
+    struct stat device = {};
+    if (fullDevice && (::stat("/dev/full", &device) != 0 || !S_ISCHR(device.st_mode)))
+        QSKIP("/dev/full is not a character device here.");
+    const bool ownFile = !output.startsWith(QLatin1Char('/'));
+    const QString path = ownFile ? m_directory.filePath(output) : output;
+    if (ownFile)
+        QFile::remove(path);
+    if (fullDevice && ownFile)
+        QVERIFY(QFile::link(QStringLiteral("/dev/full"), path));
+
+    // A grid of 64 x 64 nodes takes over 100 kB as CSV, and the image about as much.
+    QStringList arguments = request(QStringLiteral("mse"), QStringLiteral("loss"), 64, path);
+    arguments << QStringLiteral("--w") << QStringLiteral("0:2") << QStringLiteral("--b")
+              << QStringLiteral("-60:20");
+    const Outcome outcome = run(arguments, fullDevice ? 0 : 4096);
+    QCOMPARE(outcome.exitCode, 2);
+    const QString reason = fullDevice ? QStringLiteral("No space left on device")
+                                      : QStringLiteral("File too large");
+    QVERIFY2(outcome.errors.startsWith(
+                 QStringLiteral("losslens landscape: cannot write %1: %2").arg(path, reason)),
+             qPrintable(outcome.errors));
+    if (fullDevice) {
+        // The device and the link to it stay as they were.
+        QVERIFY(::stat("/dev/full", &device) == 0 && S_ISCHR(device.st_mode));
+        if (ownFile)
+            QVERIFY(QFileInfo(path).isSymLink());
+    } else {
+        // The file is replaced only once it is written whole, so nothing is left.
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(m_directory.path()).entryList({QStringLiteral("big*")}, QDir::Files),
+                 QStringList());
+    }
+    if (ownFile)
+        QFile::remove(path);
+#endif
+}
+
+void LandscapeCommandTest::csvToStandardOutput()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("/dev/stdout is a Unix path.");
+#else
+    const QString path = m_directory.filePath(QStringLiteral("stdout.csv"));
+    QStringList arguments = request(QStringLiteral("mse"), QStringLiteral("loss"), 3, path);
+    arguments << QStringLiteral("--w") << QStringLiteral("0:2");
+    Outcome outcome = run(arguments);
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QString expected = QString::fromUtf8(file.readAll());
+
+    // On standard output the CSV stands alone, and the automatic -b range goes to errors.
+    arguments[arguments.indexOf(path)] = QStringLiteral("/dev/stdout");
+    outcome = run(arguments);
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QCOMPARE(outcome.output, expected);
+    QVERIFY2(outcome.errors.startsWith(QStringLiteral("b ")), qPrintable(outcome.errors));
+#endif
 }
 
 QTEST_GUILESS_MAIN(LandscapeCommandTest)
