@@ -61,6 +61,7 @@ private slots:
     void addedCompositeIsFittedAndDrawn();
     void removedLossLeavesViews();
     void commandLineCompositeAppended();
+    void landscapeNoteWrapsWithoutWidening();
 
 private:
     void waitForLandscape();
@@ -678,4 +679,49 @@ void MainWindowTest::commandLineCompositeAppended()
 }
 
 QTEST_MAIN(MainWindowTest)
+// A loss without a minimum, such as the typed e, gives the landscape a long note under its
+// title. Its lines fit the map's column, beside the colour scale, and the views keep their
+// widths, on a screen as small as 1280 x 800.
+void MainWindowTest::landscapeNoteWrapsWithoutWidening()
+{
+    m_window->resize(1280, 800);
+    QCoreApplication::processEvents();
+    LandscapeView *view = m_window->landscapeView();
+    const int landscapeWidth = view->width();
+    const int trainingWidth = m_window->trainingView()->width();
+
+    SessionModel *model = m_window->model();
+    QString error;
+    const int index = model->addLoss(LossCatalogue::parse(QStringLiteral("formula:e"), &error));
+    QVERIFY2(index >= 0, qPrintable(error));
+    model->setLossEnabled(index, true);
+    model->setCurrentLoss(index);
+    QTRY_VERIFY_WITH_TIMEOUT(view->result() && view->result()->hasMinimum &&
+                                 !view->isComputing(),
+                             20000);
+    QCoreApplication::processEvents();
+    view->plot()->replot();
+    QCoreApplication::processEvents();
+
+    QCustomPlot *plot = view->plot();
+    auto *subtitle = qobject_cast<QCPTextElement *>(plot->plotLayout()->element(1, 0));
+    QVERIFY(subtitle);
+    // The note that the loss may fall without end, or that the search did not settle.
+    QVERIFY2(subtitle->text().contains(QLatin1Char('(')), qPrintable(subtitle->text()));
+    QVERIFY2(subtitle->text().contains(QLatin1Char('\n')), qPrintable(subtitle->text()));
+    // The title and subtitle share the column of the map's axis rect.
+    const int column = plot->axisRect()->outerRect().width();
+    const QFontMetrics metrics(subtitle->font());
+    for (const QString &line : subtitle->text().split(QLatin1Char('\n'))) {
+        QVERIFY2(metrics.horizontalAdvance(line) <= column,
+                 qPrintable(QStringLiteral("\"%1\" is %2 px wide in a column of %3 px")
+                                .arg(line)
+                                .arg(metrics.horizontalAdvance(line))
+                                .arg(column)));
+    }
+    QVERIFY(plot->plotLayout()->minimumOuterSizeHint().width() <= plot->width());
+    QCOMPARE(view->width(), landscapeWidth);
+    QCOMPARE(m_window->trainingView()->width(), trainingWidth);
+}
+
 #include "tst_mainwindow.moc"

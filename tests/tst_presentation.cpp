@@ -33,6 +33,8 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextDocumentFragment>
+#include <QVBoxLayout>
 #include <QtTest>
 
 using namespace losslens;
@@ -200,6 +202,7 @@ private slots:
     void presentationArrangesNarrowScreen();
     void presentationFitsSmallScreen();
     void legendWrapsLongEntries();
+    void legendShortensToItsShare();
     void dockWidthRestoredAfterPresentation();
     void landscapeTallInPresentation();
 
@@ -800,6 +803,9 @@ void PresentationTest::longLegendNameFitsPlot()
                                 .arg(axisRect.width())));
         bool found = false;
         for (int k = 0; k < legend->itemCount(); ++k) {
+            // A legend in several columns may leave the last row's cells empty.
+            if (!legend->item(k))
+                continue;
             auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(k));
             QVERIFY(item);
             const QString name = item->plottable()->name();
@@ -947,6 +953,62 @@ void PresentationTest::legendWrapsLongEntries()
     // Narrower than a phrase: words break too, and the height grows with the lines.
     const int tiny = legend.minimumSizeHint().width();
     QVERIFY(legend.heightForWidth(tiny) > legend.heightForWidth(narrow));
+}
+
+// In a low view, a legend of long run names leaves out the phrases its entries share, then all
+// but their first phrases, so that it keeps to its share of the view's height. A tall view
+// shows the full entries. The tooltip of a shortened legend names the full entries.
+void PresentationTest::legendShortensToItsShare()
+{
+    QWidget view;
+    auto *layout = new QVBoxLayout(&view);
+    QCustomPlot *plot = new QCustomPlot(&view);
+    layout->addWidget(plot, 1);
+    auto *legend = new LegendLabel(plot, &view);
+    layout->addWidget(legend);
+    const QStringList losses = {QStringLiteral("MSE"), QStringLiteral("MAE"),
+                                QStringLiteral("Huber"), QStringLiteral("Log-cosh"),
+                                QStringLiteral("Tukey biweight")};
+    for (const QString &loss : losses) {
+        plot->addGraph()->setName(QStringLiteral("%1 · Gradient descent, lr 0.1: y = 0.5 x + %2")
+                                      .arg(loss)
+                                      .arg(loss.size()));
+    }
+    const auto plainText = [legend] {
+        return QTextDocumentFragment::fromHtml(legend->text())
+            .toPlainText()
+            .replace(QChar(0x00A0), QLatin1Char(' '))
+            .replace(QChar(0x2011), QLatin1Char('-'));
+    };
+    const int width = 420;
+    view.resize(width, 2000);
+    legend->resize(width, 100);
+    legend->refresh();
+    QVERIFY2(!legend->isShortened(), qPrintable(plainText()));
+    const QString fullHuber = QStringLiteral("Huber · Gradient descent, lr 0.1: y = 0.5 x + 5");
+    QVERIFY2(plainText().contains(fullHuber), qPrintable(plainText()));
+
+    // Low: the shared "Gradient descent," and "lr 0.1:" go, each line's own part stays.
+    view.resize(width, 300);
+    legend->refresh();
+    const int limit = std::max(2 * legend->fontMetrics().lineSpacing() + 2, int(0.15 * 300));
+    QVERIFY(legend->isShortened());
+    QVERIFY2(!plainText().contains(QStringLiteral("Gradient descent")), qPrintable(plainText()));
+    QVERIFY2(plainText().contains(QStringLiteral("Huber · y = 0.5 x + 5")),
+             qPrintable(plainText()));
+    QVERIFY2(legend->heightForWidth(width) <= limit,
+             qPrintable(QStringLiteral("%1 > %2").arg(legend->heightForWidth(width)).arg(limit)));
+
+    // Lower and narrower: the loss names alone.
+    const int narrow = 300;
+    view.resize(narrow, 100);
+    legend->resize(narrow, 100);
+    legend->refresh();
+    QVERIFY(legend->isShortened());
+    for (const QString &loss : losses)
+        QVERIFY2(plainText().contains(loss), qPrintable(plainText()));
+    QVERIFY2(!plainText().contains(QStringLiteral("y =")), qPrintable(plainText()));
+    QVERIFY(legend->heightForWidth(narrow) <= 2 * legend->fontMetrics().lineSpacing() + 2);
 }
 
 void PresentationTest::dockWidthRestoredAfterPresentation()

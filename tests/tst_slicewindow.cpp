@@ -225,6 +225,8 @@ private slots:
     void windowDeletedWhileReading();
     void summaryNeverClips();
     void undefinedSliceSummaryWording();
+    void constantPlaneHasNoMinimum();
+    void undefinedLossHasNoProfileMarker();
 
 private:
     void waitForResult();
@@ -1707,6 +1709,58 @@ void SliceWindowTest::undefinedSliceSummaryWording()
     QVERIFY2(!summary.contains(QStringLiteral("last finite point")), qPrintable(summary));
     // No loss of the run is finite, so none is quoted as ∞.
     QVERIFY2(!summary.contains(QChar(0x221E)), qPrintable(summary));
+}
+
+// With standardized features, whose means are 0, the mean of e = prediction - target does not
+// change with the weights, so the plane of two weights is constant. As in the landscape view,
+// the summary states it, no star marks an arbitrary point, and the colour scale has one tick.
+void SliceWindowTest::constantPlaneHasNoMinimum()
+{
+    const QString spec = QStringLiteral("formula:e");
+    enterLossSpec(*m_window, spec);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().spec() == spec,
+                             10000);
+    SliceHeatMap *map = m_window->heatMap();
+    const QString summary = map->summary();
+    QVERIFY2(summary.contains(QStringLiteral("the same everywhere")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QChar(0x2736)), qPrintable(summary));
+    QVERIFY(!map->minimumMarker()->visible());
+    QCPColorScale *scale = nullptr;
+    for (int k = 0; k < map->plot()->plotLayout()->elementCount(); ++k) {
+        if (auto *found = qobject_cast<QCPColorScale *>(map->plot()->plotLayout()->elementAt(k)))
+            scale = found;
+    }
+    QVERIFY(scale);
+    map->plot()->replot();
+    const QVector<QString> labels = scale->axis()->tickVectorLabels();
+    QCOMPARE(labels.size(), 1);
+    QVERIFY2(summary.contains(labels.front()), qPrintable(labels.front() + " / " + summary));
+}
+
+// Where the mean loss is undefined or infinite at the start and the end of training, the
+// profile draws no marker there, rather than one at 0 or at the axis's end.
+void SliceWindowTest::undefinedLossHasNoProfileMarker()
+{
+    const QString spec = QStringLiteral("formula:log(-1-e^2)");
+    enterLossSpec(*m_window, spec);
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().spec() == spec,
+                             10000);
+    SliceProfileView *profile = m_window->profileView();
+    QVERIFY(!std::isfinite(m_window->result()->path.losses.front()));
+    QVERIFY(!profile->startMarker()->visible());
+    QVERIFY(!profile->endMarker()->visible());
+    // A finite loss brings them back.
+    enterLossSpec(*m_window, QStringLiteral("mse"));
+    QTRY_VERIFY_WITH_TIMEOUT(hasCompleteResult(*m_window) &&
+                                 m_window->result()->objective->loss().spec() ==
+                                     QStringLiteral("mse"),
+                             10000);
+    QVERIFY(profile->startMarker()->visible());
+    QVERIFY(profile->endMarker()->visible());
+    QCOMPARE(profile->startMarker()->data()->constBegin()->value,
+             m_window->result()->path.losses.front());
 }
 
 #include "tst_slicewindow.moc"

@@ -53,12 +53,18 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     m_plot->installEventFilter(this);
 
     m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, tr("Landscape"));
+    m_titleSource = tr("Landscape");
+    m_title = new QCPTextElement(m_plot, m_titleSource);
     m_plot->plotLayout()->addElement(0, 0, m_title);
     m_plot->plotLayout()->insertRow(1);
     m_subtitle = new QCPTextElement(m_plot, QString());
     m_subtitle->setFont(m_plot->xAxis->labelFont());
     m_plot->plotLayout()->addElement(1, 0, m_subtitle);
+    // A text element requests the width of its longest line from its column, which would widen
+    // the whole plot and the view's column of the window. A minimum width of its own removes
+    // that request, and wrapTitles() breaks the lines to the column's width instead.
+    for (QCPTextElement *text : {m_title, m_subtitle})
+        text->setMinimumSize(1, 0);
 
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(true);
@@ -104,6 +110,13 @@ LandscapeView::LandscapeView(SessionModel *model, TrainingController *training, 
     // A layer replot emits no afterReplot, so the legend refreshes on the scheduler's signal.
     m_replots->setLayersReplotted([legend] { legend->refresh(); });
     m_minimumMarker->setProperty("inLegend", false);
+
+    // A replot lays out the colour scale, whose tick labels set its width and so the width
+    // left to the titles, which are then wrapped again for the next replot.
+    connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
+        if (wrapTitles())
+            m_replots->requestReplot();
+    });
 
     m_rangeSettle.setSingleShot(true);
     m_rangeSettle.setInterval(60);
@@ -309,11 +322,14 @@ void LandscapeView::updateColourScale()
     // A logarithmic scale needs positive values, so a loss of exactly 0 falls back to linear, and
     // the box shows it.
     offerLogarithmicColours(m_logarithmic, lowest);
-    const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
+    // A map flat to rounding shows one colour, on a linear scale with a single tick.
+    const bool logarithmic =
+        m_logarithmic->isChecked() && low > 0.0 && high > low && !flatToRounding(low, high);
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     setLogarithmic(m_scale->axis(), logarithmic);
     m_scale->setDataRange(colourScaleRange(low, high));
     updateTicks(m_scale->axis());
+    labelFlatColourScale(m_scale->axis(), low, high);
 }
 
 void LandscapeView::updateContours()
@@ -370,11 +386,6 @@ void LandscapeView::updateContourObstacles()
 
 namespace {
 
-// The subtitle's narrowest wrapping width in average character widths. The subtitle is a
-// QCPTextElement, which neither wraps nor shrinks, so it is wrapped to the plot's width less
-// a margin, and again when that width changes, but never narrower than this.
-constexpr int subtitleCharacters = 40;
-
 // Breaks each line of text between words so that no line is wider than width pixels, except a
 // single word that is wider on its own.
 QString wrapLines(const QString &text, const QFontMetrics &metrics, int width)
@@ -430,7 +441,8 @@ void LandscapeView::updateLabels()
     const SessionState &state = m_model->state();
     const auto objective = m_model->objective(state.currentLoss);
     const Dataset &data = m_model->data();
-    m_title->setText(tr("Landscape: mean %1 over (w, b)").arg(lossNameInSentence(objective->loss())));
+    m_titleSource =
+        tr("Landscape: mean %1 over (w, b)").arg(lossNameInSentence(objective->loss()));
     if (state.standardize) {
         m_plot->xAxis->setLabel(tr("slope w per standard deviation of %1").arg(data.featureName));
         m_plot->yAxis->setLabel(tr("intercept b at the mean of %1").arg(data.featureName));
@@ -502,17 +514,39 @@ void LandscapeView::updateLabels()
                                                                double(cells)))));
     }
     m_subtitleSource = subtitle;
-    wrapSubtitle();
+    wrapTitles();
 }
 
-void LandscapeView::wrapSubtitle()
+int LandscapeView::titleColumnWidth() const
 {
-    const QFontMetrics metrics(m_subtitle->font());
-    const int width = std::max(subtitleCharacters * metrics.averageCharWidth(),
-                               m_plot->width() - 6 * metrics.averageCharWidth());
-    const QString wrapped = wrapLines(m_subtitleSource, metrics, width);
-    if (wrapped != m_subtitle->text())
-        m_subtitle->setText(wrapped);
+    // The colour scale's column has the scale's width, which QCPColorScale fixes in each
+    // layout. Before the first layout that width is not known yet and counts as 0.
+    const QCPLayoutGrid *grid = m_plot->plotLayout();
+    const int scaleWidth = m_scale->visible() ? m_scale->outerRect().width() : 0;
+    return m_plot->width() - grid->margins().left() - grid->margins().right() - scaleWidth -
+           (scaleWidth > 0 ? grid->columnSpacing() : 0);
+}
+
+bool LandscapeView::wrapTitles()
+{
+    bool changed = false;
+    const int column = titleColumnWidth();
+    for (const auto &[element, source] : {std::pair{m_title, &m_titleSource},
+                                         std::pair{m_subtitle, &m_subtitleSource}}) {
+        const QFontMetrics metrics(element->font());
+        // The element's margins, then two average characters for the rounding of QCustomPlot's
+        // own measure, which the line must not touch.
+        const int width = std::max(metrics.averageCharWidth(),
+                                   column - element->margins().left() -
+                                       element->margins().right() -
+                                       2 * metrics.averageCharWidth());
+        const QString wrapped = wrapLines(*source, metrics, width);
+        if (wrapped != element->text()) {
+            element->setText(wrapped);
+            changed = true;
+        }
+    }
+    return changed;
 }
 
 void LandscapeView::updatePaths()
@@ -544,9 +578,7 @@ bool LandscapeView::eventFilter(QObject *watched, QEvent *event)
     switch (event->type()) {
     case QEvent::Resize: {
         // The subtitle's lines follow the new width; QCustomPlot lays out and replots itself.
-        const QString before = m_subtitle->text();
-        wrapSubtitle();
-        if (m_subtitle->text() != before)
+        if (wrapTitles())
             m_replots->requestReplot();
         return false;
     }

@@ -80,8 +80,12 @@ private:
     void showResult(std::shared_ptr<const LandscapeResult> result);
     void updatePaths();
     void updateLabels();
-    // Sets the subtitle to m_subtitleSource, broken into lines that fit the plot's width.
-    void wrapSubtitle();
+    // The width of the plot's first column, which contains the title, the subtitle and the map,
+    // while the colour scale takes the second.
+    int titleColumnWidth() const;
+    // Sets the title and the subtitle to m_titleSource and m_subtitleSource, broken into lines
+    // that fit titleColumnWidth(). Returns whether either text changed.
+    bool wrapTitles();
     void updateColourScale();
     void updateContours();
     void updateContourObstacles();
@@ -96,7 +100,9 @@ private:
     QCheckBox *m_showContours;
     QCPTextElement *m_title;
     QCPTextElement *m_subtitle;
-    // The subtitle before wrapping, wrapped again when the plot's width changes.
+    // The title and the subtitle before wrapping, wrapped again when the plot's width or the
+    // colour scale's width changes.
+    QString m_titleSource;
     QString m_subtitleSource;
     QCPColorMap *m_map;
     QCPColorScale *m_scale;

@@ -154,6 +154,12 @@ LossCurveView::LossCurveView(SessionModel *model, TrainingController *training, 
     // Connected after configurePlot()'s PlotStyler, so the legend font is already the styled
     // one, which presentation mode enlarges.
     connect(m_plot, &QCustomPlot::beforeReplot, this, &LossCurveView::fitLegendNames);
+    // The legend follows the axis rect of the last layout, so a replot that changed the axis
+    // rect, as entering presentation mode does, may leave it unfitted. One more replot fits it.
+    connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
+        if (fitLegendNames())
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
             [this] { resample(); });
@@ -484,8 +490,9 @@ QString LossCurveView::readOut(double input) const
     return tr("at %1: %2").arg(shortNumber(input), parts.join(QStringLiteral("; ")));
 }
 
-void LossCurveView::fitLegendNames()
+bool LossCurveView::fitLegendNames()
 {
+    bool changed = false;
     QCPLegend *legend = m_plot->legend;
     // The axis rect of the coming layout is the viewport less the axis margins of the last
     // layout. After a resize the viewport is already the new one.
@@ -500,40 +507,62 @@ void LossCurveView::fitLegendNames()
         const QMargins itemMargins = legend->item(0)->margins();
         room -= itemMargins.left() + itemMargins.right();
     }
-    // A legend taller than maxLegendShare of the axis rect is laid out in two columns,
-    // so it covers less of the curves. The axis rect's height is the last layout's.
-    constexpr double maxLegendShare = 0.6;
+    // A legend taller than maxLegendShare of the axis rect is laid out in more columns, so it
+    // stays a strip along the top and leaves the curves near e = 0 in view, as long as each
+    // column keeps room for minimumColumnCharacters. The names are then shortened to their
+    // column, and the tooltip gives them in full. A legend that still takes more than
+    // hiddenLegendShare is hidden, as on a low plot in presentation mode: the swatches of the
+    // controls' list of losses name the curves' colours too. The axis rect's height is the
+    // last layout's.
+    constexpr double maxLegendShare = 0.35;
+    constexpr double hiddenLegendShare = 0.4;
+    constexpr int minimumColumnCharacters = 6;
     const QFontMetrics metrics(legend->font());
     const int count = legend->itemCount();
-    int rowHeight = metrics.height() + legend->rowSpacing();
+    // An item is as tall as its text or its icon, whichever is taller.
+    int rowHeight = std::max(metrics.height(), legend->iconSize().height()) + legend->rowSpacing();
     if (count > 0)
         rowHeight += legend->item(0)->margins().top() + legend->item(0)->margins().bottom();
     const double axisHeight = m_plot->axisRect()->height();
+    // Each column's share of the width, less the gaps between columns.
+    const auto columnRoom = [&](int columns) {
+        return (room - (columns - 1) * (legend->columnSpacing() + legend->iconSize().width() +
+                                        legend->iconTextPadding())) /
+               columns;
+    };
     int columns = 1;
-    while (columns < 2 && axisHeight > 0.0 &&
-           double((count + columns - 1) / columns) * rowHeight > maxLegendShare * axisHeight)
+    while (columns < count && axisHeight > 0.0 &&
+           double((count + columns - 1) / columns) * rowHeight > maxLegendShare * axisHeight &&
+           columnRoom(columns + 1) >= minimumColumnCharacters * metrics.averageCharWidth())
         ++columns;
-    // TODO: a legend that two columns do not fit still covers most of the curves.
-    if (columns != legend->columnCount() || legend->wrap() != columns) {
+    const double rowsHeight = double((count + columns - 1) / columns) * rowHeight;
+    const bool legendShown = axisHeight <= 0.0 || rowsHeight <= hiddenLegendShare * axisHeight;
+    if (legendShown != legend->visible()) {
+        legend->setVisible(legendShown);
+        changed = true;
+    }
+    // An empty legend has no columns to compare.
+    if ((count > 0 && columns != legend->columnCount()) || legend->wrap() != columns) {
+        changed = true;
         legend->setWrap(columns);
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     }
-    // Each column's share of the width, less the gaps between columns, then a few pixels for
-    // rounding in QCustomPlot's own text measure.
-    const int columnRoom =
-        (room - (columns - 1) * (legend->columnSpacing() + legend->iconSize().width() +
-                                 legend->iconTextPadding())) /
-        columns;
-    room = std::max(columnRoom - 4, 0);
+    // A few pixels for rounding in QCustomPlot's own text measure.
+    room = std::max(columnRoom(columns) - 4, 0);
     for (int g = 0; g < m_plot->graphCount(); ++g) {
         QCPGraph *graph = m_plot->graph(g);
         const QString fullName = graph->property("fullName").toString();
         if (fullName.isEmpty())
             continue;
-        const QString name = metrics.elidedText(fullName, Qt::ElideMiddle, room);
-        if (name != graph->name())
+        // Several columns keep the start of each name, which the list of losses also shows.
+        const QString name =
+            metrics.elidedText(fullName, columns > 1 ? Qt::ElideRight : Qt::ElideMiddle, room);
+        if (name != graph->name()) {
             graph->setName(name);
+            changed = true;
+        }
     }
+    return changed;
 }
 
 QString LossCurveView::legendNameAt(const QPoint &position) const

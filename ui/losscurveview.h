@@ -84,10 +84,11 @@ private:
     // The loss as the objective of entry lossIndex fits it.
     const Loss &drawnLoss(int lossIndex) const;
     QString readOut(double input) const;
-    // Elides each legend name in the middle to the width of the axis rect, so the legend is no
+    // Lays the legend out in as many columns as keep it low, or hides it where it would still
+    // cover much of a low plot, and elides each name to its column's width, so the legend is no
     // wider than the plot. The full name stays in the graph's "fullName" property and shows
-    // as a tooltip over the entry.
-    void fitLegendNames();
+    // as a tooltip over the entry. Returns whether the legend changed.
+    bool fitLegendNames();
     // The full name of the legend entry at a pixel position, empty where there is none.
     QString legendNameAt(const QPoint &position) const;
     // Redraws the learned curves after training steps, at most every 200 ms while playing.

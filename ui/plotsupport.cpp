@@ -10,7 +10,11 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QStyle>
+#include <QHelpEvent>
+#include <QResizeEvent>
+#include <QSet>
 #include <QStyleOptionButton>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -200,6 +204,32 @@ QStringList namePhrases(const QString &name)
 
 } // namespace
 
+namespace {
+
+// The share of its view's height that a legend may take before its entries are shortened.
+constexpr double legendHeightShare = 0.15;
+
+// Returns the entry's phrases without those in `dropped`, the last remaining one without
+// its trailing "·", "," or ":", which led to a phrase now left out.
+QStringList keptPhrases(const QStringList &phrases, const QSet<QString> &dropped)
+{
+    QStringList remaining;
+    for (qsizetype k = 0; k < phrases.size(); ++k) {
+        if (k == 0 || !dropped.contains(phrases[k]))
+            remaining << phrases[k];
+    }
+    if (remaining.size() < phrases.size()) {
+        QString &last = remaining.last();
+        if (last.endsWith(QStringLiteral(" ·")))
+            last.chop(2);
+        else if (last.endsWith(QLatin1Char(',')) || last.endsWith(QLatin1Char(':')))
+            last.chop(1);
+    }
+    return remaining;
+}
+
+} // namespace
+
 LegendLabel::LegendLabel(QCustomPlot *plot, QWidget *parent)
     : QLabel(parent), m_plot(plot), m_measure(new QLabel(this))
 {
@@ -213,6 +243,9 @@ LegendLabel::LegendLabel(QCustomPlot *plot, QWidget *parent)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     plot->legend->setVisible(false);
     connect(plot, &QCustomPlot::afterReplot, this, &LegendLabel::refresh);
+    // The view's height sets how many lines the legend may take.
+    if (parent)
+        parent->installEventFilter(this);
 }
 
 void LegendLabel::refresh()
@@ -250,6 +283,32 @@ int LegendLabel::heightForWidth(int width) const
     return m_measure->heightForWidth(width);
 }
 
+bool LegendLabel::event(QEvent *event)
+{
+    // A shortened legend's tooltip gives the full entries, above the view's own tooltip.
+    if (event->type() == QEvent::ToolTip && m_shortened) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        QString tip = fullLegend();
+        if (!toolTip().isEmpty())
+            tip += QStringLiteral("<hr>") + toolTip().toHtmlEscaped();
+        QToolTip::showText(help->globalPos(), tip, this);
+        return true;
+    }
+    return QLabel::event(event);
+}
+
+bool LegendLabel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().height() != resize->oldSize().height()) {
+            updateText();
+            updateGeometry();
+        }
+    }
+    return QLabel::eventFilter(watched, event);
+}
+
 void LegendLabel::resizeEvent(QResizeEvent *event)
 {
     QLabel::resizeEvent(event);
@@ -265,25 +324,48 @@ void LegendLabel::changeEvent(QEvent *event)
     }
 }
 
-QString LegendLabel::textForWidth(int width) const
+int LegendLabel::heightLimit() const
 {
-    measureEntries();
-    return composeText(width);
+    const QWidget *view = parentWidget();
+    if (!view || view->height() <= 0)
+        return -1;
+    // Two lines at least, as a point, a start and a run or two need.
+    const int lines = 2 * fontMetrics().lineSpacing() + contentsMargins().top() +
+                      contentsMargins().bottom();
+    return std::max(lines, int(legendHeightShare * view->height()));
 }
 
-QString LegendLabel::composeText(int width) const
+QString LegendLabel::textForWidth(int width, bool *shortened) const
+{
+    measureEntries();
+    const int limit = heightLimit();
+    QString text;
+    for (qsizetype level = 0; level < m_forms.size(); ++level) {
+        text = composeText(m_forms[level], width);
+        if (shortened)
+            *shortened = level > 0;
+        if (limit < 0 || level + 1 == m_forms.size())
+            break;
+        m_measure->setText(text);
+        if (m_measure->heightForWidth(width) <= limit)
+            break;
+    }
+    return text;
+}
+
+QString LegendLabel::composeText(const Form &form, int width)
 {
     QString text;
-    for (qsizetype i = 0; i < m_entries.size(); ++i) {
-        const Entry &entry = m_entries[i];
-        const bool entryFits = m_entryWidths[i] <= width;
+    for (qsizetype i = 0; i < form.entries.size(); ++i) {
+        const Entry &entry = form.entries[i];
+        const bool entryFits = form.entryWidths[i] <= width;
         if (i > 0)
             text += entryFits ? QStringLiteral("&nbsp;&nbsp;&nbsp; ") : QStringLiteral("<br>");
         text += entry.symbol + noBreakSpace;
         for (qsizetype k = 0; k < entry.phrases.size(); ++k) {
             if (k > 0)
                 text += entryFits ? noBreakSpace : QStringLiteral(" ");
-            const bool phraseFits = entryFits || m_phraseWidths[i][k] <= width;
+            const bool phraseFits = entryFits || form.phraseWidths[i][k] <= width;
             text += joinWords(entry.phrases[k], phraseFits);
         }
     }
@@ -292,9 +374,19 @@ QString LegendLabel::composeText(int width) const
 
 void LegendLabel::updateText()
 {
-    const QString text = textForWidth(width());
+    bool shortened = false;
+    const QString text = textForWidth(width(), &shortened);
+    m_shortened = shortened;
     if (text != this->text())
         setText(text);
+}
+
+QString LegendLabel::fullLegend() const
+{
+    QStringList lines;
+    for (const Entry &entry : m_entries)
+        lines << entry.symbol + noBreakSpace + entry.phrases.join(QLatin1Char(' '));
+    return lines.join(QStringLiteral("<br>"));
 }
 
 int LegendLabel::unbrokenWidth(const QString &html) const
@@ -308,21 +400,53 @@ void LegendLabel::measureEntries() const
 {
     if (m_minimumWidth >= 0)
         return;
-    m_entryWidths.clear();
-    m_phraseWidths.clear();
+    // The shortened forms: first without the phrases after the first that every entry of
+    // several phrases has (two such entries at least), then with the first phrases alone.
+    QList<QList<Entry>> forms{m_entries};
+    QSet<QString> shared;
+    int longEntries = 0;
     for (const Entry &entry : m_entries) {
-        m_entryWidths << unbrokenWidth(entry.symbol + noBreakSpace +
-                                       joinWords(entry.phrases.join(QLatin1Char(' ')), true));
-        QList<int> phraseWidths;
-        // The first phrase carries the symbol, which never parts from it.
-        for (qsizetype k = 0; k < entry.phrases.size(); ++k) {
-            const QString phrase = joinWords(entry.phrases[k], true);
-            phraseWidths << unbrokenWidth(k == 0 ? entry.symbol + noBreakSpace + phrase : phrase);
+        if (entry.phrases.size() < 2)
+            continue;
+        const QSet<QString> rest(entry.phrases.begin() + 1, entry.phrases.end());
+        shared = longEntries == 0 ? rest : shared.intersect(rest);
+        ++longEntries;
+    }
+    if (longEntries >= 2 && !shared.isEmpty()) {
+        QList<Entry> entries = m_entries;
+        for (Entry &entry : entries)
+            entry.phrases = keptPhrases(entry.phrases, shared);
+        forms << entries;
+    }
+    if (longEntries > 0) {
+        QList<Entry> entries = m_entries;
+        for (Entry &entry : entries) {
+            QSet<QString> rest(entry.phrases.begin() + 1, entry.phrases.end());
+            entry.phrases = keptPhrases(entry.phrases, rest);
         }
-        m_phraseWidths << phraseWidths;
+        if (entries != forms.last())
+            forms << entries;
+    }
+    m_forms.clear();
+    for (const QList<Entry> &entries : std::as_const(forms)) {
+        Form form{entries, {}, {}};
+        for (const Entry &entry : entries) {
+            form.entryWidths << unbrokenWidth(entry.symbol + noBreakSpace +
+                                              joinWords(entry.phrases.join(QLatin1Char(' ')),
+                                                        true));
+            QList<int> phraseWidths;
+            // The first phrase carries the symbol, which never parts from it.
+            for (qsizetype k = 0; k < entry.phrases.size(); ++k) {
+                const QString phrase = joinWords(entry.phrases[k], true);
+                phraseWidths << unbrokenWidth(k == 0 ? entry.symbol + noBreakSpace + phrase
+                                                     : phrase);
+            }
+            form.phraseWidths << phraseWidths;
+        }
+        m_forms << form;
     }
     // Width 0 breaks every entry at every space, which leaves the widest word.
-    m_minimumWidth = unbrokenWidth(composeText(0));
+    m_minimumWidth = unbrokenWidth(composeText(m_forms.front(), 0));
 }
 
 RightButtonPan::RightButtonPan(QCustomPlot *plot) : QObject(plot), m_plot(plot)
@@ -470,6 +594,22 @@ QCPRange colourScaleRange(double low, double high)
     const double magnitude = std::max(std::abs(low), std::abs(high));
     const double margin = magnitude > 0.0 ? 1e-6 * magnitude : 1e-12;
     return QCPRange(middle - margin, middle + margin);
+}
+
+void labelFlatColourScale(QCPAxis *axis, double low, double high)
+{
+    const bool single = !axis->ticker().dynamicCast<QCPAxisTickerText>().isNull();
+    if (!flatToRounding(low, high)) {
+        if (single) {
+            axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+            updateTicks(axis);
+        }
+        return;
+    }
+    const double middle = low + 0.5 * (high - low);
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    ticker->addTick(middle, shortNumber(middle));
+    axis->setTicker(ticker);
 }
 
 double displayable(double value)

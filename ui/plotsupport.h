@@ -34,6 +34,13 @@ QCPColorGradient lossGradient();
 // that starts a line of its own and breaks after "·", "," or ":", and a phrase between those
 // that is still too wide breaks between words. So the label's minimum width is its widest
 // word, not its widest entry, and a long run name never keeps a view wider than its column.
+//
+// A legend in a view (a label with a parent) takes at most 15 % of the view's height, or two
+// lines where that is less, so
+// the plot keeps most of it on a low screen or in presentation mode. Where the full entries
+// need more lines, the entries leave out the phrases that all of them share, such as the
+// optimizer of runs that all use the same one, and then everything after their first phrase,
+// such as "MSE". The tooltip then lists the full entries.
 class LegendLabel : public QLabel
 {
     Q_OBJECT
@@ -45,8 +52,12 @@ public:
 
     QSize minimumSizeHint() const override;
     int heightForWidth(int width) const override;
+    // Whether the entries shown leave out phrases of the full ones, for lack of height.
+    bool isShortened() const { return m_shortened; }
 
 protected:
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 
@@ -61,25 +72,41 @@ private:
         bool operator==(const Entry &other) const = default;
     };
 
-    // The label's text when it is `width` pixels wide, margins included.
-    QString textForWidth(int width) const;
-    // textForWidth() from the cached widths, which must be current.
-    QString composeText(int width) const;
+    // The entries in one form, full or shortened, with the unbroken widths of each entry and of
+    // each entry's phrases, margins included.
+    struct Form
+    {
+        QList<Entry> entries;
+        QList<int> entryWidths;
+        QList<QList<int>> phraseWidths;
+    };
+
+    // The label's text when it is `width` pixels wide, margins included, and whether that text
+    // shortens the entries.
+    QString textForWidth(int width, bool *shortened = nullptr) const;
+    // The text of one form at a width, from its cached widths, which must be current.
+    static QString composeText(const Form &form, int width);
     void updateText();
     // The width, margins included, that `html` needs on one line.
     int unbrokenWidth(const QString &html) const;
-    // Fills the cached widths below for the current entries and font.
+    // Fills m_forms and the cached widths for the current entries and font.
     void measureEntries() const;
+    // Returns the maximum height of the legend: a share of its view's height, but at least two
+    // lines. Without a view it has no limit (-1).
+    int heightLimit() const;
+    // The full entries, one per line, for the tooltip of a shortened legend.
+    QString fullLegend() const;
 
     QCustomPlot *m_plot;
     QList<Entry> m_entries;
+    // The full entries, then the forms without the shared phrases and with the first phrases
+    // only, where those differ from the one before.
+    mutable QList<Form> m_forms;
+    bool m_shortened = false;
     // A hidden label with this one's settings and font, which measures the text for a width
     // that the label does not have yet, as a layout requests through heightForWidth().
     QLabel *m_measure;
-    // Unbroken widths of each entry and of each entry's phrases, and the label's minimum
-    // width, all with margins. m_minimumWidth is -1 while they are stale.
-    mutable QList<int> m_entryWidths;
-    mutable QList<QList<int>> m_phraseWidths;
+    // The label's minimum width, with margins, or -1 while it and m_forms are stale.
     mutable int m_minimumWidth = -1;
 };
 
@@ -144,6 +171,13 @@ bool flatToRounding(double low, double high);
 // Where they are flat to rounding, it is 1e-6 of their magnitude on each side of their middle
 // instead, so that the map shows one colour.
 QCPRange colourScaleRange(double low, double high);
+
+// Labels a colour scale's axis for values from low to high. Where they are flat to rounding, the
+// axis gets a single tick at their middle, labelled with it: ticks spread over the narrow range
+// of colourScaleRange() would read alike, or differ in their last digits only. Otherwise an axis
+// left with that single tick gets plain ticks back. Call it after setLogarithmic() and
+// updateTicks(), which keep a single tick once it is set.
+void labelFlatColourScale(QCPAxis *axis, double low, double high);
 
 // Formats a number with a few significant digits for labels.
 QString shortNumber(double value);

@@ -148,6 +148,8 @@ void SliceHeatMap::createPlottables()
     // axes only.
     m_scale->setRangeZoom(false);
     m_scale->setRangeDrag(false);
+    // A deep zoom leaves a loss range that is tiny against the loss itself.
+    keepTicksDistinct(m_scale->axis());
     m_map->setColorScale(m_scale);
     m_map->setGradient(lossGradient());
     // Created after the map and before the path and markers, so it is drawn between them.
@@ -355,7 +357,14 @@ void SliceHeatMap::updateTitles()
     }
     if (m_lowest > m_highest)
         summary += tr("; the mean loss is infinite or undefined everywhere on this slice");
-    if (slice.minimum) {
+    if (isFlat()) {
+        // As in the landscape view: every point of the view is lowest alike, so the search's
+        // point is an arbitrary one and gets no star.
+        summary += QLatin1Char('\n');
+        summary += tr("The mean loss is the same everywhere in view on this plane, to rounding: "
+                      "%1.")
+                       .arg(shortNumber(m_lowest + 0.5 * (m_highest - m_lowest)));
+    } else if (slice.minimum) {
         const SliceMinimum &minimum = *slice.minimum;
         const QString where = tr("(%1, %2)").arg(shortNumber(minimum.coordinates[0]),
                                                  shortNumber(minimum.coordinates[1]));
@@ -397,6 +406,11 @@ void SliceHeatMap::updateTitles()
     fitLabelHeight(m_summary);
 }
 
+bool SliceHeatMap::isFlat() const
+{
+    return m_lowest <= m_highest && flatToRounding(m_lowest, m_highest);
+}
+
 void SliceHeatMap::fitLabelHeight(QLabel *label)
 {
     const int height = label->heightForWidth(label->width());
@@ -421,11 +435,14 @@ void SliceHeatMap::updateColourScale()
     // A logarithmic scale needs positive values, so a loss of exactly 0 falls back to linear,
     // and the box shows it.
     offerLogarithmicColours(m_logarithmic, m_lowest);
-    const bool logarithmic = m_logarithmic->isChecked() && low > 0.0 && high > low;
+    // A map flat to rounding shows one colour, on a linear scale with a single tick.
+    const bool logarithmic =
+        m_logarithmic->isChecked() && low > 0.0 && high > low && !flatToRounding(low, high);
     m_scale->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     setLogarithmic(m_scale->axis(), logarithmic);
     m_scale->setDataRange(colourScaleRange(low, high));
     updateTicks(m_scale->axis());
+    labelFlatColourScale(m_scale->axis(), low, high);
 }
 
 void SliceHeatMap::updateContours()
@@ -510,7 +527,8 @@ void SliceHeatMap::updateMarkers()
 void SliceHeatMap::updateMinimumMarker()
 {
     const std::optional<SliceMinimum> &minimum = m_result->minimum;
-    const bool markerVisible = minimum && minimum->status != SliceMinimumStatus::AtEdge;
+    const bool markerVisible =
+        minimum && minimum->status != SliceMinimumStatus::AtEdge && !isFlat();
     for (QCPGraph *marker : {m_minimumOutline, m_minimumMarker}) {
         marker->setVisible(markerVisible);
         if (!markerVisible) {

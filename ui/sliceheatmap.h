@@ -40,6 +40,8 @@ public:
     QCPGraph *endMarker() const { return m_endMarker; }
     // The star at the lowest mean loss found on the plane, hidden when that lies on the range's
     // edge (the minimum is then outside the range) or when there is none.
+    // It is hidden too where the mean loss is the same everywhere in view, to rounding, which
+    // makes every point a lowest one.
     QCPGraph *minimumMarker() const { return m_minimumMarker; }
     // The line under the map that gives the two random directions, hidden on a parameter plane.
     QLabel *directionsLabel() const { return m_directions; }
@@ -81,6 +83,9 @@ protected:
 private:
     // Sets a wrapped label's minimum height to what its text needs at its current width.
     static void fitLabelHeight(QLabel *label);
+    // Whether the finite values of the shown slice are all the same to rounding
+    // (flatToRounding), so that the map has one colour and no lowest point of its own.
+    bool isFlat() const;
     QWidget *createHeader();
     void createPlottables();
     void setAxisRanges(const LandscapeGrid &grid);

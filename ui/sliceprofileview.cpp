@@ -90,8 +90,19 @@ void SliceProfileView::showResult(std::shared_ptr<const SliceResult> result)
     m_profile->setData(ts, losses, true);
     const double startLoss = slice.path.losses.front();
     const double endLoss = slice.path.losses.back();
-    m_startMarker->setData({0.0}, {std::min(displayable(startLoss), largestAxisValue)});
-    m_endMarker->setData({1.0}, {std::min(displayable(endLoss), largestAxisValue)});
+    // A marker is drawn only where the mean loss is finite: an undefined (NaN) or infinite loss has
+    // no place on the axis, and drawn at 0 or at the axis's end it would read as a value. The
+    // read-out below gives "–" or "∞" there, and the legend leaves the hidden marker out.
+    const auto place = [](QCPGraph *marker, double t, double loss) {
+        const bool finite = std::isfinite(loss);
+        marker->setVisible(finite);
+        if (finite)
+            marker->setData({t}, {std::min(loss, largestAxisValue)});
+        else
+            marker->data()->clear();
+    };
+    place(m_startMarker, 0.0, startLoss);
+    place(m_endMarker, 1.0, endLoss);
     updateValueAxis();
     m_readOut->setText(tr("t = 0: mean loss %1 at the start; t = 1: mean loss %2 at the end")
                            .arg(shortNumber(startLoss), shortNumber(endLoss)));

@@ -26,6 +26,10 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
     QCPGraph *profileGraph() const { return m_profile; }
+    // The start (t = 0) and the end of training (t = 1), each hidden while its mean loss is not
+    // finite.
+    QCPGraph *startMarker() const { return m_startMarker; }
+    QCPGraph *endMarker() const { return m_endMarker; }
     QString readOut() const;
 
     void showResult(std::shared_ptr<const SliceResult> result);
