@@ -210,8 +210,8 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
     parser.setApplicationDescription(LossCommands::tr(
         "Writes CSV with the header spec,label,x,loss,gradient,second_derivative: each loss "
         "at N evenly spaced inputs from A to B, the error e for regression losses and the "
-        "logit z for classification losses. Where the loss is infinite or undefined, it reads "
-        "inf and the two derivatives are left empty."));
+        "logit z for classification losses. Where the loss is infinite, it reads inf or -inf, "
+        "where it is undefined, inf, and in both cases the two derivatives are left empty."));
     parser.addOptions({loss, from, to, points, label, help});
     if (!parser.parse(arguments))
         return fail(errors, parser.errorText());
@@ -310,10 +310,11 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
             // Where the loss is infinite or undefined (a typed formula writes both as inf), its
             // derivatives mean nothing, so their fields stay empty, as the view leaves a gap.
             const bool defined = std::isfinite(d.value);
-            output << specField << ',' << labelField << ',' << formatNumber(x) << ','
-                   << formatNumber(d.value) << ','
-                   << (defined ? formatNumber(d.first) : QString()) << ','
-                   << (defined ? formatNumber(d.second) : QString()) << '\n';
+            // Adding 0.0 turns -0 into 0, which a reader of the file takes for the same value.
+            output << specField << ',' << labelField << ',' << formatNumber(x + 0.0) << ','
+                   << formatNumber(d.value + 0.0) << ','
+                   << (defined ? formatNumber(d.first + 0.0) : QString()) << ','
+                   << (defined ? formatNumber(d.second + 0.0) : QString()) << '\n';
         }
     }
     return 0;

@@ -37,6 +37,7 @@ private slots:
     void curvesWritesExactCsv();
     void curvesSinglePoint();
     void curvesUndefinedPointsLeaveDerivativesEmpty();
+    void curvesWriteZeroWithoutSign();
     void curvesCrossEntropyLabel();
     void curvesHelpDescribesLabel();
     void curvesInvalidExitTwo_data();
@@ -259,6 +260,19 @@ void CommandLineTest::curvesUndefinedPointsLeaveDerivativesEmpty()
     QCOMPARE(outcome.output, QStringLiteral("spec,label,x,loss,gradient,second_derivative\n"
                                             "formula:log(e),,-1,inf,,\n"
                                             "formula:log(e),,1,0,1,-1\n"));
+}
+
+void CommandLineTest::curvesWriteZeroWithoutSign()
+{
+    // -e^2 is -0 at e = 0, and its derivative -2e too, which the file writes as 0.
+    const Outcome outcome = run({QStringLiteral("curves"), QStringLiteral("--loss"),
+                                 QStringLiteral("formula:-e^2"), QStringLiteral("--from"),
+                                 QStringLiteral("0"), QStringLiteral("--to"), QStringLiteral("1"),
+                                 QStringLiteral("--points"), QStringLiteral("2")});
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QCOMPARE(outcome.output, QStringLiteral("spec,label,x,loss,gradient,second_derivative\n"
+                                            "formula:-e^2,,0,0,0,-2\n"
+                                            "formula:-e^2,,1,-1,-2,-2\n"));
 }
 
 void CommandLineTest::curvesCrossEntropyLabel()
