@@ -128,7 +128,7 @@ int runLineFit(const FitRequest &request, QTextStream &output, QTextStream &erro
             minimum.status == MinimumStatus::NotAttained ? QStringLiteral("not_attained")
             : minimum.status == MinimumStatus::Global    ? QStringLiteral("converged")
                                                          : QStringLiteral("approximate");
-        // The note says why there is no minimum, or why it may not be the lowest. Without a
+        // The note explains why there is no minimum, or why it may not be the lowest. Without a
         // minimum, and where the search did not settle, w and b are not a fit, so the note also
         // goes to standard error.
         if (!minimum.note.isEmpty()) {

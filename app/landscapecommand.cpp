@@ -366,7 +366,7 @@ int runRequest(const LandscapeRequest &request, QTextStream &output)
         return fail(error);
 
     // The automatic ranges start from the line y = 0, as the window's runs do. They go to
-    // standard error when the file itself is standard output, which then holds the file alone.
+    // standard error when the file itself is standard output, which then contains the file alone.
     LandscapeGrid grid = automaticGridInDataUnits(*objective, LineParameters{}, request.gridSize);
     QTextStream &ranges = file.isStandardOutput() ? errors : output;
     if (request.slopeRange) {

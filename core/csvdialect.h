@@ -31,9 +31,9 @@ inline constexpr char csvDelimiters[] = {',', ';', '\t'};
 //   "1,5;2" from reading as comma-separated.
 // - Decimal comma: only with a semicolon or tab delimiter, when more cells look like 1,5 than
 //   like 1.5.
-// - Header: the first record is a header when none of its non-empty cells is a number, or when
-//   a cell that is text, and no missing-value marker such as NA, lies above a column whose
-//   other cells are all numbers or empty: a header may name a column with a number.
+// - Header: the first record is a header when none of its non-empty cells is a number. It is
+//   also a header when one of its text cells lies above a column of numbers or empty cells, so
+//   a header may name a column with a number. A missing-value marker such as NA is not text.
 CsvDialect detectCsvDialect(const QByteArray &sample);
 
 enum class CsvNumberStatus { Valid, Empty, NotANumber, NotFinite, TooLarge };

@@ -919,15 +919,16 @@ double sumChain(const FormulaJob &job, const ChainStep *steps, int count)
         }
         for (size_t g = 0; g < chainGroup; ++g) {
             V value = x[g];
-            auto single = hn::FirstN(d, lanes);
+            // Lanes whose function value is summed sample by sample: all but the product's.
+            auto perSample = hn::FirstN(d, lanes);
             if constexpr (function == Op::Log) {
                 // The factor x = 1 + q joins its lane's product, kept as the product less 1.
                 const V q = hn::Sub(x[g], one);
                 const auto factor = hn::And(hn::Ge(q, zero), hn::Le(q, largestFactor));
                 const V joined = hn::IfThenElseZero(factor, q);
                 excess[g] = hn::MulAdd(excess[g], joined, hn::Add(excess[g], joined));
-                single = hn::Not(factor);
-                if (HWY_LIKELY(hn::AllFalse(d, single)))
+                perSample = hn::Not(factor);
+                if (HWY_LIKELY(hn::AllFalse(d, perSample)))
                     continue;
             }
             if constexpr (function != Op::Constant) {
@@ -937,13 +938,13 @@ double sumChain(const FormulaJob &job, const ChainStep *steps, int count)
                 const V bound = functionBound(value, usable);
                 const auto good = hn::And(hn::IsFinite(value),
                                           hn::Le(bound, hn::Mul(accepted, hn::Abs(value))));
-                const auto again = hn::AndNot(good, single);
+                const auto again = hn::AndNot(good, perSample);
                 if (HWY_UNLIKELY(!hn::AllFalse(d, again))) {
                     retryFirst[retries] = first + g * lanes;
                     retryLanes[retries] = laneBits(again);
                     ++retries;
                 }
-                sum = hn::Add(sum, hn::IfThenElseZero(hn::And(good, single), value));
+                sum = hn::Add(sum, hn::IfThenElseZero(hn::And(good, perSample), value));
             } else {
                 const auto isNaN = hn::IsNaN(value);
                 if (rerunNaN && HWY_UNLIKELY(!hn::AllFalse(d, isNaN))) {

@@ -75,7 +75,7 @@ public:
                              offset * offset;
         // Far from the data's line the squares overflow, and an overflowed square meeting a
         // cross term of the other sign gives inf - inf. The mean of squares is then beyond the
-        // largest double, as the plain loop's +inf says.
+        // largest double, so the result is +inf, as the plain loop returns.
         return std::isnan(value) ? std::numeric_limits<double>::infinity() : value;
     }
 

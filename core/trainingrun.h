@@ -61,11 +61,11 @@ class TrainingRun
 public:
     static constexpr double divergenceFactor = 1e6;
 
-    // Returns true when a mean loss counts as diverged from a run that started at startLoss: it
-    // is non-finite, above divergenceFactor times a positive start, or farther from a start of
-    // at most 0 than divergenceFactor times its magnitude (at least 1e-300). So a loss that may
-    // be negative, such as a typed formula, neither diverges at its first rise above 0 nor
-    // falls without end unnoticed.
+    // Returns true when a mean loss counts as diverged from a run that started at startLoss. That
+    // is a non-finite loss, a loss above divergenceFactor times a positive start, or a loss
+    // farther from a start of at most 0 than divergenceFactor times its magnitude (at least
+    // 1e-300). So a loss that may be negative, such as a typed formula, neither diverges at its
+    // first rise above 0 nor falls without end unnoticed.
     static bool diverged(double loss, double startLoss);
 
     TrainingRun(const LineObjective &objective, const Eigen::Vector2d &start,

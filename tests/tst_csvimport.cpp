@@ -441,7 +441,7 @@ void TestCsvImport::headerWithNumericName_data()
     QTest::newRow("number as second name") << QByteArray("x,2\n1,2\n2,4\n3,5.5\n") << true;
     QTest::newRow("number as first name") << QByteArray("1,y\n1,2\n2,4\n") << true;
     // Text above text, or a missing-value marker above numbers, is data. So is a first row of
-    // years above numbers beside a text column, which no cell tells from data.
+    // years above numbers beside a text column, because no cell distinguishes it from data.
     QTest::newRow("years beside text")
         << QByteArray("country,2020,2021\nA,1.5,2\nB,3,4\n") << false;
     QTest::newRow("text column") << QByteArray("a,1\nb,2\nc,3\n") << false;

@@ -602,7 +602,7 @@ void LandscapeCommandTest::csvToStandardOutput()
     QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
     const QString expected = QString::fromUtf8(file.readAll());
 
-    // On standard output the CSV stands alone, and the automatic -b range goes to errors.
+    // Standard output contains the CSV alone, and the automatic -b range goes to standard error.
     arguments[arguments.indexOf(path)] = QStringLiteral("/dev/stdout");
     outcome = run(arguments);
     QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
