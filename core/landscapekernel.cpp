@@ -65,14 +65,17 @@ struct BlockJob
 // the products never cancel, and u^a - 1 keeps its relative accuracy as q or a tends to 0.
 // (1 + r)^a - 1 = r Q(r), with Q the binomial series sum_k C(a, k + 1) r^k, economized with
 // Chebyshev polynomials on [0, 1/16] (Press et al., Numerical Recipes, 3rd ed., 5.8.1) until
-// the terms removed reach 1e-17 of |Q|: 9 terms for most a instead of the series' 13.
+// the terms removed reach 1e-15 of |Q|, far below the landscape's 1e-12: 8 terms for alpha
+// from 0 to 1.5, 9 to 11 for alpha from -1 to -20.
+// The biased exponent E + 1023 picks e0 from its low 4 bits, so the table of 2^(a e0) - 1 is
+// stored rotated by one place: at (e0 + 15) mod 16.
 struct PowerTables
 {
     static constexpr int maximumTerms = 24;
     double exponent = std::numeric_limits<double>::quiet_NaN(); // a
     alignas(64) std::array<double, 16> inverse{};          // c_j
     alignas(64) std::array<double, 16> mantissaPart{};     // (1 / c_j)^a - 1
-    alignas(64) std::array<double, 16> lowExponentPart{};  // 2^(a e0) - 1
+    alignas(64) std::array<double, 16> lowExponentPart{};  // 2^(a e0) - 1, at (E + 1023) mod 16
     alignas(64) std::array<double, 16> highExponentPart{}; // 2^(16 a e1) - 1
     std::array<double, maximumTerms> series{};               // Q's coefficients, constant first
     int terms = 0;
@@ -94,7 +97,8 @@ PowerTables makePowerTables(double a)
             inverse = std::nextafter(inverse, 2.0);
         tables.inverse[j] = inverse;
         tables.mantissaPart[j] = j == 0 ? 0.0 : double(std::expm1(-Long(a) * std::log(Long(inverse))));
-        tables.lowExponentPart[j] = double(std::expm1(Long(a) * j * ln2));
+        // Indexed by the biased exponent E + 1023 modulo 16, which is (E + 15) modulo 16.
+        tables.lowExponentPart[(j + 15) % 16] = double(std::expm1(Long(a) * j * ln2));
         tables.highExponentPart[j] = double(std::expm1(Long(a) * 16 * j * ln2));
     }
     // The series in x = 16 r, in [0, 1], to degree 40. Where the first term left out is not
@@ -129,7 +133,7 @@ PowerTables makePowerTables(double a)
     const Long leftOut = std::abs(binomial * power);
     if (!(leftOut <= 1e-18L * smallest))
         return tables;
-    Long budget = 1e-17L * smallest;
+    Long budget = 1e-15L * smallest;
     int keptDegree = degree;
     while (keptDegree > 0) {
         const Long leading = chebyshev[keptDegree][keptDegree];
@@ -418,8 +422,9 @@ struct WelschShape : PlainShape
     }
 };
 
-// Looks up table[index] in a 16-entry table: one two-register permutation with AVX-512, a
-// gather on narrower vectors.
+// Looks up table[index & 15] in a 16-entry table: one two-register permutation with AVX-512,
+// which reads only the index's low 4 bits, so callers need not clear the others; a gather on
+// narrower vectors.
 HWY_INLINE V lookupSixteen(D d, const std::array<double, 16> &table, hn::Vec<hn::RebindToSigned<D>> index)
 {
 #if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
@@ -429,43 +434,83 @@ HWY_INLINE V lookupSixteen(D d, const std::array<double, 16> &table, hn::Vec<hn:
         return V{_mm512_permutex2var_pd(low.raw, index.raw, high.raw)};
     }
 #endif
-    return hn::GatherIndex(d, table.data(), index);
+    const hn::RebindToSigned<D> di;
+    return hn::GatherIndex(d, table.data(), hn::And(index, hn::Set(di, int64_t{15})));
 }
 
-// Computes (1 + q)^a - 1 from PowerTables, for q >= 0. Returns false, leaving result alone,
+// The mantissa of u > 0, in [1, 2): one instruction with AVX-512, two bit operations elsewhere.
+HWY_INLINE V mantissaOf(D d, V u)
+{
+#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
+    if constexpr (hn::MaxLanes(D()) == 8)
+        return V{_mm512_getmant_pd(u.raw, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_src)};
+#endif
+    const hn::RebindToUnsigned<D> du;
+    const auto bits = hn::BitCast(du, u);
+    return hn::BitCast(d, hn::Or(hn::And(bits, hn::Set(du, uint64_t{0x000FFFFFFFFFFFFF})),
+                                 hn::Set(du, uint64_t{0x3FF0000000000000})));
+}
+
+// Computes (1 + q_k)^a - 1 from PowerTables for Chunk vectors of q >= 0 at once, so that the
+// series' multiply-adds of the Chunk vectors interleave. Returns false, leaving result alone,
 // when a lane has 1 + q at or beyond 2^exponentLimit or not finite, so that the caller takes the
-// general form.
-HWY_INLINE bool tablePowerMinusOne(D d, const PowerTables &tables, V q, V &result)
+// general form. Where every E is below 16, 2^(16 a e1) is 1 and its table is skipped.
+template <int Chunk>
+HWY_INLINE bool tablePowersMinusOne(D d, const PowerTables &tables, const V *q, V *result)
 {
     const hn::RebindToSigned<D> di;
     const hn::RebindToUnsigned<D> du;
+    using VI = hn::Vec<decltype(di)>;
     const V one = hn::Set(d, 1.0);
-    const V u = hn::Add(one, q);
-    const auto bits = hn::BitCast(du, u);
-    const auto exponent =
-        hn::BitCast(di, hn::Sub(hn::ShiftRight<52>(bits), hn::Set(du, uint64_t{1023})));
-    if (!hn::AllTrue(di, hn::Lt(exponent, hn::Set(di, int64_t{tables.exponentLimit}))))
+    V u[Chunk];
+    // The biased exponents E + 1023: u >= 1 is positive, so its bits shifted right by 52 are
+    // that alone, and the tables' ranges are checked on the largest of them.
+    VI biased[Chunk];
+    for (int k = 0; k < Chunk; ++k) {
+        u[k] = hn::Add(one, q[k]);
+        biased[k] = hn::BitCast(di, hn::ShiftRight<52>(hn::BitCast(du, u[k])));
+    }
+    VI largest = biased[0];
+    for (int k = 1; k < Chunk; ++k)
+        largest = hn::Max(largest, biased[k]);
+    if (!hn::AllTrue(di, hn::Lt(largest, hn::Set(di, int64_t{1023 + tables.exponentLimit}))))
         return false;
-    const auto interval = hn::BitCast(di, hn::And(hn::ShiftRight<48>(bits), hn::Set(du, uint64_t{15})));
-    const V mantissa = hn::BitCast(d, hn::Or(hn::And(bits, hn::Set(du, uint64_t{0x000FFFFFFFFFFFFF})),
-                                             hn::Set(du, uint64_t{0x3FF0000000000000})));
-    const V inverse = lookupSixteen(d, tables.inverse, interval);
-    // For 1 + q < 2, m = u lost the low bits of q; adding back q - (u - 1), exact there, times
-    // c_j keeps r, and so the result, accurate relative to q as q tends to 0.
-    const V lost = hn::IfThenElseZero(hn::RebindMask(d, hn::Eq(exponent, hn::Zero(di))),
-                                      hn::Sub(q, hn::Sub(u, one)));
-    V r = hn::MulSub(mantissa, inverse, one);
-    r = hn::MulAdd(lost, inverse, r);
-    V series = hn::Set(d, tables.series[tables.terms - 1]);
-    for (int k = tables.terms - 2; k >= 0; --k)
-        series = hn::MulAdd(series, r, hn::Set(d, tables.series[k]));
-    const V remainder = hn::Mul(r, series);
-    const V low = lookupSixteen(d, tables.lowExponentPart, hn::And(exponent, hn::Set(di, int64_t{15})));
-    const V high = lookupSixteen(d, tables.highExponentPart, hn::ShiftRight<4>(exponent));
-    const V part = lookupSixteen(d, tables.mantissaPart, interval);
-    V total = hn::MulAdd(low, high, hn::Add(low, high));
-    total = hn::MulAdd(total, part, hn::Add(total, part));
-    result = hn::MulAdd(total, remainder, hn::Add(total, remainder));
+    V r[Chunk];
+    VI interval[Chunk];
+    for (int k = 0; k < Chunk; ++k) {
+        const auto bits = hn::BitCast(du, u[k]);
+        interval[k] = hn::BitCast(di, hn::ShiftRight<48>(bits));
+        const V inverse = lookupSixteen(d, tables.inverse, interval[k]);
+        // For 1 + q < 2, m = u has lost the low bits of q, so r = (1 + q) c_j - 1 is formed
+        // as q c_j + (c_j - 1) instead, with one rounding (c_j - 1 is exact). That keeps r,
+        // and so the result, accurate relative to q as q tends to 0.
+        const auto first = hn::RebindMask(d, hn::Eq(biased[k], hn::Set(di, int64_t{1023})));
+        const V factor = hn::IfThenElse(first, q[k], mantissaOf(d, u[k]));
+        const V offset = hn::IfThenElse(first, hn::Sub(inverse, one), hn::Set(d, -1.0));
+        r[k] = hn::MulAdd(factor, inverse, offset);
+    }
+    V series[Chunk];
+    for (int k = 0; k < Chunk; ++k)
+        series[k] = hn::Set(d, tables.series[tables.terms - 1]);
+    for (int i = tables.terms - 2; i >= 0; --i) {
+        const V coefficient = hn::Set(d, tables.series[i]);
+        for (int k = 0; k < Chunk; ++k)
+            series[k] = hn::MulAdd(series[k], r[k], coefficient);
+    }
+    const bool small = hn::AllTrue(di, hn::Lt(largest, hn::Set(di, int64_t{1023 + 16})));
+    for (int k = 0; k < Chunk; ++k) {
+        const V remainder = hn::Mul(r[k], series[k]);
+        // The low table is indexed by E + 1023 modulo 16 (see PowerTables).
+        V total = lookupSixteen(d, tables.lowExponentPart, biased[k]);
+        if (!small) {
+            const VI exponent = hn::Sub(biased[k], hn::Set(di, int64_t{1023}));
+            const V high = lookupSixteen(d, tables.highExponentPart, hn::ShiftRight<4>(exponent));
+            total = hn::MulAdd(total, high, hn::Add(total, high));
+        }
+        const V part = lookupSixteen(d, tables.mantissaPart, interval[k]);
+        total = hn::MulAdd(total, part, hn::Add(total, part));
+        result[k] = hn::MulAdd(total, remainder, hn::Add(total, remainder));
+    }
     return true;
 }
 
@@ -477,12 +522,57 @@ HWY_INLINE bool tablePowerMinusOne(D d, const PowerTables &tables, V q, V &resul
 // alpha = 0 ((b / 2) log1p(q)) and alpha = -inf (-expm1(-s / 2)) are the loss's.
 struct BarronShape : PlainShape
 {
+    static constexpr int interceptsPerPass = 8;
+    static constexpr bool sharesIntercepts = true;
     double alpha;
     // Tables for (1 + q)^(alpha / 2) - 1 (see PowerTables). The logarithm and exponential of
     // logarithmicValue remain for huge q and for alpha beyond the tables' reach.
     PowerTables tables;
+    double inverseScale; // 1 / b
+    // b / alpha where the tables apply: accumulateChunk then sums (1 + q)^(alpha / 2) - 1 and
+    // the caller multiplies each sum once. 1 elsewhere.
+    double plainWeight;
 
-    HWY_INLINE V value(D d, V t, V, V, V &) const
+    static BarronShape create(double alpha)
+    {
+        BarronShape shape{{}, alpha, barronPowerTables(alpha), 1.0 / std::abs(alpha - 2.0), 1.0};
+        if (shape.tabled())
+            shape.plainWeight = std::abs(alpha - 2.0) / alpha;
+        return shape;
+    }
+
+    bool tabled() const
+    {
+        return tables.exponentLimit > 0 && alpha != 2.0 && alpha != 1.0 && alpha != -2.0 &&
+               std::isfinite(alpha);
+    }
+
+    template <int Chunk>
+    HWY_INLINE void accumulateChunk(D d, const V *t, const V *, const V *, V *sums) const
+    {
+        if (tabled()) {
+            V q[Chunk];
+            V power[Chunk];
+            for (int k = 0; k < Chunk; ++k)
+                q[k] = hn::Mul(hn::Mul(t[k], t[k]), hn::Set(d, inverseScale));
+            if (tablePowersMinusOne<Chunk>(d, tables, q, power)) {
+                for (int k = 0; k < Chunk; ++k)
+                    sums[k] = hn::Add(sums[k], power[k]);
+                return;
+            }
+            // A lane beyond the tables: the general form, in units of the weight b / alpha
+            // that the caller applies to the sum.
+            const V inverseWeight = hn::Set(d, 1.0 / plainWeight);
+            for (int k = 0; k < Chunk; ++k)
+                sums[k] = hn::MulAdd(logarithmicValue(d, t[k], q[k]), inverseWeight, sums[k]);
+            return;
+        }
+        for (int k = 0; k < Chunk; ++k)
+            sums[k] = hn::Add(sums[k], value(d, t[k]));
+    }
+
+    // The value where the tables do not apply.
+    HWY_INLINE V value(D d, V t) const
     {
         const V s = hn::Mul(t, t);
         if (alpha == 2.0)
@@ -503,14 +593,7 @@ struct BarronShape : PlainShape
             const V two = hn::Set(d, 2.0);
             return hn::Div(two, hn::Add(hn::Set(d, 1.0), hn::Div(hn::Set(d, 4.0), s)));
         }
-        const double b = std::abs(alpha - 2.0);
-        const V q = hn::Mul(s, hn::Set(d, 1.0 / b));
-        if (tables.exponentLimit > 0) {
-            V power;
-            if (tablePowerMinusOne(d, tables, q, power))
-                return hn::Mul(hn::Set(d, b / alpha), power);
-        }
-        return logarithmicValue(d, t, q);
+        return logarithmicValue(d, t, hn::Mul(s, hn::Set(d, inverseScale)));
     }
 
     // The value from log1p and expm1, for alpha = 0, for alpha beyond the tables and for huge q.
@@ -1477,7 +1560,7 @@ void AddBlockSums(const BlockJob &job)
         add(CauchyShape{});
         break;
     case KernelForm::Shape::Barron:
-        add(BarronShape{{}, form.parameter, barronPowerTables(form.parameter)});
+        add(BarronShape::create(form.parameter));
         break;
     case KernelForm::Shape::LogCosh:
         add(LogCoshShape{});

@@ -133,6 +133,8 @@ private slots:
     void overflowingErrorsMatchPlainLoop();
     void barronAcrossMagnitudesMatchesPlainLoop_data();
     void barronAcrossMagnitudesMatchesPlainLoop();
+    void barronSmallErrorsMatchPlainLoop_data();
+    void barronSmallErrorsMatchPlainLoop();
     void exactFitGivesZero_data();
     void exactFitGivesZero();
     void everyInstructionSetMatchesPlainLoop_data();
@@ -476,6 +478,43 @@ void TestLandscape::barronAcrossMagnitudesMatchesPlainLoop()
     // Above alpha = 2 the mean loss of errors near 1e60 exceeds the largest double, as the
     // plain loop's does; it is never undefined.
     QVERIFY(!landscape->values.hasNaN());
+}
+
+void TestLandscape::barronSmallErrorsMatchPlainLoop_data()
+{
+    QTest::addColumn<QString>("spec");
+
+    for (const char *spec : {"barron:alpha=0.5", "barron:alpha=-3", "barron:alpha=1e-9",
+                             "barron:alpha=1.999"})
+        QTest::newRow(spec) << QString::fromLatin1(spec);
+}
+
+void TestLandscape::barronSmallErrorsMatchPlainLoop()
+{
+    // Every error below 1e-3, so that 1 + (e / c)^2 rounds away most of (e / c)^2's digits
+    // at every node: the tables must keep the value accurate relative to (e / c)^2 itself.
+    QFETCH(QString, spec);
+    const auto loss = test::parseLoss(spec);
+    QVERIFY(loss);
+    auto data = std::make_shared<Dataset>();
+    const int count = 1203;
+    data->feature.resize(count);
+    data->target.resize(count);
+    for (int i = 0; i < count; ++i) {
+        data->feature[i] = i / double(count);
+        data->target[i] = 1e-4 * std::sin(0.37 * i) * std::pow(10.0, -(i % 9));
+    }
+    const LineObjective objective(data, loss, FeatureScaling::identity());
+    LandscapeGrid grid;
+    grid.slopeMinimum = -1e-4;
+    grid.slopeMaximum = 1e-4;
+    grid.interceptMinimum = -1e-5;
+    grid.interceptMaximum = 1e-5;
+    grid.slopeCount = 5;
+    grid.interceptCount = 9;
+    const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+    QVERIFY(landscape);
+    compareWithPlainLoop(*landscape, *loss, *data);
 }
 
 void TestLandscape::overflowingErrorsMatchPlainLoop_data()
