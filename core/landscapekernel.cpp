@@ -422,9 +422,8 @@ struct WelschShape : PlainShape
     }
 };
 
-// Looks up table[index & 15] in a 16-entry table: one two-register permutation with AVX-512,
-// which reads only the index's low 4 bits, so callers need not clear the others; a gather on
-// narrower vectors.
+// Looks up table[index & 15] in a 16-entry table. AVX-512 does it with one two-register
+// permutation, which reads only the index's low 4 bits. Narrower vectors use a gather.
 HWY_INLINE V lookupSixteen(D d, const std::array<double, 16> &table, hn::Vec<hn::RebindToSigned<D>> index)
 {
 #if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
@@ -463,8 +462,8 @@ HWY_INLINE bool tablePowersMinusOne(D d, const PowerTables &tables, const V *q, 
     using VI = hn::Vec<decltype(di)>;
     const V one = hn::Set(d, 1.0);
     V u[Chunk];
-    // The biased exponents E + 1023: u >= 1 is positive, so its bits shifted right by 52 are
-    // that alone, and the tables' ranges are checked on the largest of them.
+    // The biased exponents E + 1023. Since u >= 1 is positive, its bits shifted right by 52
+    // are exactly that. The tables' range is checked on the largest of them.
     VI biased[Chunk];
     for (int k = 0; k < Chunk; ++k) {
         u[k] = hn::Add(one, q[k]);
@@ -528,11 +527,12 @@ struct BarronShape : PlainShape
     // Tables for (1 + q)^(alpha / 2) - 1 (see PowerTables). The logarithm and exponential of
     // logarithmicValue remain for huge q and for alpha beyond the tables' reach.
     PowerTables tables;
-    double inverseScale; // 1 / b
+    double quotientScale; // 1 / b, so that q = s quotientScale
     // b / alpha where the tables apply: accumulateChunk then sums (1 + q)^(alpha / 2) - 1 and
     // the caller multiplies each sum once. 1 elsewhere.
     double plainWeight;
 
+    // Builds the shape for alpha, with its tables and weight.
     static BarronShape create(double alpha)
     {
         BarronShape shape{{}, alpha, barronPowerTables(alpha), 1.0 / std::abs(alpha - 2.0), 1.0};
@@ -541,6 +541,8 @@ struct BarronShape : PlainShape
         return shape;
     }
 
+    // Whether the tables apply: alpha is finite, has tables, and differs from the shapes that
+    // value() writes without a power (2, 1 and -2).
     bool tabled() const
     {
         return tables.exponentLimit > 0 && alpha != 2.0 && alpha != 1.0 && alpha != -2.0 &&
@@ -554,7 +556,7 @@ struct BarronShape : PlainShape
             V q[Chunk];
             V power[Chunk];
             for (int k = 0; k < Chunk; ++k)
-                q[k] = hn::Mul(hn::Mul(t[k], t[k]), hn::Set(d, inverseScale));
+                q[k] = hn::Mul(hn::Mul(t[k], t[k]), hn::Set(d, quotientScale));
             if (tablePowersMinusOne<Chunk>(d, tables, q, power)) {
                 for (int k = 0; k < Chunk; ++k)
                     sums[k] = hn::Add(sums[k], power[k]);
@@ -571,7 +573,7 @@ struct BarronShape : PlainShape
             sums[k] = hn::Add(sums[k], value(d, t[k]));
     }
 
-    // The value where the tables do not apply.
+    // Computes the value where the tables do not apply.
     HWY_INLINE V value(D d, V t) const
     {
         const V s = hn::Mul(t, t);
@@ -593,7 +595,7 @@ struct BarronShape : PlainShape
             const V two = hn::Set(d, 2.0);
             return hn::Div(two, hn::Add(hn::Set(d, 1.0), hn::Div(hn::Set(d, 4.0), s)));
         }
-        return logarithmicValue(d, t, hn::Mul(s, hn::Set(d, inverseScale)));
+        return logarithmicValue(d, t, hn::Mul(s, hn::Set(d, quotientScale)));
     }
 
     // The value from log1p and expm1, for alpha = 0, for alpha beyond the tables and for huge q.
