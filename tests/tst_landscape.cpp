@@ -439,7 +439,7 @@ void TestLandscape::barronAcrossMagnitudesMatchesPlainLoop_data()
     QTest::addColumn<QString>("spec");
 
     // Shapes for the tables (alpha near 0 of both signs, near 2, large, negative down to -120,
-    // whose series keeps 19 terms) and one beyond their reach (alpha = -200, whose series does
+    // whose series keeps 16 terms) and one beyond their reach (alpha = -200, whose series does
     // not converge within 40 terms on [0, 1/16]).
     for (const char *spec : {"barron:alpha=0.5", "barron:alpha=1e-9", "barron:alpha=-1e-9",
                              "barron:alpha=1.999", "barron:alpha=9.99", "barron:alpha=7,c=3",
