@@ -309,12 +309,15 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
             const LossDerivatives d = curve->evaluate(x, labelValue);
             // Where the loss is infinite or undefined (a typed formula writes both as inf), its
             // derivatives mean nothing, so their fields stay empty, as the view leaves a gap.
+            // A typed formula may also lack a derivative where its value exists, as e^e at -1.
             const bool defined = std::isfinite(d.value);
+            const bool firstDefined = defined && d.firstDefined;
+            const bool secondDefined = defined && d.secondDefined;
             // Adding 0.0 turns -0 into 0, which a reader of the file takes for the same value.
             output << specField << ',' << labelField << ',' << formatNumber(x + 0.0) << ','
                    << formatNumber(d.value + 0.0) << ','
-                   << (defined ? formatNumber(d.first + 0.0) : QString()) << ','
-                   << (defined ? formatNumber(d.second + 0.0) : QString()) << '\n';
+                   << (firstDefined ? formatNumber(d.first + 0.0) : QString()) << ','
+                   << (secondDefined ? formatNumber(d.second + 0.0) : QString()) << '\n';
         }
     }
     return 0;

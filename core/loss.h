@@ -20,6 +20,11 @@ struct LossDerivatives
     double value = 0.0;
     double first = 0.0;
     double second = 0.0;
+    // False where a derivative does not exist although the value does, as for e^e at e = -1.
+    // first and second then read 0, which training takes as no preferred direction, while
+    // plots and exported tables leave the point empty.
+    bool firstDefined = true;
+    bool secondDefined = true;
 };
 
 // A named, bounded loss parameter such as Huber's delta. A list parameter (isList), such as the

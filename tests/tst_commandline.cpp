@@ -37,6 +37,7 @@ private slots:
     void curvesWritesExactCsv();
     void curvesSinglePoint();
     void curvesUndefinedPointsLeaveDerivativesEmpty();
+    void curvesUndefinedDerivativeLeftEmpty();
     void curvesWriteZeroWithoutSign();
     void curvesCrossEntropyLabel();
     void curvesHelpDescribesLabel();
@@ -260,6 +261,19 @@ void CommandLineTest::curvesUndefinedPointsLeaveDerivativesEmpty()
     QCOMPARE(outcome.output, QStringLiteral("spec,label,x,loss,gradient,second_derivative\n"
                                             "formula:log(e),,-1,inf,,\n"
                                             "formula:log(e),,1,0,1,-1\n"));
+}
+
+void CommandLineTest::curvesUndefinedDerivativeLeftEmpty()
+{
+    // e^e is -1 at e = -1, where its derivative e^e (log(e) + 1) does not exist.
+    const Outcome outcome = run({QStringLiteral("curves"), QStringLiteral("--loss"),
+                                 QStringLiteral("formula:e^e"), QStringLiteral("--from"),
+                                 QStringLiteral("-1"), QStringLiteral("--to"), QStringLiteral("1"),
+                                 QStringLiteral("--points"), QStringLiteral("2")});
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QCOMPARE(outcome.output, QStringLiteral("spec,label,x,loss,gradient,second_derivative\n"
+                                            "formula:e^e,,-1,-1,,\n"
+                                            "formula:e^e,,1,1,1,2\n"));
 }
 
 void CommandLineTest::curvesWriteZeroWithoutSign()

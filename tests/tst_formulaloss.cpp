@@ -365,6 +365,18 @@ void TestFormulaLoss::undefinedValuesNeverNan()
     COMPARE_NEAR(kink.value, 0.0, 0.0);
     COMPARE_NEAR(kink.first, 0.0, 0.0);
     COMPARE_NEAR(absolute->evaluate(-2.0, 0.0).first, -1.0, 0.0);
+    // e^e is -1 at e = -1, but its derivative e^e (log(e) + 1) is not defined there.
+    const auto power = parseOrFail(QStringLiteral("formula:e^e"));
+    QVERIFY(power);
+    const LossDerivatives isolated = power->evaluate(-1.0, 0.0);
+    COMPARE_NEAR(isolated.value, -1.0, 0.0);
+    QVERIFY(!isolated.firstDefined);
+    QVERIFY(!isolated.secondDefined);
+    COMPARE_NEAR(isolated.first, 0.0, 0.0);
+    const LossDerivatives regular = power->evaluate(1.0, 0.0);
+    QVERIFY(regular.firstDefined);
+    QVERIFY(regular.secondDefined);
+    COMPARE_NEAR(regular.first, 1.0, 1e-15);
 }
 
 void TestFormulaLoss::concurrentEvaluationMatches()

@@ -72,7 +72,11 @@ QByteArray lossCurvesCsv(const SessionModel &model, const CurveSampling &samplin
         text += csvNumber(input);
         for (std::size_t i = 0; i < losses.size(); ++i) {
             const LossDerivatives derivatives = losses[i]->evaluate(input, labels[i]);
-            text += ',' + csvNumber(derivatives.value) + ',' + csvNumber(derivatives.first);
+            // As in the view, no derivative where the loss is infinite or undefined, or where a
+            // typed formula has a value but no derivative.
+            const bool defined = std::isfinite(derivatives.value) && derivatives.firstDefined;
+            text += ',' + csvNumber(derivatives.value) + ',' +
+                    (defined ? csvNumber(derivatives.first) : QByteArray());
         }
         text += '\n';
     }

@@ -301,6 +301,11 @@ double LossCurveView::curveValue(const Loss &loss, Curve curve, double input,
     // rho'(e) = 1 / e of log(e) would otherwise draw a curve for e < 0.
     if (curve != Curve::Value && !std::isfinite(d.value))
         return std::numeric_limits<double>::quiet_NaN();
+    // A typed formula may lack a derivative where its value exists, as e^e at e = -1.
+    if ((curve == Curve::First || curve == Curve::Weight) && !d.firstDefined)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (curve == Curve::Second && !d.secondDefined)
+        return std::numeric_limits<double>::quiet_NaN();
     switch (curve) {
     case Curve::Value:
         return d.value;

@@ -705,9 +705,13 @@ double finiteDerivative(double derivative)
 
 LossDerivatives FormulaLoss::evaluate(double input, double label) const
 {
-    return {finiteValue(m_compiled->value.run(input, label)),
-            finiteDerivative(m_compiled->first.run(input, label)),
-            finiteDerivative(m_compiled->second.run(input, label))};
+    const double first = m_compiled->first.run(input, label);
+    const double second = m_compiled->second.run(input, label);
+    LossDerivatives result{finiteValue(m_compiled->value.run(input, label)),
+                           finiteDerivative(first), finiteDerivative(second)};
+    result.firstDefined = !std::isnan(first);
+    result.secondDefined = !std::isnan(second);
+    return result;
 }
 
 double FormulaLoss::value(double input, double label) const

@@ -96,7 +96,7 @@ private:
 // returned as it is, since the plots and the minimizer handle infinities. NaN is never returned,
 // because one NaN would poison a landscape's sums and show as NaN on screen. A NaN value becomes
 // +inf, which rules the input out as an infinite loss does. A NaN derivative becomes 0, so no
-// direction is preferred where the slope is undefined.
+// direction is preferred where the slope is undefined, and evaluate() marks it as undefined.
 // NOTE: at a kink of abs a derivative that exists can also read 0, e.g. the second derivative
 // of e^2/(1+abs(e)) at e = 0 is 2, because GiNaC's symbolic form there is 0/0.
 class FormulaLoss final : public Loss
