@@ -26,6 +26,13 @@ QString explainError(const CsvError &error)
         .arg(error.message);
 }
 
+// Writes the note on a file read as Windows-1252, which explains names that look wrong.
+void reportEncoding(const CsvColumnData &read, const QString &prefix, QTextStream &errors)
+{
+    if (!read.encodingNote.isEmpty())
+        errors << prefix << read.encodingNote << Qt::endl;
+}
+
 void reportSkipped(const CsvColumnData &skipped, const QString &prefix, QTextStream &errors)
 {
     if (skipped.skipped.rowCount == 0)
@@ -71,6 +78,7 @@ std::optional<Dataset> loadCommandLineDataset(const QString &path, const QString
     CsvError csvError;
     std::optional<Dataset> data =
         loadCsvDataset(path, featureColumn, targetColumn, options, &skipped, &csvError);
+    reportEncoding(skipped, prefix, errors);
     // The skipped rows are listed before an error too, such as too few usable rows left.
     // Without skipInvalid no row is skipped, because the first problem is the error.
     if (skipInvalid)
@@ -92,6 +100,7 @@ std::optional<MultiFeatureData> loadCommandLineMultiFeatureData(
     CsvError csvError;
     std::optional<MultiFeatureData> data = loadCsvMultiFeatureData(
         path, featureColumns, targetColumn, options, &skipped, &csvError);
+    reportEncoding(skipped, prefix, errors);
     // The skipped rows are listed before an error too, such as too few usable rows left.
     // Without skipInvalid no row is skipped, because the first problem is the error.
     if (skipInvalid)

@@ -73,6 +73,8 @@ struct CsvColumnData
     // Line of the header, or 0 for a file without one.
     qsizetype headerLine = 0;
     CsvSkippedRows skipped;
+    // A sentence for the user about a file read as Windows-1252 rather than UTF-8, or empty.
+    QString encodingNote;
     // True when the caller cancelled the read, in which case the other fields are empty.
     bool cancelled = false;
 };

@@ -2,6 +2,7 @@
 
 #include "csvparser.h"
 #include "dataset.h"
+#include "textencoding.h"
 
 #include <QCoreApplication>
 
@@ -182,10 +183,28 @@ bool firstRecordIsHeader(const std::vector<std::vector<std::string>> &records, b
     return false;
 }
 
+// Returns the sample as UTF-8 when it comes undecoded from a UTF-16 or UTF-32 file, whose NUL
+// bytes would hide its delimiters. Code units cut by the sample's end are dropped. Other samples
+// are returned unchanged, because Windows-1252 writes delimiters and digits as UTF-8 does.
+QByteArray utf8Sample(const QByteArray &sample)
+{
+    const TextEncoding encoding = guessTextEncoding(sample, false).encoding;
+    if (encoding == TextEncoding::Utf8 || encoding == TextEncoding::Windows1252)
+        return sample;
+    const bool utf32 = encoding == TextEncoding::Utf32LittleEndian ||
+                       encoding == TextEncoding::Utf32BigEndian;
+    const qsizetype unitSize = utf32 ? 4 : 2;
+    CsvError error;
+    const std::optional<QByteArray> decoded =
+        decodeCsvText(sample.first(sample.size() / unitSize * unitSize), {}, &error);
+    return decoded ? *decoded : sample;
+}
+
 } // namespace
 
-CsvDialect detectCsvDialect(const QByteArray &sample)
+CsvDialect detectCsvDialect(const QByteArray &undecodedSample)
 {
+    const QByteArray sample = utf8Sample(undecodedSample);
     CsvDialect dialect;
     DelimiterScore best;
     std::vector<std::vector<std::string>> records = splitSample(sample, ',');

@@ -23,7 +23,8 @@ struct CsvDialect
 inline constexpr char csvDelimiters[] = {',', ';', '\t'};
 
 // Guesses the dialect from the first records of a file. sample is the start of the file, cut
-// after a line end unless it is the whole file.
+// after a line end unless it is the whole file, as UTF-8 text or undecoded; a UTF-16 or UTF-32
+// sample is decoded first (see guessTextEncoding()).
 // - Delimiter: for each of comma, semicolon and tab, libcsv splits the first 200 records. The
 //   delimiter that gives the same field count (at least 2) on the largest share of records wins.
 //   Ties go to the larger share of cells that read as numbers, then to more fields, then to the

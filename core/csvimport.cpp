@@ -85,17 +85,26 @@ std::optional<CsvPreview> readCsvPreview(const QString &path, CsvError *error)
     CsvPreview preview;
     preview.path = path;
     preview.fileSize = file.size();
-    preview.sample = file.read(CsvPreview::previewBytes);
+    const QByteArray start = file.read(CsvPreview::previewBytes);
     preview.wholeFile = file.atEnd();
+    // The sample is cut after decoding, since in UTF-16 LE a line end is 0A 00.
+    CsvTextDecoder decoder(path);
+    if (!decoder.decode(start, preview.wholeFile, &preview.sample, error)) {
+        qCDebug(lcData) << "not text:" << path;
+        return std::nullopt;
+    }
+    preview.encoding = decoder.encoding();
+    preview.encodingNote = decoder.note();
+    if (!preview.encodingNote.isEmpty())
+        qCWarning(lcData).noquote() << preview.encodingNote;
+    else if (preview.encoding != TextEncoding::Utf8)
+        qCInfo(lcData).noquote() << "reading" << path << "as" << textEncodingName(preview.encoding);
     if (!preview.wholeFile) {
         const qsizetype lastLineEnd = preview.sample.lastIndexOf('\n');
         if (lastLineEnd > 0)
             preview.sample.truncate(lastLineEnd + 1);
     }
-    QByteArray content = preview.sample;
-    if (content.startsWith("\xEF\xBB\xBF"))
-        content.remove(0, 3);
-    if (content.trimmed().isEmpty() && preview.wholeFile) {
+    if (preview.sample.trimmed().isEmpty() && preview.wholeFile) {
         *error = {
             CsvReaderText::tr("%1 is empty: expected rows of comma-, semicolon- or tab-separated "
                               "numbers, usually after a header row.")
@@ -142,6 +151,8 @@ std::optional<CsvColumnData> readCsvColumns(const CsvColumnRequest &request,
     const qint64 total = file.size();
     qint64 done = 0;
     QByteArray chunk;
+    CsvTextDecoder decoder(request.path);
+    QByteArray text;
     bool parsed = true;
     while (!file.atEnd()) {
         if (control.cancelled && control.cancelled->load()) {
@@ -155,7 +166,10 @@ std::optional<CsvColumnData> readCsvColumns(const CsvColumnRequest &request,
         if (chunk.isEmpty())
             break;
         done += chunk.size();
-        parsed = parser.feed(chunk.constData(), chunk.size(), sink);
+        text.clear();
+        if (!decoder.decode(chunk, file.atEnd(), &text, error))
+            return std::nullopt;
+        parsed = parser.feed(text.constData(), text.size(), sink);
         if (!parsed || (request.stopAtFirstProblem && sink.problemSeen()))
             break;
         if (control.progress)
@@ -168,13 +182,21 @@ std::optional<CsvColumnData> readCsvColumns(const CsvColumnRequest &request,
                   {}};
         return std::nullopt;
     }
-    if (parsed && !(request.stopAtFirstProblem && sink.problemSeen()))
-        parsed = parser.finish(sink);
+    if (parsed && !(request.stopAtFirstProblem && sink.problemSeen())) {
+        // A read that ended early without its last chunk flagged leaves text in the decoder.
+        text.clear();
+        if (!decoder.decode({}, true, &text, error))
+            return std::nullopt;
+        parsed = parser.feed(text.constData(), text.size(), sink) && parser.finish(sink);
+    }
     if (!parsed) {
         *error = csvParseError(parser, request.path, request.header, request.dialect.hasHeader);
         return std::nullopt;
     }
     CsvColumnData &data = collector.data();
+    data.encodingNote = decoder.note();
+    if (!data.encodingNote.isEmpty())
+        qCWarning(lcData).noquote() << data.encodingNote;
     qCDebug(lcData) << "read" << data.rowCount << "rows," << data.skipped.rowCount
                     << "with problems, from" << request.path << "in" << timer.elapsed() << "ms";
     return std::move(data);

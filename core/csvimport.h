@@ -3,6 +3,7 @@
 #include "csvcolumns.h"
 #include "csvdialect.h"
 #include "csvreader.h"
+#include "textencoding.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,19 +18,23 @@ namespace losslens {
 struct CsvPreview
 {
     QString path;
-    // The first previewBytes of the file, cut after its last line end unless it is the whole
-    // file.
+    // The first previewBytes of the file as UTF-8 text (see CsvTextDecoder), cut after its last
+    // line end unless it is the whole file.
     QByteArray sample;
     bool wholeFile = true;
     qint64 fileSize = 0;
     // The dialect that detectCsvDialect() found in the sample.
     CsvDialect detected;
+    // The encoding the file is read in. For a file read as Windows-1252, encodingNote is a
+    // sentence for the user that reports it (see CsvTextDecoder::note()).
+    TextEncoding encoding = TextEncoding::Utf8;
+    QString encodingNote;
 
     static constexpr qint64 previewBytes = 64 * 1024;
 };
 
-// Reads the start of a file and detects its dialect. Fails when the file cannot be opened or is
-// empty (blank lines only).
+// Reads the start of a file, decodes it and detects its dialect. Fails when the file cannot be
+// opened, is not text (see CsvTextDecoder) or is empty (blank lines only).
 std::optional<CsvPreview> readCsvPreview(const QString &path, CsvError *error);
 
 // The preview's rows under a dialect, read leniently (see parseCsvText()). Fails only for a
@@ -61,10 +66,11 @@ struct CsvReadControl
     static constexpr qint64 chunkBytes = 1024 * 1024;
 };
 
-// Reads the chosen columns of a whole file, feeding libcsv (csv_parse) chunk by chunk, so memory
-// grows with the chosen values only. Rows with problems are left out and listed (see
-// CsvColumnCollector). Fails when the file cannot be read or libcsv finds a misplaced or
-// unclosed quote, with the line. Safe to call from a worker thread.
+// Reads the chosen columns of a whole file, decoding it as readCsvPreview() does and feeding
+// libcsv (csv_parse) chunk by chunk, so memory grows with the chosen values only. Rows with
+// problems are left out and listed (see CsvColumnCollector). Fails when the file cannot be read,
+// is not text, or libcsv finds a misplaced or unclosed quote, with the line. Safe to call from a
+// worker thread.
 std::optional<CsvColumnData> readCsvColumns(const CsvColumnRequest &request,
                                             const CsvReadControl &control, CsvError *error);
 

@@ -3,6 +3,7 @@
 #include "csvimport.h"
 #include "csvparser.h"
 #include "logging.h"
+#include "textencoding.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -85,6 +86,7 @@ CsvColumnData withoutValues(const CsvColumnData &columns)
     report.rowCount = columns.rowCount;
     report.headerLine = columns.headerLine;
     report.skipped = columns.skipped;
+    report.encodingNote = columns.encodingNote;
     return report;
 }
 
@@ -105,9 +107,15 @@ CsvError csvParseError(const CsvRecordParser &parser, const QString &fileName,
 std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &dialect, bool strict,
                                      const QString &fileName, CsvError *error)
 {
+    QString note;
+    const std::optional<QByteArray> decoded = decodeCsvText(text, fileName, error, &note);
+    if (!decoded)
+        return std::nullopt;
+    if (!note.isEmpty())
+        qCWarning(lcData).noquote() << note;
     CsvRecordParser parser(dialect.delimiter, strict);
     TableSink sink;
-    if (!parser.feed(text.constData(), text.size(), sink) || !parser.finish(sink)) {
+    if (!parser.feed(decoded->constData(), decoded->size(), sink) || !parser.finish(sink)) {
         QStringList header;
         if (!sink.records.empty()) {
             for (const QByteArray &name : sink.records.front())
@@ -148,7 +156,14 @@ std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &d
 
 std::optional<CsvTable> parseCsv(const QByteArray &text, const QString &fileName, CsvError *error)
 {
-    return parseCsvText(text, detectCsvDialect(text), true, fileName, error);
+    // Decoded here too, so that the dialect is detected in the decoded text.
+    QString note;
+    const std::optional<QByteArray> decoded = decodeCsvText(text, fileName, error, &note);
+    if (!decoded)
+        return std::nullopt;
+    if (!note.isEmpty())
+        qCWarning(lcData).noquote() << note;
+    return parseCsvText(*decoded, detectCsvDialect(*decoded), true, fileName, error);
 }
 
 std::optional<CsvTable> readCsvFile(const QString &path, CsvError *error)

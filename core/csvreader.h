@@ -37,10 +37,11 @@ struct CsvTable
     qsizetype headerLine = 0;
 };
 
-// Splits CSV text with the given dialect. With strict, a misplaced quote or a quoted field that
-// is never closed rejects the text with its line. Without strict, libcsv reads on as best it
-// can, which suits a preview of a file's start. Rejects empty text. fileName is used in messages
-// only.
+// Splits CSV text with the given dialect, after decoding it to UTF-8 as CsvTextDecoder does
+// (textencoding.h), which rejects binary files and invalid text. With strict, a misplaced quote or a
+// quoted field that is never closed rejects the text with its line. Without strict, libcsv reads
+// on as best it can, which suits a preview of a file's start. Rejects empty text. fileName is
+// used in messages only.
 std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &dialect,
                                      bool strict, const QString &fileName, CsvError *error);
 
@@ -50,8 +51,9 @@ CsvError csvParseError(const CsvRecordParser &parser, const QString &fileName,
                        const QStringList &header, bool hasHeader);
 
 // Parses CSV text with the dialect that detectCsvDialect() finds: comma, semicolon or tab
-// separated, decimal commas, with or without a header. Quoted fields, CRLF line ends, a UTF-8
-// byte-order mark and blank lines are accepted. fileName is used in messages only.
+// separated, decimal commas, with or without a header. Quoted fields, CRLF line ends, blank lines
+// and the encodings of CsvTextDecoder (UTF-8 with or without a byte-order mark, UTF-16, UTF-32,
+// Windows-1252) are accepted. fileName is used in messages only.
 std::optional<CsvTable> parseCsv(const QByteArray &text, const QString &fileName, CsvError *error);
 
 std::optional<CsvTable> readCsvFile(const QString &path, CsvError *error);

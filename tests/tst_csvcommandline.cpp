@@ -5,7 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,6 +72,10 @@ private slots:
     void featureAsTargetRejected();
     void sharedHeaderNameRejected_data();
     void sharedHeaderNameRejected();
+    void utf16DataRead_data();
+    void utf16DataRead();
+    void notTextDataRejected_data();
+    void notTextDataRejected();
 
 private:
     void addCommandRows();
@@ -274,6 +280,61 @@ void TestCsvCommandLine::sharedHeaderNameRejected()
     const QJsonObject result = QJsonDocument::fromJson(byNumber.output.toUtf8()).object();
     QVERIFY(qAbs(result["w"].toArray()[0].toDouble() - 0.25) < 1e-12);
     QVERIFY(qAbs(result["b"].toDouble() - 1.0 / 3.0) < 1e-12);
+}
+
+void TestCsvCommandLine::utf16DataRead_data()
+{
+    addCommandRows();
+}
+
+void TestCsvCommandLine::utf16DataRead()
+{
+    // A spreadsheet's "Unicode text" export, UTF-16 LE with a byte-order mark, with an accented
+    // header name chosen by name.
+    QFETCH(QStringList, before);
+    QFETCH(QStringList, after);
+    const QString path = m_directory.filePath(QStringLiteral("unicode.csv"));
+    QFile file(path);
+    QStringEncoder encoder(QStringConverter::Utf16LE);
+    const QByteArray bytes = QByteArray("\xFF\xFE") +
+                             QByteArray(encoder.encode(QStringLiteral(
+                                 "größe\ty\r\n1\t2\r\n2\t4.5\r\n3\t5.5\r\n")));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+    file.close();
+    const Outcome outcome = runLosslens(
+        before + QStringList{"--data", path, "--x", QStringLiteral("größe"), "--y", "y"} + after);
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    if (before.front() != QLatin1String("fit"))
+        return;
+    // Least squares on (1, 2), (2, 4.5), (3, 5.5): slope 3.5 / 2 = 1.75 and intercept
+    // 4 - 1.75 * 2 = 0.5.
+    const QJsonObject result = QJsonDocument::fromJson(outcome.output.toUtf8()).object();
+    QVERIFY(qAbs(result["w"].toArray()[0].toDouble() - 1.75) < 1e-12);
+    QVERIFY(qAbs(result["b"].toDouble() - 0.5) < 1e-12);
+}
+
+void TestCsvCommandLine::notTextDataRejected_data()
+{
+    addCommandRows();
+}
+
+void TestCsvCommandLine::notTextDataRejected()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QStringList, after);
+    // The start of a PNG image: its signature, then its header chunk.
+    const QString path = m_directory.filePath(QStringLiteral("image.csv"));
+    QFile file(path);
+    const QByteArray bytes("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR\0\0\x02\x80\0\0\x01\xE0\x08\x06", 26);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+    file.close();
+    const Outcome outcome =
+        runLosslens(before + QStringList{"--data", path, "--x", "x", "--y", "y"} + after);
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.contains(QStringLiteral(
+                 "image.csv is not a text file: it has the control byte 0x1A at byte offset 6 "
+                 "(line 2)")),
+             qPrintable(outcome.errors));
 }
 
 QTEST_GUILESS_MAIN(TestCsvCommandLine)

@@ -3,6 +3,7 @@
 #include "core/csvreader.h"
 
 #include <QFile>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +54,9 @@ private slots:
     void multiLineRowLines();
     void readReportsProgress();
     void readCancelled();
+    void utf16FileStreamed();
+    void notTextBeyondPreview_data();
+    void notTextBeyondPreview();
 };
 
 void TestCsvImport::detectDialect_data()
@@ -455,6 +459,97 @@ void TestCsvImport::headerWithNumericName()
     QFETCH(QByteArray, text);
     QFETCH(bool, hasHeader);
     QCOMPARE(detectCsvDialect(text).hasHeader, hasHeader);
+}
+
+namespace {
+
+// Returns the rows "i,2i+1" for i = 0 .. rows - 1 after a header, as text.
+QString linearText(int rows)
+{
+    QString text = QStringLiteral("x,y\n");
+    for (int i = 0; i < rows; ++i)
+        text += QStringLiteral("%1,%2\n").arg(i).arg(2 * i + 1);
+    return text;
+}
+
+QByteArray utf16LittleEndian(const QString &text)
+{
+    QStringEncoder encoder(QStringConverter::Utf16LE);
+    return QByteArray("\xFF\xFE") + QByteArray(encoder.encode(text));
+}
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+void TestCsvImport::utf16FileStreamed()
+{
+    // About 2.9 MB in UTF-16, so the columns are read in three chunks, each decoded on its own.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("linear16.csv"));
+    const QByteArray bytes = utf16LittleEndian(linearText(120000));
+    QVERIFY(bytes.size() > 2 * CsvReadControl::chunkBytes);
+    QVERIFY(writeBytes(path, bytes));
+
+    CsvError error;
+    const std::optional<CsvPreview> preview = readCsvPreview(path, &error);
+    QVERIFY2(preview, qPrintable(error.message));
+    QCOMPARE(int(preview->encoding), int(TextEncoding::Utf16LittleEndian));
+    QVERIFY(!preview->wholeFile);
+    QVERIFY(preview->sample.startsWith("x,y\n0,1\n"));
+    QVERIFY(preview->sample.endsWith('\n'));
+    QCOMPARE(preview->detected.delimiter, ',');
+    QVERIFY(preview->detected.hasHeader);
+    // The dialect is found in the undecoded start of the file too.
+    QCOMPARE(detectCsvDialect(bytes.first(CsvPreview::previewBytes)), preview->detected);
+
+    const std::optional<CsvColumnData> columns =
+        readCsvColumns(linearFileRequest(path), {}, &error);
+    QVERIFY2(columns, qPrintable(error.message));
+    QCOMPARE(columns->values[0].size(), std::size_t(120000));
+    QCOMPARE(columns->values[0].back(), 119999.0);
+    QCOMPARE(columns->values[1].back(), 239999.0);
+    QCOMPARE(columns->lines.back(), qsizetype(120001));
+}
+
+void TestCsvImport::notTextBeyondPreview_data()
+{
+    QTest::addColumn<bool>("utf16");
+    QTest::newRow("UTF-8") << false;
+    QTest::newRow("UTF-16 LE") << true;
+}
+
+void TestCsvImport::notTextBeyondPreview()
+{
+    // A NUL at the start of line 90002, beyond the preview and the first chunk of the read.
+    QFETCH(bool, utf16);
+    const QString text = linearText(100000);
+    const qsizetype position = text.indexOf(QStringLiteral("\n90000,")) + 1;
+    const QString corrupted = text.first(position) + QChar(0) + text.sliced(position);
+    const QByteArray bytes = utf16 ? utf16LittleEndian(corrupted) : corrupted.toUtf8();
+    const qint64 offset = utf16 ? 2 + 2 * position : position;
+    QVERIFY(offset > CsvReadControl::chunkBytes);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("corrupted.csv"));
+    QVERIFY(writeBytes(path, bytes));
+
+    CsvError error;
+    QVERIFY2(readCsvPreview(path, &error), qPrintable(error.message));
+    QVERIFY(!loadCsvDataset(path, QStringLiteral("x"), QStringLiteral("y"), &error));
+    QCOMPARE(error.line, qsizetype(90002));
+    const QString where = QStringLiteral("at byte offset %1 (line 90002)").arg(offset);
+    QVERIFY2(error.message.startsWith(QStringLiteral("corrupted.csv is not a text file")),
+             qPrintable(error.message));
+    QVERIFY2(error.message.contains(where), qPrintable(error.message));
+    CsvError tableError;
+    QVERIFY(!readCsvFile(path, &tableError));
+    QCOMPARE(tableError.message, error.message);
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)

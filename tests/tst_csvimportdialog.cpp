@@ -17,10 +17,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QStringEncoder>
 #include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
@@ -104,6 +106,8 @@ private slots:
     void largeFileLoadsInBackground();
     void cancelledLoadChangesNothing();
     void mainWindowSendsSeveralFeaturesToSlices();
+    void utf16FileImported();
+    void notTextFileChangesNothing();
 
 private:
     QTemporaryDir m_directory;
@@ -445,6 +449,64 @@ void TestCsvImportDialog::mainWindowSendsSeveralFeaturesToSlices()
     QVERIFY2(slices->message().isEmpty(), qPrintable(slices->message()));
     QTRY_VERIFY_WITH_TIMEOUT(slices->objective() != nullptr, 10000);
     QCOMPARE(slices->objective()->data().size(), Eigen::Index(3));
+}
+
+void TestCsvImportDialog::utf16FileImported()
+{
+    // A spreadsheet's "Unicode text" export: UTF-16 LE with a byte-order mark, tab-separated.
+    const QString path = m_directory.filePath(QStringLiteral("unicode.txt"));
+    QFile file(path);
+    QStringEncoder encoder(QStringConverter::Utf16LE);
+    const QByteArray bytes =
+        QByteArray("\xFF\xFE") +
+        QByteArray(encoder.encode(QStringLiteral("größe\tmasse\r\n1\t2\r\n2\t4.5\r\n3\t5.5\r\n")));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+    file.close();
+
+    const auto dialog = openDialog(path);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->delimiterBox()->currentData().toInt(), int('\t'));
+    QCOMPARE(headerLabels(dialog->previewTable(), Qt::Horizontal),
+             QStringList({QStringLiteral("größe"), QStringLiteral("masse")}));
+    QVERIFY(loadAndWait(*dialog));
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QVERIFY(dialog->dataset());
+    QCOMPARE(dialog->dataset()->featureName, QStringLiteral("größe"));
+    QCOMPARE(dialog->dataset()->target[1], 4.5);
+}
+
+void TestCsvImportDialog::notTextFileChangesNothing()
+{
+    // The start of a PNG image, named as a CSV file.
+    const QString path = m_directory.filePath(QStringLiteral("image.csv"));
+    QFile file(path);
+    const QByteArray bytes("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+    file.close();
+
+    MainWindow window;
+    window.show();
+    const auto before = window.model()->state().data;
+    const int undoCount = window.model()->undoStack()->count();
+    QString message;
+    bool dialogOpened = false;
+    QTimer::singleShot(0, &window, [&] {
+        dialogOpened = window.findChild<CsvImportDialog *>() != nullptr;
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            message = box->text();
+            box->reject();
+        }
+    });
+    window.importCsv(path);
+    QVERIFY(!dialogOpened);
+    QVERIFY2(message.contains(QStringLiteral(
+                 "image.csv is not a text file: it has the control byte 0x1A at byte offset 6 "
+                 "(line 2)")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("The current data is unchanged.")),
+             qPrintable(message));
+    QCOMPARE(window.model()->state().data, before);
+    QCOMPARE(window.model()->undoStack()->count(), undoCount);
 }
 
 QTEST_MAIN(TestCsvImportDialog)

@@ -1,9 +1,13 @@
 #include "numericcheck.h"
 
 #include "core/csvcolumns.h"
+#include "core/csvimport.h"
 #include "core/csvreader.h"
+#include "core/textencoding.h"
 
 #include <QFile>
+#include <QRandomGenerator>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +27,46 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
+// Returns text in the given encoding, after the given byte-order mark (none when empty).
+QByteArray encoded(const QString &text, QStringConverter::Encoding encoding,
+                   const QByteArray &byteOrderMark = {})
+{
+    QStringEncoder encoder(encoding);
+    return byteOrderMark + QByteArray(encoder.encode(text));
+}
+
+QByteArray utf16LittleEndian(const QString &text, const QByteArray &byteOrderMark = {})
+{
+    return encoded(text, QStringConverter::Utf16LE, byteOrderMark);
+}
+
+// Returns a PNG file's signature and the start of its header chunk, then random bytes.
+QByteArray pngBytes()
+{
+    QByteArray bytes("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16);
+    QRandomGenerator random(20240601);
+    for (int k = 0; k < 4000; ++k)
+        bytes.append(char(random.bounded(256)));
+    return bytes;
+}
+
+// Returns the text of bytes fed to a decoder in chunks of 1 to 7 bytes, so that chunks cut code
+// units, surrogate pairs and multi-byte characters at every position.
+QByteArray decodeInSmallChunks(const QByteArray &bytes, CsvError *error)
+{
+    CsvTextDecoder decoder(QStringLiteral("chunks.csv"));
+    QByteArray text;
+    qsizetype position = 0;
+    for (qsizetype size = 1; position < bytes.size(); size = size % 7 + 1) {
+        const qsizetype length = std::min(size, bytes.size() - position);
+        if (!decoder.decode(QByteArrayView(bytes).sliced(position, length),
+                            position + length == bytes.size(), &text, error))
+            return {};
+        position += length;
+    }
+    return text;
+}
+
 } // namespace
 
 class TestCsvReader : public QObject
@@ -40,6 +84,13 @@ private slots:
     void loadRejected();
     void subnormalFeatureRejectedInModel();
     void readMissingFile();
+    void encodingsRead_data();
+    void encodingsRead();
+    void notTextRejected_data();
+    void notTextRejected();
+    void decodedInAnyChunks_data();
+    void decodedInAnyChunks();
+    void byteOrderMarkBeforeNumbers();
 };
 
 void TestCsvReader::parseAccepted_data()
@@ -203,10 +254,11 @@ void TestCsvReader::loadRejected_data()
     QTest::newRow("huge negative feature")
         << QByteArray("x,y\n-1e308,2\n2,1\n") << "x"
         << "y" << qsizetype(2) << "x" << QStringList{"line 2", "\"x\"", "too large"};
-    // A NUL byte ends a C string, so the message must still show what follows it.
+    // A NUL byte in a text file rejects it as not text, with the byte's offset and line, before
+    // any cell is read.
     QTest::newRow("control character")
-        << QByteArray("x,y\n1,2\n2,4\0005\n", 14) << "x"
-        << "y" << qsizetype(3) << "y" << QStringList{"line 3", "\"4\uFFFD5\""};
+        << QByteArray("x,y\n1,2\n2,4\0005\n", 14) << "x" << "y" << qsizetype(3) << ""
+        << QStringList{"is not a text file", "0x00 (NUL) at byte offset 11 (line 3)"};
     // A line needs two distinct feature values; its slope is undetermined otherwise.
     QTest::newRow("single data row")
         << QByteArray("x,y\n1,2\n") << "x"
@@ -321,6 +373,252 @@ void TestCsvReader::subnormalFeatureRejectedInModel()
     QVERIFY2(error.message.contains(QStringLiteral("the values of b span only 2e-320")),
              qPrintable(error.message));
     QVERIFY2(error.message.contains(QStringLiteral("w(b)")), qPrintable(error.message));
+}
+
+void TestCsvReader::encodingsRead_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QStringList>("header");
+    QTest::addColumn<QList<double>>("feature");
+    QTest::addColumn<int>("encoding");
+    // True when the file is read as Windows-1252, which the reader must report in a note.
+    QTest::addColumn<bool>("noted");
+
+    const QString text = QStringLiteral("größe,y\r\n1,2\r\n3.5,4\r\n");
+    const QStringList header{QStringLiteral("größe"), QStringLiteral("y")};
+    const QList<double> feature{1, 3.5};
+    QTest::newRow("UTF-16 LE with byte-order mark")
+        << utf16LittleEndian(text, "\xFF\xFE") << header << feature
+        << int(TextEncoding::Utf16LittleEndian) << false;
+    QTest::newRow("UTF-16 BE with byte-order mark")
+        << encoded(text, QStringConverter::Utf16BE, "\xFE\xFF") << header << feature
+        << int(TextEncoding::Utf16BigEndian) << false;
+    QTest::newRow("UTF-16 LE without byte-order mark")
+        << utf16LittleEndian(text) << header << feature << int(TextEncoding::Utf16LittleEndian)
+        << false;
+    QTest::newRow("UTF-16 BE without byte-order mark")
+        << encoded(text, QStringConverter::Utf16BE) << header << feature
+        << int(TextEncoding::Utf16BigEndian) << false;
+    QTest::newRow("UTF-32 LE with byte-order mark")
+        << encoded(text, QStringConverter::Utf32LE, QByteArray("\xFF\xFE\0\0", 4)) << header
+        << feature << int(TextEncoding::Utf32LittleEndian) << false;
+    QTest::newRow("UTF-32 BE without byte-order mark")
+        << encoded(text, QStringConverter::Utf32BE) << header << feature
+        << int(TextEncoding::Utf32BigEndian) << false;
+    // A spreadsheet's "Unicode text" export: UTF-16 LE, tab-separated, a character beyond
+    // U+FFFF (a surrogate pair) in the header.
+    QTest::newRow("UTF-16 tab-separated with surrogate pair")
+        << utf16LittleEndian(QStringLiteral("x \U0001F600\ty\r\n1\t2\r\n3\t4\r\n"), "\xFF\xFE")
+        << QStringList{QStringLiteral("x \U0001F600"), QStringLiteral("y")} << QList<double>{1, 3}
+        << int(TextEncoding::Utf16LittleEndian) << false;
+    QTest::newRow("Latin-1 header")
+        << QByteArray("temp\xE9rature;d\xE9" "bit\n1,5;2\n3;4\n")
+        << QStringList{QStringLiteral("température"), QStringLiteral("débit")}
+        << QList<double>{1.5, 3} << int(TextEncoding::Windows1252) << true;
+    QTest::newRow("Windows-1252 euro sign")
+        << QByteArray("price \x80,y\n1,2\n3,4\n")
+        << QStringList{QStringLiteral("price €"), QStringLiteral("y")} << QList<double>{1, 3}
+        << int(TextEncoding::Windows1252) << true;
+    QTest::newRow("UTF-8 accented header")
+        << text.toUtf8() << header << feature << int(TextEncoding::Utf8) << false;
+    QTest::newRow("UTF-8 byte-order mark")
+        << QByteArray("\xEF\xBB\xBFx,y\n1,2\n3.5,4\n") << QStringList{"x", "y"} << feature
+        << int(TextEncoding::Utf8) << false;
+}
+
+void TestCsvReader::encodingsRead()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QStringList, header);
+    QFETCH(QList<double>, feature);
+    QFETCH(int, encoding);
+    QFETCH(bool, noted);
+
+    CsvError error;
+    const std::optional<CsvTable> table = parseCsv(bytes, QStringLiteral("memory.csv"), &error);
+    QVERIFY2(table, qPrintable(error.message));
+    QCOMPARE(table->header, header);
+    QCOMPARE(static_cast<int>(table->rows.size()), 2);
+    QCOMPARE(QList<qsizetype>(table->lineNumbers.begin(), table->lineNumbers.end()),
+             (QList<qsizetype>{2, 3}));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("encoded.csv"), bytes);
+    QVERIFY(!path.isEmpty());
+    const std::optional<CsvPreview> preview = readCsvPreview(path, &error);
+    QVERIFY2(preview, qPrintable(error.message));
+    QCOMPARE(int(preview->encoding), encoding);
+    QCOMPARE(!preview->encodingNote.isEmpty(), noted);
+    if (noted) {
+        for (const QString &fragment : {QStringLiteral("encoded.csv is not UTF-8"),
+                                        QStringLiteral("line 1, column "),
+                                        QStringLiteral("read as Windows-1252")}) {
+            QVERIFY2(preview->encodingNote.contains(fragment), qPrintable(preview->encodingNote));
+        }
+    }
+    const std::optional<CsvTable> previewed = previewTable(*preview, preview->detected, &error);
+    QVERIFY2(previewed, qPrintable(error.message));
+    QCOMPARE(previewed->header, header);
+
+    // The streamed read of the columns, by header name.
+    CsvColumnData skipped;
+    const std::optional<Dataset> data =
+        loadCsvDataset(path, header.front(), header.back(), {}, &skipped, &error);
+    QVERIFY2(data, qPrintable(error.message));
+    QCOMPARE(QList<double>(data->feature.begin(), data->feature.end()), feature);
+    QCOMPARE(data->featureName, header.front());
+    QCOMPARE(!skipped.encodingNote.isEmpty(), noted);
+
+    const std::optional<CsvTable> whole = readCsvFile(path, &error);
+    QVERIFY2(whole, qPrintable(error.message));
+    QCOMPARE(whole->header, header);
+}
+
+void TestCsvReader::notTextRejected_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<qsizetype>("line");
+    QTest::addColumn<QStringList>("fragments");
+
+    QTest::newRow("PNG image") << pngBytes() << qsizetype(2)
+                               << QStringList{"is not a text file", "control byte 0x1A",
+                                              "at byte offset 6 (line 2)"};
+    QTest::newRow("only NUL bytes")
+        << QByteArray(300, '\0') << qsizetype(1)
+        << QStringList{"is not a text file", "control byte 0x00 (NUL) at byte offset 0 (line 1)"};
+    QTest::newRow("gzip archive")
+        << QByteArray("\x1F\x8B\x08\0\0\0\0\0\0\x03", 10) << qsizetype(1)
+        << QStringList{"is not a text file", "control byte 0x1F at byte offset 0 (line 1)"};
+    QTest::newRow("NUL in the third line")
+        << QByteArray("x,y\n1,2\n3\0,4\n", 13) << qsizetype(3)
+        << QStringList{"control byte 0x00 (NUL) at byte offset 9 (line 3)"};
+    // A control byte wins over bytes that are not UTF-8, which alone would read as Windows-1252.
+    QTest::newRow("control byte after Latin-1")
+        << QByteArray("caf\xE9,y\n1,2\x1B\n") << qsizetype(2)
+        << QStringList{"control byte 0x1B at byte offset 10 (line 2)"};
+    QTest::newRow("UTF-16 control character")
+        << utf16LittleEndian(QStringLiteral("x,y\n1,\u0001\n"), "\xFF\xFE") << qsizetype(2)
+        << QStringList{"is not a text file", "read as UTF-16 (little-endian)",
+                       "control character U+0001 at byte offset 14 (line 2)"};
+    QTest::newRow("UTF-16 low surrogate alone")
+        << QByteArray("\xFF\xFEx\0,\0\0\xDC", 8) << qsizetype(1)
+        << QStringList{"starts with the byte-order mark of UTF-16 (little-endian) text, but the text is invalid",
+                       "at byte offset 6 (line 1), the low surrogate 0xDC00 follows no high one"};
+    QTest::newRow("UTF-16 high surrogate alone")
+        << QByteArray("\xFE\xFF\0x\xD8\x3D\0,", 8) << qsizetype(1)
+        << QStringList{"UTF-16 (big-endian) text, but the text is invalid",
+                       "at byte offset 4 (line 1), the high surrogate 0xD83D is not followed"};
+    QTest::newRow("UTF-16 cut within a character")
+        << utf16LittleEndian(QStringLiteral("x,y\n1,2\n"), "\xFF\xFE") + "3" << qsizetype(3)
+        << QStringList{"at byte offset 18 (line 3), the file ends within a character"};
+    QTest::newRow("UTF-16 without byte-order mark cut")
+        << encoded(QStringLiteral("x,y\n"), QStringConverter::Utf16BE) + QByteArray(1, '\0')
+        << qsizetype(2)
+        << QStringList{"looks like UTF-16 (big-endian) text from its first bytes, but the text "
+                       "is invalid: at byte offset 8 (line 2), the file ends within a character"};
+    QTest::newRow("UTF-32 beyond the last character")
+        << QByteArray("\xFF\xFE\0\0x\0\0\0\0\0\x11\0", 12) << qsizetype(1)
+        << QStringList{"UTF-32 (little-endian) text, but the text is invalid",
+                       "at byte offset 8 (line 1), 0x00110000 is not a Unicode character"};
+    QTest::newRow("empty file") << QByteArray() << qsizetype(1) << QStringList{"is empty"};
+    QTest::newRow("UTF-8 byte-order mark only")
+        << QByteArray("\xEF\xBB\xBF") << qsizetype(1) << QStringList{"is empty"};
+    QTest::newRow("UTF-16 byte-order mark only")
+        << QByteArray("\xFF\xFE") << qsizetype(1) << QStringList{"is empty"};
+}
+
+void TestCsvReader::notTextRejected()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(qsizetype, line);
+    QFETCH(QStringList, fragments);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("suspect.csv"), bytes);
+    QVERIFY(!path.isEmpty());
+    // Every reader gives the same message: the preview, the whole-file parse, and the load
+    // that streams the file.
+    CsvError previewError;
+    QVERIFY(!readCsvPreview(path, &previewError));
+    CsvError parseError;
+    QVERIFY(!parseCsv(bytes, QStringLiteral("suspect.csv"), &parseError));
+    CsvError fileError;
+    QVERIFY(!readCsvFile(path, &fileError));
+    CsvError loadError;
+    QVERIFY(!loadCsvDataset(path, QStringLiteral("x"), QStringLiteral("y"), &loadError));
+    for (const CsvError *error : {&previewError, &parseError, &fileError, &loadError}) {
+        QCOMPARE(error->message, previewError.message);
+        QCOMPARE(error->line, line);
+    }
+    QVERIFY2(previewError.message.startsWith(QStringLiteral("suspect.csv ")),
+             qPrintable(previewError.message));
+    for (const QString &fragment : fragments) {
+        QVERIFY2(previewError.message.contains(fragment),
+                 qPrintable(QStringLiteral("\"%1\" not in: %2").arg(fragment, previewError.message)));
+    }
+}
+
+void TestCsvReader::decodedInAnyChunks_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text");
+
+    // Longer than the bytes that decide the encoding, so that chunks are decoded one by one.
+    QString text = QStringLiteral("x,label\n");
+    for (int row = 0; text.size() < 50000; ++row)
+        text += QStringLiteral("%1,é\U0001F600ü€\n").arg(row);
+    QTest::newRow("UTF-8") << text.toUtf8() << text;
+    QTest::newRow("UTF-16 LE") << utf16LittleEndian(text, "\xFF\xFE") << text;
+    QTest::newRow("UTF-16 BE") << encoded(text, QStringConverter::Utf16BE) << text;
+    QTest::newRow("UTF-32 LE") << encoded(text, QStringConverter::Utf32LE) << text;
+    QString latin = QStringLiteral("x,label\n");
+    for (int row = 0; latin.size() < 70000; ++row)
+        latin += QStringLiteral("%1,é€ü\n").arg(row);
+    QStringEncoder toLatin1(QStringConverter::Latin1);
+    QByteArray windows1252 = toLatin1.encode(QString(latin).replace(QChar(0x20AC), QChar(0xA4)));
+    windows1252.replace('\xA4', '\x80');
+    QTest::newRow("Windows-1252") << windows1252 << latin;
+}
+
+void TestCsvReader::decodedInAnyChunks()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QVERIFY(bytes.size() > CsvTextDecoder::detectionBytes);
+    CsvError error;
+    const QByteArray decoded = decodeInSmallChunks(bytes, &error);
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    QCOMPARE(QString::fromUtf8(decoded), text);
+}
+
+void TestCsvReader::byteOrderMarkBeforeNumbers()
+{
+    // Qt drops a byte-order mark from header names, so a file without a header shows whether
+    // the reader skips it: kept, it would make "1" a text cell and the first row a header.
+    const QByteArray bytes("\xEF\xBB\xBF" "1,2\n3,4\n");
+    CsvTextDecoder decoder(QStringLiteral("marked.csv"));
+    QByteArray text;
+    CsvError error;
+    QVERIFY(decoder.decode(bytes, true, &text, &error));
+    QVERIFY(decoder.hasByteOrderMark());
+    QCOMPARE(text, QByteArray("1,2\n3,4\n"));
+
+    const std::optional<CsvTable> table = parseCsv(bytes, QStringLiteral("marked.csv"), &error);
+    QVERIFY2(table, qPrintable(error.message));
+    QVERIFY(!table->hasHeader);
+    QCOMPARE(static_cast<int>(table->rows.size()), 2);
+    QCOMPARE(table->rows.front().front(), QByteArray("1"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("marked.csv"), bytes);
+    QVERIFY(!path.isEmpty());
+    const std::optional<Dataset> data =
+        loadCsvDataset(path, QStringLiteral("1"), QStringLiteral("2"), &error);
+    QVERIFY2(data, qPrintable(error.message));
+    QCOMPARE(QList<double>(data->feature.begin(), data->feature.end()), (QList<double>{1, 3}));
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)

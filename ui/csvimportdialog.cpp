@@ -190,6 +190,14 @@ CsvImportDialog::CsvImportDialog(CsvPreview preview, QWidget *parent)
                                 detected.decimalComma ? tr(" with decimal commas") : QString(),
                                 detected.hasHeader ? tr("a header row")
                                                    : tr("no header (columns by number)")));
+    // A file in UTF-16 or UTF-32 is decoded as such. One that is not UTF-8 is read as
+    // Windows-1252, and its note explains names that may then look wrong.
+    if (m_preview.encoding != TextEncoding::Utf8 && m_preview.encodingNote.isEmpty()) {
+        m_summary->setText(m_summary->text() + QLatin1Char(' ') +
+                           tr("The file is read as %1 text.").arg(textEncodingName(m_preview.encoding)));
+    }
+    if (!m_preview.encodingNote.isEmpty())
+        m_summary->setText(m_summary->text() + QLatin1Char(' ') + m_preview.encodingNote);
     refreshPreview();
 }
 
