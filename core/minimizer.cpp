@@ -97,6 +97,10 @@ struct NewtonOutcome
     Eigen::Vector2d theta;
     double value;
     bool converged;
+    // True when the point is a minimum beyond doubt: a tiny Newton step with a positive definite
+    // Hessian, or the exact profile search of a convex loss. A search that ended by a test on
+    // the gradient's size, or at a gradient of exactly 0, may sit on a slope that keeps falling.
+    bool verified = false;
 };
 
 // With allowGradientSteps false the search stops where the Hessian is not clearly positive
@@ -111,8 +115,10 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
     current.value = objective.value(theta);
     for (int iteration = 0; iteration < 200 && !stop.stop_requested(); ++iteration) {
         const double gradientNorm = current.gradient.norm();
+        // The gradient can be exactly 0 where the value is not, as the derivatives of a typed
+        // formula far down exp(e) show, so this point is checked like a gradient test's.
         if (gradientNorm == 0.0)
-            return {theta, current.value, true};
+            return {theta, current.value, true, false};
 
         // Newton direction where the Hessian is clearly positive definite, else steepest descent.
         // A Newton step is the distance to the minimum of the local quadratic, so a tiny one
@@ -126,7 +132,7 @@ NewtonOutcome newtonSearch(const LineObjective &objective, Eigen::Vector2d theta
         if (newton) {
             direction = -factor.solve(current.gradient);
             if (direction.norm() <= 1e-13 * (1.0 + theta.norm()))
-                return {theta, current.value, true};
+                return {theta, current.value, true, true};
         } else if (!allowGradientSteps) {
             return {theta, current.value, false};
         } else if (gradientNorm <= 1e-14 * (1.0 + std::abs(current.value))) {
@@ -254,7 +260,8 @@ NewtonOutcome profileSearch(const LineObjective &objective, double slopeGuess,
         // for a constant feature, so the guess is a minimizer. One that fell has no finite
         // minimum.
         const Eigen::Vector2d theta(slopeGuess, bestIntercept(objective, slopeGuess));
-        return {theta, objective.value(theta), lowestEnd >= centreValue};
+        const bool flat = lowestEnd >= centreValue;
+        return {theta, objective.value(theta), flat, flat};
     }
     double low = slopeGuess - radius, high = slopeGuess + radius;
     const double ratio = (std::sqrt(5.0) - 1.0) / 2.0;
@@ -277,10 +284,125 @@ NewtonOutcome profileSearch(const LineObjective &objective, double slopeGuess,
     }
     const double slope = 0.5 * (low + high);
     const Eigen::Vector2d theta(slope, bestIntercept(objective, slope));
-    return {theta, objective.value(theta), !stop.stop_requested()};
+    return {theta, objective.value(theta), !stop.stop_requested(), !stop.stop_requested()};
+}
+
+// Returns whether the mean loss keeps falling without end along a ray from the search's end
+// point, by meanLossFallsWithoutEnd. The rays tried are the negative gradient, the search's net
+// displacement from initial, and the intercept alone, down and up. Moving b shifts every model
+// input by the same amount, so it is the way down for any loss that falls towards one end of e
+// (exp(e), 1/(1+e^2)), whatever the data.
+bool fallsWithoutEnd(const LineObjective &objective, const Eigen::Vector2d &initial,
+                     const Eigen::Vector2d &end)
+{
+    const std::vector<Eigen::VectorXd> directions{
+        -objective.evaluate(end).gradient, end - initial, Eigen::Vector2d(0.0, -1.0),
+        Eigen::Vector2d(0.0, 1.0)};
+    const Eigen::VectorXd &targets = objective.data().target;
+    const double targetSize = targets.size() > 0 ? targets.cwiseAbs().maxCoeff() : 0.0;
+    const double scale =
+        1.0 + end.cwiseAbs().maxCoeff() + (std::isfinite(targetSize) ? targetSize : 0.0);
+    return meanLossFallsWithoutEnd(
+        [&](const Eigen::VectorXd &theta) { return objective.value(Eigen::Vector2d(theta)); },
+        [&](const Eigen::VectorXd &theta) -> Eigen::VectorXd {
+            return objective.evaluate(Eigen::Vector2d(theta)).gradient;
+        },
+        end, directions, scale);
+}
+
+// Returns whether the fall along point + t direction (unit length) is endless, by the rule of
+// meanLossFallsWithoutEnd.
+bool fallsAlongRay(const std::function<double(const Eigen::VectorXd &)> &meanLoss,
+                   const std::function<Eigen::VectorXd(const Eigen::VectorXd &)> &gradient,
+                   const Eigen::VectorXd &point, double startValue,
+                   const Eigen::VectorXd &direction, double scale)
+{
+    // Rounding of a mean of many terms, summed in an order the loss chooses: far above a few
+    // ulps, far below any fall or rise the search cares about.
+    constexpr double roundingShare = 1e-12;
+    auto differsBeyondRounding = [](double lower, double higher) {
+        return higher - lower > roundingShare * std::max(std::abs(lower), std::abs(higher));
+    };
+    constexpr int probeCount = 131;
+    double distance = std::ldexp(scale, -30);
+    double previousDistance = 0.0;
+    double previous = startValue;
+    // The distances of the last probe that fell below its predecessor and of the one before it.
+    double lastFallDistance = -1.0, beforeLastFallDistance = 0.0;
+    double lastFallValue = startValue;
+    for (int probe = 0; probe < probeCount; ++probe, previousDistance = distance, distance *= 2.0) {
+        const Eigen::VectorXd trial = point + distance * direction;
+        if (!trial.allFinite())
+            return false;
+        const double value = meanLoss(trial);
+        if (value == -std::numeric_limits<double>::infinity())
+            return true;
+        if (!std::isfinite(value) || differsBeyondRounding(previous, value))
+            return false;
+        if (differsBeyondRounding(value, previous)) {
+            lastFallDistance = distance;
+            beforeLastFallDistance = previousDistance;
+            lastFallValue = value;
+        }
+        previous = value;
+    }
+    const bool fell = lastFallDistance >= 0.0;
+    if (fell && !differsBeyondRounding(previous, startValue))
+        return false;
+    // Still falling at the last probe, 2^100 scale away.
+    if (fell && lastFallDistance == previousDistance)
+        return true;
+    // The values are level from the last fall on, or from the point itself. Below the rounding
+    // of the value the derivative along the ray can still be negative, as for exp(e) + 1
+    // levelling at 1.
+    const Eigen::VectorXd levelPoint = point + (fell ? lastFallDistance : 0.0) * direction;
+    const Eigen::VectorXd levelGradient = gradient(levelPoint);
+    if (levelGradient.dot(direction) < 0.0)
+        return true;
+    // NOTE: a point whose mean loss has already underflowed to exactly 0, with a zero gradient,
+    // shows no fall at all, so a search that ends there still reports a minimum of 0.
+    if (!fell || !levelGradient.isZero(0.0) || lastFallValue != 0.0)
+        return false;
+    // A level of exactly 0 with a zero gradient: either the loss is 0 there (a margin loss
+    // beyond its margin) or every term underflowed (exp(50 e) far down). Bisection finds where
+    // the value turns 0. An underflow leaves a last value above 0 below DBL_MIN, while a loss
+    // that reaches 0 at a finite distance is far above that next to the edge.
+    double low = beforeLastFallDistance, high = lastFallDistance;
+    double lowValue = low == 0.0 ? startValue : meanLoss(point + low * direction);
+    for (int halving = 0; halving < 200; ++halving) {
+        const double middle = 0.5 * (low + high);
+        if (middle <= low || middle >= high)
+            break;
+        const double value = meanLoss(point + middle * direction);
+        if (value == 0.0) {
+            high = middle;
+        } else {
+            low = middle;
+            lowValue = value;
+        }
+    }
+    return lowValue > 0.0 && lowValue < std::numeric_limits<double>::min();
 }
 
 } // namespace
+
+bool meanLossFallsWithoutEnd(
+    const std::function<double(const Eigen::VectorXd &)> &meanLoss,
+    const std::function<Eigen::VectorXd(const Eigen::VectorXd &)> &gradient,
+    const Eigen::VectorXd &point, const std::vector<Eigen::VectorXd> &directions, double scale)
+{
+    const double startValue = meanLoss(point);
+    if (!std::isfinite(startValue) || !std::isfinite(scale) || !(scale > 0.0))
+        return false;
+    for (const Eigen::VectorXd &direction : directions) {
+        const double length = direction.norm();
+        if (!std::isfinite(length) || length == 0.0)
+            continue;
+        if (fallsAlongRay(meanLoss, gradient, point, startValue, direction / length, scale))
+            return true;
+    }
+    return false;
+}
 
 Eigen::Vector2d leastSquaresLine(const LineObjective &objective)
 {
@@ -357,6 +479,17 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
         if (profiled.value <= outcome.value)
             outcome = profiled;
         outcome.converged = profiled.converged;
+        outcome.verified = profiled.converged;
+    }
+    if (!outcome.verified && !stop.stop_requested() &&
+        fallsWithoutEnd(objective, initial, outcome.theta)) {
+        result.theta = initial;
+        result.value = objective.value(initial);
+        result.status = MinimumStatus::NotAttained;
+        result.note = MinimizerText::tr(
+            "No minimum: from the lowest point the search found, the mean loss keeps falling "
+            "along a straight line, without end or towards a value it never reaches.");
+        return result;
     }
     result.theta = outcome.theta;
     // Evaluated again by value(), whose summation order differs from evaluate()'s by a few ulps,

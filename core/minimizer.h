@@ -5,7 +5,9 @@
 #include <Eigen/Core>
 #include <QString>
 
+#include <functional>
 #include <stop_token>
+#include <vector>
 
 namespace losslens {
 
@@ -39,6 +41,24 @@ struct MinimumResult
 // slope, and golden section gives the slope. Non-convex losses get a local search.
 MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d &initial,
                           std::stop_token stop = {});
+
+// Returns whether the mean loss L has no minimum because it keeps falling along one of the rays
+// p(t) = point + t d, t > 0, for d in directions (each scaled to unit length; zero or
+// non-finite ones are skipped). The probes at t_k = 2^(k-30) scale, k = 0, ..., 130, must never
+// rise by more than rounding: L(p(t_{k+1})) <= L(p(t_k)) + r with r = 1e-12 max(|L(p(t_k))|,
+// |L(p(t_{k+1}))|). A minimum along the ray, or a barrier such as Tukey's level far away above
+// a local minimum, shows as such a rise. The fall then counts as endless when L reaches -inf
+// or still falls by more than r at the last probe. It also counts where the values are level
+// only in rounding, because the derivative along d is still negative there (exp(e) + 1 levels
+// at 1). So does a level of 0 reached by underflow, with a last value above 0 below DBL_MIN
+// (exp(50 e)).
+// A level reached with a zero gradient above underflow, as by a loss that is exactly 0 beyond a
+// margin, is a minimum attained. Probes stop at 2^100 scale, so a minimum farther out than that
+// is not seen. scale should cover the size of the point and of the targets.
+bool meanLossFallsWithoutEnd(
+    const std::function<double(const Eigen::VectorXd &)> &meanLoss,
+    const std::function<Eigen::VectorXd(const Eigen::VectorXd &)> &gradient,
+    const Eigen::VectorXd &point, const std::vector<Eigen::VectorXd> &directions, double scale);
 
 // The least-squares line in training coordinates, solved directly by Eigen.
 Eigen::Vector2d leastSquaresLine(const LineObjective &objective);

@@ -1,6 +1,7 @@
 #include "numericcheck.h"
 #include "testdata.h"
 
+#include "core/gridstartedminimum.h"
 #include "core/losscatalogue.h"
 #include "core/minimizer.h"
 #include "core/syntheticdata.h"
@@ -100,7 +101,13 @@ private slots:
     void cancelledSearch();
     void rawFeatureFarFromOrigin();
     void hugeTargetsHuber();
-    void unboundedFormulaUnsettled();
+    void unboundedFormulaNotAttained();
+    void fallingFormulaNotAttained_data();
+    void fallingFormulaNotAttained();
+    void lossWithMinimumKeepsIt_data();
+    void lossWithMinimumKeepsIt();
+    void endlessFallOfFunctions_data();
+    void endlessFallOfFunctions();
 };
 
 void TestMinimizer::mseMatchesLeastSquares_data()
@@ -427,22 +434,159 @@ void TestMinimizer::hugeTargetsHuber()
     }
 }
 
-void TestMinimizer::unboundedFormulaUnsettled()
+void TestMinimizer::unboundedFormulaNotAttained()
 {
-    // The mean of e = w x + b - y falls without end as b decreases: the search cannot settle,
-    // and reports it instead of passing its last point off as a minimum.
+    // The mean of e = w x + b - y falls without end as b decreases: the search reports that
+    // there is no minimum instead of passing its last point off as one.
     const auto data = dataNamed(QStringLiteral("stack loss"));
     const LineObjective unbounded(data, test::parseLoss(QStringLiteral("formula:e")),
                                   FeatureScaling::standardizing(data->feature));
     const MinimumResult result = findMinimum(unbounded, Eigen::Vector2d::Zero());
-    QCOMPARE(result.status, MinimumStatus::Approximate);
-    QVERIFY(!result.settled);
-    QVERIFY(result.value < unbounded.value(Eigen::Vector2d::Zero()));
+    QCOMPARE(result.status, MinimumStatus::NotAttained);
+    QVERIFY(!result.note.isEmpty());
+    // As for separated classes, the result is the start.
+    QCOMPARE(result.theta, Eigen::Vector2d(Eigen::Vector2d::Zero()));
     // A non-convex loss with a minimum settles there.
     const LineObjective bounded(data, test::parseLoss(QStringLiteral("cauchy")),
                                 FeatureScaling::standardizing(data->feature));
     const MinimumResult found = findMinimum(bounded, leastSquaresLine(bounded));
     QVERIFY(found.settled);
+    QVERIFY(found.status != MinimumStatus::NotAttained);
+}
+
+void TestMinimizer::fallingFormulaNotAttained_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("standardize");
+    // Each mean loss falls without end (e, -e^2) or towards a value it never reaches (0, or 1
+    // for exp(e) + 1) as the line moves away from the data. The gradient of exp(50 e) is
+    // below any absolute tolerance long before the mean loss stops falling, near 1e-164.
+    // 1/(1+e^2) falls towards 0 far away but has local minima where the
+    // line passes between the points, as the one next to the least-squares line.
+    for (const char *spec : {"formula:exp(50*e)", "formula:e", "formula:exp(e)", "formula:exp(-e)",
+                             "formula:-e^2", "formula:1/(1+e^2)", "formula:exp(e)+1"}) {
+        QTest::addRow("%s standardizing", spec) << QString::fromLatin1(spec) << true;
+        QTest::addRow("%s identity", spec) << QString::fromLatin1(spec) << false;
+    }
+}
+
+void TestMinimizer::fallingFormulaNotAttained()
+{
+    QFETCH(QString, spec);
+    QFETCH(bool, standardize);
+    const auto data = dataNamed(QStringLiteral("stack loss"));
+    const FeatureScaling scaling =
+        standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
+    const LineObjective objective(data, test::parseLoss(spec), scaling);
+
+    // From the least-squares line, and from the landscape's grid as the window searches.
+    const MinimumResult fromLine = findMinimum(objective, leastSquaresLine(objective));
+    if (spec == QLatin1String("formula:1/(1+e^2)")) {
+        QCOMPARE(fromLine.status, MinimumStatus::Approximate);
+        verifyNoLowerNeighbour(objective, fromLine.theta, 1e-4);
+    } else {
+        QCOMPARE(fromLine.status, MinimumStatus::NotAttained);
+        QVERIFY(!fromLine.note.isEmpty());
+    }
+    const MinimumResult fromGrid =
+        findMinimumFromAutomaticGrid(objective, Eigen::Vector2d::Zero());
+    QEXPECT_FAIL("formula:exp(50*e) identity",
+                 "the grid's lowest node has a mean loss that underflows to exactly 0, with a zero "
+                 "gradient, where no probe sees a fall",
+                 Continue);
+    QCOMPARE(fromGrid.status, MinimumStatus::NotAttained);
+}
+
+void TestMinimizer::lossWithMinimumKeepsIt_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("dataName");
+    // Convex and non-convex losses with a minimum, among them flat-bottomed MAE and Tukey and
+    // Welsch, which are constant or level far from the data: a loss that is level far away
+    // does not fall there.
+    for (const char *spec : {"mse", "mae", "huber", "tukey", "cauchy", "welsch", "geman_mcclure",
+                             "formula:log(1+e^2/4)", "formula:e^2", "formula:exp(e)-e",
+                             "formula:abs(e)"}) {
+        for (const char *dataName : {"stack loss", "synthetic"})
+            QTest::addRow("%s %s", spec, dataName)
+                << QString::fromLatin1(spec) << QString::fromLatin1(dataName);
+    }
+}
+
+void TestMinimizer::lossWithMinimumKeepsIt()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, dataName);
+    const auto data = dataNamed(dataName);
+    const LineObjective objective(data, test::parseLoss(spec),
+                                  FeatureScaling::standardizing(data->feature));
+    for (const Eigen::Vector2d &start :
+         {leastSquaresLine(objective), Eigen::Vector2d(Eigen::Vector2d::Zero())}) {
+        const MinimumResult result = findMinimum(objective, start);
+        QVERIFY2(result.status != MinimumStatus::NotAttained, qPrintable(result.note));
+        QVERIFY(std::isfinite(result.value));
+    }
+    const MinimumResult fromGrid =
+        findMinimumFromAutomaticGrid(objective, Eigen::Vector2d::Zero());
+    QVERIFY2(fromGrid.status != MinimumStatus::NotAttained, qPrintable(fromGrid.note));
+    // A local search that starts on Tukey's level far from the data stays there, with a zero
+    // gradient, and the level is not a fall either.
+    if (spec == QLatin1String("tukey")) {
+        const MinimumResult far = findMinimum(objective, Eigen::Vector2d(0.0, 1e6));
+        QVERIFY(far.status != MinimumStatus::NotAttained);
+    }
+}
+
+void TestMinimizer::endlessFallOfFunctions_data()
+{
+    QTest::addColumn<int>("function");
+    QTest::addColumn<bool>("falls");
+    // Functions of one variable x, probed from x = 0 along +x.
+    QTest::newRow("exp(-x) falls towards 0") << 0 << true;
+    QTest::newRow("1 + exp(-x) levels at 1 only in rounding") << 1 << true;
+    QTest::newRow("-x^2 falls without end") << 2 << true;
+    QTest::newRow("exp(-50 x) underflows to 0") << 3 << true;
+    QTest::newRow("max(0, 1 - x) reaches 0 at x = 1") << 4 << false;
+    QTest::newRow("min(x^2, 1) rises to its level") << 5 << false;
+    QTest::newRow("(x - 1e6)^2 has its minimum far away") << 6 << false;
+    QTest::newRow("constant") << 7 << false;
+}
+
+void TestMinimizer::endlessFallOfFunctions()
+{
+    QFETCH(int, function);
+    QFETCH(bool, falls);
+    auto value = [function](double x) {
+        switch (function) {
+        case 0: return std::exp(-x);
+        case 1: return 1.0 + std::exp(-x);
+        case 2: return -x * x;
+        case 3: return std::exp(-50.0 * x);
+        case 4: return std::max(0.0, 1.0 - x);
+        case 5: return std::min(x * x, 1.0);
+        case 6: return (x - 1e6) * (x - 1e6);
+        default: return 2.0;
+        }
+    };
+    auto derivative = [function](double x) {
+        switch (function) {
+        case 0: return -std::exp(-x);
+        case 1: return -std::exp(-x);
+        case 2: return -2.0 * x;
+        case 3: return -50.0 * std::exp(-50.0 * x);
+        case 4: return x < 1.0 ? -1.0 : 0.0;
+        case 5: return x * x < 1.0 ? 2.0 * x : 0.0;
+        case 6: return 2.0 * (x - 1e6);
+        default: return 0.0;
+        }
+    };
+    const bool found = meanLossFallsWithoutEnd(
+        [&](const Eigen::VectorXd &point) { return value(point[0]); },
+        [&](const Eigen::VectorXd &point) -> Eigen::VectorXd {
+            return Eigen::VectorXd::Constant(1, derivative(point[0]));
+        },
+        Eigen::VectorXd::Zero(1), {Eigen::VectorXd::Ones(1)}, 1.0);
+    QCOMPARE(found, falls);
 }
 
 QTEST_GUILESS_MAIN(TestMinimizer)
