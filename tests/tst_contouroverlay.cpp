@@ -85,6 +85,7 @@ private slots:
     void replotTimeWithContours();
     void landscapeViewDrawsContours();
     void hugeLossesShownInUnits();
+    void vastRangeKeepsLogarithmicColours();
     void deepZoomTicksDistinct();
     void lossSwitchDropsOldMinimum();
     void shortLogarithmicScaleLabelsLowEnd_data();
@@ -346,6 +347,51 @@ void TestContourOverlay::hugeLossesShownInUnits()
     const double unit = std::pow(10.0, exponent);
     QVERIFY(std::abs(map->data()->cell(3, 5) - landscape.values(3, 5) / unit) <=
             1e-12 * landscape.values(3, 5) / unit);
+}
+
+void TestContourOverlay::vastRangeKeepsLogarithmicColours()
+{
+    // exp(50 e) spans about 1e-293 to 1e306 over the automatic grid on the stack loss data.
+    // The colours must still be logarithmic over the top 300 decades, with the smaller cells at
+    // the lowest colour.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    const std::shared_ptr<const Loss> loss =
+        LossCatalogue::parse(QStringLiteral("formula:exp(50*e)"), &error);
+    QVERIFY2(loss, qPrintable(error));
+    window.model()->setEnabledLosses({loss});
+    window.model()->setCurrentLoss(window.model()->lossIndex(loss->spec()));
+    LandscapeView *view = window.landscapeView();
+    QVERIFY(waitForCompleteLandscape(view));
+    const Landscape &landscape = view->result()->landscape;
+    QVERIFY(landscape.minimumValue > 0.0);
+    QVERIFY(landscape.minimumValue < 1e-250);
+    QCustomPlot *plot = view->plot();
+    QCPColorMap *map = nullptr;
+    for (int k = 0; k < plot->plottableCount(); ++k) {
+        if (auto *candidate = qobject_cast<QCPColorMap *>(plot->plottable(k)))
+            map = candidate;
+    }
+    QVERIFY(map);
+    QCPColorScale *scale = map->colorScale();
+    QVERIFY(scale);
+    QCOMPARE(scale->dataScaleType(), QCPAxis::stLogarithmic);
+    const QCPRange range = scale->dataRange();
+    QVERIFY(range.lower > 0.0);
+    QVERIFY(range.upper <= 1e249);
+    QVERIFY(range.upper / range.lower > 1e299);
+    QVERIFY(std::isfinite(range.upper / range.lower));
+    // The axis shows that range, not an older one.
+    QCOMPARE(scale->axis()->range().lower, range.lower);
+    QCOMPARE(scale->axis()->range().upper, range.upper);
+    for (int i = 0; i < map->data()->keySize(); ++i) {
+        for (int j = 0; j < map->data()->valueSize(); ++j) {
+            const double cell = map->data()->cell(i, j);
+            QVERIFY(std::isnan(cell) || cell >= range.lower * (1.0 - 1e-12));
+        }
+    }
 }
 
 void TestContourOverlay::deepZoomTicksDistinct()

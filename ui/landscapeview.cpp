@@ -272,12 +272,19 @@ void LandscapeView::showResult(std::shared_ptr<const LandscapeResult> result)
         m_colourExponent = static_cast<int>(std::floor(std::log10(largest))) - 100;
     }
     const double unit = std::pow(10.0, m_colourExponent);
+    // The colours span at most 300 decades below the largest value, and smaller positive cells
+    // take the lowest colour. A wider range, such as exp(50 e)'s 1e-293 to 1e306 on the stack
+    // loss data, made QCustomPlot keep the colour scale's previous range.
+    const double floor =
+        m_finiteRange && m_finiteRange->maximum > 0.0 ? m_finiteRange->maximum / unit * 1e-300 : 0.0;
     // Cells whose mean loss is infinite or undefined (a formula such as log(e) where an error is
     // negative) are NaN, which the gradient leaves blank, so the colours span the finite values.
     m_undefinedCellCount = 0;
     for (int i = 0; i < grid.slopeCount; ++i) {
         for (int j = 0; j < grid.interceptCount; ++j) {
-            const double value = landscape.values(i, j) / unit;
+            double value = landscape.values(i, j) / unit;
+            if (landscape.values(i, j) > 0.0)
+                value = std::max(value, floor);
             if (std::isfinite(value)) {
                 m_map->data()->setCell(i, j, value);
             } else {
@@ -317,8 +324,11 @@ void LandscapeView::updateColourScale()
     const std::optional<ValueRange> &finite = m_finiteRange;
     const double lowest = finite ? finite->minimum : 0.0;
     const double highest = finite ? finite->maximum : 1.0;
-    const double low = std::clamp(lowest / unit, -largestAxisValue, largestAxisValue);
+    double low = std::clamp(lowest / unit, -largestAxisValue, largestAxisValue);
     const double high = std::clamp(highest / unit, low, largestAxisValue);
+    // At most 300 decades, the floor of the cells (see setResult).
+    if (lowest > 0.0)
+        low = std::max(low, high * 1e-300);
     // A logarithmic scale needs positive values, so a loss of exactly 0 falls back to linear, and
     // the box shows it.
     offerLogarithmicColours(m_logarithmic, lowest);
