@@ -1,5 +1,7 @@
 #include "textencoding.h"
 
+#include "logging.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -108,41 +110,6 @@ qsizetype firstInvalidUtf8(QByteArrayView data, bool wholeText)
         i += length;
     }
     return -1;
-}
-
-// The code points of Windows-1252's bytes 80-9F. Its five unassigned bytes (81, 8D, 8F, 90, 9D)
-// keep their Latin-1 code points, as Windows itself maps them.
-constexpr char16_t windows1252Controls[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
-// Appends Windows-1252 bytes as UTF-8. Bytes below 80 are ASCII in both, so runs of them are
-// copied. A code point from 80 to 7FF takes two bytes, 110xxxxx 10xxxxxx, and one from 800 to
-// FFFF three, 1110xxxx 10xxxxxx 10xxxxxx.
-void appendWindows1252AsUtf8(QByteArrayView data, QByteArray *text)
-{
-    const unsigned char *bytes = bytesOf(data);
-    qsizetype runStart = 0;
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        if (bytes[i] < 0x80)
-            continue;
-        text->append(data.sliced(runStart, i - runStart));
-        runStart = i + 1;
-        const char32_t code =
-            bytes[i] < 0xA0 ? char32_t(windows1252Controls[bytes[i] - 0x80]) : char32_t(bytes[i]);
-        if (code < 0x800) {
-            text->append(char(0xC0 | (code >> 6)));
-            text->append(char(0x80 | (code & 0x3F)));
-        } else {
-            text->append(char(0xE0 | (code >> 12)));
-            text->append(char(0x80 | ((code >> 6) & 0x3F)));
-            text->append(char(0x80 | (code & 0x3F)));
-        }
-    }
-    text->append(data.sliced(runStart));
 }
 
 char32_t readUnit(const unsigned char *unit, qsizetype size, bool bigEndian)
@@ -307,6 +274,14 @@ void CsvTextDecoder::decide(QByteArrayView start, bool wholeText)
         m_decoder.emplace(QStringConverter::Utf32BE);
         break;
     case TextEncoding::Windows1252: {
+        // Qt decodes Windows-1252 through ICU. A Qt built without ICU has only Latin-1, which
+        // differs in the bytes 80-9F (the euro sign, curly quotes and dashes).
+        m_singleByteDecoder.emplace("windows-1252");
+        if (!m_singleByteDecoder->isValid()) {
+            qCWarning(lcData) << "this Qt has no Windows-1252 decoder, so" << m_fileName
+                              << "is read as Latin-1";
+            m_singleByteDecoder.emplace(QStringConverter::Latin1);
+        }
         // The bytes before the invalid one are valid UTF-8, so its column counts characters:
         // every byte that is not a continuation byte (10xxxxxx) starts one.
         const qint64 offset = m_guess.invalidUtf8Offset;
@@ -340,8 +315,8 @@ bool CsvTextDecoder::decodeBytes(QByteArrayView data, QByteArray *text, CsvError
     }
     m_lineEnds += countLineEnds(data);
     m_offset += data.size();
-    if (m_guess.encoding == TextEncoding::Windows1252)
-        appendWindows1252AsUtf8(data, text);
+    if (m_singleByteDecoder)
+        text->append(QString(m_singleByteDecoder->decode(data)).toUtf8());
     else
         text->append(data);
     return true;

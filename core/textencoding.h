@@ -100,6 +100,8 @@ private:
     qsizetype m_lineEnds = 0;
     // Set for UTF-16 and UTF-32 only.
     std::optional<QStringDecoder> m_decoder;
+    // Set for Windows-1252 only.
+    std::optional<QStringDecoder> m_singleByteDecoder;
     QString m_note;
     // The error that every call repeats after a failure.
     CsvError m_error;
