@@ -211,7 +211,9 @@ int writeCurves(const QStringList &arguments, QTextStream &output, QTextStream &
         "Writes CSV with the header spec,label,x,loss,gradient,second_derivative: each loss "
         "at N evenly spaced inputs from A to B, the error e for regression losses and the "
         "logit z for classification losses. Where the loss is infinite, it reads inf or -inf, "
-        "where it is undefined, inf, and in both cases the two derivatives are left empty."));
+        "where it is undefined, inf, and in both cases the two derivatives are left empty. "
+        "A derivative that does not exist where the loss does, as for formula:e^e at -1, is "
+        "left empty too."));
     parser.addOptions({loss, from, to, points, label, help});
     if (!parser.parse(arguments))
         return fail(errors, parser.errorText());
