@@ -1,6 +1,7 @@
 #include "linearmodelminimizer.h"
 
 #include "linearmodelinput.h"
+#include "minimizer.h"
 #include "logging.h"
 #include "vectorstate.h"
 
@@ -9,6 +10,7 @@
 
 #include <cmath>
 #include <optional>
+#include <vector>
 
 namespace losslens {
 
@@ -29,6 +31,9 @@ struct NewtonOutcome
     bool converged = false;
     // The reason the search stopped without converging, empty when it converged or was cancelled.
     QString failure;
+    // True when a tiny Newton step with a positive definite Hessian ended the search. The other
+    // stops, on the gradient's size or at a gradient of exactly 0, may sit on an endless fall.
+    bool verified = false;
 };
 
 // Backtracks from the full step along direction until the Armijo condition
@@ -103,7 +108,7 @@ NewtonOutcome newtonSearch(const LinearModelObjective &objective, Eigen::VectorX
         if (factor) {
             direction = -factor->solve(gradient);
             if (direction.norm() <= 1e-13 * (1.0 + theta.norm()))
-                return {theta, value, true, {}};
+                return {theta, value, true, {}, true};
         } else {
             const Eigen::MatrixXd damped =
                 hessian + gradientNorm * Eigen::MatrixXd::Identity(count, count);
@@ -211,6 +216,27 @@ QString separationFailure(const LinearModelObjective &objective)
     return {};
 }
 
+// Returns whether the mean loss keeps falling without end from end, by meanLossFallsWithoutEnd.
+// The rays are the negative gradient, the search's net displacement from start, and the
+// intercept alone, down and up. Moving the intercept shifts every error equally, which is the
+// way down for a loss that falls towards one end of e.
+bool fallsWithoutEnd(const LinearModelObjective &objective, const Eigen::VectorXd &start,
+                     const Eigen::VectorXd &end)
+{
+    Eigen::VectorXd intercept = Eigen::VectorXd::Zero(end.size());
+    intercept[end.size() - 1] = 1.0;
+    const std::vector<Eigen::VectorXd> directions{-objective.gradient(end), end - start,
+                                                  -intercept, intercept};
+    const Eigen::VectorXd &targets = objective.data().target;
+    const double targetSize = targets.size() > 0 ? targets.cwiseAbs().maxCoeff() : 0.0;
+    const double scale =
+        1.0 + end.cwiseAbs().maxCoeff() + (std::isfinite(targetSize) ? targetSize : 0.0);
+    return meanLossFallsWithoutEnd(
+        [&](const Eigen::VectorXd &theta) { return objective.value(theta); },
+        [&](const Eigen::VectorXd &theta) { return objective.gradient(theta); }, end, directions,
+        scale);
+}
+
 } // namespace
 
 LinearMinimumResult findLinearModelMinimum(const LinearModelObjective &objective,
@@ -259,6 +285,13 @@ LinearMinimumResult findLinearModelMinimum(const LinearModelObjective &objective
     result.value = outcome.value;
     if (stop.stop_requested()) {
         result.status = LinearMinimumStatus::Cancelled;
+    } else if (!outcome.verified && fallsWithoutEnd(objective, start, result.theta)) {
+        // Whether the search failed or stopped on its gradient, an endless fall is the reason
+        // to give, because a failure's own note (such as the Hessian's) would hide it.
+        result.status = LinearMinimumStatus::Failed;
+        result.note = LinearModelMinimizerText::tr(
+            "the mean loss keeps falling along a straight line from the lowest point found, "
+            "without end or towards a value it never reaches, so it has no minimum");
     } else if (!outcome.converged) {
         result.status = LinearMinimumStatus::Failed;
         result.note = outcome.failure;

@@ -184,6 +184,21 @@ private slots:
         QVERIFY(minimum.value < objective.value(start));
     }
 
+    void fallingFormulaHasNoMinimum()
+    {
+        // exp(50 e) falls towards 0 as the errors grow negative, but never reaches it. The
+        // search fails there, and the note must give the endless fall as the reason.
+        const auto data = stackLossThreeFeatures();
+        QVERIFY(data);
+        const LinearModelObjective objective(data, parseLoss(QStringLiteral("formula:exp(50*e)")),
+                                             true);
+        Eigen::VectorXd start(4);
+        start << 5.0, 2.0, 0.0, 17.0;
+        const LinearMinimumResult minimum = findLinearModelMinimum(objective, start);
+        QCOMPARE(minimum.status, LinearMinimumStatus::Failed);
+        QVERIFY2(minimum.note.contains(QStringLiteral("no minimum")), qPrintable(minimum.note));
+    }
+
     void searchFailsWithoutCurvature_data()
     {
         QTest::addColumn<QString>("loss");
