@@ -104,18 +104,26 @@ CsvError csvParseError(const CsvRecordParser &parser, const QString &fileName,
             parser.errorLine(), named ? header.at(index) : QString::number(index + 1)};
 }
 
-std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &dialect, bool strict,
-                                     const QString &fileName, CsvError *error)
+namespace {
+
+// Converts a whole file's bytes to UTF-8 text, logging the note on a file read as Windows-1252.
+std::optional<QByteArray> decodeWithNote(const QByteArray &text, const QString &fileName,
+                                         CsvError *error)
 {
     QString note;
-    const std::optional<QByteArray> decoded = decodeCsvText(text, fileName, error, &note);
-    if (!decoded)
-        return std::nullopt;
-    if (!note.isEmpty())
+    std::optional<QByteArray> decoded = decodeCsvText(text, fileName, error, &note);
+    if (decoded && !note.isEmpty())
         qCWarning(lcData).noquote() << note;
+    return decoded;
+}
+
+// Parses text that is already UTF-8.
+std::optional<CsvTable> parseDecodedCsv(const QByteArray &decoded, const CsvDialect &dialect,
+                                        bool strict, const QString &fileName, CsvError *error)
+{
     CsvRecordParser parser(dialect.delimiter, strict);
     TableSink sink;
-    if (!parser.feed(decoded->constData(), decoded->size(), sink) || !parser.finish(sink)) {
+    if (!parser.feed(decoded.constData(), decoded.size(), sink) || !parser.finish(sink)) {
         QStringList header;
         if (!sink.records.empty()) {
             for (const QByteArray &name : sink.records.front())
@@ -154,16 +162,24 @@ std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &d
     return table;
 }
 
-std::optional<CsvTable> parseCsv(const QByteArray &text, const QString &fileName, CsvError *error)
+} // namespace
+
+std::optional<CsvTable> parseCsvText(const QByteArray &text, const CsvDialect &dialect, bool strict,
+                                     const QString &fileName, CsvError *error)
 {
-    // Decoded here too, so that the dialect is detected in the decoded text.
-    QString note;
-    const std::optional<QByteArray> decoded = decodeCsvText(text, fileName, error, &note);
+    const std::optional<QByteArray> decoded = decodeWithNote(text, fileName, error);
     if (!decoded)
         return std::nullopt;
-    if (!note.isEmpty())
-        qCWarning(lcData).noquote() << note;
-    return parseCsvText(*decoded, detectCsvDialect(*decoded), true, fileName, error);
+    return parseDecodedCsv(*decoded, dialect, strict, fileName, error);
+}
+
+std::optional<CsvTable> parseCsv(const QByteArray &text, const QString &fileName, CsvError *error)
+{
+    // Decoded once, before the dialect is detected, so that it is detected in the decoded text.
+    const std::optional<QByteArray> decoded = decodeWithNote(text, fileName, error);
+    if (!decoded)
+        return std::nullopt;
+    return parseDecodedCsv(*decoded, detectCsvDialect(*decoded), true, fileName, error);
 }
 
 std::optional<CsvTable> readCsvFile(const QString &path, CsvError *error)
