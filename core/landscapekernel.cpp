@@ -481,13 +481,12 @@ HWY_INLINE bool tablePowersMinusOne(D d, const PowerTables &tables, const V *q, 
         const auto bits = hn::BitCast(du, u[k]);
         interval[k] = hn::BitCast(di, hn::ShiftRight<48>(bits));
         const V inverse = lookupSixteen(d, tables.inverse, interval[k]);
-        // For 1 + q < 2, m = u has lost the low bits of q, so r = (1 + q) c_j - 1 is formed
-        // as q c_j + (c_j - 1) instead, with one rounding (c_j - 1 is exact). That keeps r,
-        // and so the result, accurate relative to q as q tends to 0.
-        const auto first = hn::RebindMask(d, hn::Eq(biased[k], hn::Set(di, int64_t{1023})));
-        const V factor = hn::IfThenElse(first, q[k], mantissaOf(d, u[k]));
-        const V offset = hn::IfThenElse(first, hn::Sub(inverse, one), hn::Set(d, -1.0));
-        r[k] = hn::MulAdd(factor, inverse, offset);
+        const V reducedArgument = hn::MulSub(mantissaOf(d, u[k]), inverse, one);
+        // Below 1 + q = 17/16, c_j is 1 and r is q itself, because u = 1 + q has lost the low
+        // bits of q. Elsewhere the rounding of u, at most 2^-53 u, changes u^a - 1 by at most
+        // (1 / ln u + max(a, 0)) 2^-53 of its value (from 1 - e^-x >= x / (1 + x) for a > 0,
+        // and u^|a| - 1 >= |a| ln u for a < 0). That is under 1e-14 for a < 70.
+        r[k] = hn::IfThenElse(hn::Lt(u[k], hn::Set(d, 17.0 / 16.0)), q[k], reducedArgument);
     }
     V series[Chunk];
     for (int k = 0; k < Chunk; ++k)
@@ -499,7 +498,10 @@ HWY_INLINE bool tablePowersMinusOne(D d, const PowerTables &tables, const V *q, 
     }
     const bool small = hn::AllTrue(di, hn::Lt(largest, hn::Set(di, int64_t{1023 + 16})));
     for (int k = 0; k < Chunk; ++k) {
-        const V remainder = hn::Mul(r[k], series[k]);
+        // With P = (1 / c_j)^a - 1, the mantissa's share (1 + P)(1 + r Q) - 1 is written as
+        // P + ((1 + P) r) Q, two multiply-adds. Both terms have the sign of a, so none cancels.
+        const V part = lookupSixteen(d, tables.mantissaPart, interval[k]);
+        const V mantissaShare = hn::MulAdd(hn::MulAdd(part, r[k], r[k]), series[k], part);
         // The low table is indexed by E + 1023 modulo 16 (see PowerTables).
         V total = lookupSixteen(d, tables.lowExponentPart, biased[k]);
         if (!small) {
@@ -507,9 +509,7 @@ HWY_INLINE bool tablePowersMinusOne(D d, const PowerTables &tables, const V *q, 
             const V high = lookupSixteen(d, tables.highExponentPart, hn::ShiftRight<4>(exponent));
             total = hn::MulAdd(total, high, hn::Add(total, high));
         }
-        const V part = lookupSixteen(d, tables.mantissaPart, interval[k]);
-        total = hn::MulAdd(total, part, hn::Add(total, part));
-        result[k] = hn::MulAdd(total, remainder, hn::Add(total, remainder));
+        result[k] = hn::MulAdd(total, mantissaShare, hn::Add(total, mantissaShare));
     }
     return true;
 }
