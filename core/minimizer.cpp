@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace losslens {
 
@@ -359,8 +360,6 @@ bool fallsAlongRay(const std::function<double(const Eigen::VectorXd &)> &meanLos
     const Eigen::VectorXd levelGradient = gradient(levelPoint);
     if (levelGradient.dot(direction) < 0.0)
         return true;
-    // NOTE: a point whose mean loss has already underflowed to exactly 0, with a zero gradient,
-    // shows no fall at all, so a search that ends there still reports a minimum of 0.
     if (!fell || !levelGradient.isZero(0.0) || lastFallValue != 0.0)
         return false;
     // A level of exactly 0 with a zero gradient: either the loss is 0 there (a margin loss
@@ -384,6 +383,53 @@ bool fallsAlongRay(const std::function<double(const Eigen::VectorXd &)> &meanLos
     return lowValue > 0.0 && lowValue < std::numeric_limits<double>::min();
 }
 
+// Returns the point behind point (against direction, unit length) where the mean loss turns 0,
+// for a point whose mean loss is exactly 0: the last point with a positive finite value, to the
+// rounding of bisection. Probes go back at the distances 2^(k-30) scale, k = 0, ..., 130, as
+// the probes of fallsAlongRay() go forward. The first positive probe may overflow to +inf, as
+// exp(50 e) does a few units past the edge, so bisection runs between 0 and any positive value.
+// Returns nothing when the line stays at 0 that far back, or meets a negative or NaN value.
+std::optional<Eigen::VectorXd>
+positiveEdgeBehind(const std::function<double(const Eigen::VectorXd &)> &meanLoss,
+                   const Eigen::VectorXd &point, const Eigen::VectorXd &direction, double scale)
+{
+    constexpr int probeCount = 131;
+    double zeroDistance = 0.0;
+    double distance = std::ldexp(scale, -30);
+    for (int probe = 0; probe < probeCount; ++probe, zeroDistance = distance, distance *= 2.0) {
+        const Eigen::VectorXd trial = point - distance * direction;
+        if (!trial.allFinite())
+            return std::nullopt;
+        double value = meanLoss(trial);
+        if (value == 0.0)
+            continue;
+        if (!(value > 0.0))
+            return std::nullopt;
+        // The mean loss is 0 at zeroDistance and positive at distance. Within a factor of 2,
+        // about 60 halvings reach adjacent doubles. Between the point and the first probe they
+        // may stop short of the edge, which leaves a larger last value and so errs towards a
+        // minimum.
+        for (int halving = 0; halving < 200; ++halving) {
+            const double middle = 0.5 * (zeroDistance + distance);
+            if (middle <= zeroDistance || middle >= distance)
+                break;
+            const double middleValue = meanLoss(point - middle * direction);
+            if (middleValue == 0.0) {
+                zeroDistance = middle;
+            } else if (middleValue > 0.0) {
+                distance = middle;
+                value = middleValue;
+            } else {
+                return std::nullopt;
+            }
+        }
+        if (!std::isfinite(value))
+            return std::nullopt;
+        return Eigen::VectorXd(point - distance * direction);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 bool meanLossFallsWithoutEnd(
@@ -394,11 +440,30 @@ bool meanLossFallsWithoutEnd(
     const double startValue = meanLoss(point);
     if (!std::isfinite(startValue) || !std::isfinite(scale) || !(scale > 0.0))
         return false;
+    // A point whose mean loss is exactly 0 with a zero gradient shows no fall, because no probe
+    // goes below 0. The 0 is either attained (a perfect fit under MSE, a margin loss inside its
+    // margin) or an underflow of positive terms (exp(50 e) far down). The rule of
+    // fallsAlongRay(), applied from the edge behind the point where the mean loss turns 0 on
+    // the ray's line, distinguishes them. An underflow falls from that edge through values below
+    // DBL_MIN and stays at 0 out to 2^100 scale. An attained 0 either rises again past the
+    // point, as a sum of losses that are 0 at e = 0 alone does, or is 0 on a region. A loss
+    // reaches such a region at a rate that leaves its last value next to the edge above
+    // DBL_MIN: max(0, e) is at least an ulp of the terms of e there.
+    // NOTE: a loss that is 0 on a region and reaches it only through values below DBL_MIN, such
+    // as max(0, e)^2 with an edge where every e is below 1e-154, is taken for an underflow.
+    const bool zeroLevel = startValue == 0.0 && gradient(point).isZero(0.0);
     for (const Eigen::VectorXd &direction : directions) {
         const double length = direction.norm();
         if (!std::isfinite(length) || length == 0.0)
             continue;
-        if (fallsAlongRay(meanLoss, gradient, point, startValue, direction / length, scale))
+        const Eigen::VectorXd unit = direction / length;
+        if (fallsAlongRay(meanLoss, gradient, point, startValue, unit, scale))
+            return true;
+        if (!zeroLevel)
+            continue;
+        const std::optional<Eigen::VectorXd> edge =
+            positiveEdgeBehind(meanLoss, point, unit, scale);
+        if (edge && fallsAlongRay(meanLoss, gradient, *edge, meanLoss(*edge), unit, scale))
             return true;
     }
     return false;

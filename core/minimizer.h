@@ -51,10 +51,12 @@ MinimumResult findMinimum(const LineObjective &objective, const Eigen::Vector2d 
 // or still falls by more than r at the last probe. It also counts where the values are level
 // only in rounding, because the derivative along d is still negative there (exp(e) + 1 levels
 // at 1). So does a level of 0 reached by underflow, with a last value above 0 below DBL_MIN
-// (exp(50 e)).
+// (exp(50 e)). A point whose mean loss is exactly 0 with a zero gradient, where no probe can
+// fall, is checked by the same rule from the edge behind it where the mean loss turns 0.
 // A level reached with a zero gradient above underflow, as by a loss that is exactly 0 beyond a
-// margin, is a minimum attained. Probes stop at 2^100 scale, so a minimum farther out than that
-// is not seen. scale should cover the size of the point and of the targets.
+// margin, is a minimum attained, and so is an exact 0 that the loss rises from on both sides.
+// Probes stop at 2^100 scale, so a minimum farther out than that is not seen. scale should cover
+// the size of the point and of the targets.
 bool meanLossFallsWithoutEnd(
     const std::function<double(const Eigen::VectorXd &)> &meanLoss,
     const std::function<Eigen::VectorXd(const Eigen::VectorXd &)> &gradient,
