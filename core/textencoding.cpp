@@ -6,6 +6,8 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace losslens {
@@ -62,22 +64,45 @@ qsizetype countLineEnds(QByteArrayView data)
     return qsizetype(std::count(data.begin(), data.end(), '\n'));
 }
 
-// Returns the offset of the first byte of data that does not begin a well-formed UTF-8
-// sequence, or -1. A well-formed sequence is a lead byte C2-F4 and 1-3 continuation bytes 80-BF.
-// The second byte's range is narrower after four lead bytes, which rules out overlong forms
-// (E0: A0-BF, F0: 90-BF), surrogates (ED: 80-9F) and code points beyond U+10FFFF (F4: 80-8F).
-// A sequence cut by the end of data is well-formed unless wholeText.
-qsizetype firstInvalidUtf8(QByteArrayView data, bool wholeText)
+// The result of scanning bytes for UTF-8 with scanUtf8().
+struct Utf8Scan
+{
+    // Offset of the first byte that does not begin a well-formed sequence, or -1.
+    qsizetype invalid = -1;
+    // Offset of a well-formed sequence that the end of the data cuts, or the data's size.
+    qsizetype complete = 0;
+    // Offset of the first byte above 7F, or -1.
+    qsizetype firstBeyondAscii = -1;
+};
+
+// Scans data for UTF-8 in one pass. A well-formed sequence is a lead byte C2-F4 and 1-3
+// continuation bytes 80-BF. The second byte's range is narrower after four lead bytes, which
+// rules out overlong forms (E0: A0-BF, F0: 90-BF), surrogates (ED: 80-9F) and code points beyond
+// U+10FFFF (F4: 80-8F). A sequence cut by the end of data is well-formed unless wholeText.
+Utf8Scan scanUtf8(QByteArrayView data, bool wholeText)
 {
     const unsigned char *bytes = bytesOf(data);
     const qsizetype size = data.size();
+    Utf8Scan scan;
+    scan.complete = size;
     qsizetype i = 0;
     while (i < size) {
+        // ASCII runs, which are most of a CSV file, are skipped 16 bytes at a time.
+        if (i + 16 <= size) {
+            std::uint64_t words[2];
+            std::memcpy(words, bytes + i, sizeof words);
+            if (((words[0] | words[1]) & 0x8080808080808080u) == 0) {
+                i += 16;
+                continue;
+            }
+        }
         const unsigned char lead = bytes[i];
         if (lead < 0x80) {
             ++i;
             continue;
         }
+        if (scan.firstBeyondAscii < 0)
+            scan.firstBeyondAscii = i;
         qsizetype length = 0;
         unsigned char secondLow = 0x80;
         unsigned char secondHigh = 0xBF;
@@ -96,20 +121,37 @@ qsizetype firstInvalidUtf8(QByteArrayView data, bool wholeText)
             else if (lead == 0xF4)
                 secondHigh = 0x8F;
         } else {
-            return i;
+            scan.invalid = i;
+            return scan;
         }
         for (qsizetype k = 1; k < length; ++k) {
-            if (i + k >= size)
-                return wholeText ? i : -1;
+            if (i + k >= size) {
+                if (wholeText)
+                    scan.invalid = i;
+                else
+                    scan.complete = i;
+                return scan;
+            }
             const unsigned char next = bytes[i + k];
             const unsigned char low = k == 1 ? secondLow : 0x80;
             const unsigned char high = k == 1 ? secondHigh : 0xBF;
-            if (next < low || next > high)
-                return i;
+            if (next < low || next > high) {
+                scan.invalid = i;
+                return scan;
+            }
         }
         i += length;
     }
-    return -1;
+    return scan;
+}
+
+// Returns the number of characters in valid UTF-8 text: every byte that is not a continuation
+// byte (10xxxxxx) starts one.
+qsizetype countCharacters(QByteArrayView text)
+{
+    return qsizetype(std::count_if(text.begin(), text.end(), [](char byte) {
+        return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    }));
 }
 
 char32_t readUnit(const unsigned char *unit, qsizetype size, bool bigEndian)
@@ -218,7 +260,7 @@ TextEncodingGuess guessTextEncoding(QByteArrayView start, bool wholeText)
         if (looksLikeUtf16(start, true))
             return {TextEncoding::Utf16BigEndian, 0};
     }
-    const qsizetype invalid = firstInvalidUtf8(start.sliced(utf8Mark), wholeText);
+    const qsizetype invalid = scanUtf8(start.sliced(utf8Mark), wholeText).invalid;
     if (invalid >= 0)
         return {TextEncoding::Windows1252, utf8Mark, utf8Mark + invalid};
     return {TextEncoding::Utf8, utf8Mark};
@@ -246,8 +288,8 @@ bool CsvTextDecoder::decode(QByteArrayView chunk, bool last, QByteArray *text, C
         data = data.sliced(m_guess.byteOrderMarkSize);
         m_offset = m_guess.byteOrderMarkSize;
     }
-    const bool decoded = m_decoder ? decodeUnits(data, last, text, error)
-                                   : decodeBytes(data, text, error);
+    const bool decoded =
+        m_decoder ? decodeUnits(data, last, text, error) : decodeBytes(data, last, text, error);
     if (!decoded) {
         m_failed = true;
         m_error = *error;
@@ -273,52 +315,96 @@ void CsvTextDecoder::decide(QByteArrayView start, bool wholeText)
     case TextEncoding::Utf32BigEndian:
         m_decoder.emplace(QStringConverter::Utf32BE);
         break;
-    case TextEncoding::Windows1252: {
-        // Qt decodes Windows-1252 through ICU. A Qt built without ICU has only Latin-1, which
-        // differs in the bytes 80-9F (the euro sign, curly quotes and dashes).
-        m_singleByteDecoder.emplace("windows-1252");
-        if (!m_singleByteDecoder->isValid()) {
-            qCWarning(lcData) << "this Qt has no Windows-1252 decoder, so" << m_fileName
-                              << "is read as Latin-1";
-            m_singleByteDecoder.emplace(QStringConverter::Latin1);
-        }
-        // The bytes before the invalid one are valid UTF-8, so its column counts characters:
-        // every byte that is not a continuation byte (10xxxxxx) starts one.
-        const qint64 offset = m_guess.invalidUtf8Offset;
-        const QByteArrayView before = window.first(offset);
-        const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-        const unsigned char *bytes = bytesOf(window);
-        qsizetype column = 1;
-        for (qsizetype i = std::max(lineStart, m_guess.byteOrderMarkSize); i < offset; ++i)
-            column += (bytes[i] & 0xC0) != 0x80;
-        m_note = CsvReaderText::tr("%1 is not UTF-8: its byte 0x%2 on line %3, column %4 is "
-                                   "not valid UTF-8, so the file is read as %5. If names or text "
-                                   "look wrong, save the file as UTF-8.")
-                     .arg(describeFile(m_fileName), hexadecimal(bytes[offset], 2))
-                     .arg(countLineEnds(before) + 1)
-                     .arg(column)
-                     .arg(textEncodingName(TextEncoding::Windows1252));
-        break;
-    }
+    case TextEncoding::Windows1252:
     case TextEncoding::Utf8:
+        // decodeBytes() checks every byte, the window's included, and falls back to Windows-1252
+        // at the first one that is not UTF-8, so that it finds one beyond the window too.
+        m_guess.encoding = TextEncoding::Utf8;
+        m_guess.invalidUtf8Offset = -1;
         break;
     }
 }
 
-bool CsvTextDecoder::decodeBytes(QByteArrayView data, QByteArray *text, CsvError *error)
+void CsvTextDecoder::fallBackToWindows1252(QByteArrayView bytes, qsizetype invalid)
 {
-    const qsizetype control = firstControlByte(data);
+    m_guess.encoding = TextEncoding::Windows1252;
+    m_guess.invalidUtf8Offset = m_offset + invalid;
+    // Qt decodes Windows-1252 through ICU. A Qt built without ICU has only Latin-1, which
+    // differs in the bytes 80-9F (the euro sign, curly quotes and dashes).
+    m_singleByteDecoder.emplace("windows-1252");
+    if (!m_singleByteDecoder->isValid()) {
+        qCWarning(lcData) << "this Qt has no Windows-1252 decoder, so" << m_fileName
+                          << "is read as Latin-1";
+        m_singleByteDecoder.emplace(QStringConverter::Latin1);
+    }
+    // The bytes before the invalid one are valid UTF-8, so its column counts characters.
+    const QByteArrayView before = bytes.first(invalid);
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    const qsizetype column =
+        (lineStart > 0 ? 0 : m_lineCharacters) + countCharacters(before.sliced(lineStart)) + 1;
+    const QString message =
+        m_passedBeyondAscii
+            ? CsvReaderText::tr("%1 is not UTF-8 throughout: its byte 0x%2 on line %3, column %4 "
+                                "is not valid UTF-8, so the file is read as %5 from that byte on. "
+                                "The text before it stays UTF-8, because characters beyond ASCII "
+                                "in it were already read as UTF-8. If names or text look wrong, "
+                                "save the file as UTF-8.")
+            : CsvReaderText::tr("%1 is not UTF-8: its byte 0x%2 on line %3, column %4 is not "
+                                "valid UTF-8, so the file is read as %5. If names or text look "
+                                "wrong, save the file as UTF-8.");
+    m_note = message.arg(describeFile(m_fileName), hexadecimal(bytesOf(bytes)[invalid], 2))
+                 .arg(m_lineEnds + countLineEnds(before) + 1)
+                 .arg(column)
+                 .arg(textEncodingName(TextEncoding::Windows1252));
+}
+
+bool CsvTextDecoder::decodeBytes(QByteArrayView data, bool last, QByteArray *text, CsvError *error)
+{
+    // The pending bytes start a UTF-8 character that the last chunk cut, at m_offset.
+    QByteArray joined;
+    QByteArrayView bytes = data;
+    if (!m_pendingBytes.isEmpty()) {
+        joined = std::exchange(m_pendingBytes, QByteArray()) + data.toByteArray();
+        bytes = joined;
+    }
+    const qsizetype control = firstControlByte(bytes);
     if (control >= 0) {
-        const qsizetype line = m_lineEnds + countLineEnds(data.first(control)) + 1;
-        *error = notTextError(m_offset + control, line, bytesOf(data)[control]);
+        const qsizetype line = m_lineEnds + countLineEnds(bytes.first(control)) + 1;
+        *error = notTextError(m_offset + control, line, bytesOf(bytes)[control]);
         return false;
     }
-    m_lineEnds += countLineEnds(data);
-    m_offset += data.size();
-    if (m_singleByteDecoder)
-        text->append(QString(m_singleByteDecoder->decode(data)).toUtf8());
-    else
-        text->append(data);
+    if (m_guess.encoding == TextEncoding::Utf8) {
+        const Utf8Scan scan = scanUtf8(bytes, last);
+        if (scan.invalid < 0) {
+            // A character cut by the chunk's end waits for the next chunk, so that it is checked
+            // whole before any of it is passed on.
+            const QByteArrayView checked = bytes.first(scan.complete);
+            m_pendingBytes = bytes.sliced(scan.complete).toByteArray();
+            m_passedBeyondAscii = m_passedBeyondAscii || (scan.firstBeyondAscii >= 0 &&
+                                                          scan.firstBeyondAscii < scan.complete);
+            const qsizetype lineStart = checked.lastIndexOf('\n') + 1;
+            m_lineCharacters =
+                (lineStart > 0 ? 0 : m_lineCharacters) + countCharacters(checked.sliced(lineStart));
+            m_lineEnds += countLineEnds(checked);
+            m_offset += checked.size();
+            text->append(checked);
+            return true;
+        }
+        fallBackToWindows1252(bytes, scan.invalid);
+        if (m_passedBeyondAscii) {
+            // Text already passed on cannot be decoded again, so the valid bytes before the
+            // invalid one are passed on as UTF-8 too. Up to the first byte above 7F, Windows-1252
+            // and UTF-8 agree, so the other branch reads the whole file as Windows-1252.
+            const QByteArrayView valid = bytes.first(scan.invalid);
+            m_lineEnds += countLineEnds(valid);
+            m_offset += valid.size();
+            text->append(valid);
+            bytes = bytes.sliced(scan.invalid);
+        }
+    }
+    m_lineEnds += countLineEnds(bytes);
+    m_offset += bytes.size();
+    text->append(QString(m_singleByteDecoder->decode(bytes)).toUtf8());
     return true;
 }
 

@@ -58,8 +58,12 @@ TextEncodingGuess guessTextEncoding(QByteArrayView start, bool wholeText);
 // - A control character other than tab, line feed, vertical tab, form feed and carriage return
 //   (C0 controls and DEL) rejects the file as not text, with the byte offset and line of the
 //   first. Binary files (images, archives, programs) have them within their first bytes.
-// - Bytes beyond the first detectionBytes of a UTF-8 file are passed on unchecked, because the
-//   encoding is already decided. An invalid one there can only make a cell "not a number".
+// - Every byte of a file without NUL-byte patterns is checked for UTF-8 before it is passed on,
+//   and the first invalid one switches the file to Windows-1252, wherever it is. Text that was
+//   already passed on cannot change, so the switch reads the whole file as Windows-1252 only
+//   when the text before the chunk holding the invalid byte is ASCII, which the two encodings
+//   write alike. A caller that feeds the whole file in one call always gets that. Otherwise the
+//   bytes before the invalid one stay UTF-8, and note() reports that.
 class CsvTextDecoder
 {
 public:
@@ -68,11 +72,13 @@ public:
     explicit CsvTextDecoder(QString fileName);
 
     // Appends the UTF-8 text of the next chunk to text. last marks the end of the file. Output
-    // may lag behind input until detectionBytes have been fed. Returns false, with error set,
+    // may lag behind input until detectionBytes have been fed, and then by a character or code
+    // unit that the chunk's end cuts. Returns false, with error set,
     // for a file that is not text or is invalid in its encoding, and so do all later calls.
     bool decode(QByteArrayView chunk, bool last, QByteArray *text, CsvError *error);
 
-    // Valid once the encoding is decided (after the first call that returns text or fails).
+    // Valid once the encoding is decided (after the first call that returns text or fails). It
+    // changes from UTF-8 to Windows-1252 at the call that finds a byte that is not UTF-8.
     TextEncoding encoding() const { return m_guess.encoding; }
     bool hasByteOrderMark() const { return m_guess.byteOrderMarkSize > 0; }
     // A sentence for the user about a file read as Windows-1252, which names its first byte that
@@ -81,7 +87,8 @@ public:
 
 private:
     void decide(QByteArrayView start, bool wholeText);
-    bool decodeBytes(QByteArrayView data, QByteArray *text, CsvError *error);
+    void fallBackToWindows1252(QByteArrayView bytes, qsizetype invalid);
+    bool decodeBytes(QByteArrayView data, bool last, QByteArray *text, CsvError *error);
     bool decodeUnits(QByteArrayView data, bool last, QByteArray *text, CsvError *error);
     CsvError notTextError(qint64 offset, qsizetype line, char32_t value) const;
     CsvError invalidEncodingError(qint64 offset, qsizetype line, const QString &problem) const;
@@ -92,12 +99,16 @@ private:
     TextEncodingGuess m_guess;
     // Bytes held until detectionBytes or the end of the file arrive.
     QByteArray m_undecided;
-    // The bytes of a code unit that the last chunk cut.
+    // The bytes of a code unit (UTF-16, UTF-32) or a character (UTF-8) that the last chunk cut.
     QByteArray m_pendingBytes;
-    // File offset of the next byte to check, after m_pendingBytes.
+    // File offset of the next byte to check, the first of m_pendingBytes when there are any.
     qint64 m_offset = 0;
     // Line ends checked so far, so that the current line is m_lineEnds + 1.
     qsizetype m_lineEnds = 0;
+    // Characters after the last line end passed on as UTF-8, for the column in the note.
+    qsizetype m_lineCharacters = 0;
+    // Whether a byte above 7F was passed on as UTF-8.
+    bool m_passedBeyondAscii = false;
     // Set for UTF-16 and UTF-32 only.
     std::optional<QStringDecoder> m_decoder;
     // Set for Windows-1252 only.

@@ -51,8 +51,9 @@ QByteArray pngBytes()
 }
 
 // Returns the text of bytes fed to a decoder in chunks of 1 to 7 bytes, so that chunks cut code
-// units, surrogate pairs and multi-byte characters at every position.
-QByteArray decodeInSmallChunks(const QByteArray &bytes, CsvError *error)
+// units, surrogate pairs and multi-byte characters at every position. note, when not null,
+// receives the decoder's note.
+QByteArray decodeInSmallChunks(const QByteArray &bytes, CsvError *error, QString *note = nullptr)
 {
     CsvTextDecoder decoder(QStringLiteral("chunks.csv"));
     QByteArray text;
@@ -64,7 +65,39 @@ QByteArray decodeInSmallChunks(const QByteArray &bytes, CsvError *error)
             return {};
         position += length;
     }
+    if (note)
+        *note = decoder.note();
     return text;
+}
+
+// An ASCII CSV file with columns x, label and y, in which one row's label is padding 'a's and
+// then special, whose first byte is at offset. The file goes on for 2000 rows after it.
+struct FileWithSpecialLabel
+{
+    QByteArray bytes;
+    // The row's 1-based line, and the 1-based column (in characters) of special's first byte.
+    qsizetype line = 0;
+    qsizetype column = 0;
+    qsizetype row = 0;
+};
+
+FileWithSpecialLabel fileWithSpecialLabel(qsizetype offset, const QByteArray &special)
+{
+    FileWithSpecialLabel file;
+    file.bytes = "x,label,y\n";
+    for (; file.bytes.size() < offset - 64; ++file.row)
+        file.bytes +=
+            QByteArray::number(file.row) + ",a," + QByteArray::number(2 * file.row) + "\n";
+    file.line = file.row + 2;
+    const QByteArray start = QByteArray::number(file.row) + ",";
+    const qsizetype padding = offset - file.bytes.size() - start.size();
+    file.column = start.size() + padding + 1;
+    file.bytes +=
+        start + QByteArray(padding, 'a') + special + "," + QByteArray::number(2 * file.row) + "\n";
+    for (int k = 1; k <= 2000; ++k)
+        file.bytes += QByteArray::number(file.row + k) + ",a," +
+                      QByteArray::number(2 * (file.row + k)) + "\n";
+    return file;
 }
 
 } // namespace
@@ -91,6 +124,9 @@ private slots:
     void decodedInAnyChunks_data();
     void decodedInAnyChunks();
     void byteOrderMarkBeforeNumbers();
+    void invalidUtf8AfterWindow_data();
+    void invalidUtf8AfterWindow();
+    void invalidUtf8AfterPassedUtf8();
 };
 
 void TestCsvReader::parseAccepted_data()
@@ -619,6 +655,160 @@ void TestCsvReader::byteOrderMarkBeforeNumbers()
         loadCsvDataset(path, QStringLiteral("1"), QStringLiteral("2"), &error);
     QVERIFY2(data, qPrintable(error.message));
     QCOMPARE(QList<double>(data->feature.begin(), data->feature.end()), (QList<double>{1, 3}));
+}
+
+void TestCsvReader::invalidUtf8AfterWindow_data()
+{
+    QTest::addColumn<qsizetype>("offset");
+    QTest::addColumn<QByteArray>("special");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<int>("encoding");
+
+    const qsizetype window = CsvTextDecoder::detectionBytes;
+    const QByteArray eAcute = "\xE9";
+    QTest::newRow("Windows-1252 byte at 200000")
+        << qsizetype(200000) << eAcute << QStringLiteral("é") << int(TextEncoding::Windows1252);
+    // A lead byte at the window's end looks like a character that the window cuts.
+    QTest::newRow("Windows-1252 byte ending the window")
+        << window - 1 << eAcute << QStringLiteral("é") << int(TextEncoding::Windows1252);
+    QTest::newRow("Windows-1252 byte after the window")
+        << window << eAcute << QStringLiteral("é") << int(TextEncoding::Windows1252);
+    // Beyond the first chunk of the streamed read, so that its decoder switches between calls.
+    QTest::newRow("Windows-1252 byte after the first chunk")
+        << qsizetype(CsvReadControl::chunkBytes + 5000) << QByteArray("\x80") << QStringLiteral("€")
+        << int(TextEncoding::Windows1252);
+    QTest::newRow("UTF-8 character across the window's end, 1 + 2 bytes")
+        << window - 1 << QStringLiteral("€").toUtf8() << QStringLiteral("€")
+        << int(TextEncoding::Utf8);
+    QTest::newRow("UTF-8 character across the window's end, 2 + 1 bytes")
+        << window - 2 << QStringLiteral("€").toUtf8() << QStringLiteral("€")
+        << int(TextEncoding::Utf8);
+}
+
+void TestCsvReader::invalidUtf8AfterWindow()
+{
+    QFETCH(qsizetype, offset);
+    QFETCH(QByteArray, special);
+    QFETCH(QString, label);
+    QFETCH(int, encoding);
+
+    const FileWithSpecialLabel file = fileWithSpecialLabel(offset, special);
+    QCOMPARE(file.bytes.indexOf(special), offset);
+    const qsizetype padding = file.column - 1 - QByteArray::number(file.row).size() - 1;
+    const QString expectedLabel = QString(padding, QLatin1Char('a')) + label;
+    const bool noted = encoding == int(TextEncoding::Windows1252);
+    const QString expectedNote =
+        QStringLiteral("special.csv is not UTF-8: its byte 0x%1 on line %2, column %3 is not "
+                       "valid UTF-8, so the file is read as Windows-1252 (Latin-1).")
+            .arg(QString::number(static_cast<unsigned char>(special.front()), 16).toUpper())
+            .arg(file.line)
+            .arg(file.column);
+
+    // The whole-file decoding that parseCsv() and parseCsvText() use.
+    CsvError error;
+    QString note;
+    const std::optional<QByteArray> decoded =
+        decodeCsvText(file.bytes, QStringLiteral("special.csv"), &error, &note);
+    QVERIFY2(decoded, qPrintable(error.message));
+    QCOMPARE(note.isEmpty(), !noted);
+    if (noted)
+        QVERIFY2(note.startsWith(expectedNote), qPrintable(note));
+
+    // The decoder fed in chunks of 1 to 7 bytes, so that the line of the invalid byte starts in
+    // an earlier chunk.
+    QString chunkedNote;
+    const QByteArray chunked = decodeInSmallChunks(file.bytes, &error, &chunkedNote);
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    QCOMPARE(chunked, *decoded);
+    QCOMPARE(chunkedNote,
+             QString(note).replace(QStringLiteral("special.csv"), QStringLiteral("chunks.csv")));
+
+    // The decoder fed in two chunks split at the end of the window that guesses the encoding.
+    CsvTextDecoder decoder(QStringLiteral("special.csv"));
+    QByteArray split;
+    const QByteArrayView bytes(file.bytes);
+    QVERIFY(decoder.decode(bytes.first(CsvTextDecoder::detectionBytes), false, &split, &error));
+    QVERIFY(decoder.decode(bytes.sliced(CsvTextDecoder::detectionBytes), true, &split, &error));
+    QCOMPARE(split, *decoded);
+    QCOMPARE(int(decoder.encoding()), encoding);
+    QCOMPARE(decoder.note(), note);
+
+    const auto checkTable = [&](const std::optional<CsvTable> &table) {
+        QVERIFY2(table, qPrintable(error.message));
+        QCOMPARE(table->header, (QStringList{"x", "label", "y"}));
+        const std::size_t row = std::size_t(file.row);
+        QCOMPARE(table->lineNumbers[row], file.line);
+        QCOMPARE(QString::fromUtf8(table->rows[row][1]), expectedLabel);
+        QCOMPARE(table->rows[row][0], QByteArray::number(file.row));
+    };
+    checkTable(parseCsv(file.bytes, QStringLiteral("special.csv"), &error));
+    checkTable(parseCsvText(file.bytes, CsvDialect{}, true, QStringLiteral("special.csv"), &error));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("special.csv"), file.bytes);
+    QVERIFY(!path.isEmpty());
+    checkTable(readCsvFile(path, &error));
+
+    // The streamed read of the columns, as the import dialog and the command line do it.
+    CsvColumnData skipped;
+    const std::optional<Dataset> data =
+        loadCsvDataset(path, QStringLiteral("x"), QStringLiteral("y"), {}, &skipped, &error);
+    QVERIFY2(data, qPrintable(error.message));
+    QCOMPARE(qsizetype(data->size()), file.row + 2001);
+    QCOMPARE(skipped.encodingNote, note);
+}
+
+void TestCsvReader::invalidUtf8AfterPassedUtf8()
+{
+    // A UTF-8 header name, then a Windows-1252 byte beyond the first chunk of the streamed read.
+    FileWithSpecialLabel file =
+        fileWithSpecialLabel(CsvReadControl::chunkBytes + 5000, QByteArray("\xE9"));
+    file.bytes.replace(0, 9, QStringLiteral("x,labél,y").toUtf8());
+    const qsizetype offset = CsvReadControl::chunkBytes + 5001;
+    QCOMPARE(file.bytes.at(offset), '\xE9');
+    const QString noteStart =
+        QStringLiteral("special.csv is not UTF-8 throughout: its byte 0xE9 on line %1, column %2 "
+                       "is not valid UTF-8, so the file is read as Windows-1252 (Latin-1) from "
+                       "that byte on.")
+            .arg(file.line)
+            .arg(file.column);
+
+    // Fed whole, the file is read as Windows-1252 throughout, its header included.
+    CsvError error;
+    const std::optional<CsvTable> table =
+        parseCsv(file.bytes, QStringLiteral("special.csv"), &error);
+    QVERIFY2(table, qPrintable(error.message));
+    QCOMPARE(table->header, (QStringList{"x", QStringLiteral("labÃ©l"), "y"}));
+    const QString label = QString::fromUtf8(table->rows[std::size_t(file.row)][1]);
+    QVERIFY2(label.endsWith(QStringLiteral("aé")), qPrintable(label));
+
+    // Fed in chunks, the header was passed on as UTF-8 before the invalid byte arrived.
+    CsvTextDecoder decoder(QStringLiteral("special.csv"));
+    QByteArray text;
+    QVERIFY(decoder.decode(QByteArrayView(file.bytes).first(offset - 10), false, &text, &error));
+    QCOMPARE(decoder.encoding(), TextEncoding::Utf8);
+    QVERIFY(decoder.note().isEmpty());
+    QVERIFY(decoder.decode(QByteArrayView(file.bytes).sliced(offset - 10), true, &text, &error));
+    QCOMPARE(decoder.encoding(), TextEncoding::Windows1252);
+    QVERIFY2(decoder.note().startsWith(noteStart), qPrintable(decoder.note()));
+    QVERIFY(text.startsWith(QStringLiteral("x,labél,y\n").toUtf8()));
+    const qsizetype row = text.indexOf("\n" + QByteArray::number(file.row) + ",") + 1;
+    QVERIFY(row > 0);
+    QVERIFY(QString::fromUtf8(text.sliced(row, text.indexOf('\n', row) - row))
+                .endsWith(QStringLiteral("aé,%1").arg(2 * file.row)));
+
+    // The streamed read does the same, because the invalid byte is beyond its first chunk.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("special.csv"), file.bytes);
+    QVERIFY(!path.isEmpty());
+    CsvColumnData skipped;
+    const std::optional<Dataset> data =
+        loadCsvDataset(path, QStringLiteral("x"), QStringLiteral("y"), {}, &skipped, &error);
+    QVERIFY2(data, qPrintable(error.message));
+    QCOMPARE(qsizetype(data->size()), file.row + 2001);
+    QCOMPARE(skipped.encodingNote, decoder.note());
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)

@@ -329,19 +329,29 @@ void MainWindow::importCsv(const QString &path)
                              tr("%1\n\nThe current data is unchanged.").arg(error.message));
         return;
     }
+    const QString previewEncodingNote = preview->encodingNote;
     CsvImportDialog dialog(std::move(*preview), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_recentFiles->add(path);
-    const QString skipped =
+    QString details =
         dialog.skippedRowCount() > 0
             ? tr(", skipped %1 rows with invalid cells").arg(dialog.skippedRowCount())
             : QString();
+    // A byte that is not UTF-8 beyond the preview's part of the file changes how the rest was
+    // read, which the dialog could not show, so the status bar shows it.
+    const QString encodingNote = dialog.columns() ? dialog.columns()->encodingNote : QString();
+    int messageMilliseconds = 10000;
+    if (!encodingNote.isEmpty() && encodingNote != previewEncodingNote) {
+        details += QStringLiteral(". ") + encodingNote;
+        messageMilliseconds = 30000;
+    }
     if (dialog.dataset()) {
         rememberCsvOrigin(dialog.dataset(), path, dialog.targetColumn(), dialog.dialect());
         m_model.setData(dialog.dataset(), tr("Open %1").arg(name));
         statusBar()->showMessage(
-            tr("Loaded %1 rows from %2%3").arg(m_model.data().size()).arg(path, skipped), 10000);
+            tr("Loaded %1 rows from %2%3").arg(m_model.data().size()).arg(path, details),
+            messageMilliseconds);
         return;
     }
     // Several x columns: the main window fits one feature, the model slices window several.
@@ -353,8 +363,8 @@ void MainWindow::importCsv(const QString &path)
     m_sliceWindow->useMainWindowData();
     statusBar()->showMessage(tr("Opened %1 rows of %2 in Model slices%3")
                                  .arg(dialog.multiFeatureData()->size())
-                                 .arg(path, skipped),
-                             10000);
+                                 .arg(path, details),
+                             messageMilliseconds);
 }
 
 void MainWindow::newSyntheticData()
