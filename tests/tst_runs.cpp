@@ -414,6 +414,16 @@ void RunsTest::arrowsDrawnAndFinite()
             velocityNamed || (plot->plottable(i)->visible() &&
                               plot->plottable(i)->name().contains(QStringLiteral("velocity")));
     QVERIFY(velocityNamed);
+    // The step's key names the loss of the run whose arrows these are.
+    SessionModel *model = m_window->model();
+    const QString lossName =
+        model->state().losses.at(model->runEntry(selected).lossIndex).loss->displayName();
+    bool stepNamed = false;
+    for (int i = 0; i < plot->plottableCount(); ++i)
+        stepNamed = stepNamed || (plot->plottable(i)->visible() &&
+                                  plot->plottable(i)->name().endsWith(
+                                      QStringLiteral("next step of ") + lossName));
+    QVERIFY(stepNamed);
 
     // Gradient descent has no velocity, so its runs get two arrows.
     chooseMethod(panel, QStringLiteral("gd"));

@@ -100,6 +100,8 @@ private slots:
     // in the same window.
     void formulaMinimumLabels_data();
     void formulaMinimumLabels();
+    void convexMinimumOutsideView();
+    void classifierMinimumNamesLogit();
 };
 
 void TestTrainingView::newDataRescales()
@@ -316,6 +318,38 @@ void TestTrainingView::learnedValuesOutOfLegend()
 }
 
 QTEST_MAIN(TestTrainingView)
+
+namespace {
+
+// Returns the texts of the landscape's plot (its title and subtitle), with the lines that the
+// view's width wrapped joined by single spaces.
+QString plotTexts(const LandscapeView &view)
+{
+    QString texts;
+    QCPLayoutGrid *layout = view.plot()->plotLayout();
+    for (int k = 0; k < layout->elementCount(); ++k) {
+        if (const auto *text = qobject_cast<QCPTextElement *>(layout->elementAt(k)))
+            texts += text->text() + QLatin1Char('\n');
+    }
+    texts.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return texts;
+}
+
+// Waits until the view shows the complete landscape of the range, with its minimum.
+bool waitForMinimum(const LandscapeView &view, const ViewRange &range)
+{
+    return QTest::qWaitFor(
+        [&view, &range] {
+            const LandscapeResult *result = view.result();
+            return !view.isComputing() && result && result->complete && result->hasMinimum &&
+                   result->landscape.grid.slopeMinimum == range.horizontalMinimum &&
+                   result->landscape.grid.interceptMaximum == range.verticalMaximum;
+        },
+        20000);
+}
+
+} // namespace
+
 void TestTrainingView::formulaMinimumLabels_data()
 {
     QTest::addColumn<QString>("spec");
@@ -357,19 +391,66 @@ void TestTrainingView::formulaMinimumLabels()
                    result->objective && result->objective->loss().spec() == spec;
         },
         20000));
-    // The subtitle is one of the plot's text elements.
-    QString texts;
-    QCPLayoutGrid *layout = view->plot()->plotLayout();
-    for (int k = 0; k < layout->elementCount(); ++k) {
-        if (const auto *text = qobject_cast<QCPTextElement *>(layout->elementAt(k)))
-            texts += text->text() + QLatin1Char('\n');
-    }
-    // Lines are wrapped to the view's width, so compare with single spaces.
-    texts.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QString texts = plotTexts(*view);
     for (const QString &phrase : present)
         QVERIFY2(texts.contains(phrase), qPrintable(texts));
     for (const QString &phrase : absent)
         QVERIFY2(!texts.contains(phrase), qPrintable(texts));
+}
+
+void TestTrainingView::convexMinimumOutsideView()
+{
+    // A tiny view far from MSE's exact minimum: the minimum is still the minimum, outside the
+    // view, and not a sign that the loss falls without end.
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    window.model()->setData(scaledLine(1.0), QStringLiteral("small"));
+    QString error;
+    window.model()->setEnabledLosses({LossCatalogue::parse(QStringLiteral("mse"), &error)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    LandscapeView *view = window.landscapeView();
+    const ViewRange range{40.0, 40.000001, 0.0, 0.000001};
+    view->setRange(range);
+    QVERIFY(waitForMinimum(*view, range));
+    QCOMPARE(view->result()->minimum.status, MinimumStatus::Global);
+    const QString texts = plotTexts(*view);
+    QVERIFY2(texts.contains(QStringLiteral("minimum ✶")), qPrintable(texts));
+    QVERIFY2(texts.contains(QStringLiteral("(outside the view)")), qPrintable(texts));
+    QVERIFY2(!texts.contains(QStringLiteral("fall without end")), qPrintable(texts));
+    QVERIFY2(!texts.contains(QStringLiteral("lowest point found")), qPrintable(texts));
+}
+
+void TestTrainingView::classifierMinimumNamesLogit()
+{
+    // Overlapping classes, so that cross-entropy has a minimum. Its line gives the logit z.
+    auto data = std::make_shared<Dataset>();
+    data->feature = Eigen::VectorXd::LinSpaced(12, -3.0, 3.0);
+    data->target = Eigen::VectorXd(12);
+    data->target << 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 1;
+    data->featureName = QStringLiteral("x");
+    data->targetName = QStringLiteral("label");
+    data->source = QStringLiteral("synthetic");
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    window.model()->setData(data, QStringLiteral("classes"));
+    QString error;
+    window.model()->setEnabledLosses({LossCatalogue::parse(QStringLiteral("bce"), &error)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const LandscapeView *view = window.landscapeView();
+    QVERIFY(QTest::qWaitFor(
+        [view] {
+            const LandscapeResult *result = view->result();
+            return !view->isComputing() && result && result->complete && result->hasMinimum &&
+                   result->objective &&
+                   result->objective->loss().kind() == LossKind::Classification;
+        },
+        20000));
+    const QString texts = plotTexts(*view);
+    QVERIFY2(texts.contains(QStringLiteral("minimum ✶")), qPrintable(texts));
+    QVERIFY2(texts.contains(QStringLiteral("at logit z =")), qPrintable(texts));
+    QVERIFY2(!texts.contains(QStringLiteral("at y =")), qPrintable(texts));
 }
 
 #include "tst_trainingview.moc"

@@ -476,14 +476,28 @@ void LandscapeView::updateLabels()
             // falling, as for e^3, so such a point is only the lowest one found.
             // A search that merely stopped early, as for log(1 + e^2/4) which is never
             // negative, gets no remark that the loss may fall without end.
-            const bool ranAway = searchRanAway(minimum, m_result->landscape.grid, m_finiteRange);
+            // A convex loss's global minimum is exact wherever it lies, so it cannot have run
+            // away, even from a tiny view.
+            const LandscapeGrid &grid = m_result->landscape.grid;
+            const bool ranAway = minimum.status != MinimumStatus::Global &&
+                                 searchRanAway(minimum, grid, m_finiteRange);
             const bool settled = minimum.settled && !ranAway;
+            // Written so that a NaN coordinate counts as outside.
+            const bool insideView =
+                minimum.theta[0] >= grid.slopeMinimum && minimum.theta[0] <= grid.slopeMaximum &&
+                minimum.theta[1] >= grid.interceptMinimum &&
+                minimum.theta[1] <= grid.interceptMaximum;
             // No-break spaces keep the line's equation on one line of the subtitle.
             QString equation = lineFormula(line, data);
             equation.replace(QLatin1Char(' '), QChar(QChar::Nbsp));
-            subtitle = settled ? tr("minimum ✶ %1 at y = %2").arg(shortNumber(minimum.value), equation)
-                               : tr("lowest point found ✶ %1 at y = %2")
-                                     .arg(shortNumber(minimum.value), equation);
+            // A classifier's line gives the logit, not the target.
+            const QString lineValue = objective->loss().kind() == LossKind::Classification
+                                          ? tr("logit z")
+                                          : QStringLiteral("y");
+            subtitle = settled ? tr("minimum ✶ %1 at %2 = %3")
+                                     .arg(shortNumber(minimum.value), lineValue, equation)
+                               : tr("lowest point found ✶ %1 at %2 = %3")
+                                     .arg(shortNumber(minimum.value), lineValue, equation);
             // The note goes on a line of its own, which keeps the minimum's line short.
             if (ranAway) {
                 subtitle += QLatin1Char('\n');
@@ -492,7 +506,12 @@ void LandscapeView::updateLabels()
             } else if (!settled) {
                 subtitle += QLatin1Char('\n');
                 subtitle += tr("(the search did not settle; this is the lowest point it found)");
-            } else if (minimum.status != MinimumStatus::Global) {
+            }
+            if (settled && !insideView) {
+                subtitle += QLatin1Char('\n');
+                subtitle += tr("(outside the view)");
+            }
+            if (settled && minimum.status != MinimumStatus::Global) {
                 subtitle += QLatin1Char('\n');
                 // A typed formula reports itself as not convex because its convexity is not
                 // known (FormulaLoss::isConvex), so it is not called non-convex here.
@@ -510,7 +529,9 @@ void LandscapeView::updateLabels()
         if (const std::optional<ValueRange> &finite = m_finiteRange;
             finite && flatToRounding(finite->minimum, finite->maximum)) {
             subtitle += QLatin1Char('\n');
-            subtitle += tr("The mean loss is the same everywhere in view, to rounding.");
+            subtitle += m_undefinedCellCount > 0
+                            ? tr("The mean loss is the same wherever it is finite, to rounding.")
+                            : tr("The mean loss is the same everywhere in view, to rounding.");
         }
     }
     if (m_result && m_notApplicable.isEmpty() && m_undefinedCellCount > 0) {
@@ -520,8 +541,10 @@ void LandscapeView::updateLabels()
                         ? tr("The mean loss is infinite or undefined everywhere in view.")
                         : tr("Blank: the mean loss is infinite or undefined there (%1% of the "
                              "grid).")
-                              .arg(std::max(1, int(std::lround(100.0 * m_undefinedCellCount /
-                                                               double(cells)))));
+                              // Between 1% and 99%, since some cells are finite.
+                              .arg(std::clamp(int(std::lround(100.0 * m_undefinedCellCount /
+                                                              double(cells))),
+                                              1, 99));
     }
     m_subtitleSource = subtitle;
     wrapTitles();
@@ -531,8 +554,10 @@ int LandscapeView::titleColumnWidth() const
 {
     // The colour scale's column has the scale's width, which QCPColorScale fixes in each
     // layout. Before the first layout that width is not known yet and counts as 0.
+    // The layout keeps the scale's column while the scale is hidden, as for a loss that does
+    // not apply to the data, so its width counts then too.
     const QCPLayoutGrid *grid = m_plot->plotLayout();
-    const int scaleWidth = m_scale->visible() ? m_scale->outerRect().width() : 0;
+    const int scaleWidth = m_scale->outerRect().width();
     return m_plot->width() - grid->margins().left() - grid->margins().right() - scaleWidth -
            (scaleWidth > 0 ? grid->columnSpacing() : 0);
 }

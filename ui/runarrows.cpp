@@ -104,6 +104,9 @@ void RunArrows::update()
         return;
     std::vector<Arrow> arrows;
     bool anyVelocity = false;
+    // The run whose arrows are drawn in the selected run's mode, which the key names, because
+    // the landscape may show another loss than that run's.
+    int drawnRun = -1;
     const int selected = m_model->state().selectedRun;
     for (int i = 0; i < std::min(m_model->runCount(), m_training->runCount()); ++i) {
         const RunTrack *run = m_training->run(i);
@@ -115,6 +118,7 @@ void RunArrows::update()
             continue;
         const Eigen::Vector2d origin = run->current().theta;
         const double rate = preview->learningRate;
+        drawnRun = i;
         // The wide step first, so the thin black arrows stay visible where they overlap it, as
         // the gradient step does all along for gradient descent.
         arrows.push_back({origin, preview->step, QPen(m_model->runEntry(i).colour, 3.5)});
@@ -135,7 +139,14 @@ void RunArrows::update()
         return;
     for (const Arrow &arrow : arrows)
         draw(arrow);
-    m_stepKey->setName(tr("arrows ×%1: next step").arg(m_magnification, 0, 'g', 3));
+    if (mode() == Mode::SelectedRun && drawnRun >= 0) {
+        const int lossIndex = m_model->runEntry(drawnRun).lossIndex;
+        m_stepKey->setName(tr("arrows ×%1: next step of %2")
+                               .arg(m_magnification, 0, 'g', 3)
+                               .arg(m_model->state().losses.at(lossIndex).loss->displayName()));
+    } else {
+        m_stepKey->setName(tr("arrows ×%1: next step").arg(m_magnification, 0, 'g', 3));
+    }
     m_gradientKey->setName(tr("−lr·∇L"));
     m_velocityKey->setName(tr("−lr·v (velocity)"));
     m_stepKey->setVisible(true);
