@@ -465,6 +465,8 @@ void TestContourOverlay::shortLogarithmicScaleLabelsLowEnd_data()
     QTest::newRow("7 to 9.5") << 7.0 << 9.5 << 7.0 << 3;
     // 0.8, 0.9 and 1 alone would leave 1 to 1.95 unlabelled.
     QTest::newRow("0.77 to 1.95") << 0.77 << 1.95 << 0.8 << 4;
+    // 5, 10 and 20 span half of the axis but leave 2.07 to 5, a third of it, unlabelled.
+    QTest::newRow("2.07 to 22") << 2.07 << 22.0 << 3.0 << 4;
     // Two decades and more keep the powers of ten.
     QTest::newRow("0.001 to 10") << 0.001 << 10.0 << 0.001 << 5;
 }
@@ -489,6 +491,8 @@ void TestContourOverlay::shortLogarithmicScaleLabelsLowEnd()
     QVERIFY(ticks.front() >= lower);
     QVERIFY(ticks.front() <= lowestTickAtMost);
     QVERIFY(ticks.back() <= upper);
+    QVERIFY2(ticks.size() <= 10, qPrintable(QStringList(labels.begin(), labels.end())
+                                                .join(QLatin1Char(' '))));
     // The outer ticks span at least half of the axis, so neither end is left unlabelled.
     QVERIFY2(std::log(ticks.back() / ticks.front()) >= 0.5 * std::log(upper / lower),
              qPrintable(QStringList(labels.begin(), labels.end()).join(QLatin1Char(' '))));

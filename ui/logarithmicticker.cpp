@@ -7,6 +7,7 @@ namespace losslens {
 
 QVector<double> LogarithmicTicker::createTickVector(double tickStep, const QCPRange &range)
 {
+    constexpr qsizetype maximumTicks = 10;
     if (range.lower > 0.0 && range.upper > range.lower && std::isfinite(range.upper)) {
         static const std::vector<std::vector<double>> mantissaSets = {
             {1.0, 2.0, 5.0},
@@ -19,6 +20,10 @@ QVector<double> LogarithmicTicker::createTickVector(double tickStep, const QCPRa
         const int firstDecade = static_cast<int>(std::floor(std::log10(range.lower)));
         const int lastDecade = static_cast<int>(std::floor(std::log10(range.upper)));
         const double logarithmicSpan = std::log(range.upper / range.lower);
+        // The first set whose ticks span half of the axis and leave at most a quarter of it
+        // unlabelled at either end, such as 3, 5, 10, 20 rather than 5, 10, 20 on 2.07 to 22.
+        // Failing that, the first that spans half of it, or else the widest spread.
+        QVector<double> spanning;
         QVector<double> best;
         double bestCoverage = 0.0;
         for (const std::vector<double> &mantissas : mantissaSets) {
@@ -31,18 +36,24 @@ QVector<double> LogarithmicTicker::createTickVector(double tickStep, const QCPRa
                         ticks.append(tick);
                 }
             }
-            if (ticks.size() < 3)
+            // Three ticks crowded at one end leave the rest unlabelled, and more than ten
+            // crowd each other's labels.
+            if (ticks.size() < 3 || (ticks.size() > maximumTicks && !best.isEmpty()))
                 continue;
-            // The share of the axis between the outer ticks: three ticks crowded at one end
-            // leave the rest unlabelled, so a finer set is tried until they span half of it.
             const double coverage = std::log(ticks.back() / ticks.front()) / logarithmicSpan;
-            if (coverage >= 0.5)
+            const double lowGap = std::log(ticks.front() / range.lower) / logarithmicSpan;
+            const double highGap = std::log(range.upper / ticks.back()) / logarithmicSpan;
+            if (coverage >= 0.5 && std::max(lowGap, highGap) <= 0.25)
                 return ticks;
+            if (coverage >= 0.5 && spanning.isEmpty())
+                spanning = ticks;
             if (coverage > bestCoverage) {
                 best = ticks;
                 bestCoverage = coverage;
             }
         }
+        if (!spanning.isEmpty())
+            return spanning;
         if (!best.isEmpty())
             return best;
     }
