@@ -10,6 +10,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -310,6 +311,68 @@ std::optional<Landscape> computeLandscapeInDataUnits(const LineObjective &object
     return computeLandscape(raw, grid, stop);
 }
 
+namespace {
+
+// Returns the median of values, which it reorders.
+double medianOf(std::vector<double> &values)
+{
+    const auto middle = values.begin() + std::ptrdiff_t(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+
+// Returns the Theil-Sen line w x + b through (x, y): w is the median of the slopes between pairs
+// of points with different x, and b the median of y - w x. Unlike least squares, and unlike
+// least absolute deviations where the outliers sit at one end of x, it follows the other points
+// while fewer than about 29% are outliers (the median of the pairs' slopes is one of theirs).
+// Beyond maximumPairs pairs, a fixed pseudo-random sample of them keeps the cost linear and the
+// result the same from call to call. Returns a non-finite line where every x is the same.
+Eigen::Vector2d theilSenLine(const Eigen::VectorXd &x, const Eigen::VectorXd &y)
+{
+    constexpr std::size_t maximumPairs = 40000;
+    const Eigen::Index count = x.size();
+    std::vector<double> slopes;
+    const auto addSlope = [&](Eigen::Index i, Eigen::Index j) {
+        const double run = x[j] - x[i];
+        if (run != 0.0) {
+            const double slope = (y[j] - y[i]) / run;
+            if (std::isfinite(slope))
+                slopes.push_back(slope);
+        }
+    };
+    const double pairCount = 0.5 * double(count) * double(count - 1);
+    if (pairCount <= double(maximumPairs)) {
+        for (Eigen::Index i = 0; i < count; ++i) {
+            for (Eigen::Index j = i + 1; j < count; ++j)
+                addSlope(i, j);
+        }
+    } else {
+        std::mt19937_64 generator(20181203);
+        std::uniform_int_distribution<Eigen::Index> pick(0, count - 1);
+        for (std::size_t k = 0; k < maximumPairs; ++k)
+            addSlope(pick(generator), pick(generator));
+    }
+    if (slopes.empty())
+        return Eigen::Vector2d::Constant(std::numeric_limits<double>::quiet_NaN());
+    const double slope = medianOf(slopes);
+    std::vector<double> intercepts(static_cast<std::size_t>(count));
+    for (Eigen::Index i = 0; i < count; ++i)
+        intercepts[std::size_t(i)] = y[i] - slope * x[i];
+    const double intercept = medianOf(intercepts);
+    return Eigen::Vector2d(slope, intercept);
+}
+
+// Returns the median of |values|.
+double medianMagnitude(const Eigen::ArrayXd &values)
+{
+    std::vector<double> magnitudes(static_cast<std::size_t>(values.size()));
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        magnitudes[std::size_t(i)] = std::abs(values[i]);
+    return medianOf(magnitudes);
+}
+
+} // namespace
+
 LandscapeGrid automaticGrid(const LineObjective &objective, const Eigen::Vector2d &start,
                             int resolution)
 {
@@ -332,6 +395,28 @@ LandscapeGrid automaticGrid(const LineObjective &objective, const Eigen::Vector2
             centre = leastSquaresLine(objective);
         else
             centre = Eigen::Vector2d::Zero();
+        // A loss that is not convex, such as Tukey's, is level far from the points it fits.
+        // Where outliers pull the least-squares line away and inflate the target's spread,
+        // its valley would be a speck in a view sized from them. The view then centres on the
+        // Theil-Sen line and takes the target's spread without the outliers:
+        // the line's own spread w s_x and 1.4826 times the median absolute residual, which
+        // estimates the inliers' standard deviation for normal noise. Without outliers that
+        // median is close to the least-squares residuals' spread, and nothing changes.
+        if (objective.loss().kind() == LossKind::Regression && !objective.loss().isConvex() &&
+            centre.allFinite()) {
+            const Eigen::ArrayXd leastSquaresResidual =
+                data.target.array() - (centre[0] * x.array() + centre[1]);
+            const double residualDeviation =
+                std::sqrt(leastSquaresResidual.square().mean());
+            const Eigen::Vector2d robust = theilSenLine(x, data.target);
+            const double robustDeviation =
+                1.4826 * medianMagnitude(data.target.array() - (robust[0] * x.array() + robust[1]));
+            if (robust.allFinite() && robustDeviation > 0.0 &&
+                robustDeviation < 0.5 * residualDeviation) {
+                centre = robust;
+                targetDeviation = std::hypot(robust[0] * featureDeviation, robustDeviation);
+            }
+        }
     }
     // For classification losses logits of a few units already mean near-certain predictions.
     const double span =

@@ -76,6 +76,8 @@ std::optional<Landscape> computeLandscapeInDataUnits(const LineObjective &object
 // A grid that shows the valley around the least-squares line and also contains the start
 // point: about two target standard deviations of the prediction around the line, stretched
 // along the intercept by the feature's offset so the raw, ill-conditioned valley stays in view.
+// For a regression loss that is not convex, on data with outliers, the grid centres on the
+// Theil-Sen line instead, with the target's spread without the outliers.
 LandscapeGrid automaticGrid(const LineObjective &objective, const Eigen::Vector2d &start,
                             int resolution);
 

@@ -159,6 +159,8 @@ private slots:
     void automaticGridContainsStart_data();
     void automaticGridContainsStart();
     void automaticGridClassification();
+    void automaticGridFollowsRobustFit_data();
+    void automaticGridFollowsRobustFit();
     void automaticGridInDataUnits_data();
     void automaticGridInDataUnits();
 };
@@ -976,6 +978,69 @@ void TestLandscape::automaticGridClassification()
         QVERIFY(gridContains(grid, start));
         QVERIFY(gridContains(grid, Eigen::Vector2d::Zero()));
     }
+}
+
+void TestLandscape::automaticGridFollowsRobustFit_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("standardize");
+    QTest::addColumn<bool>("outliersAtEnd");
+
+    for (const char *spec : {"tukey", "welsch", "geman_mcclure", "barron:alpha=-1"}) {
+        QTest::newRow(qPrintable(QStringLiteral("%1 identity").arg(spec)))
+            << QString::fromLatin1(spec) << false << false;
+        QTest::newRow(qPrintable(QStringLiteral("%1 standardizing").arg(spec)))
+            << QString::fromLatin1(spec) << true << false;
+    }
+    // Outliers at the largest x pull a least-absolute-deviations line through them too.
+    QTest::newRow("tukey outliers at the end") << QStringLiteral("tukey") << true << true;
+    QTest::newRow("welsch outliers at the end") << QStringLiteral("welsch") << false << true;
+}
+
+void TestLandscape::automaticGridFollowsRobustFit()
+{
+    // A quarter of the points are outliers at y = -200, which pull the least-squares line far
+    // from the others and inflate the target's spread. A non-convex loss is level across most
+    // of a view sized from them. Its valley around y = 2 x + 1 must fill about as large a share
+    // of the automatic view as it does without the outliers, and its minimum must lie in it.
+    QFETCH(QString, spec);
+    QFETCH(bool, standardize);
+    QFETCH(bool, outliersAtEnd);
+    const auto isOutlier = [outliersAtEnd](int i) { return outliersAtEnd ? i >= 30 : i % 4 == 0; };
+    const auto valleyShare = [&](bool withOutliers) {
+        auto data = std::make_shared<Dataset>();
+        std::vector<double> feature;
+        std::vector<double> target;
+        for (int i = 0; i < 40; ++i) {
+            const double x = 0.25 * i;
+            if (isOutlier(i) && !withOutliers)
+                continue;
+            feature.push_back(x);
+            target.push_back(isOutlier(i) ? -200.0 : 2.0 * x + 1.0 + 0.3 * std::sin(double(i)));
+        }
+        data->feature = Eigen::Map<const Eigen::VectorXd>(feature.data(), Eigen::Index(feature.size()));
+        data->target = Eigen::Map<const Eigen::VectorXd>(target.data(), Eigen::Index(target.size()));
+        const FeatureScaling scaling = standardize ? FeatureScaling::standardizing(data->feature)
+                                                   : FeatureScaling::identity();
+        const LineObjective objective(data, test::parseLoss(spec), scaling);
+        const LandscapeGrid grid = automaticGrid(objective, Eigen::Vector2d::Zero(), 41);
+        if (!grid.isValid() || !gridContains(grid, Eigen::Vector2d::Zero()) ||
+            !gridContains(grid, objective.fromDataUnits({2.0, 1.0})))
+            return -1.0;
+        const std::optional<Landscape> landscape = computeLandscape(objective, grid);
+        if (!landscape)
+            return -1.0;
+        const Eigen::MatrixXd &values = landscape->values;
+        const double lowest = values.minCoeff();
+        const double highest = values.maxCoeff();
+        return double((values.array() < lowest + 0.5 * (highest - lowest)).count()) /
+               double(values.size());
+    };
+    const double clean = valleyShare(false);
+    const double withOutliers = valleyShare(true);
+    QVERIFY2(clean > 0.0, qPrintable(QString::number(clean)));
+    QVERIFY2(withOutliers >= 0.5 * clean,
+             qPrintable(QStringLiteral("%1 against %2 without the outliers").arg(withOutliers).arg(clean)));
 }
 
 void TestLandscape::automaticGridInDataUnits_data()
