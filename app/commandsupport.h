@@ -74,15 +74,17 @@ inline int standardStreamOf(const QString &path)
 // QSaveFile, which replaces it only when every byte is written, so a failure leaves the old file
 // or none. A device, a pipe or a standard stream (such as /dev/null or /dev/stdout) is written
 // in place: a save file would create a temporary file beside it and rename that over it.
-// Every failure, at the open, a write or the final flush (where a full disk shows), is reported
-// as "cannot write PATH: REASON", with the system's reason and the path as given.
+// The path "-" names standard output, as it does for most command-line tools; a command whose
+// standard output carries something else rejects it before. Every failure, at the open, a write
+// or the final flush (where a full disk shows), is reported as "cannot write PATH: REASON", with
+// the system's reason and the path as given.
 class CommandOutputFile
 {
 public:
     explicit CommandOutputFile(const QString &path) : m_path(path), m_saveFile(path)
     {
         const QFileInfo info(path);
-        m_standardStream = standardStreamOf(path);
+        m_standardStream = path == QLatin1String("-") ? 1 : standardStreamOf(path);
         m_inPlace = m_standardStream != 0 || (info.exists() && !info.isFile() && !info.isDir());
     }
 
@@ -91,6 +93,13 @@ public:
 
     bool open(QString *error)
     {
+        // Each command rejects an empty path with its option's name first; this catches the rest
+        // instead of the system's "No such file or directory".
+        if (m_path.isEmpty()) {
+            *error = QCoreApplication::translate("CommandLine",
+                                                 "the output path is empty; give a file name.");
+            return false;
+        }
         bool opened = false;
         if (m_standardStream != 0) {
             // What the process printed to the stream before stays ahead of the file.
@@ -140,6 +149,11 @@ private:
     {
         const QFileDevice &device =
             m_inPlace ? static_cast<const QFileDevice &>(m_file) : m_saveFile;
+        if (m_path == QLatin1String("-")) {
+            return QCoreApplication::translate("CommandLine",
+                                               "cannot write to standard output: %1")
+                .arg(device.errorString());
+        }
         return QCoreApplication::translate("CommandLine", "cannot write %1: %2")
             .arg(m_path, device.errorString());
     }

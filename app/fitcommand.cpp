@@ -276,7 +276,8 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
         QStringLiteral("trajectory"),
         FitCommand::tr(
             "Write every step as CSV to FILE, in the data's own units: step,w,b,mean_loss, or "
-            "step,w1,...,wd,b,mean_loss with d --x columns."),
+            "step,w1,...,wd,b,mean_loss with d --x columns. FILE cannot be -, because standard "
+            "output carries the JSON result."),
         QStringLiteral("FILE"));
     const QCommandLineOption learn(
         QStringLiteral("learn"),
@@ -363,6 +364,14 @@ int runFitCommand(const QStringList &arguments, QTextStream &output, QTextStream
             FitCommand::tr("--standardize must be on or off, got \"%1\".").arg(scalingText));
     request.standardize = scalingText == QLatin1String("on");
     request.trajectoryPath = parser.value(trajectory);
+    if (parser.isSet(trajectory) && request.trajectoryPath.isEmpty())
+        return failFit(errors, FitCommand::tr("the --trajectory path is empty; give the CSV file "
+                                              "to write the steps to, or leave --trajectory out."));
+    // Standard output carries the JSON result, which the steps would break up.
+    if (request.trajectoryPath == QLatin1String("-"))
+        return failFit(errors, FitCommand::tr("--trajectory - would write the steps to standard "
+                                              "output, which carries the JSON result; give a "
+                                              "file name."));
     // Writing the trajectory over the data file would lose the data.
     const QFileInfo trajectoryFile(request.trajectoryPath);
     if (!request.trajectoryPath.isEmpty() && trajectoryFile.exists() &&

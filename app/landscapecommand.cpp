@@ -137,7 +137,8 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
         "Writes the mean loss of the line y = w x + b on a G x G grid over the slope w and "
         "the intercept b, in the data's own units, as CSV with the header w,b,loss (w in the "
         "outer loop, both ends of each range included), or an image of the landscape view "
-        "for an --out ending in .png."));
+        "for an --out ending in .png. Where the mean loss is infinite or undefined, as far "
+        "from the data or where a formula is undefined, the CSV reads inf."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   LandscapeCommand::tr("Print this help and exit."));
     const QCommandLineOption data(QStringLiteral("data"), dataOptionHelp(), QStringLiteral("FILE"));
@@ -176,16 +177,18 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
         QStringLiteral("standardize"),
         LandscapeCommand::tr(
             "Train on the standardized feature: on (default) or off. It sets the coordinates of "
-            "the automatic range and of the image. The CSV values do not depend on it, except "
-            "for a weight penalty such as l2(0.1), which acts on the training weight."),
+            "the image. The automatic range does not depend on it, and neither do the CSV "
+            "values, except for a weight penalty such as l2(0.1), which acts on the training "
+            "weight."),
         QStringLiteral("on|off"));
     const QCommandLineOption output(
         QStringLiteral("out"),
         LandscapeCommand::tr(
-            "File to write: CSV, or a PNG image of the landscape view when it ends in .png. The "
-            "view draws training coordinates (the slope per standard deviation of the feature "
-            "and the intercept at its mean, when standardized) at its own resolution, over the "
-            "smallest rectangle that contains the requested ranges."),
+            "File to write: CSV, or a PNG image of the landscape view when it ends in .png. - "
+            "writes the CSV to standard output, and the automatic ranges then go to standard "
+            "error. The view draws training coordinates (the slope per standard deviation of "
+            "the feature and the intercept at its mean, when standardized) at its own "
+            "resolution, over the smallest rectangle that contains the requested ranges."),
         QStringLiteral("FILE"));
     parser.addOptions(
         {help, data, feature, target, skipInvalid, loss, grid, slope, intercept, standardize,
@@ -241,7 +244,9 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
          QT_TRANSLATE_NOOP("LandscapeCommand", "give one loss, such as --loss huber:delta=1.5.")},
         {&grid, QT_TRANSLATE_NOOP("LandscapeCommand",
                                   "give the number of nodes per axis, from 2 to 512.")},
-        {&output, QT_TRANSLATE_NOOP("LandscapeCommand", "give the CSV or .png file to write.")},
+        {&output, QT_TRANSLATE_NOOP("LandscapeCommand",
+                                    "give the CSV or .png file to write, or - for CSV on "
+                                    "standard output.")},
     };
     for (const auto &[option, hint] : required) {
         if (!parser.isSet(*option)) {
@@ -255,6 +260,11 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
     request.targetColumn = parser.value(target);
     request.skipInvalidRows = parser.isSet(skipInvalid);
     request.outputPath = parser.value(output);
+    if (request.outputPath.isEmpty()) {
+        *error = LandscapeCommand::tr("the --out path is empty; give the CSV or .png file to "
+                                      "write, or - for CSV on standard output.");
+        return std::nullopt;
+    }
 
     QString lossError;
     request.loss = LossCatalogue::parse(parser.value(loss), &lossError);
@@ -331,6 +341,28 @@ bool writeCsv(const Landscape &landscape, CommandOutputFile &file, QString *erro
 // subcommands write theirs.
 constexpr char errorPrefix[] = "losslens landscape: ";
 
+// Returns " (the loss of sample K, at error E, is infinite or undefined)" for the first sample
+// whose loss is not finite on the line y = slope x + intercept, or an empty string when the
+// mean alone overflows.
+QString undefinedSampleText(const Dataset &data, const Loss &loss, double slope, double intercept)
+{
+    const bool regression = loss.kind() == LossKind::Regression;
+    for (Eigen::Index k = 0; k < data.size(); ++k) {
+        const double output = slope * data.feature[k] + intercept;
+        const double input = regression ? output - data.target[k] : output;
+        if (std::isfinite(loss.value(input, data.target[k])))
+            continue;
+        const QString sample =
+            regression
+                ? LandscapeCommand::tr(" (the loss of sample %1, at error %2, is infinite or "
+                                       "undefined)")
+                : LandscapeCommand::tr(" (the loss of sample %1, at logit %2, is infinite or "
+                                       "undefined)");
+        return sample.arg(k + 1).arg(formatNumber(input));
+    }
+    return {};
+}
+
 int fail(const QString &message)
 {
     QTextStream(stderr) << errorPrefix << message << Qt::endl;
@@ -355,7 +387,7 @@ int runRequest(const LandscapeRequest &request, QTextStream &output)
     const auto objective = std::make_shared<const LineObjective>(data, request.loss, scaling);
     const QString reason = objective->applicabilityError();
     if (!reason.isEmpty())
-        return fail(LandscapeCommand::tr("cannot fit %1 to %2: %3")
+        return fail(LandscapeCommand::tr("cannot compute the landscape of %1 on %2: %3")
                         .arg(request.loss->spec(), request.dataPath, reason));
 
     // The output is opened before the computation, which can take long, so that an
@@ -367,7 +399,11 @@ int runRequest(const LandscapeRequest &request, QTextStream &output)
 
     // The automatic ranges start from the line y = 0, as the window's runs do. They go to
     // standard error when the file itself is standard output, which then contains the file alone.
-    LandscapeGrid grid = automaticGridInDataUnits(*objective, LineParameters{}, request.gridSize);
+    // They are computed on the raw feature for either --standardize, because the data-unit
+    // rectangle is the same either way and a round trip through training coordinates would
+    // change its last digits.
+    const LineObjective rawObjective(data, objective->sharedLoss(), FeatureScaling::identity());
+    LandscapeGrid grid = automaticGridInDataUnits(rawObjective, LineParameters{}, request.gridSize);
     QTextStream &ranges = file.isStandardOutput() ? errors : output;
     if (request.slopeRange) {
         grid.slopeMinimum = request.slopeRange->lower;
@@ -397,10 +433,24 @@ int runRequest(const LandscapeRequest &request, QTextStream &output)
 
     if (writesImage(request.outputPath)) {
         const bool automaticRange = !request.slopeRange && !request.interceptRange;
-        const std::optional<QByteArray> image = renderLandscapeImage(
+        const std::optional<LandscapeImage> image = renderLandscapeImage(
             data, objective->sharedLoss(), request.standardize, grid, automaticRange, &error);
-        if (!image || !file.write(*image, &error))
+        if (!image || !file.write(image->png, &error))
             return fail(error);
+        // As for the CSV, but counted on the image's own grid, whose undefined cells are blank.
+        if (image->undefinedCount > 0) {
+            const LineParameters first = image->firstUndefined;
+            errors << errorPrefix
+                   << LandscapeCommand::tr("the mean loss is infinite or undefined at %1 of %2 "
+                                           "nodes of the image's grid, drawn blank, the first at "
+                                           "w = %3, b = %4%5.")
+                          .arg(image->undefinedCount)
+                          .arg(image->nodeCount)
+                          .arg(formatNumber(first.slope), formatNumber(first.intercept),
+                               undefinedSampleText(*data, objective->loss(), first.slope,
+                                                   first.intercept))
+                   << Qt::endl;
+        }
         return 0;
     }
     const std::optional<Landscape> landscape = computeLandscapeInDataUnits(*objective, grid);
@@ -420,23 +470,7 @@ int runRequest(const LandscapeRequest &request, QTextStream &output)
             ++first;
         const double slope = grid.slopeAt(first / grid.interceptCount);
         const double intercept = grid.interceptAt(first % grid.interceptCount);
-        const Loss &loss = objective->loss();
-        const bool regression = loss.kind() == LossKind::Regression;
-        QString sample;
-        for (Eigen::Index k = 0; k < data->size(); ++k) {
-            const double output = slope * data->feature[k] + intercept;
-            const double input = regression ? output - data->target[k] : output;
-            if (!std::isfinite(loss.value(input, data->target[k]))) {
-                sample = regression ? LandscapeCommand::tr(
-                                          " (the loss of sample %1, at error %2, is infinite or "
-                                          "undefined)")
-                                    : LandscapeCommand::tr(
-                                          " (the loss of sample %1, at logit %2, is infinite or "
-                                          "undefined)");
-                sample = sample.arg(k + 1).arg(formatNumber(input));
-                break;
-            }
-        }
+        const QString sample = undefinedSampleText(*data, objective->loss(), slope, intercept);
         if (undefinedCount == landscape->values.size()) {
             return fail(LandscapeCommand::tr("the mean loss is infinite or undefined at w = %1, "
                                              "b = %2%3, and at every other node; choose -w and "

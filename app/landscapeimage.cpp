@@ -14,13 +14,14 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 namespace losslens {
 
 namespace {
 
 // tr() of this file's messages, in the "LandscapeImage" context of the translation files.
-struct LandscapeImage
+struct LandscapeImageText
 {
     Q_DECLARE_TR_FUNCTIONS(LandscapeImage)
 };
@@ -63,7 +64,7 @@ bool showsCompleteRange(const LandscapeView &view)
 
 } // namespace
 
-std::optional<QByteArray> renderLandscapeImage(std::shared_ptr<const Dataset> data,
+std::optional<LandscapeImage> renderLandscapeImage(std::shared_ptr<const Dataset> data,
                                                std::shared_ptr<const Loss> loss, bool standardize,
                                                const LandscapeGrid &dataGrid, bool automaticRange,
                                                QString *error)
@@ -107,7 +108,7 @@ std::optional<QByteArray> renderLandscapeImage(std::shared_ptr<const Dataset> da
         // than the requested one.
         if (view.plot()->xAxis->range() != requestedSlopes ||
             view.plot()->yAxis->range() != requestedIntercepts) {
-            *error = LandscapeImage::tr(
+            *error = LandscapeImageText::tr(
                          "the image cannot show the requested ranges, which are [%1, %2] x [%3, "
                          "%4] in the view's training coordinates: its axes reach from %5 to %6, "
                          "over a width above %7. Choose narrower -w and -b, or write CSV, "
@@ -147,7 +148,7 @@ std::optional<QByteArray> renderLandscapeImage(std::shared_ptr<const Dataset> da
     const bool keptRange = automaticRange || (view.plot()->xAxis->range() == requestedSlopes &&
                                               view.plot()->yAxis->range() == requestedIntercepts);
     if (!showsCompleteRange(view) || !keptRange) {
-        *error = LandscapeImage::tr(
+        *error = LandscapeImageText::tr(
             "the landscape view did not compute the requested range, so no image was written.");
         return std::nullopt;
     }
@@ -156,14 +157,29 @@ std::optional<QByteArray> renderLandscapeImage(std::shared_ptr<const Dataset> da
     const int plotTop = view.plot()->geometry().top();
     const QPixmap image = view.grab(QRect(0, plotTop, view.width(), view.height() - plotTop));
     // The caller writes the bytes, so that a failed write shows with the system's reason.
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
+    LandscapeImage result;
+    QBuffer buffer(&result.png);
     buffer.open(QIODevice::WriteOnly);
     if (!image.save(&buffer, "PNG")) {
-        *error = LandscapeImage::tr("the image could not be encoded as PNG.");
+        *error = LandscapeImageText::tr("the image could not be encoded as PNG.");
         return std::nullopt;
     }
-    return bytes;
+
+    // The view's grid is in training coordinates, so its first undefined node is converted.
+    const Landscape &drawn = view.result()->landscape;
+    result.nodeCount = drawn.values.size();
+    result.undefinedCount = (!drawn.values.array().isFinite()).count();
+    for (int i = 0; i < drawn.grid.slopeCount && result.undefinedCount > 0; ++i) {
+        int j = 0;
+        while (j < drawn.grid.interceptCount && std::isfinite(drawn.values(i, j)))
+            ++j;
+        if (j < drawn.grid.interceptCount) {
+            result.firstUndefined = view.result()->objective->toDataUnits(
+                {drawn.grid.slopeAt(i), drawn.grid.interceptAt(j)});
+            break;
+        }
+    }
+    return result;
 }
 
 } // namespace losslens

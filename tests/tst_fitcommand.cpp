@@ -472,6 +472,18 @@ private slots:
         QTest::newRow("trajectory over the data")
             << (threeFeatures + training + QStringList{"--trajectory", stackLoss})
             << "is the --data file";
+        QTest::newRow("empty trajectory")
+            << (threeFeatures + training + QStringList{"--trajectory", ""})
+            << "losslens fit: the --trajectory path is empty; give the CSV file to write the "
+               "steps to, or leave --trajectory out.";
+        // Standard output carries the JSON result, so "-" cannot name it for the steps.
+        QTest::newRow("trajectory to standard output")
+            << (threeFeatures + training + QStringList{"--trajectory", "-"})
+            << "losslens fit: --trajectory - would write the steps to standard output";
+        QTest::newRow("unknown loss")
+            << (threeFeatures +
+                QStringList{"--loss", "hubber", "--optimizer", "gd", "--steps", "5"})
+            << "losslens fit: unknown loss \"hubber\"";
         QTest::newRow("seed not a number")
             << (threeFeatures + QStringList{"--loss", "mse", "--optimizer", "sgd", "--steps", "5",
                                             "--seed", "abc"})

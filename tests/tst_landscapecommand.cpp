@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -97,6 +98,10 @@ private slots:
     void writeFailureExitTwo_data();
     void writeFailureExitTwo();
     void csvToStandardOutput();
+    void dashWritesStandardOutput();
+    void emptyOutputRejected();
+    void imageWarnsUndefinedNodes();
+    void automaticRangeIndependentOfStandardize();
 
 private:
     struct Outcome
@@ -131,6 +136,8 @@ LandscapeCommandTest::Outcome LandscapeCommandTest::run(const QStringList &argum
 #else
     Q_UNUSED(fileSizeLimit)
 #endif
+    // A relative path such as "-" would land in the test's folder, where a test can look for it.
+    process.setWorkingDirectory(m_directory.path());
     process.start(QStringLiteral(LOSSLENS_EXECUTABLE),
                   QStringList{QStringLiteral("landscape")} + arguments);
     Outcome outcome;
@@ -303,7 +310,8 @@ void LandscapeCommandTest::automaticRangesPrinted()
     const Outcome outcome = run(arguments);
     QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
 
-    // Two lines, "w A:B" and "b C:D", with the core's automatic grid in data units.
+    // Two lines, "w A:B" and "b C:D", with the core's automatic grid in data units, computed on
+    // the raw feature for either --standardize.
     const QStringList lines = outcome.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), qsizetype(2));
     QVERIFY2(lines[0].startsWith(QStringLiteral("w ")), qPrintable(lines[0]));
@@ -318,9 +326,7 @@ void LandscapeCommandTest::automaticRangesPrinted()
         loadCsvDataset(m_dataPath, QStringLiteral("flow"), target, &csvError);
     QVERIFY2(loaded, qPrintable(csvError.message));
     const auto data = std::make_shared<const Dataset>(*loaded);
-    const LineObjective objective(data, loss,
-                                  standardize ? FeatureScaling::standardizing(data->feature)
-                                              : FeatureScaling::identity());
+    const LineObjective objective(data, loss, FeatureScaling::identity());
     const LandscapeGrid expected = automaticGridInDataUnits(objective, LineParameters{}, 5);
     COMPARE_NEAR(slopeRange[0].toDouble(), expected.slopeMinimum, 0.0);
     COMPARE_NEAR(slopeRange[1].toDouble(), expected.slopeMaximum, 0.0);
@@ -415,6 +421,16 @@ void LandscapeCommandTest::helpExitsCleanly()
     QCOMPARE(outcome.exitCode, 0);
     QVERIFY(outcome.output.contains(QStringLiteral("--grid")));
     QVERIFY(outcome.output.contains(QStringLiteral("w,b,loss")));
+    // The parser wraps the option texts, so the checks read the help as one line.
+    const QString help = outcome.output.simplified();
+    // Where the mean loss is not finite, the file reads inf, as the curves command's help states
+    // for its own values.
+    QVERIFY2(help.contains(QStringLiteral("Where the mean loss is infinite or undefined")),
+             qPrintable(help));
+    QVERIFY2(help.contains(QStringLiteral("the CSV reads inf")), qPrintable(help));
+    // The option "-" for standard output.
+    QVERIFY2(help.contains(QStringLiteral("- writes the CSV to standard output")),
+             qPrintable(help));
 }
 
 void LandscapeCommandTest::invalidInputExitTwo_data()
@@ -454,9 +470,13 @@ void LandscapeCommandTest::invalidInputExitTwo_data()
     row("grid 513", {"--grid", "513"}, "invalid --grid \"513\"");
     row("grid fraction", {"--grid", "2.5"}, "invalid --grid \"2.5\"");
     row("grid word", {"--grid", "ten"}, "invalid --grid \"ten\"");
-    row("unknown loss", {"--loss", "hubber"}, "invalid --loss");
+    row("unknown loss", {"--loss", "hubber"}, "invalid --loss: unknown loss \"hubber\"");
+    row("parameter not a number", {"--loss", "barron:alpha=nan"},
+        "invalid --loss: barron: alpha=nan is not a number");
     row("invalid parameter", {"--loss", "huber:delta=-1"}, "delta");
     row("classification on real targets", {"--loss", "bce"}, "0/1 labels");
+    // The command computes a landscape and fits nothing, so the message names the landscape.
+    row("loss unusable on the data", {"--loss", "bce"}, "cannot compute the landscape of bce:");
     row("multi-class loss", {"--loss", "cross_entropy"}, "multi-class");
     row("missing file", {"--data", "@missing.csv"}, "could not open the file");
     row("malformed file", {"--data", "@malformed.csv"}, "line 3");
@@ -609,6 +629,108 @@ void LandscapeCommandTest::csvToStandardOutput()
     QCOMPARE(outcome.output, expected);
     QVERIFY2(outcome.errors.startsWith(QStringLiteral("b ")), qPrintable(outcome.errors));
 #endif
+}
+
+void LandscapeCommandTest::dashWritesStandardOutput()
+{
+    const QString path = m_directory.filePath(QStringLiteral("dash.csv"));
+    QStringList arguments = request(QStringLiteral("mse"), QStringLiteral("loss"), 3, path);
+    Outcome outcome = run(arguments);
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QString expected = QString::fromUtf8(file.readAll());
+    // The automatic ranges go to standard output when the CSV goes to a file.
+    const QStringList ranges = outcome.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(ranges.size(), qsizetype(2));
+
+    // With "-" standard output contains the CSV alone, the ranges go to standard error, and no
+    // file named "-" is written.
+    arguments[arguments.indexOf(path)] = QStringLiteral("-");
+    outcome = run(arguments);
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QCOMPARE(outcome.output, expected);
+    QCOMPARE(outcome.errors, ranges.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("-"))));
+}
+
+void LandscapeCommandTest::emptyOutputRejected()
+{
+    const Outcome outcome = run(request(QStringLiteral("mse"), QStringLiteral("loss"), 3, {}));
+    QCOMPARE(outcome.exitCode, 2);
+    QVERIFY2(outcome.errors.startsWith(QStringLiteral("losslens landscape: the --out path is "
+                                                      "empty; give the CSV or .png file to "
+                                                      "write, or - for CSV on standard output.")),
+             qPrintable(outcome.errors));
+    QVERIFY(outcome.output.isEmpty());
+}
+
+void LandscapeCommandTest::imageWarnsUndefinedNodes()
+{
+    // As undefinedNodesWrittenAsInfinity, but the image leaves the undefined cells blank and
+    // counts them on its own grid.
+    const QString path = m_directory.filePath(QStringLiteral("partly.png"));
+    QFile::remove(path);
+    QStringList arguments =
+        request(QStringLiteral("formula:log(e)"), QStringLiteral("loss"), 7, path);
+    arguments << QStringLiteral("--w") << QStringLiteral("-1:5") << QStringLiteral("--b")
+              << QStringLiteral("-4:6");
+    const Outcome outcome = run(arguments);
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QVERIFY(!QImage(path).isNull());
+    const QRegularExpression warning(QStringLiteral(
+        "^losslens landscape: the mean loss is infinite or undefined at (\\d+) of (\\d+) nodes "
+        "of the image's grid, drawn blank, the first at w = (\\S+), b = (\\S+) \\(the loss "
+        "of sample \\d+, at error \\S+, is infinite or undefined\\)\\.\n$"));
+    const QRegularExpressionMatch match = warning.match(outcome.errors);
+    QVERIFY2(match.hasMatch(), qPrintable(outcome.errors));
+    const qint64 undefined = match.captured(1).toLongLong();
+    const qint64 nodes = match.captured(2).toLongLong();
+    QVERIFY(undefined > 0);
+    QVERIFY(undefined < nodes);
+    // The view draws its own resolution, not the 7 x 7 of --grid.
+    QVERIFY2(nodes > 49, qPrintable(match.captured(2)));
+
+    // The first node named is undefined: some row has an error of at most 0 there.
+    CsvError csvError;
+    const std::optional<Dataset> data =
+        loadCsvDataset(m_dataPath, QStringLiteral("flow"), QStringLiteral("loss"), &csvError);
+    QVERIFY2(data, qPrintable(csvError.message));
+    const double slope = match.captured(3).toDouble();
+    const double intercept = match.captured(4).toDouble();
+    const Eigen::ArrayXd errors =
+        slope * data->feature.array() + intercept - data->target.array();
+    QVERIFY2(errors.minCoeff() <= 0.0, qPrintable(match.captured(3) + ", " + match.captured(4)));
+
+    // A landscape defined everywhere gives no warning.
+    const Outcome defined = run(request(QStringLiteral("huber"), QStringLiteral("loss"), 7, path));
+    QVERIFY2(defined.exitCode == 0, qPrintable(defined.errors));
+    QVERIFY2(defined.errors.isEmpty(), qPrintable(defined.errors));
+}
+
+void LandscapeCommandTest::automaticRangeIndependentOfStandardize()
+{
+    // The automatic range is one rectangle in data units, so --standardize must not change a
+    // digit of it, nor of the file.
+    for (const QString &spec : {QStringLiteral("huber"), QStringLiteral("logcosh")}) {
+        QString printed[2];
+        QByteArray files[2];
+        const char *settings[] = {"on", "off"};
+        for (int k = 0; k < 2; ++k) {
+            const QString path = m_directory.filePath(QStringLiteral("automatic-%1.csv").arg(k));
+            QStringList arguments = request(spec, QStringLiteral("loss"), 5, path);
+            arguments << QStringLiteral("--standardize") << QString::fromLatin1(settings[k]);
+            const Outcome outcome = run(arguments);
+            QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+            printed[k] = outcome.output;
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            files[k] = file.readAll();
+        }
+        QVERIFY(!printed[0].isEmpty());
+        QCOMPARE(printed[0], printed[1]);
+        QCOMPARE(files[0], files[1]);
+    }
 }
 
 QTEST_GUILESS_MAIN(LandscapeCommandTest)
