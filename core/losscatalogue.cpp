@@ -145,6 +145,20 @@ QString LossCatalogue::validateParameter(const Loss &loss, int index, double val
         std::isinf(value) && (value == parameter.minimum || value == parameter.maximum);
     const bool inRange =
         std::isfinite(value) && value >= parameter.minimum && value <= parameter.maximum;
+    if (std::isnan(value)) {
+        return tr("%1: %2=%3 is not a number; give a number in [%4, %5].")
+            .arg(loss.name(), parameter.key, formatNumber(value),
+                 QString::number(parameter.minimum, 'g', 6),
+                 QString::number(parameter.maximum, 'g', 6));
+    }
+    // Where both bounds are finite, the message states that an infinity never counts.
+    if (std::isinf(value) && !infiniteBound && std::isfinite(parameter.minimum) &&
+        std::isfinite(parameter.maximum)) {
+        return tr("%1: %2=%3 is out of range; it must be a finite number in [%4, %5].")
+            .arg(loss.name(), parameter.key, formatNumber(value),
+                 QString::number(parameter.minimum, 'g', 6),
+                 QString::number(parameter.maximum, 'g', 6));
+    }
     if (!infiniteBound && !inRange) {
         // formatNumber shows the value as typed: 1e-7 reads "1e-07", not "9.9999999999999995e-08".
         return tr("%1: %2=%3 is out of range; it must lie in [%4, %5].")
@@ -171,6 +185,13 @@ QString LossCatalogue::validateParameterList(const Loss &loss, int index,
     }
     for (int i = 0; i < count; ++i) {
         const double item = items[i];
+        if (std::isnan(item)) {
+            return tr("%1: item %2 of %3 is %4, which is not a number; every item must be a "
+                      "finite number in [%5, %6].")
+                .arg(loss.name(), QString::number(i + 1), parameter.key, formatNumber(item),
+                     QString::number(parameter.minimum, 'g', 6),
+                     QString::number(parameter.maximum, 'g', 6));
+        }
         if (!std::isfinite(item) || item < parameter.minimum || item > parameter.maximum) {
             return tr("%1: item %2 of %3 is %4, which is out of range; every item must be a "
                       "finite number in [%5, %6].")
@@ -196,7 +217,7 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
     }
     std::unique_ptr<Loss> loss = create(name);
     if (!loss) {
-        *error = tr("Unknown loss \"%1\"; known losses are %2, formula:EXPR for a custom "
+        *error = tr("unknown loss \"%1\"; known losses are %2, formula:EXPR for a custom "
                     "loss, and sums such as 0.5*(mae) + 0.5*(mse) + l2(0.1).")
                      .arg(name, names().join(QStringLiteral(", ")));
         return nullptr;
@@ -212,14 +233,14 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
     for (const QString &item : items) {
         const qsizetype equals = item.indexOf(QLatin1Char('='));
         if (equals < 0) {
-            *error = tr("Invalid loss parameter \"%1\" in \"%2\"; write it as key=value.")
+            *error = tr("invalid loss parameter \"%1\" in \"%2\"; write it as key=value.")
                          .arg(item.trimmed(), spec);
             return nullptr;
         }
         const QString key = item.left(equals).trimmed();
         const QString text = item.mid(equals + 1).trimmed();
         if (seen.contains(key)) {
-            *error = tr("The parameter %1 is given twice in \"%2\".").arg(key, spec);
+            *error = tr("the parameter %1 is given twice in \"%2\".").arg(key, spec);
             return nullptr;
         }
         if (key == QLatin1String("scale") && loss->acceptsResidualScale()) {
@@ -239,8 +260,8 @@ std::unique_ptr<Loss> LossCatalogue::parse(const QString &spec, QString *error)
                 keys << QStringLiteral("scale");
             *error =
                 keys.isEmpty()
-                    ? tr("The loss %1 takes no parameters, but \"%2\" was given.").arg(name, key)
-                    : tr("Unknown parameter \"%1\" for the loss %2; it takes %3.")
+                    ? tr("the loss %1 takes no parameters, but \"%2\" was given.").arg(name, key)
+                    : tr("unknown parameter \"%1\" for the loss %2; it takes %3.")
                           .arg(key, name, keys.join(QStringLiteral(", ")));
             return nullptr;
         }

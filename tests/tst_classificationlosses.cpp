@@ -451,7 +451,7 @@ void TestClassificationLosses::parameterRanges_data()
     QTest::newRow("focal alpha=1.5") << "focal:alpha=1.5"
                                      << "alpha=1.5 is out of range";
     QTest::newRow("focal alpha=nan") << "focal:alpha=nan"
-                                     << "alpha=nan is out of range";
+                                     << "alpha=nan is not a number";
     QTest::newRow("hinge with parameter") << "hinge:margin=2"
                                           << "takes no parameters";
 }

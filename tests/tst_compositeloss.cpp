@@ -98,15 +98,15 @@ private slots:
         QTest::newRow("mixed kinds") << "mse + bce" << "a composite adds losses of one kind";
         QTest::newRow("negative weight") << "-1*(mse) + mae" << "weight \"-1\"";
         QTest::newRow("text weight") << "a*(mse) + mae" << "weight \"a\"";
-        QTest::newRow("empty term") << "mse + " << "Term 2 of the composite loss \"mse +\" is empty";
+        QTest::newRow("empty term") << "mse + " << "term 2 of the composite loss \"mse +\" is empty";
         QTest::newRow("unbalanced") << "0.5*(mse + mae" << "unbalanced parentheses";
         QTest::newRow("nested") << "0.5*(mse + mae) + mae" << "is itself a composite";
         QTest::newRow("penalty twice") << "mse + l2(1) + l2(2)" << "l2 is given twice";
         QTest::newRow("negative penalty") << "mse + l1(-1)" << "needs a number in [0, 1e+06]";
         QTest::newRow("penalty alone") << "l1(1) + l2(1)" << "no loss to add them to";
-        QTest::newRow("unknown term") << "mse + l3(1)" << "Term 2 of the composite loss: Unknown loss";
+        QTest::newRow("unknown term") << "mse + l3(1)" << "term 2 of the composite loss: unknown loss";
         QTest::newRow("bad term parameter") << "mse + huber:delta=0"
-                                            << "Term 2 of the composite loss: huber: delta=0";
+                                            << "term 2 of the composite loss: huber: delta=0";
         QTest::newRow("estimated scale") << "mse + huber:scale=mad" << "has scale=mad";
         QTest::newRow("two stars") << "2*3*(mse) + mae" << "more than one '*'";
     }

@@ -270,8 +270,8 @@ void TestCrossEntropy::parseErrors_data()
                                  << "cross_entropy: weights needs from 2 to 100 items, separated "
                                     "by '|', but has 101.";
     QTest::newRow("NaN weight") << "cross_entropy:weights=1|nan|1"
-                                << "cross_entropy: item 2 of weights is nan, which is out of "
-                                   "range; every item must be a finite number in [0, 1e+06].";
+                                << "cross_entropy: item 2 of weights is nan, which is not a "
+                                   "number; every item must be a finite number in [0, 1e+06].";
     QTest::newRow("negative weight") << "cross_entropy:weights=1|1|-0.5"
                                      << "cross_entropy: item 3 of weights is -0.5, which is out "
                                         "of range; every item must be a finite number in "
@@ -296,7 +296,7 @@ void TestCrossEntropy::parseErrors_data()
                                 << "cross_entropy: item 2 of weights is \"\", which is not a "
                                    "number.";
     QTest::newRow("list twice") << "cross_entropy:weights=1|1,weights=1|1"
-                                << "The parameter weights is given twice in "
+                                << "the parameter weights is given twice in "
                                    "\"cross_entropy:weights=1|1,weights=1|1\".";
     QTest::newRow("smoothing out of range")
         << "cross_entropy:smoothing=1.5"

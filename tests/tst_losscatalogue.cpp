@@ -159,15 +159,25 @@ void TestLossCatalogue::parseErrors_data()
     QTest::newRow("unknown loss") << "triplet" << QStringList{"\"triplet\"", "mse"};
     QTest::newRow("unknown loss with parameters")
         << "triplet:margin=1" << QStringList{"\"triplet\""};
-    QTest::newRow("empty spec") << "" << QStringList{"Unknown loss"};
+    QTest::newRow("empty spec") << "" << QStringList{"unknown loss"};
     QTest::newRow("unknown key") << "huber:epsilon=1" << QStringList{"\"epsilon\"", "delta"};
     QTest::newRow("non-number value") << "huber:delta=abc" << QStringList{"delta", "\"abc\""};
     QTest::newRow("empty value") << "huber:delta=" << QStringList{"delta", "\"\""};
     QTest::newRow("number with unit") << "huber:delta=1.5m" << QStringList{"delta", "\"1.5m\""};
     QTest::newRow("delta=0") << "huber:delta=0" << QStringList{"delta=0 ", "out of range"};
     QTest::newRow("delta=-1") << "huber:delta=-1" << QStringList{"delta=-1", "out of range"};
-    QTest::newRow("delta=nan") << "huber:delta=nan" << QStringList{"delta=nan", "out of range"};
-    QTest::newRow("delta=inf") << "huber:delta=inf" << QStringList{"delta=inf", "out of range"};
+    QTest::newRow("delta=nan")
+        << "huber:delta=nan" << QStringList{"huber: delta=nan is not a number", "[1e-06, 1e+06]"};
+    QTest::newRow("delta=inf")
+        << "huber:delta=inf"
+        << QStringList{"huber: delta=inf is out of range", "must be a finite number in"};
+    QTest::newRow("barron alpha=nan")
+        << "barron:alpha=nan" << QStringList{"barron: alpha=nan is not a number"};
+    QTest::newRow("barron alpha=inf")
+        << "barron:alpha=inf" << QStringList{"barron: alpha=inf is out of range", "[-inf, 10]"};
+    QTest::newRow("cross_entropy weight nan")
+        << "cross_entropy:weights=1|nan"
+        << QStringList{"cross_entropy: item 2 of weights is nan, which is not a number"};
     QTest::newRow("delta=-inf") << "huber:delta=-inf" << QStringList{"delta=-inf"};
     QTest::newRow("delta below minimum")
         << "huber:delta=1e-7" << QStringList{"delta=1e-07 ", "1e-06"};

@@ -85,7 +85,7 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
     const QString trimmed = spec.trimmed();
     QList<qsizetype> plus;
     if (!topLevelPositions(trimmed, QLatin1Char('+'), &plus)) {
-        *error = tr("The composite loss \"%1\" has unbalanced parentheses.").arg(trimmed);
+        *error = tr("the composite loss \"%1\" has unbalanced parentheses.").arg(trimmed);
         return nullptr;
     }
     QStringList parts;
@@ -105,7 +105,7 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
         const QString &part = parts[index];
         const QString position = QString::number(index + 1);
         if (part.isEmpty()) {
-            *error = tr("Term %1 of the composite loss \"%2\" is empty; join terms with '+'.")
+            *error = tr("term %1 of the composite loss \"%2\" is empty; join terms with '+'.")
                          .arg(position, trimmed);
             return nullptr;
         }
@@ -115,14 +115,14 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
             bool ok = false;
             const double strength = match.captured(2).trimmed().toDouble(&ok);
             if (!ok || !std::isfinite(strength) || strength < 0.0 || strength > maximumPenalty) {
-                *error = tr("The penalty %1 needs a number in [0, %2], but has \"%3\".")
+                *error = tr("the penalty %1 needs a number in [0, %2], but has \"%3\".")
                              .arg(part, QString::number(maximumPenalty, 'g', 6),
                                   match.captured(2).trimmed());
                 return nullptr;
             }
             bool &seen = kind == QLatin1String("l1") ? hasL1 : hasL2;
             if (seen) {
-                *error = tr("The penalty %1 is given twice in \"%2\".").arg(kind, trimmed);
+                *error = tr("the penalty %1 is given twice in \"%2\".").arg(kind, trimmed);
                 return nullptr;
             }
             seen = true;
@@ -135,7 +135,7 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
         QList<qsizetype> times;
         topLevelPositions(part, QLatin1Char('*'), &times);
         if (times.size() > 1) {
-            *error = tr("Term %1 of the composite loss, \"%2\", has more than one '*'; write "
+            *error = tr("term %1 of the composite loss, \"%2\", has more than one '*'; write "
                         "WEIGHT*(LOSS).")
                          .arg(position, part);
             return nullptr;
@@ -145,7 +145,7 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
             bool ok = false;
             weight = weightText.toDouble(&ok);
             if (!ok || !std::isfinite(weight) || weight < 0.0 || weight > maximumWeight) {
-                *error = tr("Term %1 of the composite loss has the weight \"%2\"; a weight must "
+                *error = tr("term %1 of the composite loss has the weight \"%2\"; a weight must "
                             "be a number in [0, %3].")
                              .arg(position, weightText, QString::number(maximumWeight, 'g', 6));
                 return nullptr;
@@ -155,7 +155,7 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
         while (isEnclosed(lossText))
             lossText = lossText.mid(1, lossText.size() - 2).trimmed();
         if (isCompositeSpec(lossText)) {
-            *error = tr("Term %1 of the composite loss, \"%2\", is itself a composite; write its "
+            *error = tr("term %1 of the composite loss, \"%2\", is itself a composite; write its "
                         "terms into the outer sum instead.")
                          .arg(position, lossText);
             return nullptr;
@@ -163,17 +163,17 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
         QString termError;
         std::unique_ptr<Loss> loss = LossCatalogue::parse(lossText, &termError);
         if (!loss) {
-            *error = tr("Term %1 of the composite loss: %2").arg(position, termError);
+            *error = tr("term %1 of the composite loss: %2").arg(position, termError);
             return nullptr;
         }
         if (loss->residualScale().isEstimatedFromData()) {
-            *error = tr("Term %1 of the composite loss, %2, has scale=mad; inside a composite "
+            *error = tr("term %1 of the composite loss, %2, has scale=mad; inside a composite "
                         "give a fixed scale, such as scale=2.")
                          .arg(position, loss->spec());
             return nullptr;
         }
         if (!terms.empty() && loss->kind() != terms.front().loss->kind()) {
-            *error = tr("Term %1 of the composite loss, %2, is a %3 loss, but term 1 is a %4 "
+            *error = tr("term %1 of the composite loss, %2, is a %3 loss, but term 1 is a %4 "
                         "loss; a composite adds losses of one kind.")
                          .arg(position, loss->spec(),
                               loss->kind() == LossKind::Regression ? tr("regression")
@@ -185,7 +185,7 @@ std::unique_ptr<CompositeLoss> CompositeLoss::parse(const QString &spec, QString
         terms.push_back({weight, std::shared_ptr<const Loss>(std::move(loss))});
     }
     if (terms.empty()) {
-        *error = tr("The composite loss \"%1\" has penalties but no loss to add them to.")
+        *error = tr("the composite loss \"%1\" has penalties but no loss to add them to.")
                      .arg(trimmed);
         return nullptr;
     }
