@@ -497,18 +497,37 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
         result.theta = initial;
         result.value = objective.value(initial);
         result.status = MinimumStatus::NotAttained;
+        // The direction of the fall: b grows for a class of 1s and falls for one of 0s, and w
+        // grows when the rows labelled 1 lie above the threshold t and falls when they lie
+        // below, with b = -w t keeping the line's zero at t.
+        const auto [positiveMin, positiveMax, negativeMin, negativeMax] = classRanges(objective);
+        const bool positiveAbove = negativeMax <= positiveMin;
         if (oneClass) {
-            result.note = MinimizerText::tr("No minimum: every label is %1, so the loss falls "
-                                            "forever as |b| grows.")
-                              .arg(labels[0]);
+            result.note = labels[0] > 0.5
+                              ? MinimizerText::tr("No minimum: every label is %1, so the loss "
+                                                  "falls forever as b grows.")
+                              : MinimizerText::tr("No minimum: every label is %1, so the loss "
+                                                  "falls forever as b falls.");
+            result.note = result.note.arg(labels[0]);
         } else if (separation == ClassSeparation::Complete) {
-            result.note = MinimizerText::tr("No minimum: a threshold on x separates the classes, "
-                                            "so the loss falls forever as |w| grows.");
+            result.note = positiveAbove
+                              ? MinimizerText::tr("No minimum: a threshold t on x separates the "
+                                                  "classes, with the label 1 above it, so the "
+                                                  "loss falls forever as w grows with b = -w t.")
+                              : MinimizerText::tr("No minimum: a threshold t on x separates the "
+                                                  "classes, with the label 1 below it, so the "
+                                                  "loss falls forever as w falls with b = -w t.");
         } else {
-            result.note = MinimizerText::tr(
-                "No minimum: a threshold on x separates the classes, with rows of both classes "
-                "at it, so the loss falls as |w| grows, towards the loss of the rows at the "
-                "threshold.");
+            result.note =
+                positiveAbove
+                    ? MinimizerText::tr("No minimum: a threshold t on x separates the classes, "
+                                        "with the label 1 above it and rows of both classes at "
+                                        "it, so the loss falls as w grows with b = -w t, towards "
+                                        "the loss of the rows at the threshold.")
+                    : MinimizerText::tr("No minimum: a threshold t on x separates the classes, "
+                                        "with the label 1 below it and rows of both classes at "
+                                        "it, so the loss falls as w falls with b = -w t, towards "
+                                        "the loss of the rows at the threshold.");
         }
         return result;
     }

@@ -337,19 +337,20 @@ void CsvTextDecoder::fallBackToWindows1252(QByteArrayView bytes, qsizetype inval
                           << "is read as Latin-1";
         m_singleByteDecoder.emplace(QStringConverter::Latin1);
     }
-    // The bytes before the invalid one are valid UTF-8, so its column counts characters.
+    // The bytes before the invalid one are valid UTF-8, so its position on the line counts
+    // characters, not bytes or CSV fields.
     const QByteArrayView before = bytes.first(invalid);
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
     const qsizetype column =
         (lineStart > 0 ? 0 : m_lineCharacters) + countCharacters(before.sliced(lineStart)) + 1;
     const QString message =
         m_passedBeyondAscii
-            ? CsvReaderText::tr("%1 is not UTF-8 throughout: its byte 0x%2 on line %3, column %4 "
-                                "is not valid UTF-8, so the file is read as %5 from that byte on. "
-                                "The text before it stays UTF-8, because characters beyond ASCII "
-                                "in it were already read as UTF-8. If names or text look wrong, "
-                                "save the file as UTF-8.")
-            : CsvReaderText::tr("%1 is not UTF-8: its byte 0x%2 on line %3, column %4 is not "
+            ? CsvReaderText::tr("%1 is not UTF-8 throughout: its byte 0x%2 at character %4 of line "
+                                "%3 is not valid UTF-8, so the file is read as %5 from that byte "
+                                "on. The text before it stays UTF-8, because characters beyond "
+                                "ASCII in it were already read as UTF-8. If names or text look "
+                                "wrong, save the file as UTF-8.")
+            : CsvReaderText::tr("%1 is not UTF-8: its byte 0x%2 at character %4 of line %3 is not "
                                 "valid UTF-8, so the file is read as %5. If names or text look "
                                 "wrong, save the file as UTF-8.");
     m_note = message.arg(describeFile(m_fileName), hexadecimal(bytesOf(bytes)[invalid], 2))

@@ -488,7 +488,7 @@ void TestCsvReader::encodingsRead()
     QCOMPARE(!preview->encodingNote.isEmpty(), noted);
     if (noted) {
         for (const QString &fragment : {QStringLiteral("encoded.csv is not UTF-8"),
-                                        QStringLiteral("line 1, column "),
+                                        QStringLiteral(" of line 1 "),
                                         QStringLiteral("read as Windows-1252")}) {
             QVERIFY2(preview->encodingNote.contains(fragment), qPrintable(preview->encodingNote));
         }
@@ -698,11 +698,11 @@ void TestCsvReader::invalidUtf8AfterWindow()
     const QString expectedLabel = QString(padding, QLatin1Char('a')) + label;
     const bool noted = encoding == int(TextEncoding::Windows1252);
     const QString expectedNote =
-        QStringLiteral("special.csv is not UTF-8: its byte 0x%1 on line %2, column %3 is not "
+        QStringLiteral("special.csv is not UTF-8: its byte 0x%1 at character %2 of line %3 is not "
                        "valid UTF-8, so the file is read as Windows-1252 (Latin-1).")
             .arg(QString::number(static_cast<unsigned char>(special.front()), 16).toUpper())
-            .arg(file.line)
-            .arg(file.column);
+            .arg(file.column)
+            .arg(file.line);
 
     // The whole-file decoding that parseCsv() and parseCsvText() use.
     CsvError error;
@@ -768,11 +768,11 @@ void TestCsvReader::invalidUtf8AfterPassedUtf8()
     const qsizetype offset = CsvReadControl::chunkBytes + 5001;
     QCOMPARE(file.bytes.at(offset), '\xE9');
     const QString noteStart =
-        QStringLiteral("special.csv is not UTF-8 throughout: its byte 0xE9 on line %1, column %2 "
-                       "is not valid UTF-8, so the file is read as Windows-1252 (Latin-1) from "
-                       "that byte on.")
-            .arg(file.line)
-            .arg(file.column);
+        QStringLiteral("special.csv is not UTF-8 throughout: its byte 0xE9 at character %1 of "
+                       "line %2 is not valid UTF-8, so the file is read as Windows-1252 "
+                       "(Latin-1) from that byte on.")
+            .arg(file.column)
+            .arg(file.line);
 
     // Fed whole, the file is read as Windows-1252 throughout, its header included.
     CsvError error;

@@ -262,17 +262,25 @@ void TestMinimizer::bceSeparableNotAttained_data()
 
     QTest::newRow("separated") << QList<double>{-3, -2, -1, 1, 2, 3}
                                << QList<double>{0, 0, 0, 1, 1, 1}
-                               << "a threshold on x separates the classes, so";
+                               << "with the label 1 above it, so the loss falls forever as "
+                                  "w grows with b = -w t.";
     QTest::newRow("separated reversed")
         << QList<double>{-3, -2, -1, 1, 2, 3} << QList<double>{1, 1, 1, 0, 0, 0}
-        << "a threshold on x separates the classes, so";
+        << "with the label 1 below it, so the loss falls forever as w falls with b = -w t.";
     // A shared boundary point (x = 0 with both labels) still allows the loss to fall towards
     // 2 log 2 / N forever: quasi-complete separation has no finite minimizer either.
     QTest::newRow("touching at boundary")
         << QList<double>{-2, -1, 0, 0, 1, 2} << QList<double>{0, 0, 0, 1, 1, 1}
-        << "with rows of both classes at it";
+        << "with the label 1 above it and rows of both classes at it, so the loss falls as w "
+           "grows";
+    QTest::newRow("touching at boundary reversed")
+        << QList<double>{-2, -1, 0, 0, 1, 2} << QList<double>{1, 1, 1, 0, 0, 0}
+        << "with the label 1 below it and rows of both classes at it, so the loss falls as w "
+           "falls";
     QTest::newRow("single class") << QList<double>{-1, 0, 2, 5} << QList<double>{1, 1, 1, 1}
-                                  << "every label is 1";
+                                  << "every label is 1, so the loss falls forever as b grows.";
+    QTest::newRow("single class 0") << QList<double>{-1, 0, 2, 5} << QList<double>{0, 0, 0, 0}
+                                    << "every label is 0, so the loss falls forever as b falls.";
 }
 
 void TestMinimizer::bceSeparableNotAttained()
