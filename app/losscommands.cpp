@@ -2,6 +2,8 @@
 
 #include "commandsupport.h"
 
+#include "ui/lossinfo.h"
+
 #include "core/losscatalogue.h"
 #include "core/losses/crossentropy.h"
 
@@ -48,7 +50,10 @@ int labelCount(const Loss &loss)
 
 int listLosses(QTextStream &output)
 {
-    output << LossCommands::tr("Losses, written NAME or NAME:key=value,key=value:") << "\n\n";
+    output << LossCommands::tr("Losses, written NAME or NAME:key=value,key=value:") << '\n'
+           << LossCommands::tr("Each formula is in the error e, or in the logit z and the margin "
+                               "m = (2y − 1) z for a 0/1 label y.")
+           << "\n\n";
     for (const QString &name : LossCatalogue::names()) {
         const std::unique_ptr<Loss> loss = LossCatalogue::create(name);
         const QString input =
@@ -61,6 +66,9 @@ int listLosses(QTextStream &output)
                       "classification, on the true class's logit z; the label is the true "
                       "class's index, 0 to K - 1 for K weights; drawn, never fitted");
         output << name << "  (" << loss->displayName() << "; " << input << ")\n";
+        // The formula comes from the window's info page, so that both show the same one.
+        if (const QString formula = lossFormula(*loss); !formula.isEmpty())
+            output << "    " << formula << '\n';
         const auto parameters = loss->parameters();
         if (parameters.empty())
             output << "    " << LossCommands::tr("no parameters") << '\n';
@@ -92,9 +100,10 @@ int listLosses(QTextStream &output)
             output << "    "
                    << LossCommands::tr(
                           "scale: optional, default 1 (left out of the canonical form). The loss "
-                          "is rho(e / scale); scale=mad estimates it from the data as the median "
-                          "|residual| / 0.6745 at the fit it gives, as statsmodels' RLM does; "
-                          "a fixed scale is a number in [%1, %2].")
+                          "is rho(e / scale); scale=mad estimates it from the data as "
+                          "median(|residual|) / Phi^-1(3/4), where the normal quartile "
+                          "Phi^-1(3/4) is about 0.67449, at the fit it gives, as statsmodels' "
+                          "RLM does; a fixed scale is a number in [%1, %2].")
                           .arg(formatNumber(LossCatalogue::minimumResidualScale),
                                formatNumber(LossCatalogue::maximumResidualScale))
                    << '\n';
@@ -160,8 +169,8 @@ int runListCommand(const QStringList &arguments, QTextStream &output, QTextStrea
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   LossCommands::tr("Print this help and exit."));
     parser.setApplicationDescription(LossCommands::tr(
-        "Lists every loss with its kind, its parameters with their defaults and ranges, and its "
-        "canonical form, then how to write a formula or a composite loss."));
+        "Lists every loss with its kind, its formula, its parameters with their defaults and "
+        "ranges, and its canonical form, then how to write a formula or a composite loss."));
     parser.addOption(help);
     const auto failList = [&errors](const QString &message) {
         errors << "losslens losses: " << message << Qt::endl;

@@ -1,5 +1,6 @@
 #include "core/losscatalogue.h"
 #include "ui/defaultdata.h"
+#include "ui/lossinfo.h"
 #include "ui/sessionfile.h"
 #include "ui/sessionmodel.h"
 
@@ -190,6 +191,29 @@ void CommandLineTest::lossesListsCatalogue()
     // Each kind of loss states which label it takes.
     QVERIFY(outcome.output.contains(QStringLiteral("takes no label")));
     QVERIFY(outcome.output.contains(QStringLiteral("the label is the true class's index")));
+    // Each catalogue loss shows its formula from the window's info page on the line after its
+    // name, so that MSE's e² (no factor 1/2) reads apart from Huber's e²/2 inside δ.
+    QVERIFY2(outcome.output.contains(QStringLiteral("\nmse  (")), qPrintable(outcome.output));
+    const QStringList lines = outcome.output.split(QLatin1Char('\n'));
+    for (const char *name : {"mse", "huber", "bce", "barron"}) {
+        const auto loss = LossCatalogue::create(QString::fromLatin1(name));
+        QVERIFY(loss);
+        const QString formula = lossFormula(*loss);
+        QVERIFY2(!formula.isEmpty(), name);
+        qsizetype index = -1;
+        for (qsizetype k = 0; k < lines.size(); ++k) {
+            if (lines[k].startsWith(QString::fromLatin1(name) + QStringLiteral("  (")))
+                index = k;
+        }
+        QVERIFY2(index >= 0 && index + 1 < lines.size(), name);
+        QCOMPARE(lines[index + 1], QStringLiteral("    ") + formula);
+    }
+    QVERIFY(outcome.output.contains(QStringLiteral("    ρ(e) = e²\n")));
+    QVERIFY(outcome.output.contains(QStringLiteral("    ρ(e) = e²/2 for |e| < δ")));
+    // The MAD scale divides by the exact normal quartile, not a rounded 0.6745.
+    QVERIFY2(outcome.output.contains(QStringLiteral("median(|residual|) / Phi^-1(3/4)")),
+             qPrintable(outcome.output));
+    QVERIFY(!outcome.output.contains(QStringLiteral("0.6745 ")));
 }
 
 void CommandLineTest::curvesWritesExactCsv()

@@ -722,8 +722,8 @@ void ControlPanelTest::invalidSpecShowsErrorInline_data()
 {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("fragment");
-    QTest::newRow("unknown term") << "0.5*(huber:delta=1) + 0.5*(foo)" << "Term 2";
-    QTest::newRow("unknown loss") << "foo" << "Unknown loss \"foo\"";
+    QTest::newRow("unknown term") << "0.5*(huber:delta=1) + 0.5*(foo)" << "term 2";
+    QTest::newRow("unknown loss") << "foo" << "unknown loss \"foo\"";
     QTest::newRow("delta out of range") << "huber:delta=-1" << "out of range";
     QTest::newRow("unbalanced") << "0.5*(mse + mae" << "unbalanced parentheses";
     QTest::newRow("mad inside composite") << "huber:scale=mad + mae" << "scale=mad";

@@ -53,7 +53,7 @@ private slots:
         QTest::newRow("text") << "tukey:scale=abc" << "must be mad (estimated from the residuals)";
         QTest::newRow("infinite") << "tukey:scale=inf" << "scale=inf is not valid";
         QTest::newRow("twice") << "huber:scale=2,scale=3" << "given twice";
-        QTest::newRow("mse takes none") << "mse:scale=2" << "The loss mse takes no parameters";
+        QTest::newRow("mse takes none") << "mse:scale=2" << "the loss mse takes no parameters";
         QTest::newRow("quantile takes none") << "quantile:scale=2" << "it takes tau.";
     }
 

@@ -213,8 +213,9 @@ QString catalogueLossPage(const Loss &loss)
         text += LossInfo::tr(
             "<p><i>Scale of the residuals:</i> with a scale s the loss is ρ(e/s), with "
             "derivatives ρ′(e/s)/s and ρ″(e/s)/s², so its parameters count in units of "
-            "s. Estimated sets s = median|r| / 0.6745 of the residuals r at the fit that "
-            "s itself gives, as statsmodels' robust linear model does.</p>");
+            "s. Estimated sets s = median(|r|) / Φ⁻¹(3/4), with the normal quartile "
+            "Φ⁻¹(3/4) ≈ 0.67449, of the residuals r at the fit that s itself gives, as "
+            "statsmodels' robust linear model does.</p>");
     }
     return text;
 }
@@ -222,10 +223,8 @@ QString catalogueLossPage(const Loss &loss)
 // A term's formula from its catalogue page, or its spec for a loss without one (a formula).
 QString termFormula(const Loss &term)
 {
-    if (const LossPage *page = findPage(term.name());
-        page && term.name() != QLatin1String("formula"))
-        return LossInfo::tr(page->formula);
-    return term.spec();
+    const QString formula = lossFormula(term);
+    return formula.isEmpty() ? term.spec() : formula;
 }
 
 QString compositePage(const CompositeLoss &composite)
@@ -266,6 +265,15 @@ QString compositePage(const CompositeLoss &composite)
 }
 
 } // namespace
+
+QString lossFormula(const Loss &loss)
+{
+    // A typed formula's page describes the window's entry rather than a formula.
+    if (loss.name() == QLatin1String("formula"))
+        return {};
+    const LossPage *page = findPage(loss.name());
+    return page ? LossInfo::tr(page->formula) : QString();
+}
 
 QString lossInfoPage(const Loss &loss)
 {

@@ -20,8 +20,9 @@ ResidualScaleEditor::ResidualScaleEditor(QWidget *parent)
     title->setBuddy(m_mode);
     const QString toolTip =
         tr("The loss is evaluated at e / s, so its parameters are in units of s rather than of "
-           "the data. Estimated sets s = median(|residual|) / 0.6745 at the fit that s itself "
-           "gives, as statsmodels' robust linear model does.");
+           "the data. Estimated sets s = median(|residual|) / Φ⁻¹(3/4), with the normal quartile "
+           "Φ⁻¹(3/4) ≈ 0.67449, at the fit that s itself gives, as statsmodels' robust linear "
+           "model does.");
     title->setToolTip(toolTip);
     m_mode->setToolTip(toolTip);
     // The same order as Choice.

@@ -13,8 +13,8 @@ class ParameterSlider;
 
 // The residual scale s of a robust regression loss, which then evaluates rho(e / s): none
 // (s = 1), a fixed s in the data's units, or s estimated from the data as
-// median(|residual|) / 0.6745 at the fit that s gives. In the estimated mode a line shows the
-// current estimate.
+// median(|residual|) / Phi^-1(3/4), with Phi^-1(3/4) about 0.67449 (normalQuartile), at the fit
+// that s gives. In the estimated mode a line shows the current estimate.
 class ResidualScaleEditor : public QWidget
 {
     Q_OBJECT
