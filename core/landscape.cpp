@@ -411,8 +411,12 @@ LandscapeGrid automaticGrid(const LineObjective &objective, const Eigen::Vector2
             const Eigen::Vector2d robust = theilSenLine(x, data.target);
             const double robustDeviation =
                 1.4826 * medianMagnitude(data.target.array() - (robust[0] * x.array() + robust[1]));
+            // A loss whose scale is large next to the outliers' distance, such as Cauchy with
+            // c = 20, has its minimum near the least-squares line instead, so the view moves
+            // only where the loss is lower on the robust line.
             if (robust.allFinite() && robustDeviation > 0.0 &&
-                robustDeviation < 0.5 * residualDeviation) {
+                robustDeviation < 0.5 * residualDeviation &&
+                objective.value(robust) < objective.value(centre)) {
                 centre = robust;
                 targetDeviation = std::hypot(robust[0] * featureDeviation, robustDeviation);
             }

@@ -161,6 +161,8 @@ private slots:
     void automaticGridClassification();
     void automaticGridFollowsRobustFit_data();
     void automaticGridFollowsRobustFit();
+    void automaticGridContainsLowerMinimum_data();
+    void automaticGridContainsLowerMinimum();
     void automaticGridInDataUnits_data();
     void automaticGridInDataUnits();
 };
@@ -1041,6 +1043,44 @@ void TestLandscape::automaticGridFollowsRobustFit()
     QVERIFY2(clean > 0.0, qPrintable(QString::number(clean)));
     QVERIFY2(withOutliers >= 0.5 * clean,
              qPrintable(QStringLiteral("%1 against %2 without the outliers").arg(withOutliers).arg(clean)));
+}
+
+void TestLandscape::automaticGridContainsLowerMinimum_data()
+{
+    QTest::addColumn<QString>("spec");
+    // Small scales fit the majority's line, large ones a line near the least-squares one.
+    for (const char *spec : {"tukey", "welsch", "cauchy", "cauchy:c=20", "welsch:c=50",
+                             "geman_mcclure:c=30"})
+        QTest::newRow(spec) << QString::fromLatin1(spec);
+}
+
+void TestLandscape::automaticGridContainsLowerMinimum()
+{
+    // Outliers at the largest x, where the majority's line and the least-squares line are far
+    // apart. Whichever has the lower minimum of the loss near it, the automatic view holds that
+    // minimum: the lower of the searches from the two lines.
+    QFETCH(QString, spec);
+    auto data = std::make_shared<Dataset>();
+    data->feature = Eigen::VectorXd::LinSpaced(40, 0.0, 10.0);
+    data->target = Eigen::VectorXd(40);
+    for (Eigen::Index i = 0; i < 40; ++i)
+        data->target[i] = i >= 30 ? -40.0 + std::sin(double(i))
+                                  : 2.0 * data->feature[i] + 1.0 + 0.5 * std::sin(double(i));
+    const LineObjective objective(data, test::parseLoss(spec), FeatureScaling::standardizing(data->feature));
+    const MinimumResult fromLeastSquares = findMinimum(objective, leastSquaresLine(objective));
+    const MinimumResult fromMajority = findMinimum(objective, objective.fromDataUnits({2.0, 1.0}));
+    const MinimumResult &lower =
+        fromLeastSquares.value <= fromMajority.value ? fromLeastSquares : fromMajority;
+    const LandscapeGrid grid = automaticGrid(objective, Eigen::Vector2d::Zero(), 41);
+    QVERIFY2(gridContains(grid, lower.theta),
+             qPrintable(QStringLiteral("minimum %1 at (%2, %3), view w %4:%5, b %6:%7")
+                            .arg(lower.value)
+                            .arg(lower.theta[0])
+                            .arg(lower.theta[1])
+                            .arg(grid.slopeMinimum)
+                            .arg(grid.slopeMaximum)
+                            .arg(grid.interceptMinimum)
+                            .arg(grid.interceptMaximum)));
 }
 
 void TestLandscape::automaticGridInDataUnits_data()
