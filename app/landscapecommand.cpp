@@ -5,6 +5,7 @@
 #include "landscapeimage.h"
 
 #include "ui/csvexport.h"
+#include "ui/landscapeview.h"
 
 #include "core/csvreader.h"
 #include "core/landscape.h"
@@ -157,7 +158,9 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
                              "huber:delta=1.5."),
         QStringLiteral("SPEC"));
     const QCommandLineOption grid(QStringLiteral("grid"),
-                                  LandscapeCommand::tr("Nodes per axis, from %1 to %2.")
+                                  LandscapeCommand::tr("Nodes per axis of the CSV, from %1 to "
+                                                       "%2. An image draws the view at its own "
+                                                       "resolution, so it needs no --grid.")
                                       .arg(minimumGridSize)
                                       .arg(maximumGridSize),
                                   QStringLiteral("G"));
@@ -249,6 +252,8 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
                                     "standard output.")},
     };
     for (const auto &[option, hint] : required) {
+        if (option == &grid && writesImage(parser.value(output)))
+            continue;
         if (!parser.isSet(*option)) {
             *error = LandscapeCommand::tr("--%1 is missing; %2")
                          .arg(option->names().constFirst(), LandscapeCommand::tr(hint));
@@ -260,7 +265,7 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
     request.targetColumn = parser.value(target);
     request.skipInvalidRows = parser.isSet(skipInvalid);
     request.outputPath = parser.value(output);
-    if (request.outputPath.isEmpty()) {
+    if (request.outputPath.trimmed().isEmpty()) {
         *error = LandscapeCommand::tr("the --out path is empty; give the CSV or .png file to "
                                       "write, or - for CSV on standard output.");
         return std::nullopt;
@@ -273,8 +278,12 @@ std::optional<LandscapeRequest> parseRequest(const QStringList &arguments, QStri
         return std::nullopt;
     }
 
-    bool ok = false;
-    request.gridSize = parser.value(grid).trimmed().toInt(&ok);
+    // Only an image may leave --grid out. It draws at the view's resolution, which the range
+    // checks below then take.
+    bool ok = true;
+    request.gridSize = LandscapeView::resolution;
+    if (parser.isSet(grid))
+        request.gridSize = parser.value(grid).trimmed().toInt(&ok);
     if (!ok || request.gridSize < minimumGridSize || request.gridSize > maximumGridSize) {
         *error = LandscapeCommand::tr(
                      "invalid --grid \"%1\"; give a whole number from %2 to %3 (both ends of "

@@ -378,6 +378,15 @@ void LandscapeCommandTest::imageWritten()
         }
         QVERIFY2(colours.size() > 200, qPrintable(QString::number(colours.size())));
     }
+    // An image draws at the view's resolution, so it needs no --grid.
+    const QString path = m_directory.filePath(QStringLiteral("without_grid.png"));
+    QStringList arguments = request(QStringLiteral("huber"), QStringLiteral("loss"), 64, path);
+    const qsizetype at = arguments.indexOf(QStringLiteral("--grid"));
+    QVERIFY(at >= 0);
+    arguments.remove(at, 2);
+    const Outcome outcome = run(arguments);
+    QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.errors));
+    QVERIFY(!QImage(path).isNull());
 }
 
 void LandscapeCommandTest::undefinedNodesWrittenAsInfinity()
@@ -656,13 +665,17 @@ void LandscapeCommandTest::dashWritesStandardOutput()
 
 void LandscapeCommandTest::emptyOutputRejected()
 {
-    const Outcome outcome = run(request(QStringLiteral("mse"), QStringLiteral("loss"), 3, {}));
-    QCOMPARE(outcome.exitCode, 2);
-    QVERIFY2(outcome.errors.startsWith(QStringLiteral("losslens landscape: the --out path is "
-                                                      "empty; give the CSV or .png file to "
-                                                      "write, or - for CSV on standard output.")),
-             qPrintable(outcome.errors));
-    QVERIFY(outcome.output.isEmpty());
+    // Spaces alone would name a file that no listing shows.
+    for (const QString &path : {QString(), QStringLiteral("  ")}) {
+        const Outcome outcome = run(request(QStringLiteral("mse"), QStringLiteral("loss"), 3, path));
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.errors.startsWith(QStringLiteral(
+                     "losslens landscape: the --out path is empty; give the CSV or .png file to "
+                     "write, or - for CSV on standard output.")),
+                 qPrintable(outcome.errors));
+        QVERIFY(outcome.output.isEmpty());
+    }
+    QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("  "))));
 }
 
 void LandscapeCommandTest::imageWarnsUndefinedNodes()

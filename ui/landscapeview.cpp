@@ -538,7 +538,7 @@ void LandscapeView::updateLabels()
         const Eigen::Index cells = m_result->landscape.values.size();
         subtitle += QLatin1Char('\n');
         subtitle += m_undefinedCellCount == cells
-                        ? tr("The mean loss is infinite or undefined everywhere in view.")
+                        ? tr("The mean loss is infinite or undefined at every node of the grid.")
                         : tr("Blank: the mean loss is infinite or undefined there (%1% of the "
                              "grid).")
                               // Between 1% and 99%, since some cells are finite.
