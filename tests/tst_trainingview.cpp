@@ -102,6 +102,7 @@ private slots:
     void formulaMinimumLabels();
     void convexMinimumOutsideView();
     void classifierMinimumNamesLogit();
+    void tinyScaleSuggestsEstimate();
 };
 
 void TestTrainingView::newDataRescales()
@@ -451,6 +452,31 @@ void TestTrainingView::classifierMinimumNamesLogit()
     QVERIFY2(texts.contains(QStringLiteral("minimum ✶")), qPrintable(texts));
     QVERIFY2(texts.contains(QStringLiteral("at logit z =")), qPrintable(texts));
     QVERIFY2(!texts.contains(QStringLiteral("at y =")), qPrintable(texts));
+}
+
+void TestTrainingView::tinyScaleSuggestsEstimate()
+{
+    // Errors of about 1e5 against Welsch's scale of 1: the mean loss is 1 to rounding almost
+    // everywhere, so the view is flat, and the caption points to an estimated scale.
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    window.model()->setData(scaledLine(1e6), QStringLiteral("large"));
+    QString error;
+    window.model()->setEnabledLosses({LossCatalogue::parse(QStringLiteral("welsch"), &error)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const LandscapeView *view = window.landscapeView();
+    QVERIFY(QTest::qWaitFor(
+        [view] {
+            const LandscapeResult *result = view->result();
+            return !view->isComputing() && result && result->complete && result->hasMinimum &&
+                   result->objective &&
+                   result->objective->loss().spec().startsWith(QLatin1String("welsch"));
+        },
+        20000));
+    const QString texts = plotTexts(*view);
+    QVERIFY2(texts.contains(QStringLiteral("the same everywhere in view")), qPrintable(texts));
+    QVERIFY2(texts.contains(QStringLiteral("try scale=mad")), qPrintable(texts));
 }
 
 #include "tst_trainingview.moc"

@@ -462,6 +462,7 @@ void LandscapeView::updateLabels()
     }
 
     QString subtitle;
+    bool unsettled = false;
     if (!m_notApplicable.isEmpty()) {
         subtitle = m_notApplicable;
     } else if (m_result) {
@@ -506,6 +507,7 @@ void LandscapeView::updateLabels()
             } else if (!settled) {
                 subtitle += QLatin1Char('\n');
                 subtitle += tr("(the search did not settle; this is the lowest point it found)");
+                unsettled = true;
             }
             if (settled && !insideView) {
                 subtitle += QLatin1Char('\n');
@@ -525,14 +527,25 @@ void LandscapeView::updateLabels()
     } else {
         subtitle = tr("Computing…");
     }
+    bool flat = false;
     if (m_result && m_notApplicable.isEmpty()) {
         if (const std::optional<ValueRange> &finite = m_finiteRange;
             finite && flatToRounding(finite->minimum, finite->maximum)) {
+            flat = true;
             subtitle += QLatin1Char('\n');
             subtitle += m_undefinedCellCount > 0
                             ? tr("The mean loss is the same wherever it is finite, to rounding.")
                             : tr("The mean loss is the same everywhere in view, to rounding.");
         }
+    }
+    // A robust loss whose scale is tiny next to the errors, such as c = 1 on values near 1e6,
+    // is level almost everywhere, which leaves the view flat or the search unsettled.
+    if (const Loss &loss = objective->loss();
+        (unsettled || flat) && m_notApplicable.isEmpty() && loss.acceptsResidualScale() &&
+        !loss.residualScale().isEstimatedFromData()) {
+        subtitle += QLatin1Char('\n');
+        subtitle += tr("If the errors are much larger than the loss's scale, try scale=mad, "
+                       "which estimates it from the data.");
     }
     if (m_result && m_notApplicable.isEmpty() && m_undefinedCellCount > 0) {
         const Eigen::Index cells = m_result->landscape.values.size();
