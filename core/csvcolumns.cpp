@@ -1,5 +1,6 @@
 #include "csvcolumns.h"
 
+#include "csvreadertext.h"
 #include "csvdialect.h"
 
 #include <QCoreApplication>
@@ -13,17 +14,6 @@
 namespace losslens {
 
 namespace {
-
-// tr() of this file's messages, in the "CsvReader" context of the translation files.
-struct CsvReaderText
-{
-    Q_DECLARE_TR_FUNCTIONS(CsvReader)
-};
-
-QString describeFile(const QString &fileName)
-{
-    return QFileInfo(fileName).fileName();
-}
 
 QString columnKey(const QStringList &header, bool hasHeader, qsizetype index)
 {

@@ -1,5 +1,6 @@
 #include "csvdialect.h"
 
+#include "csvreadertext.h"
 #include "csvparser.h"
 #include "dataset.h"
 #include "textencoding.h"
@@ -18,12 +19,6 @@
 namespace losslens {
 
 namespace {
-
-// tr() of this file's messages, in the "CsvReader" context of the translation files.
-struct CsvReaderText
-{
-    Q_DECLARE_TR_FUNCTIONS(CsvReader)
-};
 
 constexpr int sampleRecordLimit = 200;
 

@@ -1,5 +1,6 @@
 #include "csvimport.h"
 
+#include "csvreadertext.h"
 #include "csvparser.h"
 #include "logging.h"
 
@@ -13,17 +14,6 @@
 namespace losslens {
 
 namespace {
-
-// tr() of this file's messages, in the "CsvReader" context of the translation files.
-struct CsvReaderText
-{
-    Q_DECLARE_TR_FUNCTIONS(CsvReader)
-};
-
-QString describeFile(const QString &fileName)
-{
-    return QFileInfo(fileName).fileName();
-}
 
 // Passes each data record's chosen cells to a collector, skipping the header record.
 class ColumnSink : public CsvRecordSink

@@ -1,5 +1,6 @@
 #include "csvreader.h"
 
+#include "csvreadertext.h"
 #include "csvimport.h"
 #include "csvparser.h"
 #include "logging.h"
@@ -12,17 +13,6 @@
 namespace losslens {
 
 namespace {
-
-// tr() of this file's messages, in the "CsvReader" context of the translation files.
-struct CsvReaderText
-{
-    Q_DECLARE_TR_FUNCTIONS(CsvReader)
-};
-
-QString describeFile(const QString &fileName)
-{
-    return QFileInfo(fileName).fileName();
-}
 
 // Keeps every record as text, tagged with the line it ended on.
 class TableSink : public CsvRecordSink

@@ -1,5 +1,6 @@
 #include "textencoding.h"
 
+#include "csvreadertext.h"
 #include "logging.h"
 
 #include <QCoreApplication>
@@ -13,17 +14,6 @@
 namespace losslens {
 
 namespace {
-
-// tr() of this file's messages, in the "CsvReader" context of the translation files.
-struct CsvReaderText
-{
-    Q_DECLARE_TR_FUNCTIONS(CsvReader)
-};
-
-QString describeFile(const QString &fileName)
-{
-    return QFileInfo(fileName).fileName();
-}
 
 const unsigned char *bytesOf(QByteArrayView data)
 {
