@@ -74,8 +74,8 @@ inline int standardStreamOf(const QString &path)
 // QSaveFile, which replaces it only when every byte is written, so a failure leaves the old file
 // or none. A device, a pipe or a standard stream (such as /dev/null or /dev/stdout) is written
 // in place: a save file would create a temporary file beside it and rename that over it.
-// The path "-" names standard output, as it does for most command-line tools; a command whose
-// standard output carries something else rejects it before. Every failure, at the open, a write
+// The path "-" names standard output, as it does for many command-line tools. A command whose
+// standard output carries something else rejects "-" before it gets here. Every failure, at the open, a write
 // or the final flush (where a full disk shows), is reported as "cannot write PATH: REASON", with
 // the system's reason and the path as given.
 class CommandOutputFile
@@ -93,8 +93,8 @@ public:
 
     bool open(QString *error)
     {
-        // Each command rejects an empty path with its option's name first; this catches the rest
-        // instead of the system's "No such file or directory".
+        // Each command rejects an empty path with its option's name first. This check catches
+        // the rest, in place of the system's "No such file or directory".
         if (m_path.isEmpty()) {
             *error = QCoreApplication::translate("CommandLine",
                                                  "the output path is empty; give a file name.");

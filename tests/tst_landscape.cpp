@@ -1057,8 +1057,8 @@ void TestLandscape::automaticGridContainsLowerMinimum_data()
 void TestLandscape::automaticGridContainsLowerMinimum()
 {
     // Outliers at the largest x, where the majority's line and the least-squares line are far
-    // apart. Whichever has the lower minimum of the loss near it, the automatic view holds that
-    // minimum: the lower of the searches from the two lines.
+    // apart. Whichever has the lower minimum of the loss near it, the automatic view contains
+    // that minimum: the lower of the searches from the two lines.
     QFETCH(QString, spec);
     auto data = std::make_shared<Dataset>();
     data->feature = Eigen::VectorXd::LinSpaced(40, 0.0, 10.0);

@@ -322,8 +322,8 @@ QTEST_MAIN(TestTrainingView)
 
 namespace {
 
-// Returns the texts of the landscape's plot (its title and subtitle), with the lines that the
-// view's width wrapped joined by single spaces.
+// Returns the texts of the landscape's plot (its title and subtitle), with wrapped lines joined
+// by single spaces.
 QString plotTexts(const LandscapeView &view)
 {
     QString texts;
@@ -345,6 +345,35 @@ bool waitForMinimum(const LandscapeView &view, const ViewRange &range)
             return !view.isComputing() && result && result->complete && result->hasMinimum &&
                    result->landscape.grid.slopeMinimum == range.horizontalMinimum &&
                    result->landscape.grid.interceptMaximum == range.verticalMaximum;
+        },
+        20000);
+}
+
+// Shows the window with data and the one loss of spec. Returns whether spec parsed.
+bool showLoss(MainWindow &window, std::shared_ptr<Dataset> data, const QString &spec)
+{
+    window.resize(1200, 800);
+    window.show();
+    window.model()->setData(std::move(data), QStringLiteral("test"));
+    QString error;
+    std::unique_ptr<Loss> loss = LossCatalogue::parse(spec, &error);
+    if (!loss) {
+        qWarning() << error;
+        return false;
+    }
+    window.model()->setEnabledLosses({std::move(loss)});
+    return true;
+}
+
+// Waits until the view shows the complete landscape of a loss whose spec starts with prefix,
+// with its minimum.
+bool waitForLandscapeOf(const LandscapeView &view, const QString &prefix)
+{
+    return QTest::qWaitFor(
+        [&view, &prefix] {
+            const LandscapeResult *result = view.result();
+            return !view.isComputing() && result && result->complete && result->hasMinimum &&
+                   result->objective && result->objective->loss().spec().startsWith(prefix);
         },
         20000);
 }
@@ -404,12 +433,7 @@ void TestTrainingView::convexMinimumOutsideView()
     // A tiny view far from MSE's exact minimum: the minimum is still the minimum, outside the
     // view, and not a sign that the loss falls without end.
     MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    window.model()->setData(scaledLine(1.0), QStringLiteral("small"));
-    QString error;
-    window.model()->setEnabledLosses({LossCatalogue::parse(QStringLiteral("mse"), &error)});
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(showLoss(window, scaledLine(1.0), QStringLiteral("mse")));
     LandscapeView *view = window.landscapeView();
     const ViewRange range{40.0, 40.000001, 0.0, 0.000001};
     view->setRange(range);
@@ -433,21 +457,9 @@ void TestTrainingView::classifierMinimumNamesLogit()
     data->targetName = QStringLiteral("label");
     data->source = QStringLiteral("synthetic");
     MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    window.model()->setData(data, QStringLiteral("classes"));
-    QString error;
-    window.model()->setEnabledLosses({LossCatalogue::parse(QStringLiteral("bce"), &error)});
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(showLoss(window, data, QStringLiteral("bce")));
     const LandscapeView *view = window.landscapeView();
-    QVERIFY(QTest::qWaitFor(
-        [view] {
-            const LandscapeResult *result = view->result();
-            return !view->isComputing() && result && result->complete && result->hasMinimum &&
-                   result->objective &&
-                   result->objective->loss().kind() == LossKind::Classification;
-        },
-        20000));
+    QVERIFY(waitForLandscapeOf(*view, QStringLiteral("bce")));
     const QString texts = plotTexts(*view);
     QVERIFY2(texts.contains(QStringLiteral("minimum ✶")), qPrintable(texts));
     QVERIFY2(texts.contains(QStringLiteral("at logit z =")), qPrintable(texts));
@@ -459,21 +471,9 @@ void TestTrainingView::tinyScaleSuggestsEstimate()
     // Errors of about 1e5 against Welsch's scale of 1: the mean loss is 1 to rounding almost
     // everywhere, so the view is flat, and the caption points to an estimated scale.
     MainWindow window;
-    window.resize(1200, 800);
-    window.show();
-    window.model()->setData(scaledLine(1e6), QStringLiteral("large"));
-    QString error;
-    window.model()->setEnabledLosses({LossCatalogue::parse(QStringLiteral("welsch"), &error)});
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(showLoss(window, scaledLine(1e6), QStringLiteral("welsch")));
     const LandscapeView *view = window.landscapeView();
-    QVERIFY(QTest::qWaitFor(
-        [view] {
-            const LandscapeResult *result = view->result();
-            return !view->isComputing() && result && result->complete && result->hasMinimum &&
-                   result->objective &&
-                   result->objective->loss().spec().startsWith(QLatin1String("welsch"));
-        },
-        20000));
+    QVERIFY(waitForLandscapeOf(*view, QStringLiteral("welsch")));
     const QString texts = plotTexts(*view);
     QVERIFY2(texts.contains(QStringLiteral("the same everywhere in view")), qPrintable(texts));
     QVERIFY2(texts.contains(QStringLiteral("try scale=mad")), qPrintable(texts));
