@@ -471,11 +471,20 @@ bool meanLossFallsWithoutEnd(
 
 Eigen::Vector2d leastSquaresLine(const LineObjective &objective)
 {
-    const Eigen::Index count = objective.data().size();
-    Eigen::MatrixXd design(count, 2);
-    design.col(0) = objective.scaledFeature();
-    design.col(1).setOnes();
-    return design.colPivHouseholderQr().solve(objective.data().target);
+    // From centred sums, w = sum (x - mx)(y - my) / sum (x - mx)^2 and b = my - w mx, which stay
+    // accurate far from the origin. Unlike a QR solve, they give w = 0 and b = y exactly where
+    // every target is the same y, so that the fit's mean squared error is exactly 0.
+    const Eigen::VectorXd &x = objective.scaledFeature();
+    const Eigen::VectorXd &y = objective.data().target;
+    if (x.size() == 0)
+        return Eigen::Vector2d::Zero();
+    const double featureMean = x.mean();
+    const double targetMean = y.mean();
+    const Eigen::ArrayXd centredFeature = x.array() - featureMean;
+    const double squares = centredFeature.square().sum();
+    const double slope =
+        squares > 0.0 ? (centredFeature * (y.array() - targetMean)).sum() / squares : 0.0;
+    return {slope, targetMean - slope * featureMean};
 }
 
 namespace {
@@ -549,7 +558,16 @@ MinimumResult minimizeWellScaled(const LineObjective &objective, const Eigen::Ve
     // damped Newton and gradient steps from the initial point instead, which is a local search:
     // the caller starts it from the best node of a landscape grid.
     const bool convex = objective.loss().isConvex();
-    NewtonOutcome outcome = newtonSearch(objective, initial, !convex, stop);
+    // A convex regression loss has one minimum value whatever the start, so the search starts
+    // from the least-squares line where that is lower. For MSE the line is the minimum itself,
+    // exact where the targets are all equal, which Newton steps from far away miss by a rounding.
+    Eigen::Vector2d start = initial;
+    if (convex && regression) {
+        const Eigen::Vector2d line = leastSquaresLine(objective);
+        if (line.allFinite() && objective.value(line) < objective.value(initial))
+            start = line;
+    }
+    NewtonOutcome outcome = newtonSearch(objective, start, !convex, stop);
     if (!outcome.converged && convex && !stop.stop_requested()) {
         NewtonOutcome profiled = profileSearch(objective, outcome.theta[0], stop);
         // Golden section finds the slope only to about sqrt(epsilon) relative, since the

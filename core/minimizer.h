@@ -62,7 +62,8 @@ bool meanLossFallsWithoutEnd(
     const std::function<Eigen::VectorXd(const Eigen::VectorXd &)> &gradient,
     const Eigen::VectorXd &point, const std::vector<Eigen::VectorXd> &directions, double scale);
 
-// The least-squares line in training coordinates, solved directly by Eigen.
+// The least-squares line in training coordinates, from centred sums. A feature without spread
+// gives the flat line at the targets' mean.
 Eigen::Vector2d leastSquaresLine(const LineObjective &objective);
 
 } // namespace losslens

@@ -110,6 +110,7 @@ private slots:
     void endlessFallOfFunctions();
     void exactZeroMinimumKept_data();
     void exactZeroMinimumKept();
+    void equalTargetsGiveExactZero();
 };
 
 void TestMinimizer::mseMatchesLeastSquares_data()
@@ -666,6 +667,24 @@ void TestMinimizer::exactZeroMinimumKept()
     const MinimumResult fromGrid = findMinimumFromAutomaticGrid(objective, Eigen::Vector2d::Zero());
     QVERIFY2(fromGrid.status != MinimumStatus::NotAttained, qPrintable(fromGrid.note));
     QVERIFY2(fromGrid.value <= 1e-12, qPrintable(QString::number(fromGrid.value)));
+}
+
+void TestMinimizer::equalTargetsGiveExactZero()
+{
+    // Every target is 7: the flat line y = 7 fits exactly, and the minimum is exactly 0, not a
+    // rounding away from it, whether the feature is standardized or not.
+    const auto data = test::makeDataset({0.0, 1.0, 2.5, 3.0, 4.0, 7.5}, {7, 7, 7, 7, 7, 7});
+    for (const bool standardize : {false, true}) {
+        const FeatureScaling scaling =
+            standardize ? FeatureScaling::standardizing(data->feature) : FeatureScaling::identity();
+        const LineObjective objective(data, test::parseLoss(QStringLiteral("mse")), scaling);
+        const MinimumResult minimum = findMinimum(objective, Eigen::Vector2d::Zero());
+        QCOMPARE(minimum.status, MinimumStatus::Global);
+        QCOMPARE(minimum.value, 0.0);
+        const LineParameters line = objective.toDataUnits(minimum.theta);
+        QCOMPARE(line.slope, 0.0);
+        QCOMPARE(line.intercept, 7.0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMinimizer)
